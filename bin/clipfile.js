@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `clipfile` command in a checkout: runs the TypeScript sources through tsx, so the CLI
+// is always the code in src/ (no stale build). The packaged app ships a bundled CLI.
+import { register } from 'tsx/esm/api'
+
+register()
+const { main } = await import('../src/main/cli.ts')
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path'
+import { openDatabase, type OpenOptions } from './db/connection'
+import { createApi, createHandlers, type AppContext, type Handlers } from './api'
+import { EventBus } from './events'
+import type { ClipfileApi } from '../shared/api'
+
+export interface App {
+  ctx: AppContext
+  handlers: Handlers
+  api: ClipfileApi
+  close(): void
+}
+
+/** Opens the archive and builds the services over it: what every host starts from. */
+export function openApp(dbPath: string, options: OpenOptions = {}): App {
+  const path = dbPath === ':memory:' ? dbPath : resolve(dbPath)
+  const db = openDatabase(path, options)
+  const ctx: AppContext = { db, dbPath: path, events: new EventBus() }
+  const handlers = createHandlers(ctx)
+  return {
+    ctx,
+    handlers,
+    api: createApi(handlers),
+    close: () => {
+      if (db.open) {
+        db.pragma('optimize')
+        db.close()
+      }
+    }
+  }
+}

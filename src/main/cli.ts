@@ -1,0 +1,125 @@
+/**
+ * `clipfile`: the command line over the same api the desktop app uses.
+ * Data goes to stdout (`--json` for scripts), messages to stderr; exit 0 ok, 1 some
+ * items failed, 2 bad usage or a bad query.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { openApp, type App } from './app'
+import { VERSION } from './api'
+import { resolveDbPath } from './paths'
+import { UserError, type Result } from '../shared/result'
+import { EXIT, UsageError, say } from './cli/io'
+import { commands, type CommandContext } from './cli/commands'
+
+const HELP = `clipfile ${VERSION} — a local archive for news coverage
+
+Usage: clipfile [--db PATH] <command> [options]
+
+Commands:
+  import <url|file|folder|->...  Save articles (URLs, HTML/MHTML files, folders, URL lists,
+                                 Pocket/Omnivore/Wallabag/Instapaper exports; - reads URLs from stdin)
+        [--tag T]... [--force] [--json]
+  list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--json]
+  show <id> [--json]             One article: metadata and plain text
+  tags [--json]                  Tags with their counts
+  delete <id>...                 Delete articles with their highlights
+  serve [--port N] [--host H]    The app in your browser, on this machine only (prints the URL)
+  backup <file>                  Consistent copy of the archive, safe while Clipfile runs
+  check [--json]                 Integrity and consistency checks
+
+Options:
+  --db PATH      The archive file (default: $CLIPFILE_DB, else clipfile.db in the data folder)
+  --json         Machine-readable output on stdout
+  -h, --help     This help
+  -v, --version  The version
+`
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+  tag: { type: 'string', multiple: true },
+  force: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  sort: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  quote: { type: 'string' },
+  color: { type: 'string' },
+  note: { type: 'string' },
+  format: { type: 'string' },
+  query: { type: 'string' },
+  article: { type: 'string' },
+  out: { type: 'string' }
+} satisfies ParseArgsConfig['options']
+
+export type CliValues = ReturnType<typeof parseCli>['values']
+
+function parseCli(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
+}
+
+/** Runs the CLI and returns its exit code (tests call this directly). */
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseCli>
+  try {
+    parsed = parseCli(argv)
+  } catch (e) {
+    say(`clipfile: ${(e as Error).message}\nRun 'clipfile --help' for usage.`)
+    return EXIT.usage
+  }
+  const { values, positionals } = parsed
+  if (values.version) {
+    process.stdout.write(VERSION + '\n')
+    return EXIT.ok
+  }
+  const [name, ...args] = positionals
+  if (values.help || !name) {
+    ;(values.help ? process.stdout : process.stderr).write(HELP)
+    return values.help ? EXIT.ok : EXIT.usage
+  }
+  const command = commands[name]
+  if (!command) {
+    say(`clipfile: unknown command "${name}". Run 'clipfile --help' for the list.`)
+    return EXIT.usage
+  }
+  let app: App | undefined
+  try {
+    app = openApp(resolveDbPath(values.db))
+    const ctx: CommandContext = { app, args, values, rendererDir: rendererDir() }
+    return await command(ctx)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      say(`clipfile ${name}: ${e.message}`)
+      return EXIT.usage
+    }
+    if (e instanceof UserError) {
+      say(`clipfile: ${e.message}`)
+      return e.code === 'bad_query' || e.code === 'invalid_input' ? EXIT.usage : EXIT.someFailed
+    }
+    say(`clipfile: unexpected error: ${(e as Error).message}`)
+    return EXIT.someFailed
+  } finally {
+    app?.close()
+  }
+}
+
+/** Throws the result's error as a UserError, or returns its value. */
+export function unwrap<T>(r: Result<T>): T {
+  if (r.ok) return r.value
+  throw new UserError(r.error.code, r.error.message)
+}
+
+function rendererDir(): string {
+  return process.env.CLIPFILE_RENDERER_DIR ?? fileURLToPath(new URL('../../out/renderer', import.meta.url))
+}
+
+const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]
+if (invokedDirectly || process.env.CLIPFILE_CLI_MAIN === '1') {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,181 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { App } from '../app'
+import type { CliValues } from '../cli'
+import { unwrap } from '../cli'
+import type { ImportItem } from '../../shared/api'
+import { EXIT, UsageError, formatDate, json, out, pad, progressLine, say } from './io'
+import { startServer } from '../server'
+import { backupTo, runChecks } from '../maintenance'
+
+export interface CommandContext {
+  app: App
+  args: string[]
+  values: CliValues
+  rendererDir: string
+}
+
+type Command = (c: CommandContext) => Promise<number>
+
+function intOption(value: string | undefined, name: string, fallback: number, min = 0, max = 1_000_000): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}`)
+  return n
+}
+
+function idArg(text: string | undefined): number {
+  const id = Number(text)
+  if (!text || !Number.isInteger(id) || id <= 0) throw new UsageError(`expected an article id (a positive number), got "${text ?? ''}"`)
+  return id
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const c of process.stdin) chunks.push(c as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const importCommand: Command = async ({ app, args, values }) => {
+  if (args.length === 0) throw new UsageError('give at least one URL, file, folder, or - for URLs on stdin')
+  const items: ImportItem[] = []
+  for (const a of args) {
+    if (a === '-') {
+      for (const line of (await readStdin()).split(/\r?\n/)) {
+        const t = line.trim()
+        if (t && !t.startsWith('#')) items.push({ kind: 'url', url: t })
+      }
+    } else if (/^https?:\/\//i.test(a)) items.push({ kind: 'url', url: a })
+    else items.push({ kind: 'path', path: resolve(a) })
+  }
+  if (items.length === 0) throw new UsageError('stdin had no URLs')
+  const bar = progressLine()
+  const off = app.ctx.events.on('importProgress', (p) => {
+    const r = p.lastResult
+    if (r) {
+      bar.done()
+      if (values.json) json(r)
+      else if (r.ok) say(`${r.status === 'updated' ? 'updated' : 'saved  '} #${r.id} ${r.title}`)
+      else say(`failed  ${r.source}: ${r.error}`)
+    }
+    if (!p.finished) bar.update(`[${p.done}/${p.total}] ${p.failed ? `${p.failed} failed · ` : ''}${p.current ?? ''}`)
+  })
+  try {
+    const summary = unwrap(await app.api.importItems({ items, tags: values.tag ?? [], force: values.force }))
+    bar.done()
+    say(`${summary.created} saved, ${summary.updated} updated, ${summary.failed} failed`)
+    return summary.failed > 0 ? EXIT.someFailed : EXIT.ok
+  } finally {
+    off()
+  }
+}
+
+const listCommand: Command = async ({ app, values }) => {
+  const sort = values.sort ?? 'saved'
+  if (!['saved', 'published', 'title'].includes(sort)) throw new UsageError('--sort is saved, published or title')
+  const page = unwrap(
+    await app.api.listArticles({
+      limit: intOption(values.limit, 'limit', 100, 1, 500),
+      offset: intOption(values.offset, 'offset', 0),
+      sort: sort as 'saved',
+      tag: values.tag?.[0]
+    })
+  )
+  if (values.json) {
+    json(page.items)
+    return EXIT.ok
+  }
+  if (page.items.length === 0) say('No articles yet. Add some with: clipfile import <url|file|folder>')
+  for (const a of page.items) {
+    const tags = a.tags.length ? `  [${a.tags.join(', ')}]` : ''
+    out(`${String(a.id).padStart(6)}  ${formatDate(a.publishedAt)}  ${pad(a.site ?? '', 22)}  ${a.title}${tags}`)
+  }
+  if (page.total > page.items.length) say(`${page.items.length} of ${page.total} shown (use --limit/--offset)`)
+  return EXIT.ok
+}
+
+const showCommand: Command = async ({ app, args, values }) => {
+  const a = unwrap(await app.api.getArticle({ id: idArg(args[0]) }))
+  if (values.json) {
+    const { doc: _doc, assets: _assets, ...rest } = a
+    json(rest)
+    return EXIT.ok
+  }
+  out(a.title)
+  out([a.byline, a.site, formatDate(a.publishedAt)].filter(Boolean).join(' · '))
+  out(a.url)
+  if (a.tags.length) out(`Tags: ${a.tags.join(', ')}`)
+  out('')
+  out(a.text)
+  return EXIT.ok
+}
+
+const tagsCommand: Command = async ({ app, values }) => {
+  const tags = unwrap(await app.api.listTags({}))
+  if (values.json) json(tags)
+  else for (const t of tags) out(`${pad(t.name, 30)} ${t.articles} articles, ${t.highlights} highlights`)
+  return EXIT.ok
+}
+
+const deleteCommand: Command = async ({ app, args }) => {
+  if (args.length === 0) throw new UsageError('give the ids of the articles to delete')
+  const { deleted } = unwrap(await app.api.deleteArticles({ ids: args.map(idArg) }))
+  say(`${deleted} deleted`)
+  return deleted === args.length ? EXIT.ok : EXIT.someFailed
+}
+
+const serveCommand: Command = async ({ app, values, rendererDir }) => {
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    say(`The UI is not built yet (${rendererDir}/index.html is missing): run 'npm run build' first.`)
+    return EXIT.someFailed
+  }
+  const host = values.host ?? '127.0.0.1'
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
+  }
+  const server = await startServer({
+    handlers: app.handlers,
+    events: app.ctx.events,
+    db: app.ctx.db,
+    rendererDir,
+    host,
+    port: intOption(values.port, 'port', 0, 0, 65535)
+  })
+  out(server.openUrl)
+  say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done)
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  return EXIT.ok
+}
+
+const backupCommand: Command = async ({ app, args, values }) => {
+  if (!args[0]) throw new UsageError('give the file to write the backup to')
+  const info = await backupTo(app.ctx.db, resolve(args[0]), { overwrite: values.force })
+  if (values.json) json(info)
+  else say(`Backed up ${info.articles} articles (${(info.bytes / 1e6).toFixed(1)} MB) to ${info.path}`)
+  return EXIT.ok
+}
+
+const checkCommand: Command = async ({ app, values }) => {
+  const report = runChecks(app.ctx.db)
+  if (values.json) json(report)
+  else {
+    for (const p of report.problems) say(`problem: ${p}`)
+    say(report.ok ? `OK: ${report.summary}` : `${report.problems.length} problem(s) found. ${report.summary}`)
+  }
+  return report.ok ? EXIT.ok : EXIT.someFailed
+}
+
+export const commands: Record<string, Command> = {
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
+  tags: tagsCommand,
+  delete: deleteCommand,
+  serve: serveCommand,
+  backup: backupCommand,
+  check: checkCommand
+}

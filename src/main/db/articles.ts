@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto'
+import type { Article, ArticleList, ArticleSummary, AssetRef } from '../../shared/types'
+import { ASSET_PREFIX } from '../../shared/reader/schema'
+import type { DB } from './connection'
+import { packBytes, packJson, unpackJson } from './codec'
+import { addArticleTags, tagsForArticles } from './tags'
+import { listHighlights } from './highlights'
+
+export interface NewAsset {
+  key: string
+  mime: string
+  bytes: Buffer
+  sourceUrl: string | null
+}
+
+/** An article ready to store: metadata, reader document (images as `asset:<key>`), text. */
+export interface NewArticle {
+  url: string
+  canonicalUrl: string | null
+  title: string
+  byline: string | null
+  site: string | null
+  publishedAt: string | null
+  modifiedAt: string | null
+  language: string | null
+  excerpt: string | null
+  doc: unknown
+  text: string
+  wordCount: number
+  contentHash: string
+  assets: NewAsset[]
+  raw?: Buffer | null
+  rawType?: string | null
+  savedAt?: string
+  tags?: string[]
+}
+
+export interface SaveOutcome {
+  id: number
+  status: 'created' | 'updated'
+}
+
+interface ArticleRow {
+  id: number
+  url: string
+  canonical_url: string | null
+  title: string
+  byline: string | null
+  site: string | null
+  published_at: string | null
+  modified_at: string | null
+  saved_at: string
+  language: string | null
+  excerpt: string | null
+  word_count: number
+  highlight_count: number
+}
+
+const SUMMARY_COLUMNS = `a.id, a.url, a.canonical_url, a.title, a.byline, a.site, a.published_at, a.modified_at,
+  a.saved_at, a.language, a.excerpt, a.word_count,
+  (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count`
+
+function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    byline: r.byline,
+    site: r.site,
+    publishedAt: r.published_at,
+    savedAt: r.saved_at,
+    language: r.language,
+    excerpt: r.excerpt,
+    wordCount: r.word_count,
+    tags,
+    highlightCount: r.highlight_count
+  }
+}
+
+/** Finds an article that `a` duplicates: same canonical URL, else same content. */
+export function findDuplicate(db: DB, a: Pick<NewArticle, 'canonicalUrl' | 'contentHash'>): number | null {
+  if (a.canonicalUrl) {
+    const row = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl)
+    if (row) return row.id
+  }
+  const row = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?').get(a.contentHash)
+  return row ? row.id : null
+}
+
+/**
+ * Stores an article in one transaction: a new row, or (for a duplicate) updated metadata
+ * and content. Returns which it was.
+ */
+export function saveArticle(db: DB, a: NewArticle): SaveOutcome {
+  return db.transaction((): SaveOutcome => {
+    const existing = findDuplicate(db, a)
+    const id = existing ?? insertArticleRow(db, a)
+    if (existing !== null) updateArticleRow(db, existing, a)
+    writeContent(db, id, a, existing !== null)
+    if (a.tags?.length) addArticleTags(db, id, a.tags)
+    return { id, status: existing === null ? 'created' : 'updated' }
+  }).immediate()
+}
+
+function insertArticleRow(db: DB, a: NewArticle): number {
+  const info = db
+    .prepare(
+      `INSERT INTO articles(url, canonical_url, title, byline, site, published_at, modified_at, saved_at,
+         language, excerpt, word_count, content_hash)
+       VALUES (@url, @canonicalUrl, @title, @byline, @site, @publishedAt, @modifiedAt, @savedAt,
+         @language, @excerpt, @wordCount, @contentHash)`
+    )
+    .run({ ...rowParams(a), savedAt: a.savedAt ?? new Date().toISOString() })
+  return Number(info.lastInsertRowid)
+}
+
+function updateArticleRow(db: DB, id: number, a: NewArticle): void {
+  // A re-import keeps the original saved date unless the source says otherwise (an export's date).
+  db.prepare(
+    `UPDATE articles SET url = @url, canonical_url = coalesce(@canonicalUrl, canonical_url), title = @title,
+       byline = @byline, site = @site, published_at = @publishedAt, modified_at = @modifiedAt,
+       language = @language, excerpt = @excerpt, word_count = @wordCount, content_hash = @contentHash,
+       saved_at = coalesce(@savedAt, saved_at)
+     WHERE id = @id`
+  ).run({ ...rowParams(a), savedAt: a.savedAt ?? null, id })
+}
+
+function rowParams(a: NewArticle) {
+  return {
+    url: a.url,
+    canonicalUrl: a.canonicalUrl,
+    title: a.title,
+    byline: a.byline,
+    site: a.site,
+    publishedAt: a.publishedAt,
+    modifiedAt: a.modifiedAt,
+    language: a.language,
+    excerpt: a.excerpt,
+    wordCount: a.wordCount,
+    contentHash: a.contentHash
+  }
+}
+
+function writeContent(db: DB, id: number, a: NewArticle, replace: boolean): void {
+  if (replace) db.prepare('DELETE FROM assets WHERE article_id = ?').run(id)
+  const ids = new Map<string, number>()
+  const addAsset = db.prepare('INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
+  for (const asset of a.assets) {
+    const sha = sha256(asset.bytes)
+    ids.set(asset.key, Number(addAsset.run(id, asset.sourceUrl, asset.mime, sha, asset.bytes).lastInsertRowid))
+  }
+  const doc = rewriteAssetKeys(a.doc, ids)
+  const raw = a.raw ? packBytes(a.raw) : null
+  db.prepare(
+    `INSERT INTO article_content(article_id, text, doc, raw, raw_type) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc,
+       raw = coalesce(excluded.raw, raw), raw_type = coalesce(excluded.raw_type, raw_type)`
+  ).run(id, a.text, packJson(doc), raw, a.rawType ?? null)
+}
+
+const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
+
+/** Replaces `asset:<key>` image sources by `asset:<database id>`; unknown keys lose the image. */
+export function rewriteAssetKeys(doc: unknown, ids: Map<string, number>): unknown {
+  const walk = (node: unknown): unknown => {
+    if (!node || typeof node !== 'object') return node
+    const n = node as { type?: string; attrs?: Record<string, unknown>; content?: unknown[] }
+    if (n.type === 'image' && typeof n.attrs?.src === 'string') {
+      const key = n.attrs.src.slice(ASSET_PREFIX.length)
+      const id = ids.get(key)
+      return id === undefined ? null : { ...n, attrs: { ...n.attrs, src: `${ASSET_PREFIX}${id}` } }
+    }
+    if (!Array.isArray(n.content)) return n
+    return { ...n, content: n.content.map(walk).filter((c) => c !== null) }
+  }
+  return walk(doc)
+}
+
+export interface ListOptions {
+  limit: number
+  offset: number
+  sort: 'saved' | 'published' | 'title'
+  tag?: string
+}
+
+const ORDER: Record<ListOptions['sort'], string> = {
+  saved: 'a.saved_at DESC, a.id DESC',
+  published: 'a.published_at IS NULL, a.published_at DESC, a.id DESC',
+  title: 'a.title COLLATE NOCASE, a.id'
+}
+
+/** One page of the library. */
+export function listArticles(db: DB, o: ListOptions): ArticleList {
+  const where = o.tag
+    ? 'WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = @tag)'
+    : ''
+  const params = { tag: o.tag ?? null, limit: o.limit, offset: o.offset }
+  const total = (db.prepare(`SELECT count(*) AS n FROM articles a ${where}`).get(o.tag ? { tag: o.tag } : {}) as { n: number }).n
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY ${ORDER[o.sort]} LIMIT @limit OFFSET @offset`)
+    .all(o.tag ? params : { limit: o.limit, offset: o.offset }) as ArticleRow[]
+  const tags = tagsForArticles(db, rows.map((r) => r.id))
+  return { total, items: rows.map((r) => toSummary(r, tags.get(r.id) ?? [])) }
+}
+
+/** One article with everything the reader needs, or null. */
+export function getArticle(db: DB, id: number): Article | null {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined
+  if (!row) return null
+  const content = db
+    .prepare<[number], { text: string; doc: Buffer }>('SELECT text, doc FROM article_content WHERE article_id = ?')
+    .get(id)
+  const assets = db
+    .prepare<[number], AssetRef>('SELECT id, mime, length(bytes) AS bytes FROM assets WHERE article_id = ? ORDER BY id')
+    .all(id)
+  return {
+    ...toSummary(row, tagsForArticles(db, [id]).get(id) ?? []),
+    canonicalUrl: row.canonical_url,
+    modifiedAt: row.modified_at,
+    doc: content ? unpackJson(content.doc) : { type: 'doc', content: [{ type: 'paragraph' }] },
+    text: content?.text ?? '',
+    highlights: listHighlights(db, { articleId: id }),
+    assets
+  }
+}
+
+/** Deletes articles (cascading to content, assets, highlights); returns how many existed. */
+export function deleteArticles(db: DB, ids: number[]): number {
+  const del = db.prepare('DELETE FROM articles WHERE id = ?')
+  return db.transaction(() => ids.reduce((n, id) => n + del.run(id).changes, 0)).immediate()
+}
+
+export function articleExists(db: DB, id: number): boolean {
+  return db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined
+}
+
+/** A stored asset's bytes, for the app protocol and the server. */
+export function getAsset(db: DB, id: number): { mime: string; bytes: Buffer } | null {
+  return (db.prepare('SELECT mime, bytes FROM assets WHERE id = ?').get(id) as { mime: string; bytes: Buffer } | undefined) ?? null
+}
+
+export function countArticles(db: DB): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+}

@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { UserError } from '../../shared/result'
+import { LATEST_VERSION, migrations } from './migrations'
+import type { Migration } from './migrations/types'
+
+export type DB = Database.Database
+
+export interface OpenOptions {
+  /** Path of better-sqlite3's native module built for another runtime (Electron). */
+  nativeBinding?: string
+  /** Stop migrating at this version (tests of migrations). */
+  targetVersion?: number
+  /** Migrations to apply (tests). */
+  migrations?: Migration[]
+}
+
+/**
+ * Opens (creating if needed) the archive at `path` and migrates it to the latest schema.
+ * A database written by a newer Clipfile is refused before anything in it is changed.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): DB {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  let db: DB
+  try {
+    db = new Database(path, { nativeBinding: options.nativeBinding })
+  } catch (e) {
+    throw new UserError('internal', `Cannot open the archive at ${path}: ${(e as Error).message}`)
+  }
+  try {
+    const list = options.migrations ?? migrations
+    const latest = options.migrations ? list[list.length - 1]?.version ?? 0 : LATEST_VERSION
+    // Read the version before any pragma that writes (journal_mode does).
+    const version = readVersion(db, path)
+    if (version > latest) {
+      throw new UserError(
+        'unsupported',
+        `The archive at ${path} was written by a newer version of Clipfile (schema ${version}; ` +
+          `this version knows up to ${latest}). It has not been changed. Update Clipfile to open it.`
+      )
+    }
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db, list, options.targetVersion ?? latest)
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+function readVersion(db: DB, path: string): number {
+  try {
+    return db.pragma('user_version', { simple: true }) as number
+  } catch (e) {
+    const msg = (e as Error).message
+    if (/not a database|file is encrypted/i.test(msg)) {
+      throw new UserError('unsupported', `${path} is not a Clipfile archive (not an SQLite database).`)
+    }
+    throw e
+  }
+}
+
+/** Applies each pending migration in its own transaction, setting user_version with it. */
+export function migrate(db: DB, list: Migration[], target: number): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (const m of list) {
+    if (m.version <= current || m.version > target) continue
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${Math.trunc(m.version)}`)
+    }).immediate()
+  }
+}
+
+export function schemaVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number
+}

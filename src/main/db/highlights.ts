@@ -1,0 +1,92 @@
+import type { Highlight } from '../../shared/types'
+import type { DB } from './connection'
+
+interface HighlightRow {
+  id: number
+  article_id: number
+  color: string
+  note: string
+  exact: string
+  prefix: string
+  suffix: string
+  start_pos: number
+  end_pos: number
+  orphan: number
+  created_at: string
+  updated_at: string
+  tags: string | null
+}
+
+const toHighlight = (r: HighlightRow): Highlight => ({
+  id: r.id,
+  articleId: r.article_id,
+  color: r.color,
+  note: r.note,
+  exact: r.exact,
+  prefix: r.prefix,
+  suffix: r.suffix,
+  start: r.start_pos,
+  end: r.end_pos,
+  orphan: r.orphan === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  tags: r.tags ? (JSON.parse(r.tags) as string[]) : []
+})
+
+/** Highlights of one article in document order (or all of them). */
+export function listHighlights(db: DB, o: { articleId?: number }): Highlight[] {
+  const rows = db
+    .prepare(
+      `SELECT h.*, (SELECT json_group_array(t.name) FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+                    WHERE ht.highlight_id = h.id) AS tags
+       FROM highlights h WHERE (@articleId IS NULL OR h.article_id = @articleId)
+       ORDER BY h.article_id, h.start_pos, h.end_pos, h.id`
+    )
+    .all({ articleId: o.articleId ?? null }) as HighlightRow[]
+  return rows.map(toHighlight)
+}
+
+export function countHighlights(db: DB): number {
+  return (db.prepare('SELECT count(*) AS n FROM highlights').get() as { n: number }).n
+}
+
+export interface NewHighlight {
+  articleId: number
+  start: number
+  end: number
+  exact: string
+  prefix: string
+  suffix: string
+  color: string
+  note: string
+  orphan?: boolean
+  createdAt?: string
+}
+
+/** Stores a highlight (the caller is inside a transaction when tags follow). */
+export function insertHighlight(db: DB, h: NewHighlight): number {
+  const now = new Date().toISOString()
+  const info = db
+    .prepare(
+      `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at)
+       VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt)`
+    )
+    .run({ ...h, orphan: h.orphan ? 1 : 0, createdAt: h.createdAt ?? now, updatedAt: now })
+  return Number(info.lastInsertRowid)
+}
+
+/** Replaces a highlight's tags. */
+export function setHighlightTags(db: DB, highlightId: number, tagIds: number[]): void {
+  db.prepare('DELETE FROM highlight_tags WHERE highlight_id = ?').run(highlightId)
+  const add = db.prepare('INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)')
+  for (const id of tagIds) add.run(highlightId, id)
+}
+
+/** True when the article already has a highlight over exactly this range (re-imports). */
+export function hasHighlightAt(db: DB, articleId: number, start: number, end: number): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM highlights WHERE article_id = ? AND start_pos = ? AND end_pos = ?')
+      .get(articleId, start, end) !== undefined
+  )
+}

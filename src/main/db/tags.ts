@@ -1,0 +1,69 @@
+import type { TagCount } from '../../shared/types'
+import type { DB } from './connection'
+
+/** Returns the ids of `names`, creating the tags that do not exist (names match case-insensitively). */
+export function ensureTags(db: DB, names: string[]): number[] {
+  const find = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?')
+  const create = db.prepare<[string]>('INSERT INTO tags(name) VALUES (?)')
+  const ids: number[] = []
+  for (const raw of names) {
+    const name = raw.trim()
+    if (!name) continue
+    const row = find.get(name)
+    const id = row ? row.id : Number(create.run(name).lastInsertRowid)
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return ids
+}
+
+/** Replaces the tags of an article. */
+export function setArticleTags(db: DB, articleId: number, names: string[]): void {
+  const ids = ensureTags(db, names)
+  db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(articleId)
+  const add = db.prepare('INSERT INTO article_tags(article_id, tag_id) VALUES (?, ?)')
+  for (const id of ids) add.run(articleId, id)
+}
+
+/** Adds tags to an article, keeping the ones it has. */
+export function addArticleTags(db: DB, articleId: number, names: string[]): void {
+  const add = db.prepare('INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)')
+  for (const id of ensureTags(db, names)) add.run(articleId, id)
+}
+
+/** Tag names per article, for a page of articles. */
+export function tagsForArticles(db: DB, ids: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>()
+  if (ids.length === 0) return out
+  const rows = db
+    .prepare<[string], { article_id: number; name: string }>(
+      `SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+       WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`
+    )
+    .all(JSON.stringify(ids))
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? []
+    list.push(r.name)
+    out.set(r.article_id, list)
+  }
+  return out
+}
+
+/** Every tag with its article and highlight counts, most used first. */
+export function listTags(db: DB): TagCount[] {
+  return db
+    .prepare<[], TagCount>(
+      `SELECT t.name AS name,
+              (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS articles,
+              (SELECT count(*) FROM highlight_tags WHERE tag_id = t.id) AS highlights
+       FROM tags t ORDER BY articles + highlights DESC, t.name COLLATE NOCASE`
+    )
+    .all()
+}
+
+/** Removes tags no article or highlight uses any more. */
+export function pruneTags(db: DB): void {
+  db.prepare(
+    `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)
+       AND id NOT IN (SELECT tag_id FROM highlight_tags)`
+  ).run()
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto'
+import type { ImportProgress, ParsedInput } from '../../shared/api'
+import type { ImportItemResult, ImportSummary } from '../../shared/types'
+import { UserError } from '../../shared/result'
+import type { AppContext } from '../api'
+import { saveArticle } from '../db/articles'
+import { prepareArticle } from '../ingest/prepare'
+import { imageLoader } from '../ingest/fetch'
+import { expandItems } from './sources'
+import type { ImportTask } from './tasks'
+import { attachImportedHighlights } from './highlights'
+
+type ImportInput = ParsedInput<'importItems'>
+
+/** Loads at most this many pages at once: network-bound, so overlap them. */
+const CONCURRENCY = 4
+
+/**
+ * Imports every item, each article in its own transaction, reporting progress as it goes.
+ * Never throws for one bad item: its reason goes into the summary.
+ */
+export async function runImport(ctx: AppContext, input: ImportInput): Promise<ImportSummary> {
+  const jobId = input.jobId ?? randomUUID()
+  const progress: ImportProgress = { jobId, done: 0, total: input.items.length, failed: 0, current: null, finished: false }
+  const emit = (lastResult?: ImportItemResult) => ctx.events.emit('importProgress', { ...progress, lastResult })
+  emit()
+  const results: ImportItemResult[] = []
+  const record = (r: ImportItemResult) => {
+    results.push(r)
+    progress.done++
+    if (!r.ok) {
+      progress.failed++
+      progress.lastError = { source: r.source, message: r.error ?? 'failed' }
+    }
+    emit(r)
+  }
+  const tasks = await expandItems(input.items, (source, error) => {
+    // A source that could not even be read (a missing file) counts as one failed item.
+    record({ source, ok: false, error })
+  })
+  progress.total = tasks.length + progress.failed
+  emit()
+  await runPool(tasks, CONCURRENCY, async (task) => {
+    progress.current = task.source
+    emit()
+    record(await importOne(ctx, task, input.tags, input.force))
+  })
+  progress.current = null
+  progress.finished = true
+  emit()
+  const created = results.filter((r) => r.status === 'created').length
+  const updated = results.filter((r) => r.status === 'updated').length
+  if (created + updated > 0) ctx.events.emit('libraryChanged', { reason: 'import' })
+  return { jobId, created, updated, failed: progress.failed, results }
+}
+
+async function importOne(ctx: AppContext, task: ImportTask, tags: string[], force: boolean): Promise<ImportItemResult> {
+  try {
+    const page = await task.load()
+    const prepared = await prepareArticle(
+      { html: page.body, url: page.url, contentType: page.contentType, force },
+      { loadImage }
+    )
+    const title = prepared.title || task.title || page.url || task.source
+    const outcome = saveArticle(ctx.db, {
+      ...prepared,
+      url: prepared.url ?? page.url ?? task.source,
+      title,
+      raw: page.keepRaw === false ? null : Buffer.isBuffer(page.body) ? page.body : Buffer.from(page.body),
+      rawType: page.contentType ?? 'text/html',
+      savedAt: task.savedAt,
+      tags: [...tags, ...(task.tags ?? [])]
+    })
+    if (task.highlights?.length) attachImportedHighlights(ctx.db, outcome.id, task.highlights)
+    return { source: task.source, ok: true, status: outcome.status, id: outcome.id, title }
+  } catch (e) {
+    return { source: task.source, ok: false, error: reason(e) }
+  }
+}
+
+const loadImage = imageLoader()
+
+function reason(e: unknown): string {
+  if (e instanceof UserError) return e.message
+  console.error('[clipfile] import error:', e)
+  return `unexpected error: ${(e as Error)?.message ?? String(e)}`.split('\n')[0]
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, in order of start. */
+async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]
+      await work(item)
+      // Let the host answer requests between articles.
+      await new Promise((r) => setImmediate(r))
+    }
+  })
+  await Promise.all(lanes)
+}

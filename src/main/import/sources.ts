@@ -1,0 +1,111 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, extname, join, resolve } from 'node:path'
+import type { ImportItem } from '../../shared/api'
+import { UserError } from '../../shared/result'
+import { fetchPage } from '../ingest/fetch'
+import { parseExport } from './exports'
+import { parseMhtml } from './exports/mhtml'
+import type { ImportTask } from './tasks'
+
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.mhtml', '.mht'])
+/** Folders are walked at most this deep, so a link loop or a huge tree cannot hang an import. */
+const MAX_DEPTH = 20
+
+/** A task that fetches `url` over http(s). */
+export function urlTask(url: string, extra: Partial<ImportTask> = {}): ImportTask {
+  return {
+    source: url,
+    load: async () => {
+      const page = await fetchPage(checkUrl(url))
+      return { body: page.body, url: page.url, contentType: page.contentType }
+    },
+    ...extra
+  }
+}
+
+/** Refuses what is not an absolute http(s) URL, with the reason. */
+export function checkUrl(raw: string): string {
+  let u: URL
+  try {
+    u = new URL(raw.trim())
+  } catch {
+    throw new UserError('import_failed', `not a URL: "${raw.slice(0, 200)}"`)
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new UserError('import_failed', `only http and https URLs can be imported (got ${u.protocol})`)
+  }
+  return u.href
+}
+
+/** Turns what the user gave into import tasks; sources that cannot be read are reported via onError. */
+export async function expandItems(items: ImportItem[], onError: (source: string, message: string) => void): Promise<ImportTask[]> {
+  const tasks: ImportTask[] = []
+  for (const item of items) {
+    try {
+      if (item.kind === 'url') tasks.push(urlTask(item.url))
+      else if (item.kind === 'html') tasks.push(htmlTask(item.html, item.url, item.name))
+      else if (item.kind === 'file') tasks.push(...(await fileTasks(item.name, Buffer.from(item.base64, 'base64'))))
+      else tasks.push(...(await pathTasks(resolve(item.path), 0)))
+    } catch (e) {
+      const source = item.kind === 'url' ? item.url : item.kind === 'path' ? item.path : (item.name ?? 'pasted HTML')
+      onError(source, e instanceof UserError ? e.message : `cannot read: ${(e as Error).message}`)
+    }
+  }
+  return tasks
+}
+
+function htmlTask(html: string, url: string | undefined, name: string | undefined): ImportTask {
+  const source = name ?? url ?? 'pasted HTML'
+  if (name && /\.mhtml?$/i.test(name)) {
+    return { source, load: async () => ({ ...parseMhtml(Buffer.from(html, 'latin1')), keepRaw: true }) }
+  }
+  return { source, load: async () => ({ body: html, url: url ? checkUrl(url) : undefined, contentType: 'text/html; charset=utf-8' }) }
+}
+
+async function pathTasks(path: string, depth: number): Promise<ImportTask[]> {
+  const info = await stat(path).catch(() => {
+    throw new UserError('import_failed', `no such file or folder: ${path}`)
+  })
+  if (info.isDirectory()) return folderTasks(path, depth)
+  return fileTasks(path, await readFile(path))
+}
+
+/** Tasks for one file's bytes: another app's export, a URL list, an MHTML archive or a page. */
+export async function fileTasks(path: string, bytes: Buffer): Promise<ImportTask[]> {
+  if (bytes.length === 0) throw new UserError('import_failed', `${basename(path)} is empty`)
+  const fromExport = await parseExport(path, bytes)
+  if (fromExport) return fromExport
+  const ext = extname(path).toLowerCase()
+  if (ext === '.txt' || ext === '.urls') return urlListTasks(bytes.toString('utf8'), path)
+  if (ext === '.mhtml' || ext === '.mht') return [{ source: path, load: async () => ({ ...parseMhtml(bytes), keepRaw: true }) }]
+  if (PAGE_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) {
+    return [{ source: path, load: async () => ({ body: bytes, contentType: null }) }]
+  }
+  throw new UserError('import_failed', `not an HTML page or a known export: ${basename(path)}`)
+}
+
+async function folderTasks(dir: string, depth: number): Promise<ImportTask[]> {
+  if (depth > MAX_DEPTH) return []
+  const entries = await readdir(dir, { withFileTypes: true })
+  entries.sort((a, b) => a.name.localeCompare(b.name))
+  const out: ImportTask[] = []
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue
+    const p = join(dir, e.name)
+    if (e.isDirectory()) out.push(...(await folderTasks(p, depth + 1)))
+    else if (e.isFile() && PAGE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(...(await pathTasks(p, depth + 1)))
+  }
+  return out
+}
+
+/** One URL per line; blank lines and `#` comments skipped. */
+export function urlListTasks(text: string, source = 'URL list'): ImportTask[] {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+  if (lines.length === 0) throw new UserError('import_failed', `${source} has no URLs in it`)
+  return lines.map((l) => urlTask(l))
+}
+
+function looksLikeHtml(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 1024).toString('latin1').toLowerCase()
+  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/.test(head)
+}

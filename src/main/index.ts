@@ -1,0 +1,135 @@
+/**
+ * The desktop app: a thin Electron host over the same services the CLI and serve mode use.
+ * Security: context isolation, sandbox, no Node in the page, a strict CSP, navigation and
+ * new windows refused (http(s) links go to the system browser), permissions denied.
+ */
+import { app, BrowserWindow, nativeTheme, protocol, session, shell } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { openApp, type App } from './app'
+import { bindIpc, forwardEvents } from './ipc'
+import { resolveDbPath } from './paths'
+import { getAsset } from './db/articles'
+import { ASSET_SCHEME } from '../shared/channels'
+
+app.setName('Clipfile')
+protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
+
+/** The CSP of the app window: our own code, local assets, nothing remote. */
+export const APP_CSP =
+  `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${ASSET_SCHEME}:; ` +
+  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'"
+
+/** The webPreferences every Clipfile window is created with (read by the e2e security test). */
+export const WEB_PREFERENCES = {
+  preload: join(__dirname, '../preload/index.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false
+} as const
+
+let clipfile: App | undefined
+
+function dbPathFromArgs(): string | undefined {
+  const i = process.argv.indexOf('--db')
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+
+/** The better-sqlite3 build for Electron's ABI, made by `npm start` (scripts/electron-native.js). */
+function electronNativeBinding(): string | undefined {
+  const p = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')
+  return existsSync(p) ? p : undefined
+}
+
+function openExternalSafely(url: string): void {
+  if (/^https?:\/\//i.test(url)) void shell.openExternal(url)
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] } })
+  })
+  // The page may load only the app itself and local assets.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const ok = /^(file:|devtools:|data:|blob:|clipfile-asset:)/.test(details.url) || isDevServer(details.url)
+    callback({ cancel: !ok })
+  })
+}
+
+function isDevServer(url: string): boolean {
+  const dev = process.env.ELECTRON_RENDERER_URL
+  return Boolean(dev && url.startsWith(new URL(dev).origin))
+}
+
+function registerAssetProtocol(a: App): void {
+  protocol.handle(ASSET_SCHEME, (request) => {
+    const id = Number(new URL(request.url).pathname.replace(/^\//, ''))
+    const asset = Number.isInteger(id) ? getAsset(a.ctx.db, id) : null
+    if (!asset) return new Response('not found', { status: 404 })
+    return new Response(new Uint8Array(asset.bytes), {
+      headers: { 'Content-Type': asset.mime, 'Content-Security-Policy': "default-src 'none'; sandbox" }
+    })
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Clipfile',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16171a' : '#fbfaf7',
+    webPreferences: { ...WEB_PREFERENCES }
+  })
+  win.once('ready-to-show', () => win.show())
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-navigate', (event, url) => {
+    if (url !== win.webContents.getURL()) {
+      event.preventDefault()
+      openExternalSafely(url)
+    }
+  })
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL)
+  else void win.loadFile(join(__dirname, '../renderer/index.html'))
+  return win
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+})
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.whenReady().then(() => {
+    clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding() })
+    hardenSession()
+    registerAssetProtocol(clipfile)
+    bindIpc(clipfile.handlers)
+    forwardEvents(clipfile.ctx.events)
+    createWindow()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow()
+    })
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => clipfile?.close())
+}

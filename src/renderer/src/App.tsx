@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ImportItem, TagCount } from '../../shared/api'
+import { clipfile } from './bridge'
+import { useApi, useEvent } from './hooks'
+import { useRoute } from './route'
+import { Sidebar } from './components/Sidebar'
+import { AddDialog } from './components/AddDialog'
+import { ImportPanel, type ImportJob } from './components/ImportPanel'
+import { SearchIcon } from './components/icons'
+import { Library } from './views/Library'
+import { ArticleView } from './views/ArticleView'
+import { fileToItem, startImport, urlsIn } from './importing'
+
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
+
+export function App() {
+  const route = useRoute()
+  const [adding, setAdding] = useState(false)
+  const [job, setJob] = useState<ImportJob | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const [toast, setToast] = useState<string | null>(null)
+  const info = useApi(() => clipfile.info({}), [])
+  const tags = useApi<TagCount[]>(() => clipfile.listTags({}), [])
+  useEvent('libraryChanged', () => {
+    info.reload()
+    tags.reload()
+  })
+  useEvent('importProgress', (p) => {
+    setJob((j) => {
+      if (j && j.progress.jobId !== p.jobId) return j
+      const r = p.lastResult
+      const base = j ?? { progress: p, failures: [], created: 0, updated: 0 }
+      return {
+        progress: p,
+        failures: r && !r.ok ? [...base.failures, { source: r.source, message: r.error ?? 'failed' }] : base.failures,
+        created: base.created + (r?.status === 'created' ? 1 : 0),
+        updated: base.updated + (r?.status === 'updated' ? 1 : 0)
+      }
+    })
+  })
+
+  const runImport = useCallback((items: ImportItem[], tagList: string[] = []) => {
+    const { jobId, done } = startImport(items, tagList)
+    setJob({ progress: { jobId, done: 0, total: items.length, failed: 0, current: null, finished: false }, failures: [], created: 0, updated: 0 })
+    void done.then((r) => {
+      if (!r.ok) setToast(r.error.message)
+    })
+  }, [])
+
+  useGlobalKeys(() => setAdding(true))
+  useDropAndPaste(runImport, setDragging)
+  useEffect(() => {
+    if (!toast) return
+    const t = setTimeout(() => setToast(null), 5000)
+    return () => clearTimeout(t)
+  }, [toast])
+
+  return (
+    <div className="app">
+      <Sidebar route={route} total={info.data?.articles ?? null} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
+      <main className="main">
+        <header className="topbar">
+          <label className="search">
+            <SearchIcon />
+            <span className="visually-hidden">Search</span>
+            <input type="search" placeholder="Search your archive" aria-label="Search" disabled title="Search arrives with the search feature" />
+            <span className="kbd">/</span>
+          </label>
+        </header>
+        <div className="content">
+          {route.view === 'article' ? (
+            <ArticleView id={route.id} />
+          ) : (
+            <Library tag={route.tag} onAdd={() => setAdding(true)} />
+          )}
+        </div>
+      </main>
+      {adding && <AddDialog onClose={() => setAdding(false)} onImport={runImport} />}
+      {job && <ImportPanel job={job} onClose={() => setJob(null)} />}
+      {dragging && <div className="drop-overlay">Drop to add to your archive</div>}
+      {toast && <div className="toast" role="alert">{toast}</div>}
+    </div>
+  )
+}
+
+function useGlobalKeys(onAdd: () => void) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return
+      if (e.key === 'a') {
+        e.preventDefault()
+        onAdd()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onAdd])
+}
+
+/** Files and links dropped anywhere, and links or HTML pasted outside a text field, are imported. */
+function useDropAndPaste(run: (items: ImportItem[]) => void, setDragging: (b: boolean) => void) {
+  useEffect(() => {
+    let depth = 0
+    const onEnter = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.some((t) => t === 'Files' || t === 'text/uri-list')) return
+      depth++
+      setDragging(true)
+    }
+    const onLeave = () => {
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setDragging(false)
+    }
+    const onOver = (e: DragEvent) => e.preventDefault()
+    const onDrop = async (e: DragEvent) => {
+      e.preventDefault()
+      depth = 0
+      setDragging(false)
+      const dt = e.dataTransfer
+      if (!dt) return
+      const files = Array.from(dt.files)
+      if (files.length) return run(await Promise.all(files.map(fileToItem)))
+      const urls = urlsIn(dt.getData('text/uri-list') || dt.getData('text/plain'))
+      if (urls.length) run(urls.map((url) => ({ kind: 'url', url })))
+    }
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTyping(e.target) || !e.clipboardData) return
+      const text = e.clipboardData.getData('text/plain')
+      const html = e.clipboardData.getData('text/html')
+      const urls = urlsIn(text)
+      if (urls.length) run(urls.map((url) => ({ kind: 'url', url })))
+      else if (html.trim()) run([{ kind: 'html', html }])
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('dragenter', onEnter)
+    window.addEventListener('dragleave', onLeave)
+    window.addEventListener('dragover', onOver)
+    window.addEventListener('drop', onDrop)
+    window.addEventListener('paste', onPaste)
+    return () => {
+      window.removeEventListener('dragenter', onEnter)
+      window.removeEventListener('dragleave', onLeave)
+      window.removeEventListener('dragover', onOver)
+      window.removeEventListener('drop', onDrop)
+      window.removeEventListener('paste', onPaste)
+    }
+  }, [run, setDragging])
+}

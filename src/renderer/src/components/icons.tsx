@@ -1,0 +1,26 @@
+const base = { width: 16, height: 16, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const
+
+export const SearchIcon = () => (
+  <svg {...base} aria-hidden="true"><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></svg>
+)
+export const PlusIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
+)
+export const LibraryIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M4 4h5v16H4zM10 4h4v16h-4zM15.5 4.5l4 .8-3 15-4-.8z" /></svg>
+)
+export const TagIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M3 12V4h8l10 10-8 8z" /><circle cx="7.5" cy="8.5" r="1.2" /></svg>
+)
+export const CloseIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" /></svg>
+)
+export const ArrowLeftIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M19 12H5M11 18l-6-6 6-6" /></svg>
+)
+export const LinkIcon = () => (
+  <svg {...base} width={13} height={13} aria-hidden="true"><path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" /></svg>
+)
+export const QuoteIcon = () => (
+  <svg {...base} width={13} height={13} aria-hidden="true"><path d="M7 7h4v4c0 3-2 5-4 6M14 7h4v4c0 3-2 5-4 6" /></svg>
+)

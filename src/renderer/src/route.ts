@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react'
+
+/** Where the UI is: kept in the URL hash so reload and back/forward work in serve mode. */
+export type Route =
+  | { view: 'library'; tag?: string }
+  | { view: 'article'; id: number }
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '')
+  const article = path.match(/^\/article\/(\d+)/)
+  if (article) return { view: 'article', id: Number(article[1]) }
+  const tag = path.match(/^\/tag\/(.+)$/)
+  if (tag) return { view: 'library', tag: decodeURIComponent(tag[1]) }
+  return { view: 'library' }
+}
+
+export function routeHref(r: Route): string {
+  if (r.view === 'article') return `#/article/${r.id}`
+  if (r.tag) return `#/tag/${encodeURIComponent(r.tag)}`
+  return '#/'
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash))
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash))
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+  return route
+}
+
+export function go(r: Route): void {
+  location.hash = routeHref(r)
+}

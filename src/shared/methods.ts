@@ -1,0 +1,21 @@
+/**
+ * The names of the contract's methods and events, apart from their schemas so that the
+ * preload and the renderer can loop over them without bundling zod. `api.ts` checks at
+ * compile time that its schemas cover exactly these names.
+ */
+export const methodNames = [
+  'info',
+  'listArticles',
+  'getArticle',
+  'deleteArticles',
+  'setArticleTags',
+  'listTags',
+  'importItems'
+] as const
+export type MethodName = (typeof methodNames)[number]
+
+export const eventNames = ['libraryChanged', 'importProgress'] as const
+export type EventName = (typeof eventNames)[number]
+
+/** True when `name` is one of the contract's methods. */
+export const isMethodName = (name: string): name is MethodName => (methodNames as readonly string[]).includes(name)
