@@ -8,6 +8,8 @@ import { parseMhtml } from './exports/mhtml'
 import type { ImportTask } from './tasks'
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.mhtml', '.mht'])
+/** In a folder, these are imported only when they are another app's export. */
+const EXPORT_EXTENSIONS = new Set(['.zip', '.csv', '.json'])
 /** Folders are walked at most this deep, so a link loop or a huge tree cannot hang an import. */
 const MAX_DEPTH = 20
 
@@ -93,7 +95,9 @@ async function folderTasks(dir: string, depth: number): Promise<ImportTask[]> {
     if (e.name.startsWith('.')) continue
     const p = join(dir, e.name)
     if (e.isDirectory()) out.push(...(await folderTasks(p, depth + 1)))
-    else if (e.isFile() && PAGE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(...(await pathTasks(p, depth + 1)))
+    else if (!e.isFile()) continue
+    else if (PAGE_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(...(await pathTasks(p, depth + 1)))
+    else if (EXPORT_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(...((await parseExport(p, await readFile(p))) ?? []))
   }
   return out
 }

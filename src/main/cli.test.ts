@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { tempDir } from './testing/tmp'
+import { articlePage } from './testing/pages'
+import { html, loopbackServer } from './testing/http'
+
+const BIN = join(__dirname, '../../bin/clipfile.js')
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function clipfile(args: string[], o: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...o.env } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(o.stdin ?? '')
+  })
+}
+
+describe('clipfile CLI', () => {
+  it('prints help and version', async () => {
+    const help = await clipfile(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: clipfile')
+    for (const cmd of ['import', 'list', 'show', 'serve', 'backup', 'check']) expect(help.stdout).toContain(`  ${cmd}`)
+    const version = await clipfile(['--version'])
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('exits 2 on bad usage with a message on stderr', async () => {
+    const db = join(tempDir(), 'a.db')
+    const unknown = await clipfile(['--db', db, 'frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('unknown command "frobnicate"')
+    const badFlag = await clipfile(['--db', db, 'list', '--nope'])
+    expect(badFlag.code).toBe(2)
+    const badId = await clipfile(['--db', db, 'show', 'abc'])
+    expect(badId.code).toBe(2)
+    expect(badId.stderr).toContain('expected an article id')
+  })
+
+  it('imports from a file, a URL and stdin, one JSON line per source; lists and shows as JSON', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'archive.db')
+    const file = join(dir, 'saved.html')
+    writeFileSync(file, articlePage({ title: 'Saved from disk', byline: 'Jane Doe', site: 'Disk Times' }))
+    const site = await loopbackServer({ '/story': html(articlePage({ title: 'Fetched story' })), '/other': html(articlePage({ title: 'From stdin' })) })
+    const imp = await clipfile(['--db', db, 'import', file, site.url('/story'), site.url('/gone'), '--json', '--tag', 'Test'])
+    expect(imp.code).toBe(1) // one source failed
+    const lines = imp.stdout.trim().split('\n').map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(3)
+    expect(lines.filter((l) => l.ok)).toHaveLength(2)
+    expect(lines.find((l) => !l.ok)).toMatchObject({ source: site.url('/gone'), error: expect.stringContaining('404') })
+    const stdin = await clipfile(['--db', db, 'import', '-', '--json'], { stdin: `# a list\n${site.url('/other')}\n` })
+    expect(stdin.code).toBe(0)
+    expect(JSON.parse(stdin.stdout)).toMatchObject({ ok: true, status: 'created', title: 'From stdin' })
+
+    const list = await clipfile(['--db', db, 'list', '--json'])
+    const articles = JSON.parse(list.stdout)
+    expect(articles.map((a: { title: string }) => a.title).sort()).toEqual(['Fetched story', 'From stdin', 'Saved from disk'])
+    const disk = articles.find((a: { title: string }) => a.title === 'Saved from disk')
+    expect(disk.tags).toEqual(['Test'])
+    const show = await clipfile(['--db', db, 'show', String(disk.id), '--json'])
+    const one = JSON.parse(show.stdout)
+    expect(one).toMatchObject({ id: disk.id, title: 'Saved from disk', byline: 'Jane Doe', site: 'Disk Times', tags: ['Test'], highlights: [] })
+    expect(one.text).toContain('the council met on Tuesday')
+    expect(one).not.toHaveProperty('raw')
+    expect(one).toHaveProperty('publishedAt')
+    expect(one).toHaveProperty('language')
+  })
+
+  it('uses CLIPFILE_DB when --db is not given, and backs up and checks the archive', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'env.db')
+    const file = join(dir, 'p.html')
+    writeFileSync(file, articlePage({ title: 'Backed up' }))
+    await clipfile(['import', file], { env: { CLIPFILE_DB: db } })
+    const backup = join(dir, 'copy.db')
+    const b = await clipfile(['backup', backup], { env: { CLIPFILE_DB: db } })
+    expect(b.code).toBe(0)
+    expect(b.stderr).toContain('Backed up 1 articles')
+    const again = await clipfile(['backup', backup], { env: { CLIPFILE_DB: db } })
+    expect(again.code).not.toBe(0)
+    expect(again.stderr).toContain('exists already')
+    const fromBackup = await clipfile(['--db', backup, 'list', '--json'])
+    expect(JSON.parse(fromBackup.stdout)[0].title).toBe('Backed up')
+    const check = await clipfile(['--db', backup, 'check', '--json'])
+    expect(check.code).toBe(0)
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, problems: [] })
+  })
+
+  it('serve prints one URL with the token, on loopback', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ui</title>')
+    const child = spawn(process.execPath, [BIN, '--db', join(dir, 's.db'), 'serve', '--port', '0'], {
+      env: { ...process.env, CLIPFILE_RENDERER_DIR: dir }
+    })
+    const line = await new Promise<string>((resolve) => child.stdout.once('data', (c) => resolve(String(c).trim())))
+    try {
+      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32,}$/)
+      const base = line.split('#')[0]
+      expect((await fetch(`${base}api/info`, { method: 'POST', body: '{}' })).status).toBe(401)
+      const token = line.split('#token=')[1]
+      const ok = await fetch(`${base}api/info`, { method: 'POST', body: '{}', headers: { Authorization: `Bearer ${token}` } })
+      expect(((await ok.json()) as { ok: boolean }).ok).toBe(true)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+})

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { openDatabase, schemaVersion } from './connection'
+import { LATEST_VERSION, migrations } from './migrations'
+import { tempDbPath } from '../testing/tmp'
+import { UserError } from '../../shared/result'
+
+describe('migrations', () => {
+  it('numbers migrations 1, 2, 3… without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
+  })
+
+  it('001 creates the archive: strict tables, foreign keys, WAL, FTS kept in sync', () => {
+    const path = tempDbPath()
+    const db = openDatabase(path)
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
+    expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
+      ['article_content', 'article_tags', 'articles', 'assets', 'highlight_tags', 'highlights', 'tags'].sort()
+    )
+    // STRICT refuses a string where a number belongs.
+    expect(() =>
+      db.prepare("INSERT INTO articles(url, title, saved_at, content_hash, word_count) VALUES ('u', 't', 'now', 'h', 'many')").run()
+    ).toThrow(/cannot store TEXT value in INTEGER column/)
+    db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'u', 'Café talks', 'now', 'h')").run()
+    db.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, 'The strikes went on', x'00')").run()
+    const match = (q: string) => db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').all(q).length
+    expect(match('cafe')).toBe(1)
+    expect(match('strike')).toBe(1)
+    db.prepare("UPDATE articles SET title = 'Other' WHERE id = 1").run()
+    expect(match('cafe')).toBe(0)
+    db.prepare('DELETE FROM articles WHERE id = 1').run()
+    expect(match('strike')).toBe(0)
+    expect(() => db.prepare("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow()
+    db.close()
+  })
+
+  it('upgrades an archive from every earlier version, keeping its rows', () => {
+    for (let from = 1; from < LATEST_VERSION; from++) {
+      const path = tempDbPath()
+      const old = openDatabase(path, { targetVersion: from })
+      old.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (7, 'https://x.test/a', 'Kept', '2020-01-01', 'h7')").run()
+      old.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (7, 'kept text', x'00')").run()
+      old.close()
+      const db = openDatabase(path)
+      expect(schemaVersion(db)).toBe(LATEST_VERSION)
+      expect(db.prepare('SELECT title FROM articles WHERE id = 7').get()).toEqual({ title: 'Kept' })
+      db.close()
+    }
+  })
+
+  it('refuses an archive written by a newer version, and leaves the file untouched', () => {
+    const path = tempDbPath()
+    const raw = new Database(path)
+    raw.exec('CREATE TABLE future(x)')
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`)
+    raw.close()
+    const before = readFileSync(path)
+    expect(() => openDatabase(path)).toThrow(UserError)
+    expect(() => openDatabase(path)).toThrow(/newer version of Clipfile.*has not been changed/s)
+    expect(readFileSync(path).equals(before)).toBe(true)
+  })
+
+  it('refuses a file that is not a database with a clear message', () => {
+    const path = tempDbPath()
+    writeFileSync(path, 'this is a text file, not SQLite '.repeat(100))
+    expect(() => openDatabase(path)).toThrow(/not a Clipfile archive/)
+  })
+
+  it('runs a failing migration in a transaction: nothing half-applied, version unchanged', () => {
+    const path = tempDbPath()
+    openDatabase(path).close()
+    const broken = [
+      ...migrations,
+      { version: LATEST_VERSION + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half(x); SELECT * FROM missing_table') }
+    ]
+    expect(() => openDatabase(path, { migrations: broken })).toThrow(/no such table/)
+    const db = openDatabase(path)
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'half'").get()).toBeUndefined()
+    db.close()
+  })
+})
