@@ -24,9 +24,10 @@ export async function runImport(ctx: AppContext, input: ImportInput): Promise<Im
   const progress: ImportProgress = { jobId, done: 0, total: input.items.length, failed: 0, current: null, finished: false }
   const emit = (lastResult?: ImportItemResult) => ctx.events.emit('importProgress', { ...progress, lastResult })
   emit()
-  const results: ImportItemResult[] = []
-  const record = (r: ImportItemResult) => {
-    results.push(r)
+  // Results keep the order of the sources (sources that could not be read come first).
+  const results: { order: number; result: ImportItemResult }[] = []
+  const record = (r: ImportItemResult, order = -1) => {
+    results.push({ order, result: r })
     progress.done++
     if (!r.ok) {
       progress.failed++
@@ -40,18 +41,19 @@ export async function runImport(ctx: AppContext, input: ImportInput): Promise<Im
   })
   progress.total = tasks.length + progress.failed
   emit()
-  await runPool(tasks, CONCURRENCY, async (task) => {
+  await runPool(tasks, CONCURRENCY, async (task, index) => {
     progress.current = task.source
     emit()
-    record(await importOne(ctx, task, input.tags, input.force))
+    record(await importOne(ctx, task, input.tags, input.force), index)
   })
   progress.current = null
   progress.finished = true
   emit()
-  const created = results.filter((r) => r.status === 'created').length
-  const updated = results.filter((r) => r.status === 'updated').length
+  const ordered = results.sort((a, b) => a.order - b.order).map((r) => r.result)
+  const created = ordered.filter((r) => r.status === 'created').length
+  const updated = ordered.filter((r) => r.status === 'updated').length
   if (created + updated > 0) ctx.events.emit('libraryChanged', { reason: 'import' })
-  return { jobId, created, updated, failed: progress.failed, results }
+  return { jobId, created, updated, failed: progress.failed, results: ordered }
 }
 
 async function importOne(ctx: AppContext, task: ImportTask, tags: string[], force: boolean): Promise<ImportItemResult> {
@@ -87,12 +89,12 @@ function reason(e: unknown): string {
 }
 
 /** Runs `work` over `items` with at most `limit` in flight, in order of start. */
-async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+async function runPool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
-      const item = items[next++]
-      await work(item)
+      const index = next++
+      await work(items[index], index)
       // Let the host answer requests between articles.
       await new Promise((r) => setImmediate(r))
     }

@@ -1,0 +1,49 @@
+/**
+ * Electron flows: run where Electron's binary is installed; elsewhere (our build machines,
+ * which cannot download it) every test here reports itself skipped with that reason.
+ */
+import { test, expect, _electron as electron } from '@playwright/test'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const ROOT = join(import.meta.dirname, '../..')
+
+function electronBinary(): string | null {
+  try {
+    const p = require('electron') as unknown as string
+    return typeof p === 'string' && existsSync(p) ? p : null
+  } catch {
+    return null
+  }
+}
+const binary = electronBinary()
+const nativeReady = existsSync(join(ROOT, '.electron-native/better_sqlite3.node'))
+
+test.skip(!binary, "Electron's binary is not installed on this machine (it cannot be downloaded here); run `npm install` where it can, then `npm start` once")
+test.skip(Boolean(binary) && !nativeReady, 'better-sqlite3 is not built for Electron yet: run `node scripts/electron-native.js` (npm start does it)')
+
+test('the window is locked down and shows the library', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clipfile-electron-'))
+  const app = await electron.launch({ args: [join(ROOT, 'out/main/index.js'), '--db', join(dir, 'a.db')], executablePath: binary! })
+  try {
+    const window = await app.firstWindow()
+    await expect(window.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible()
+    const prefs = await app.evaluate(({ BrowserWindow }) => {
+      const w = BrowserWindow.getAllWindows()[0]
+      const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences()
+      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity }
+    })
+    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+    expect(await window.evaluate(() => typeof (window as unknown as { clipfile: { info: unknown } }).clipfile.info)).toBe('function')
+    // A navigation away from the app is refused.
+    await window.evaluate("location.href = 'https://example.com/'")
+    await window.waitForTimeout(500)
+    expect(window.url()).not.toContain('example.com')
+  } finally {
+    await app.close()
+  }
+})

@@ -1,0 +1,74 @@
+import { test, expect, snap } from './support/serve'
+import { LibraryPage } from './support/library-page'
+import { newsPage, newsSite, SYRIA_PARAGRAPHS } from './support/site'
+
+test('a new archive shows how to add articles, without console errors', async ({ page, served, consoleErrors }) => {
+  await page.goto(served.url)
+  await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible()
+  await expect(page.getByText('Drag saved pages')).toBeVisible()
+  await snap(page, 'library-empty')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await snap(page, 'library-empty-dark')
+  expect(consoleErrors).toEqual([])
+})
+
+test('the API refuses a call without the token', async ({ served, request }) => {
+  const base = served.url.split('#')[0]
+  const res = await request.post(`${base}api/listArticles`, { data: {} })
+  expect(res.status()).toBe(401)
+})
+
+test('add links, watch the import, read the article', async ({ page, served, consoleErrors }) => {
+  const site = await newsSite(
+    {
+      '/world/tillerson-iran-syria': newsPage('Tillerson tells Iran to withdraw from Syria', 'The Daily Ledger', 'Julian Borger', '2017-10-22T09:00:00Z', SYRIA_PARAGRAPHS),
+      '/world/velayati': newsPage('Velayati rejects US demand as ridiculous', 'Gulf Observer', 'Sara Haddad', '2017-10-23T14:30:00Z', SYRIA_PARAGRAPHS.slice(1).reverse())
+    },
+    150
+  )
+  try {
+    await page.goto(served.url)
+    const library = new LibraryPage(page)
+    await library.addButton().click()
+    await expect(page.getByRole('dialog', { name: 'Add articles' })).toBeVisible()
+    await page.getByLabel('Article links').fill([site.url('/world/tillerson-iran-syria'), site.url('/world/velayati'), site.url('/gone')].join('\n'))
+    await page.getByLabel(/^Tags/).fill('Syria, Iran')
+    await snap(page, 'add-dialog')
+    await page.getByRole('button', { name: 'Add 3 items' }).click()
+    await expect(library.progress()).toBeVisible()
+    await expect(library.progress()).toContainText('Import finished')
+    await expect(library.progress()).toContainText('2 saved · 0 updated · 1 failed')
+    await expect(library.progress().getByRole('list', { name: 'Failed items' })).toContainText('HTTP 404')
+    await expect(library.rows()).toHaveCount(2)
+    await snap(page, 'import-summary')
+    const row = library.row('Tillerson tells Iran')
+    await expect(row).toContainText('The Daily Ledger')
+    await expect(row).toContainText('Syria')
+    await row.click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Tillerson tells Iran to withdraw from Syria' })).toBeVisible()
+    await expect(page.getByRole('article', { name: 'Article text' })).toContainText('Iran needs to withdraw its military')
+    await expect(page.getByRole('article', { name: 'Article text' })).not.toContainText('Most popular')
+    await snap(page, 'reader')
+    await page.goBack()
+    await expect(library.rows()).toHaveCount(2)
+    await page.getByRole('link', { name: /Iran/ }).first().click()
+    expect(consoleErrors).toEqual([])
+  } finally {
+    await site.close()
+  }
+})
+
+test('the library lists articles imported by the CLI, with tags in the sidebar', async ({ page, served }) => {
+  const site = await newsSite({ '/a': newsPage('Council approves the harbour budget', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', SYRIA_PARAGRAPHS) })
+  try {
+    const r = await served.cli(['import', site.url('/a'), '--tag', 'Budget'])
+    expect(r.code).toBe(0)
+    await page.goto(served.url)
+    await expect(new LibraryPage(page).rows()).toHaveCount(1)
+    await page.getByRole('navigation', { name: 'Tags' }).getByRole('link', { name: /Budget/ }).click()
+    await expect(page.getByRole('heading', { name: 'Tagged “Budget”' })).toBeVisible()
+    await snap(page, 'library-list')
+  } finally {
+    await site.close()
+  }
+})

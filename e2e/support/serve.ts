@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+
+const ROOT = join(import.meta.dirname, '../..')
+
+export interface Served {
+  url: string
+  dbPath: string
+  dir: string
+  /** Runs the CLI against the same archive (e.g. to seed it). */
+  cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }>
+}
+
+function runCli(dbPath: string, args: string[]) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', dbPath, ...args])
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c) => (stdout += c))
+    child.stderr.on('data', (c) => (stderr += c))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', dbPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let err = ''
+  child.stderr!.on('data', (c) => (err += c))
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (c) => resolve(String(c).trim()))
+    child.once('exit', (code) => reject(new Error(`clipfile serve exited ${code}: ${err}`)))
+  })
+  return { url, child }
+}
+
+/** Each test gets its own archive and its own `clipfile serve`, and fails on any console error. */
+export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
+  served: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'clipfile-e2e-'))
+    const dbPath = join(dir, 'archive.db')
+    const { url, child } = await startServe(dbPath)
+    await use({ url, dbPath, dir, cli: (args) => runCli(dbPath, args) })
+    child.kill('SIGTERM')
+    rmSync(dir, { recursive: true, force: true })
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    page.on('pageerror', (e) => errors.push(String(e)))
+    await use(errors)
+    expect(errors, 'console errors').toEqual([])
+  }
+})
+export { expect }
+
+/** Screenshots for people to look at (test-results/screenshots, not compared). */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `${name}.png`) })
+}

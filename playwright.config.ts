@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test'
+
+/** Debian's Chromium (Playwright's own browser downloads are not available on our machines). */
+const CHROMIUM = process.env.CLIPFILE_CHROMIUM ?? '/usr/bin/chromium'
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    viewport: { width: 1280, height: 820 },
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    },
+    trace: 'retain-on-failure'
+  },
+  projects: [
+    { name: 'browser', testIgnore: /electron\// },
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts/ }
+  ]
+})

@@ -1,0 +1,63 @@
+/**
+ * The small slice of the DOM that ingest uses, typed structurally: the node build has no
+ * DOM lib, and linkedom's own typings lean on it. Parsing goes through linkedom (fast,
+ * no layout engine) — never a browser, since archived pages are hostile.
+ */
+import { DOMParser } from 'linkedom'
+
+export interface DomNode {
+  nodeType: number
+  nodeName: string
+  textContent: string | null
+  parentNode: DomNode | null
+  childNodes: ArrayLike<DomNode>
+  firstChild: DomNode | null
+  previousSibling: DomNode | null
+  nextSibling: DomNode | null
+  remove(): void
+}
+
+export interface DomElement extends DomNode {
+  tagName: string
+  innerHTML: string
+  outerHTML: string
+  attributes: ArrayLike<{ name: string; value: string }>
+  getAttribute(name: string): string | null
+  setAttribute(name: string, value: string): void
+  removeAttribute(name: string): void
+  hasAttribute(name: string): boolean
+  querySelector(selector: string): DomElement | null
+  querySelectorAll(selector: string): Iterable<DomElement> & ArrayLike<DomElement>
+  closest(selector: string): DomElement | null
+  replaceWith(...nodes: DomNode[]): void
+  before(...nodes: DomNode[]): void
+  append(...nodes: (DomNode | string)[]): void
+  prepend(...nodes: (DomNode | string)[]): void
+}
+
+export interface Dom {
+  documentElement: DomElement | null
+  head: DomElement | null
+  body: DomElement | null
+  title: string
+  createElement(tag: string): DomElement
+  createTextNode(text: string): DomNode
+  querySelector(selector: string): DomElement | null
+  querySelectorAll(selector: string): Iterable<DomElement> & ArrayLike<DomElement>
+}
+
+export const ELEMENT_NODE = 1
+export const TEXT_NODE = 3
+
+/** Parses a whole page (a fragment gets html/head/body around it). */
+export function parseDocument(html: string): Dom {
+  // linkedom leaves documentElement null for input with no element at all (blank or text
+  // only); a browser would still build html/head/body, and Readability relies on them.
+  const source = /<[a-z!]/i.test(html) ? html : `<html><head></head><body>${html}</body></html>`
+  return new DOMParser().parseFromString(source, 'text/html') as unknown as Dom
+}
+
+/** Parses an HTML fragment into a fresh document's <body>. */
+export function parseFragment(html: string): Dom {
+  return parseDocument(`<!doctype html><html><head></head><body>${html}</body></html>`)
+}

@@ -1,0 +1,49 @@
+/**
+ * Article HTML → reader document. The reader schema is the sanitizer: ProseMirror keeps
+ * only what the schema has a parse rule for, so event handlers, styles, unknown
+ * attributes and unsafe links cannot survive. Elements whose *text* must not leak into
+ * the document (script bodies, form labels, SVG) are removed before parsing, because the
+ * parser would otherwise keep their text content as paragraphs.
+ */
+import { DOMParser as PMDOMParser, DOMSerializer, Fragment, type Node as PMNode } from 'prosemirror-model'
+import { readerSchema } from '../../shared/reader/schema'
+import { parseFragment } from './dom'
+
+const REMOVED = [
+  'script', 'style', 'link', 'meta', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
+  'form', 'input', 'button', 'select', 'option', 'textarea', 'label', 'svg', 'math', 'noscript',
+  'template', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'dialog', 'head', 'title'
+].join(',')
+
+let parser: PMDOMParser | null = null
+
+export function htmlToDoc(contentHtml: string): PMNode {
+  const dom = parseFragment(contentHtml)
+  for (const el of [...dom.querySelectorAll(REMOVED)]) el.remove()
+  parser ??= PMDOMParser.fromSchema(readerSchema)
+  // linkedom nodes are DOM-shaped enough for prosemirror-model (checked by the tests).
+  return dropEmptyParagraphs(parser.parse(dom.body as never))
+}
+
+/**
+ * Empty paragraphs (from `<p> </p>` or a <p> split around a block image) would show as
+ * blank lines and add separators to the plain text; they go wherever the schema allows.
+ */
+function dropEmptyParagraphs(node: PMNode): PMNode {
+  if (node.isTextblock || node.isLeaf) return node
+  const kept: PMNode[] = []
+  node.forEach((child) => {
+    if (child.type.name === 'paragraph' && child.content.size === 0) return
+    kept.push(dropEmptyParagraphs(child))
+  })
+  const content = Fragment.from(kept)
+  return node.type.validContent(content) ? node.copy(content) : node
+}
+
+/** The document as HTML, built only from the schema's toDOM: safe by construction. */
+export function docToHtml(doc: PMNode): string {
+  const dom = parseFragment('')
+  const fragment = DOMSerializer.fromSchema(readerSchema).serializeFragment(doc.content, { document: dom as never })
+  dom.body?.append(fragment as never)
+  return dom.body?.innerHTML ?? ''
+}
