@@ -32,7 +32,7 @@ test('add links, watch the import, read the article', async ({ page, served, con
     await library.addButton().click()
     await expect(page.getByRole('dialog', { name: 'Add articles' })).toBeVisible()
     await page.getByLabel('Article links').fill([site.url('/world/tillerson-iran-syria'), site.url('/world/velayati'), site.url('/gone')].join('\n'))
-    await page.getByLabel(/^Tags/).fill('Syria, Iran')
+    await page.getByRole('textbox', { name: /^Tags/ }).fill('Syria, Iran')
     await snap(page, 'add-dialog')
     await page.getByRole('button', { name: 'Add 3 items' }).click()
     await expect(library.progress()).toBeVisible()

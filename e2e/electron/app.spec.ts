@@ -22,6 +22,13 @@ function electronBinary(): string | null {
 const binary = electronBinary()
 const nativeReady = existsSync(join(ROOT, '.electron-native/better_sqlite3.node'))
 
+const SKIP_REASON = !binary
+  ? "Electron's binary is not installed on this machine (it cannot be downloaded here)"
+  : !nativeReady
+    ? 'better-sqlite3 is not built for Electron yet (npm start builds it)'
+    : null
+if (SKIP_REASON) console.log(`[e2e/electron] skipped: ${SKIP_REASON}`)
+
 test.skip(!binary, "Electron's binary is not installed on this machine (it cannot be downloaded here); run `npm install` where it can, then `npm start` once")
 test.skip(Boolean(binary) && !nativeReady, 'better-sqlite3 is not built for Electron yet: run `node scripts/electron-native.js` (npm start does it)')
 

@@ -9,7 +9,7 @@ export class LibraryPage {
   async addLinks(urls: string[], tags = ''): Promise<void> {
     await this.addButton().click()
     await this.page.getByLabel('Article links').fill(urls.join('\n'))
-    if (tags) await this.page.getByLabel(/^Tags/).fill(tags)
+    if (tags) await this.page.getByRole('textbox', { name: /^Tags/ }).fill(tags)
     await this.page.getByRole('button', { name: /Add to archive|Add \d+ items/ }).click()
   }
   progress = () => this.page.getByRole('status', { name: 'Import progress' })
