@@ -21,6 +21,8 @@ import * as tags from './db/tags'
 import { countHighlights } from './db/highlights'
 import type { EventBus } from './events'
 import { runImport } from './import/run'
+import * as annotate from './annotate/service'
+import { exportHighlights } from './export/service'
 import pkg from '../../package.json'
 
 export const VERSION: string = pkg.version
@@ -66,7 +68,29 @@ export function createHandlers(ctx: AppContext): Handlers {
       return { tags: articles.getArticle(db, id)?.tags ?? [] }
     },
     listTags: () => tags.listTags(db),
-    importItems: (input) => runImport(ctx, input)
+    importItems: (input) => runImport(ctx, input),
+    addHighlight: (input) => {
+      const h = annotate.addHighlight(db, input)
+      events.emit('libraryChanged', { reason: 'highlights', articleId: h.articleId })
+      return h
+    },
+    updateHighlight: (input) => {
+      const h = annotate.updateHighlight(db, input)
+      events.emit('libraryChanged', { reason: 'highlights', articleId: h.articleId })
+      return h
+    },
+    deleteHighlight: ({ id }) => {
+      const r = annotate.deleteHighlight(db, id)
+      events.emit('libraryChanged', { reason: 'highlights' })
+      return r
+    },
+    listQuotes: (input) => annotate.listQuotes(db, input),
+    renameTag: ({ from, to }) => {
+      const r = db.transaction(() => tags.renameTag(db, from, to)).immediate()
+      events.emit('libraryChanged', { reason: 'tags' })
+      return r
+    },
+    exportHighlights: (input) => exportHighlights(db, input)
   }
 }
 

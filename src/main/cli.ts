@@ -22,6 +22,13 @@ Commands:
         [--tag T]... [--force] [--json]
   list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--json]
   show <id> [--json]             One article: metadata and plain text
+  highlight add <id> --quote TEXT [--color C] [--note N] [--tag T]...
+                                 Highlight the words of an article (found by quote)
+  highlight list [<id>] [--tag T] [--json]
+                                 Highlights with their articles
+  export [--format md|json|csv|html] [--article ID] [--tag T] [--query Q] [--out FILE]
+                                 Highlights as Markdown, W3C Web Annotations (JSON-LD) or CSV;
+                                 one article with its highlights as a self-contained HTML file
   tags [--json]                  Tags with their counts
   delete <id>...                 Delete articles with their highlights
   serve [--port N] [--host H]    The app in your browser, on this machine only (prints the URL)

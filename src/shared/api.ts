@@ -15,6 +15,9 @@ import type {
   AppInfo,
   Article,
   ArticleList,
+  ExportFile,
+  Highlight,
+  QuoteList,
   ImportItemResult,
   ImportSummary,
   TagCount
@@ -31,6 +34,13 @@ const tagName = z
   .min(1, 'a tag needs at least one character')
   .max(100, 'a tag is at most 100 characters')
   .refine((s) => !/[\u0000-\u001f]/.test(s), 'a tag cannot contain control characters')
+
+/** Highlight colours, in the order the toolbar offers them. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number]
+const color = z.enum(HIGHLIGHT_COLORS)
+const note = z.string().max(20_000, 'a note is at most 20,000 characters')
+const offset = z.number().int().min(0)
 
 export const ImportItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192) }),
@@ -80,7 +90,50 @@ export const schemas = {
       tags: z.array(tagName).max(50).default([]),
       force: z.boolean().default(false)
     })
+    .strict(),
+  /** Highlight a range of the article's plain text, or the one place a quote occurs. */
+  addHighlight: z
+    .object({
+      articleId: id,
+      start: offset.optional(),
+      end: offset.optional(),
+      quote: z.string().trim().min(1, 'the quote is empty').max(20_000).optional(),
+      color: color.default('yellow'),
+      note: note.default(''),
+      tags: z.array(tagName).max(50).default([])
+    })
     .strict()
+    .refine((v) => (v.quote !== undefined) !== (v.start !== undefined && v.end !== undefined), {
+      message: 'give either start and end, or quote'
+    })
+    .refine((v) => v.start === undefined || v.end === undefined || v.end > v.start, { message: 'end must be after start' }),
+  /** Change a highlight's colour, note or tags. */
+  updateHighlight: z
+    .object({ id, color: color.optional(), note: note.optional(), tags: z.array(tagName).max(50).optional() })
+    .strict(),
+  /** Delete one highlight. */
+  deleteHighlight: z.object({ id }).strict(),
+  /** Highlights across the library with their articles, filtered by article, tag or colour. */
+  listQuotes: z
+    .object({
+      articleId: id.optional(),
+      tag: tagName.optional(),
+      color: color.optional(),
+      limit: z.number().int().min(1).max(2000).default(200),
+      offset: offset.default(0)
+    })
+    .strict(),
+  /** Rename a tag; renaming onto an existing tag merges the two. */
+  renameTag: z.object({ from: tagName, to: tagName }).strict(),
+  /** Highlights (of one article, a tag, or everything) as Markdown, Web Annotation JSON-LD, CSV, or one article as HTML. */
+  exportHighlights: z
+    .object({
+      format: z.enum(['md', 'json', 'csv', 'html']),
+      articleId: id.optional(),
+      tag: tagName.optional()
+    })
+    .strict()
+    .refine((v) => v.format !== 'html' || v.articleId !== undefined, { message: 'the HTML export is of one article: give articleId' })
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
@@ -92,6 +145,12 @@ export interface Outputs {
   setArticleTags: { tags: string[] }
   listTags: TagCount[]
   importItems: ImportSummary
+  addHighlight: Highlight
+  updateHighlight: Highlight
+  deleteHighlight: { deleted: number }
+  listQuotes: QuoteList
+  renameTag: { name: string; merged: boolean }
+  exportHighlights: ExportFile
 }
 
 export type Input<K extends MethodName> = z.input<(typeof schemas)[K]>
@@ -116,7 +175,7 @@ export interface ImportProgress {
   lastResult?: ImportItemResult
 }
 export interface EventMap {
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' }
+  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights'; articleId?: number }
   importProgress: ImportProgress
 }
 // Every event name has a payload type, and every payload type a name.

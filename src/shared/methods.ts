@@ -10,7 +10,13 @@ export const methodNames = [
   'deleteArticles',
   'setArticleTags',
   'listTags',
-  'importItems'
+  'importItems',
+  'addHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'listQuotes',
+  'renameTag',
+  'exportHighlights'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -90,3 +90,48 @@ export interface ImportSummary {
   failed: number
   results: ImportItemResult[]
 }
+
+/** What every export writer (and the UI's citation) takes: an article's metadata with its highlights. */
+export interface ExportArticle {
+  id: number
+  title: string
+  url: string
+  canonicalUrl: string | null
+  site: string | null
+  byline: string | null
+  /** ISO 8601 date or date-time, as stored. */
+  publishedAt: string | null
+  savedAt: string
+  tags: string[]
+  highlights: Highlight[]
+}
+
+/** The article a quote comes from, as the Quotes view and citations need it. */
+export interface ArticleRef {
+  id: number
+  title: string
+  url: string
+  canonicalUrl: string | null
+  site: string | null
+  byline: string | null
+  publishedAt: string | null
+  savedAt: string
+  tags: string[]
+}
+
+export interface QuoteItem extends Highlight {
+  article: ArticleRef
+}
+
+export interface QuoteList {
+  total: number
+  items: QuoteItem[]
+}
+
+export interface ExportFile {
+  filename: string
+  mime: string
+  content: string
+  /** How many highlights (or articles, for HTML) it holds. */
+  count: number
+}

@@ -169,7 +169,83 @@ const checkCommand: Command = async ({ app, values }) => {
   return report.ok ? EXIT.ok : EXIT.someFailed
 }
 
+const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple']
+
+const highlightCommand: Command = async (c) => {
+  const [sub, ...rest] = c.args
+  if (sub === 'add') return highlightAdd({ ...c, args: rest })
+  if (sub === 'list') return highlightList({ ...c, args: rest })
+  throw new UsageError('use "highlight add <article-id> --quote TEXT" or "highlight list"')
+}
+
+const highlightAdd: Command = async ({ app, args, values }) => {
+  if (!values.quote) throw new UsageError('--quote TEXT is required: the exact words to highlight')
+  const color = values.color ?? 'yellow'
+  if (!COLORS.includes(color)) throw new UsageError(`--color is one of ${COLORS.join(', ')}`)
+  const h = unwrap(
+    await app.api.addHighlight({ articleId: idArg(args[0]), quote: values.quote, color: color as 'yellow', note: values.note ?? '', tags: values.tag ?? [] })
+  )
+  if (values.json) json(h)
+  else say(`highlight #${h.id} at ${h.start}–${h.end}: “${h.exact}”`)
+  return EXIT.ok
+}
+
+const highlightList: Command = async ({ app, args, values }) => {
+  const list = unwrap(
+    await app.api.listQuotes({
+      articleId: args[0] ? idArg(args[0]) : undefined,
+      tag: values.tag?.[0],
+      limit: intOption(values.limit, 'limit', 200, 1, 2000),
+      offset: intOption(values.offset, 'offset', 0)
+    })
+  )
+  if (values.json) {
+    json(list.items)
+    return EXIT.ok
+  }
+  if (list.items.length === 0) say('No highlights yet.')
+  for (const h of list.items) {
+    const tags = h.tags.length ? ` [${h.tags.join(', ')}]` : ''
+    out(`#${h.id}  “${h.exact.replace(/\s+/g, ' ')}”${tags}`)
+    out(`      — ${[h.article.site, h.article.byline, formatDate(h.article.publishedAt)].filter(Boolean).join(', ')} (article ${h.article.id})${h.orphan ? ' · orphaned' : ''}`)
+    if (h.note) out(`      Note: ${h.note}`)
+  }
+  if (list.total > list.items.length) say(`${list.items.length} of ${list.total} shown`)
+  return EXIT.ok
+}
+
+const exportCommand: Command = async ({ app, values }) => {
+  const format = values.format ?? 'md'
+  if (!['md', 'json', 'csv', 'html'].includes(format)) throw new UsageError('--format is md, json, csv or html')
+  if (values.query) {
+    const { exportSearch } = await import('./export-search')
+    return exportSearch(app, values.query, format as 'md', values.out)
+  }
+  const file = unwrap(
+    await app.api.exportHighlights({
+      format: format as 'md',
+      articleId: values.article ? idArg(values.article) : undefined,
+      tag: values.tag?.[0]
+    })
+  )
+  return writeExport(file, values.out)
+}
+
+/** Writes an export to --out (refusing to overwrite without --force) or to stdout. */
+export async function writeExport(file: { filename: string; content: string; count: number }, outPath: string | undefined): Promise<number> {
+  if (!outPath) {
+    process.stdout.write(file.content.endsWith('\n') ? file.content : file.content + '\n')
+  } else {
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(resolve(outPath), file.content, { flag: 'w' })
+    say(`Wrote ${file.count} ${file.count === 1 ? 'item' : 'items'} to ${resolve(outPath)}`)
+  }
+  return EXIT.ok
+}
+
 export const commands: Record<string, Command> = {
+  highlight: highlightCommand,
+  export: exportCommand,
   import: importCommand,
   list: listCommand,
   show: showCommand,

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import type { Article, ArticleList, ArticleSummary, AssetRef } from '../../shared/types'
+import type { Article, ArticleList, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { packBytes, packJson, unpackJson } from './codec'
 import { addArticleTags, tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
+import { reanchorArticleHighlights } from '../annotate/service'
 
 export interface NewAsset {
   key: string
@@ -142,6 +143,9 @@ function rowParams(a: NewArticle) {
 }
 
 function writeContent(db: DB, id: number, a: NewArticle, replace: boolean): void {
+  const oldText = replace
+    ? db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(id)?.text
+    : undefined
   if (replace) db.prepare('DELETE FROM assets WHERE article_id = ?').run(id)
   const ids = new Map<string, number>()
   const addAsset = db.prepare('INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
@@ -156,6 +160,7 @@ function writeContent(db: DB, id: number, a: NewArticle, replace: boolean): void
      ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc,
        raw = coalesce(excluded.raw, raw), raw_type = coalesce(excluded.raw_type, raw_type)`
   ).run(id, a.text, packJson(doc), raw, a.rawType ?? null)
+  if (oldText !== undefined) reanchorArticleHighlights(db, id, oldText, a.text)
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
@@ -241,4 +246,31 @@ export function getAsset(db: DB, id: number): { mime: string; bytes: Buffer } | 
 
 export function countArticles(db: DB): number {
   return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+}
+
+/** Citation data for a set of articles. */
+export function articleRefs(db: DB, ids: number[]): Map<number, ArticleRef> {
+  const out = new Map<number, ArticleRef>()
+  if (ids.length === 0) return out
+  const rows = db
+    .prepare(
+      `SELECT id, title, url, canonical_url, site, byline, published_at, saved_at FROM articles
+       WHERE id IN (SELECT value FROM json_each(?))`
+    )
+    .all(JSON.stringify(ids)) as { id: number; title: string; url: string; canonical_url: string | null; site: string | null; byline: string | null; published_at: string | null; saved_at: string }[]
+  const tags = tagsForArticles(db, ids)
+  for (const r of rows) {
+    out.set(r.id, {
+      id: r.id,
+      title: r.title,
+      url: r.url,
+      canonicalUrl: r.canonical_url,
+      site: r.site,
+      byline: r.byline,
+      publishedAt: r.published_at,
+      savedAt: r.saved_at,
+      tags: tags.get(r.id) ?? []
+    })
+  }
+  return out
 }

@@ -90,3 +90,68 @@ export function hasHighlightAt(db: DB, articleId: number, start: number, end: nu
       .get(articleId, start, end) !== undefined
   )
 }
+
+/** One highlight, or null. */
+export function getHighlight(db: DB, id: number): Highlight | null {
+  const row = db
+    .prepare(
+      `SELECT h.*, (SELECT json_group_array(t.name) FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+                    WHERE ht.highlight_id = h.id) AS tags
+       FROM highlights h WHERE h.id = ?`
+    )
+    .get(id) as HighlightRow | undefined
+  return row ? toHighlight(row) : null
+}
+
+/** Changes colour and/or note; bumps updated_at. */
+export function updateHighlightRow(db: DB, id: number, o: { color?: string; note?: string }): void {
+  db.prepare(
+    `UPDATE highlights SET color = coalesce(@color, color), note = coalesce(@note, note), updated_at = @now WHERE id = @id`
+  ).run({ id, color: o.color ?? null, note: o.note ?? null, now: new Date().toISOString() })
+}
+
+/** Moves a highlight to new selectors (re-anchoring), or marks it orphaned. */
+export function setHighlightAnchor(db: DB, id: number, s: { start: number; end: number; exact: string; prefix: string; suffix: string }, orphan: boolean): void {
+  db.prepare(
+    `UPDATE highlights SET start_pos = @start, end_pos = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
+       orphan = @orphan WHERE id = @id`
+  ).run({ id, ...s, orphan: orphan ? 1 : 0 })
+}
+
+export function deleteHighlightRow(db: DB, id: number): boolean {
+  return db.prepare('DELETE FROM highlights WHERE id = ?').run(id).changes > 0
+}
+
+export interface HighlightQuery {
+  articleId?: number
+  tag?: string
+  color?: string
+  ids?: number[]
+  limit: number
+  offset: number
+}
+
+/** Highlights across the library (newest article first, then document order), with a total. */
+export function queryHighlights(db: DB, q: HighlightQuery): { total: number; items: Highlight[] } {
+  const where = `WHERE (@articleId IS NULL OR h.article_id = @articleId)
+      AND (@color IS NULL OR h.color = @color)
+      AND (@tag IS NULL OR h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = @tag))
+      AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))`
+  const params = {
+    articleId: q.articleId ?? null,
+    color: q.color ?? null,
+    tag: q.tag ?? null,
+    ids: q.ids ? JSON.stringify(q.ids) : null
+  }
+  const total = (db.prepare(`SELECT count(*) AS n FROM highlights h ${where}`).get(params) as { n: number }).n
+  const rows = db
+    .prepare(
+      `SELECT h.*, (SELECT json_group_array(t.name) FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+                    WHERE ht.highlight_id = h.id) AS tags
+       FROM highlights h JOIN articles a ON a.id = h.article_id ${where}
+       ORDER BY coalesce(a.published_at, a.saved_at) DESC, h.article_id DESC, h.start_pos, h.id
+       LIMIT @limit OFFSET @offset`
+    )
+    .all({ ...params, limit: q.limit, offset: q.offset }) as HighlightRow[]
+  return { total, items: rows.map(toHighlight) }
+}

@@ -1,3 +1,4 @@
+import { UserError } from '../../shared/result'
 import type { TagCount } from '../../shared/types'
 import type { DB } from './connection'
 
@@ -66,4 +67,24 @@ export function pruneTags(db: DB): void {
     `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)
        AND id NOT IN (SELECT tag_id FROM highlight_tags)`
   ).run()
+}
+
+/**
+ * Renames a tag. When another tag already has the new name (ignoring case), the two are
+ * merged: everything tagged with either keeps one tag. Returns whether a merge happened.
+ */
+export function renameTag(db: DB, from: string, to: string): { name: string; merged: boolean } {
+  const src = db.prepare<[string], { id: number; name: string }>('SELECT id, name FROM tags WHERE name = ?').get(from)
+  if (!src) throw new UserError('not_found', `No tag named “${from}”.`)
+  const dst = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?').get(to)
+  if (!dst || dst.id === src.id) {
+    db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(to.trim(), src.id)
+    return { name: to.trim(), merged: false }
+  }
+  db.prepare('INSERT OR IGNORE INTO article_tags(article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?').run(dst.id, src.id)
+  const moved = db.prepare<[number], { highlight_id: number }>('SELECT highlight_id FROM highlight_tags WHERE tag_id = ?').all(src.id)
+  const add = db.prepare('INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)')
+  for (const m of moved) add.run(m.highlight_id, dst.id)
+  db.prepare('DELETE FROM tags WHERE id = ?').run(src.id)
+  return { name: (db.prepare('SELECT name FROM tags WHERE id = ?').get(dst.id) as { name: string }).name, merged: true }
 }

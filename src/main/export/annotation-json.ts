@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { Highlight } from '../../shared/types'
-import { isoDateTime } from './cite'
+import { isoDateTime } from '../../shared/cite'
 import { readingOrder, type ExportArticle } from './types'
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { citation, humanDate, isoDateTime, outlet, quoteWithCitation } from './cite'
+import { citation, humanDate, isoDateTime, outlet, quoteWithCitation } from '../../shared/cite'
 import { guardianArticle } from './test-fixtures'
 
 describe('humanDate', () => {

@@ -7,7 +7,7 @@
  * cells get a leading apostrophe, which spreadsheets show as text. The cost: a quote
  * that really begins with "-" reads "'-…" to a program parsing the file.
  */
-import { citeUrl } from './cite'
+import { citeUrl } from '../../shared/cite'
 import { readingOrder, type ExportArticle } from './types'
 
 export const CSV_HEADER = ['quote', 'note', 'tags', 'color', 'article title', 'site', 'byline', 'published', 'url', 'created']

@@ -11,7 +11,7 @@ import type { Highlight } from '../../shared/types'
 import { ASSET_PREFIX, readerSchema } from '../../shared/reader/schema'
 import { docText } from '../../shared/reader/text'
 import { anchor } from '../annotate/anchor'
-import { citationParts, humanDate, citeUrl } from './cite'
+import { citationParts, humanDate, citeUrl } from '../../shared/cite'
 import { readingOrder, type ExportArticle } from './types'
 
 export type HtmlArticle = ExportArticle & { doc: unknown; text: string }

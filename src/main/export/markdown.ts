@@ -4,7 +4,7 @@
  * elsewhere with its source attached.
  */
 import type { Highlight } from '../../shared/types'
-import { citationParts } from './cite'
+import { citationParts } from '../../shared/cite'
 import { readingOrder, type ExportArticle } from './types'
 
 /**

@@ -2,8 +2,7 @@
  * Citations, shared by the exporters and the UI's "copy quote with citation": one place
  * decides how an outlet, author, date and URL are written.
  */
-import type { Highlight } from '../../shared/types'
-import type { ExportArticle } from './types'
+import type { ExportArticle, Highlight } from './types'
 
 type Citable = Pick<ExportArticle, 'url' | 'canonicalUrl' | 'site' | 'byline' | 'publishedAt'>
 

@@ -1,0 +1,96 @@
+/**
+ * Highlights as the api offers them: made from a text range or a quote, edited, deleted,
+ * listed across the library, and re-anchored when an article's text changes.
+ */
+import type { Highlight, QuoteList } from '../../shared/types'
+import { UserError } from '../../shared/result'
+import type { DB } from '../db/connection'
+import * as hl from '../db/highlights'
+import { ensureTags, pruneTags } from '../db/tags'
+import { describeRange, findQuote, reanchorAll } from './anchor'
+import { articleRefs } from '../db/articles'
+
+export interface NewHighlightInput {
+  articleId: number
+  start?: number
+  end?: number
+  quote?: string
+  color: string
+  note: string
+  tags: string[]
+}
+
+function articleText(db: DB, articleId: number): string {
+  const row = db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(articleId)
+  if (!row) throw new UserError('not_found', `No article with id ${articleId}.`)
+  return row.text
+}
+
+/** Where a new highlight goes: the given range, or the one place the quote occurs. */
+function locate(text: string, input: NewHighlightInput): { start: number; end: number } {
+  if (input.quote !== undefined) {
+    const found = findQuote(text, input.quote)
+    if (found === 'missing') throw new UserError('not_found', `The quote is not in this article: “${input.quote.slice(0, 120)}”`)
+    if (found === 'ambiguous') {
+      throw new UserError('conflict', `The quote occurs more than once in this article; quote more words so it is unique: “${input.quote.slice(0, 120)}”`)
+    }
+    return found
+  }
+  return { start: input.start!, end: input.end! }
+}
+
+/** Makes a highlight; its selectors are computed here from the stored text. */
+export function addHighlight(db: DB, input: NewHighlightInput): Highlight {
+  return db.transaction(() => {
+    const text = articleText(db, input.articleId)
+    const range = locate(text, input)
+    const sel = describeRange(text, range.start, range.end)
+    const id = hl.insertHighlight(db, { articleId: input.articleId, ...sel, color: input.color, note: input.note })
+    if (input.tags.length) hl.setHighlightTags(db, id, ensureTags(db, input.tags))
+    return hl.getHighlight(db, id)!
+  }).immediate()
+}
+
+export function updateHighlight(db: DB, input: { id: number; color?: string; note?: string; tags?: string[] }): Highlight {
+  return db.transaction(() => {
+    if (!hl.getHighlight(db, input.id)) throw new UserError('not_found', `No highlight with id ${input.id}.`)
+    hl.updateHighlightRow(db, input.id, input)
+    if (input.tags) {
+      hl.setHighlightTags(db, input.id, ensureTags(db, input.tags))
+      pruneTags(db)
+    }
+    return hl.getHighlight(db, input.id)!
+  }).immediate()
+}
+
+export function deleteHighlight(db: DB, id: number): { deleted: number } {
+  return db.transaction(() => {
+    if (!hl.deleteHighlightRow(db, id)) throw new UserError('not_found', `No highlight with id ${id}.`)
+    pruneTags(db)
+    return { deleted: 1 }
+  }).immediate()
+}
+
+/** The library-wide Quotes view: highlights with the article each belongs to. */
+export function listQuotes(db: DB, q: hl.HighlightQuery): QuoteList {
+  const { total, items } = hl.queryHighlights(db, q)
+  const refs = articleRefs(db, [...new Set(items.map((h) => h.articleId))])
+  return { total, items: items.map((h) => ({ ...h, article: refs.get(h.articleId)! })) }
+}
+
+/**
+ * After an article's text changed (re-import, re-extraction): moves every highlight to where
+ * its quote now is; what cannot be placed becomes an orphan, never deleted.
+ */
+export function reanchorArticleHighlights(db: DB, articleId: number, oldText: string, newText: string): { moved: number; orphaned: number } {
+  if (oldText === newText) return { moved: 0, orphaned: 0 }
+  const current = hl.listHighlights(db, { articleId })
+  let moved = 0
+  let orphaned = 0
+  for (const r of reanchorAll(oldText, newText, current)) {
+    hl.setHighlightAnchor(db, r.highlight.id, r.selectors, r.orphan)
+    if (r.orphan) orphaned++
+    else if (r.selectors.start !== r.highlight.start || r.highlight.orphan) moved++
+  }
+  return { moved, orphaned }
+}
