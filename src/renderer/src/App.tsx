@@ -70,7 +70,7 @@ export function App() {
         </header>
         <div className="content">
           {route.view === 'article' ? (
-            <ArticleView id={route.id} />
+            <ArticleView id={route.id} tags={tags.data ?? []} />
           ) : (
             <Library tag={route.tag} onAdd={() => setAdding(true)} />
           )}

@@ -15,10 +15,12 @@ declare global {
 const TOKEN_KEY = 'clipfile.token'
 
 function takeToken(): string {
-  const m = location.hash.match(/token=([A-Za-z0-9_-]+)/)
+  const m = location.hash.match(/[#?&]token=([A-Za-z0-9_-]+)/)
   if (m) {
     sessionStorage.setItem(TOKEN_KEY, m[1])
-    history.replaceState(null, '', location.pathname + location.search)
+    // Keep the route (#/article/1?token=…) but not the token, out of history and screenshots.
+    const rest = location.hash.replace(m[0], m[0].startsWith('#') ? '#' : '').replace(/^#$/, '')
+    history.replaceState(null, '', location.pathname + location.search + rest)
     return m[1]
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? ''

@@ -1,0 +1,63 @@
+import { useMemo, useState } from 'react'
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../shared/api'
+import { COLOR_NAMES } from './Toolbar'
+import { ExportMenu } from '../components/ExportMenu'
+
+interface Props {
+  articleId: number
+  highlights: Highlight[]
+  selectedId: number | null
+  onPick: (h: Highlight) => void
+}
+
+/** Every highlight of the article in reading order, filterable by colour and tag. */
+export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: Props) {
+  const [color, setColor] = useState<HighlightColor | null>(null)
+  const [tag, setTag] = useState('')
+  const tags = useMemo(() => [...new Set(highlights.flatMap((h) => h.tags))].sort((a, b) => a.localeCompare(b)), [highlights])
+  const ordered = useMemo(
+    () => [...highlights].sort((a, b) => Number(a.orphan) - Number(b.orphan) || a.start - b.start || a.end - b.end),
+    [highlights]
+  )
+  const shown = ordered.filter((h) => (!color || h.color === color) && (!tag || h.tags.includes(tag)))
+  return (
+    <aside className="hl-panel" aria-label="Highlights">
+      <div className="hl-panel-head">
+        <h2>Highlights <span className="nav-count">{highlights.length}</span></h2>
+        <ExportMenu articleId={articleId} disabled={highlights.length === 0} />
+      </div>
+      {highlights.length > 0 && (
+        <div className="hl-filters">
+          <div className="hl-filter-colors" role="group" aria-label="Filter by colour">
+            {HIGHLIGHT_COLORS.map((c) => (
+              <button key={c} className={`swatch swatch-${c} swatch-small${color === c ? ' is-current' : ''}`} aria-pressed={color === c}
+                aria-label={`Only ${COLOR_NAMES[c].toLowerCase()}`} onClick={() => setColor(color === c ? null : c)} />
+            ))}
+          </div>
+          {tags.length > 0 && (
+            <select className="select" aria-label="Filter by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+              <option value="">All tags</option>
+              {tags.map((t) => <option key={t}>{t}</option>)}
+            </select>
+          )}
+        </div>
+      )}
+      {highlights.length === 0 && (
+        <p className="hl-empty">Select text in the article to highlight it. <span className="kbd">H</span> highlights, <span className="kbd">N</span> adds a note, <span className="kbd">T</span> tags it.</p>
+      )}
+      <ol className="hl-list">
+        {shown.map((h) => (
+          <li key={h.id}>
+            <button className={`hl-item${h.id === selectedId ? ' is-selected' : ''}`} onClick={() => onPick(h)} aria-current={h.id === selectedId}>
+              <span className={`hl-bar hl-bar-${h.color}`} aria-hidden="true" />
+              <span className="hl-quote">{h.exact.length > 280 ? h.exact.slice(0, 280) + '…' : h.exact}</span>
+              {h.orphan && <span className="hl-orphan">Not found in the current text</span>}
+              {h.note && <span className="hl-note-text">{h.note}</span>}
+              {h.tags.length > 0 && <span className="row-tags">{h.tags.map((t) => <span className="tag" key={t}>{t}</span>)}</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  )
+}
