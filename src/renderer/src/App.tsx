@@ -9,6 +9,8 @@ import { ImportPanel, type ImportJob } from './components/ImportPanel'
 import { SearchIcon } from './components/icons'
 import { Library } from './views/Library'
 import { ArticleView } from './views/ArticleView'
+import { QuotesView } from './views/QuotesView'
+import { TagsView } from './views/TagsView'
 import { fileToItem, startImport, urlsIn } from './importing'
 
 const isTyping = (el: EventTarget | null) =>
@@ -58,7 +60,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar route={route} total={info.data?.articles ?? null} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
+      <Sidebar route={route} total={info.data?.articles ?? null} quotes={info.data?.highlights ?? null} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
       <main className="main">
         <header className="topbar">
           <label className="search">
@@ -69,11 +71,10 @@ export function App() {
           </label>
         </header>
         <div className="content">
-          {route.view === 'article' ? (
-            <ArticleView id={route.id} tags={tags.data ?? []} />
-          ) : (
-            <Library tag={route.tag} onAdd={() => setAdding(true)} />
-          )}
+          {route.view === 'article' && <ArticleView id={route.id} tags={tags.data ?? []} />}
+          {route.view === 'library' && <Library tag={route.tag} onAdd={() => setAdding(true)} />}
+          {route.view === 'quotes' && <QuotesView tag={route.tag} tags={tags.data ?? []} />}
+          {route.view === 'tags' && <TagsView tags={tags.data ?? []} onChanged={tags.reload} />}
         </div>
       </main>
       {adding && <AddDialog onClose={() => setAdding(false)} onImport={runImport} />}

@@ -4,11 +4,16 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { view: 'library'; tag?: string }
   | { view: 'article'; id: number }
+  | { view: 'quotes'; tag?: string }
+  | { view: 'tags' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
   const article = path.match(/^\/article\/(\d+)/)
   if (article) return { view: 'article', id: Number(article[1]) }
+  const quotes = path.match(/^\/quotes(?:\/tag\/(.+))?$/)
+  if (quotes) return { view: 'quotes', tag: quotes[1] ? decodeURIComponent(quotes[1]) : undefined }
+  if (path === '/tags') return { view: 'tags' }
   const tag = path.match(/^\/tag\/(.+)$/)
   if (tag) return { view: 'library', tag: decodeURIComponent(tag[1]) }
   return { view: 'library' }
@@ -16,6 +21,8 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(r: Route): string {
   if (r.view === 'article') return `#/article/${r.id}`
+  if (r.view === 'quotes') return r.tag ? `#/quotes/tag/${encodeURIComponent(r.tag)}` : '#/quotes'
+  if (r.view === 'tags') return '#/tags'
   if (r.tag) return `#/tag/${encodeURIComponent(r.tag)}`
   return '#/'
 }

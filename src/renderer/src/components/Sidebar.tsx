@@ -1,15 +1,16 @@
 import type { TagCount } from '../../../shared/api'
 import { routeHref, type Route } from '../route'
-import { LibraryIcon, PlusIcon, TagIcon } from './icons'
+import { LibraryIcon, PlusIcon, QuoteIcon, TagIcon } from './icons'
 
 interface Props {
   route: Route
   total: number | null
+  quotes: number | null
   tags: TagCount[]
   onAdd: () => void
 }
 
-export function Sidebar({ route, total, tags, onAdd }: Props) {
+export function Sidebar({ route, total, quotes, tags, onAdd }: Props) {
   const current = (r: Route) => routeHref(r) === routeHref(route) ? ('page' as const) : undefined
   return (
     <aside className="sidebar" aria-label="Sidebar">
@@ -25,19 +26,26 @@ export function Sidebar({ route, total, tags, onAdd }: Props) {
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><LibraryIcon /> Library</span>
           <span className="nav-count">{total ?? ''}</span>
         </a>
+        <a className="nav-item" href={routeHref({ view: 'quotes' })} aria-current={current({ view: 'quotes' })}>
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><QuoteIcon /> Quotes</span>
+          <span className="nav-count">{quotes ?? ''}</span>
+        </a>
+        <a className="nav-item" href={routeHref({ view: 'tags' })} aria-current={current({ view: 'tags' })}>
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><TagIcon /> Manage tags</span>
+        </a>
       </nav>
       <div className="nav-scroll">
         <nav className="nav" aria-label="Tags">
           <div className="nav-title">Tags</div>
           {tags.length === 0 && <div className="sidebar-foot">Tags you add to articles appear here.</div>}
           {tags
-            .filter((t) => t.articles > 0)
+            .filter((t) => t.articles + t.highlights > 0)
             .map((t) => (
               <a key={t.name} className="nav-item" href={routeHref({ view: 'library', tag: t.name })} aria-current={current({ view: 'library', tag: t.name })}>
                 <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
                   <TagIcon /> <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{t.name}</span>
                 </span>
-                <span className="nav-count">{t.articles}</span>
+                <span className="nav-count" title={`${t.articles} articles, ${t.highlights} quotes`}>{t.articles + t.highlights}</span>
               </a>
             ))}
         </nav>

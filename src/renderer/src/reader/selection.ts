@@ -1,4 +1,5 @@
 import type { EditorView } from 'prosemirror-view'
+import { TextSelection as PMTextSelection, type Transaction } from 'prosemirror-state'
 import { docText, posToTextOffset, type DocText } from '../../../shared/reader/text'
 
 export interface TextSelection {
@@ -46,4 +47,23 @@ export function readSelection(view: EditorView): TextSelection | null {
   if (end <= start) return null
   const r = range.getBoundingClientRect()
   return { start, end, rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } }
+}
+
+/**
+ * A read-only view writes its own idea of the selection back into the DOM whenever it
+ * updates, and that idea lags behind the mouse. Our decoration transactions therefore carry
+ * the selection as the DOM has it now, so updating a highlight never brings back an old one.
+ */
+export function withDomSelection(view: EditorView, tr: Transaction): Transaction {
+  const sel = window.getSelection()
+  if (!sel || sel.rangeCount === 0) return tr
+  const range = sel.getRangeAt(0)
+  if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return tr
+  try {
+    const from = view.posAtDOM(range.startContainer, range.startOffset)
+    const to = view.posAtDOM(range.endContainer, range.endOffset)
+    return tr.setSelection(PMTextSelection.between(tr.doc.resolve(Math.min(from, to)), tr.doc.resolve(Math.max(from, to))))
+  } catch {
+    return tr
+  }
 }

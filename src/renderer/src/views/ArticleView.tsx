@@ -6,7 +6,7 @@ import { clipfile } from '../bridge'
 import { formatDate, useApi, useEvent } from '../hooks'
 import { Reader } from '../reader/Reader'
 import { highlightsPlugin, highlightIdsAt, removeHighlight, selectHighlight, upsertHighlight } from '../reader/highlights-plugin'
-import { readSelection, type TextSelection } from '../reader/selection'
+import { readSelection, withDomSelection, type TextSelection } from '../reader/selection'
 import { Toolbar, type ToolbarFocus } from '../reader/Toolbar'
 import { HighlightsPanel } from '../reader/HighlightsPanel'
 import { ReaderControls, useReaderPrefs } from '../reader/ReaderControls'
@@ -47,7 +47,10 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
   const view = useRef<EditorView | null>(null)
   const plugins = useMemo(() => [highlightsPlugin(a.highlights)], [a])
   const selected = highlights.find((h) => h.id === selectedId) ?? null
-  const run = (cmd: (s: EditorView['state'], d?: EditorView['dispatch']) => boolean) => view.current && cmd(view.current.state, view.current.dispatch)
+  const run = (cmd: (s: EditorView['state'], d?: EditorView['dispatch']) => boolean) => {
+    const v = view.current
+    return v && cmd(v.state, (tr) => v.dispatch(withDomSelection(v, tr)))
+  }
 
   useEffect(() => setArticleTags(a.tags), [a.tags])
   useEffect(() => {
@@ -58,6 +61,7 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
 
   const pick = useCallback((h: Highlight | null, scroll = false) => {
     setSelectedId(h?.id ?? null)
+    setFocus(null)
     setSelection(null)
     run(selectHighlight(h?.id ?? null))
     const el = h ? view.current?.dom.querySelector(`[data-hl="${h.id}"]`) : null
