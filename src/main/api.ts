@@ -23,6 +23,8 @@ import type { EventBus } from './events'
 import { runImport } from './import/run'
 import * as annotate from './annotate/service'
 import { exportHighlights } from './export/service'
+import * as searchService from './search/service'
+import * as savedSearches from './db/saved-searches'
 import pkg from '../../package.json'
 
 export const VERSION: string = pkg.version
@@ -90,7 +92,20 @@ export function createHandlers(ctx: AppContext): Handlers {
       events.emit('libraryChanged', { reason: 'tags' })
       return r
     },
-    exportHighlights: (input) => exportHighlights(db, input)
+    exportHighlights: ({ query, ...rest }) =>
+      exportHighlights(db, query === undefined ? rest : { ...rest, ids: searchService.highlightIdsFor(db, query), label: `Search ${query}` }),
+    search: (input) => searchService.search(db, input),
+    listSavedSearches: () => searchService.listSavedSearches(db),
+    saveSearch: ({ name, query }) => {
+      const s = searchService.saveSearch(db, name, query)
+      events.emit('libraryChanged', { reason: 'searches' })
+      return s
+    },
+    deleteSavedSearch: ({ id }) => {
+      savedSearches.deleteSavedSearch(db, id)
+      events.emit('libraryChanged', { reason: 'searches' })
+      return { deleted: 1 }
+    }
   }
 }
 

@@ -78,6 +78,25 @@ describe('clipfile CLI', () => {
     expect(one).toHaveProperty('language')
   })
 
+  it('searches with --json, and exits 2 on a malformed query with the place of the problem', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'search.db')
+    const file = join(dir, 'p.html')
+    writeFileSync(file, articlePage({ title: 'Strikes hit the port', byline: 'Ana Lima', site: 'Coastal Herald' }))
+    expect((await clipfile(['--db', db, 'import', file])).code).toBe(0)
+    const found = await clipfile(['--db', db, 'search', 'strike', '--json'])
+    expect(found.code).toBe(0)
+    const body = JSON.parse(found.stdout)
+    expect(body.total).toBe(1)
+    expect(body.results[0]).toMatchObject({ title: 'Strikes hit the port', site: 'Coastal Herald', byline: 'Ana Lima', highlights: [] })
+    expect(body.results[0]).toHaveProperty('snippet')
+    expect(body.results[0]).toHaveProperty('publishedAt')
+    expect(body.facets).toHaveProperty('tags')
+    const bad = await clipfile(['--db', db, 'search', 'strike "port'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/unclosed quote/)
+  })
+
   it('uses CLIPFILE_DB when --db is not given, and backs up and checks the archive', async () => {
     const dir = tempDir()
     const db = join(dir, 'env.db')

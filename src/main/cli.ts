@@ -22,6 +22,8 @@ Commands:
         [--tag T]... [--force] [--json]
   list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--json]
   show <id> [--json]             One article: metadata and plain text
+  search <query> [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
+                                 Search articles, quotes, notes and tags (see the README for the language)
   highlight add <id> --quote TEXT [--color C] [--note N] [--tag T]...
                                  Highlight the words of an article (found by quote)
   highlight list [<id>] [--tag T] [--json]

@@ -9,6 +9,7 @@ import { openApp, type App } from './app'
 import { startServer, type RunningServer } from './server'
 import { tempDbPath, tempDir } from './testing/tmp'
 import { channelFor } from '../shared/channels'
+import { LATEST_VERSION } from './db/migrations'
 
 const handlersByChannel = new Map<string, (event: unknown, payload: unknown) => unknown>()
 const exposed = new Map<string, unknown>()
@@ -105,7 +106,7 @@ describe('the contract', () => {
       }
       // A well-formed call goes all the way through.
       const info = await bridge.info({})
-      expect(info).toMatchObject({ ok: true, value: { articles: 0, schemaVersion: 1 } })
+      expect(info).toMatchObject({ ok: true, value: { articles: 0, schemaVersion: LATEST_VERSION } })
     } finally {
       unbind()
       handlersByChannel.clear()

@@ -18,6 +18,8 @@ import type {
   ExportFile,
   Highlight,
   QuoteList,
+  SavedSearch,
+  SearchResult,
   ImportItemResult,
   ImportSummary,
   TagCount
@@ -130,10 +132,31 @@ export const schemas = {
     .object({
       format: z.enum(['md', 'json', 'csv', 'html']),
       articleId: id.optional(),
-      tag: tagName.optional()
+      tag: tagName.optional(),
+      /** The highlights a search finds. */
+      query: z.string().max(2000).optional()
     })
     .strict()
     .refine((v) => v.format !== 'html' || v.articleId !== undefined, { message: 'the HTML export is of one article: give articleId' })
+    .refine((v) => v.query === undefined || v.format !== 'html', { message: 'the HTML export is of one article, not of a search' }),
+  /** Search articles, highlights, notes and tags with the query language; a bad query still answers, with `error`. */
+  search: z
+    .object({
+      query: z.string().max(2000, 'a query is at most 2,000 characters'),
+      sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
+      limit: z.number().int().min(1).max(200).default(20),
+      offset: offset.default(0),
+      facets: z.boolean().default(true),
+      timeline: z.boolean().default(true)
+    })
+    .strict(),
+  /** Saved searches with how many articles each finds now. */
+  listSavedSearches: z.object({}).strict(),
+  /** Keep a query under a name (an existing name is updated). */
+  saveSearch: z
+    .object({ name: z.string().trim().min(1, 'give the search a name').max(100), query: z.string().trim().min(1, 'the query is empty').max(2000) })
+    .strict(),
+  deleteSavedSearch: z.object({ id }).strict()
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
@@ -151,6 +174,10 @@ export interface Outputs {
   listQuotes: QuoteList
   renameTag: { name: string; merged: boolean }
   exportHighlights: ExportFile
+  search: SearchResult
+  listSavedSearches: SavedSearch[]
+  saveSearch: SavedSearch
+  deleteSavedSearch: { deleted: number }
 }
 
 export type Input<K extends MethodName> = z.input<(typeof schemas)[K]>
@@ -175,7 +202,7 @@ export interface ImportProgress {
   lastResult?: ImportItemResult
 }
 export interface EventMap {
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights'; articleId?: number }
+  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches'; articleId?: number }
   importProgress: ImportProgress
 }
 // Every event name has a payload type, and every payload type a name.

@@ -16,7 +16,11 @@ export const methodNames = [
   'deleteHighlight',
   'listQuotes',
   'renameTag',
-  'exportHighlights'
+  'exportHighlights',
+  'search',
+  'listSavedSearches',
+  'saveSearch',
+  'deleteSavedSearch'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

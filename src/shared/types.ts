@@ -135,3 +135,55 @@ export interface ExportFile {
   /** How many highlights (or articles, for HTML) it holds. */
   count: number
 }
+
+/** Search results (see src/main/search). Snippets mark matches with \u0002 … \u0003. */
+export interface SearchHighlight {
+  id: number
+  exact: string
+  note: string
+  color: string
+  tags: string[]
+}
+
+export interface SearchHit {
+  id: number
+  title: string
+  site: string | null
+  byline: string | null
+  publishedAt: string | null
+  savedAt: string
+  url: string
+  tags: string[]
+  /** Plain text; matches wrapped in \u0002 … \u0003 (never HTML). */
+  snippet: string
+  /** Higher is more relevant (negated bm25); 0 when not ranked by text. */
+  score: number
+  /** This article's highlights that match the query (none when nothing in it concerns highlights). */
+  highlights: SearchHighlight[]
+}
+
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+export interface SearchResult {
+  total: number
+  results: SearchHit[]
+  facets: { tags: FacetCount[]; sites: FacetCount[]; authors: FacetCount[] }
+  timeline: { month: string; count: number }[]
+  /** True when facets and timeline are estimates scaled up from an even sample of 4,000 matches. */
+  facetsSampled: boolean
+  /** A problem in the query; the results are for the part that could be understood. */
+  error?: { message: string; position: number }
+}
+
+
+export interface SavedSearch {
+  id: number
+  name: string
+  query: string
+  /** How many articles match now. */
+  count: number
+  createdAt: string
+}

@@ -217,15 +217,12 @@ const highlightList: Command = async ({ app, args, values }) => {
 const exportCommand: Command = async ({ app, values }) => {
   const format = values.format ?? 'md'
   if (!['md', 'json', 'csv', 'html'].includes(format)) throw new UsageError('--format is md, json, csv or html')
-  if (values.query) {
-    const { exportSearch } = await import('./export-search')
-    return exportSearch(app, values.query, format as 'md', values.out)
-  }
   const file = unwrap(
     await app.api.exportHighlights({
       format: format as 'md',
       articleId: values.article ? idArg(values.article) : undefined,
-      tag: values.tag?.[0]
+      tag: values.tag?.[0],
+      query: values.query
     })
   )
   return writeExport(file, values.out)
@@ -243,7 +240,38 @@ export async function writeExport(file: { filename: string; content: string; cou
   return EXIT.ok
 }
 
+const SNIPPET_MARKS = /\u0002|\u0003/g
+
+const searchCommand: Command = async ({ app, args, values }) => {
+  if (args.length === 0) throw new UsageError('give a query, e.g. clipfile search \'iran syria after:2017\'')
+  const sort = values.sort ?? 'relevance'
+  if (!['relevance', 'newest', 'oldest'].includes(sort)) throw new UsageError('--sort is relevance, newest or oldest')
+  const query = args.join(' ')
+  const r = unwrap(
+    await app.api.search({ query, sort: sort as 'relevance', limit: intOption(values.limit, 'limit', 20, 1, 200), offset: intOption(values.offset, 'offset', 0), timeline: false })
+  )
+  if (r.error) say(`clipfile search: ${r.error.message}\n  ${query}\n  ${' '.repeat(r.error.position)}^`)
+  if (values.json) {
+    json({
+      total: r.total,
+      results: r.results.map(({ id, title, site, byline, publishedAt, url, tags, snippet, highlights }) => ({ id, title, site, byline, publishedAt, url, tags, snippet: snippet.replace(SNIPPET_MARKS, ''), highlights })),
+      facets: r.facets,
+      ...(r.error ? { error: r.error } : {})
+    })
+  } else {
+    const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['', '']
+    for (const hit of r.results) {
+      out(`${String(hit.id).padStart(6)}  ${formatDate(hit.publishedAt)}  ${hit.title}${hit.site ? ` — ${hit.site}` : ''}`)
+      if (hit.snippet) out(`        ${hit.snippet.replace(/\u0002/g, bold[0]).replace(/\u0003/g, bold[1]).replace(/\s+/g, ' ')}`)
+      for (const h of hit.highlights) out(`        ❝ ${h.exact.replace(/\s+/g, ' ')}${h.note ? ` — ${h.note}` : ''}`)
+    }
+    say(`${r.total} ${r.total === 1 ? 'article' : 'articles'}${r.total > r.results.length ? ` (${r.results.length} shown; --limit/--offset for more)` : ''}`)
+  }
+  return r.error ? EXIT.usage : EXIT.ok
+}
+
 export const commands: Record<string, Command> = {
+  search: searchCommand,
   highlight: highlightCommand,
   export: exportCommand,
   import: importCommand,

@@ -11,7 +11,7 @@ describe('migrations', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
   })
 
-  it('001 creates the archive: strict tables, foreign keys, WAL, FTS kept in sync', () => {
+  it('creates the archive: strict tables, foreign keys, WAL, FTS kept in sync', () => {
     const path = tempDbPath()
     const db = openDatabase(path)
     expect(schemaVersion(db)).toBe(LATEST_VERSION)
@@ -19,7 +19,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
-      ['article_content', 'article_tags', 'articles', 'assets', 'highlight_tags', 'highlights', 'tags'].sort()
+      ['article_content', 'article_tags', 'articles', 'assets', 'highlight_tags', 'highlights', 'saved_searches', 'tags'].sort()
     )
     // STRICT refuses a string where a number belongs.
     expect(() =>
@@ -50,6 +50,18 @@ describe('migrations', () => {
       expect(db.prepare('SELECT title FROM articles WHERE id = 7').get()).toEqual({ title: 'Kept' })
       db.close()
     }
+  })
+
+  it('002 adds saved searches to a version-1 archive, keeping its articles', () => {
+    const path = tempDbPath()
+    const v1 = openDatabase(path, { targetVersion: 1 })
+    v1.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
+    v1.close()
+    const db = openDatabase(path)
+    db.prepare("INSERT INTO saved_searches(name, query, created_at) VALUES ('Iran', 'iran', 'now')").run()
+    expect(() => db.prepare("INSERT INTO saved_searches(name, query, created_at) VALUES ('IRAN', 'x', 'now')").run()).toThrow(/UNIQUE/)
+    expect(db.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Old' })
+    db.close()
   })
 
   it('refuses an archive written by a newer version, and leaves the file untouched', () => {

@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ImportItem, TagCount } from '../../shared/api'
+import type { ImportItem, SavedSearch, TagCount } from '../../shared/api'
 import { clipfile } from './bridge'
 import { useApi, useEvent } from './hooks'
 import { useRoute } from './route'
 import { Sidebar } from './components/Sidebar'
 import { AddDialog } from './components/AddDialog'
 import { ImportPanel, type ImportJob } from './components/ImportPanel'
-import { SearchIcon } from './components/icons'
 import { Library } from './views/Library'
 import { ArticleView } from './views/ArticleView'
 import { QuotesView } from './views/QuotesView'
 import { TagsView } from './views/TagsView'
+import { SearchView } from './views/SearchView'
+import { SearchBox } from './components/SearchBox'
 import { fileToItem, startImport, urlsIn } from './importing'
 
 const isTyping = (el: EventTarget | null) =>
@@ -24,9 +25,11 @@ export function App() {
   const [toast, setToast] = useState<string | null>(null)
   const info = useApi(() => clipfile.info({}), [])
   const tags = useApi<TagCount[]>(() => clipfile.listTags({}), [])
+  const saved = useApi<SavedSearch[]>(() => clipfile.listSavedSearches({}), [])
   useEvent('libraryChanged', () => {
     info.reload()
     tags.reload()
+    saved.reload()
   })
   useEvent('importProgress', (p) => {
     setJob((j) => {
@@ -60,21 +63,17 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar route={route} total={info.data?.articles ?? null} quotes={info.data?.highlights ?? null} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
+      <Sidebar route={route} total={info.data?.articles ?? null} quotes={info.data?.highlights ?? null} saved={saved.data ?? []} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
       <main className="main">
         <header className="topbar">
-          <label className="search">
-            <SearchIcon />
-            <span className="visually-hidden">Search</span>
-            <input type="search" placeholder="Search your archive" aria-label="Search" disabled title="Search arrives with the search feature" />
-            <span className="kbd">/</span>
-          </label>
+          <SearchBox route={route} />
         </header>
         <div className="content">
           {route.view === 'article' && <ArticleView id={route.id} tags={tags.data ?? []} />}
           {route.view === 'library' && <Library tag={route.tag} onAdd={() => setAdding(true)} />}
           {route.view === 'quotes' && <QuotesView tag={route.tag} tags={tags.data ?? []} />}
           {route.view === 'tags' && <TagsView tags={tags.data ?? []} onChanged={tags.reload} />}
+          {route.view === 'search' && <SearchView q={route.q} sort={route.sort} />}
         </div>
       </main>
       {adding && <AddDialog onClose={() => setAdding(false)} onImport={runImport} />}

@@ -6,6 +6,7 @@ export type Route =
   | { view: 'article'; id: number }
   | { view: 'quotes'; tag?: string }
   | { view: 'tags' }
+  | { view: 'search'; q: string; sort?: 'relevance' | 'newest' | 'oldest' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -14,6 +15,8 @@ export function parseRoute(hash: string): Route {
   const quotes = path.match(/^\/quotes(?:\/tag\/(.+))?$/)
   if (quotes) return { view: 'quotes', tag: quotes[1] ? decodeURIComponent(quotes[1]) : undefined }
   if (path === '/tags') return { view: 'tags' }
+  const search = path.match(/^\/search\/([^/]*)(?:\/(relevance|newest|oldest))?$/)
+  if (search) return { view: 'search', q: decodeURIComponent(search[1]), sort: search[2] as 'newest' | undefined }
   const tag = path.match(/^\/tag\/(.+)$/)
   if (tag) return { view: 'library', tag: decodeURIComponent(tag[1]) }
   return { view: 'library' }
@@ -23,6 +26,7 @@ export function routeHref(r: Route): string {
   if (r.view === 'article') return `#/article/${r.id}`
   if (r.view === 'quotes') return r.tag ? `#/quotes/tag/${encodeURIComponent(r.tag)}` : '#/quotes'
   if (r.view === 'tags') return '#/tags'
+  if (r.view === 'search') return `#/search/${encodeURIComponent(r.q)}${r.sort && r.sort !== 'relevance' ? `/${r.sort}` : ''}`
   if (r.tag) return `#/tag/${encodeURIComponent(r.tag)}`
   return '#/'
 }
@@ -39,4 +43,10 @@ export function useRoute(): Route {
 
 export function go(r: Route): void {
   location.hash = routeHref(r)
+}
+
+/** Changes the route without adding a history entry (typing in the search box). */
+export function replace(r: Route): void {
+  history.replaceState(null, '', routeHref(r))
+  window.dispatchEvent(new HashChangeEvent('hashchange'))
 }

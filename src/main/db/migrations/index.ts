@@ -1,6 +1,7 @@
 import { migration001 } from './001-initial'
+import { migration002 } from './002-saved-searches'
 import type { Migration } from './types'
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: Migration[] = [migration001]
+export const migrations: Migration[] = [migration001, migration002]
 export const LATEST_VERSION = migrations[migrations.length - 1].version

@@ -1,16 +1,18 @@
-import type { TagCount } from '../../../shared/api'
+import type { SavedSearch, TagCount } from '../../../shared/api'
+import { clipfile } from '../bridge'
 import { routeHref, type Route } from '../route'
-import { LibraryIcon, PlusIcon, QuoteIcon, TagIcon } from './icons'
+import { LibraryIcon, PlusIcon, QuoteIcon, SearchIcon, TagIcon } from './icons'
 
 interface Props {
   route: Route
   total: number | null
   quotes: number | null
+  saved: SavedSearch[]
   tags: TagCount[]
   onAdd: () => void
 }
 
-export function Sidebar({ route, total, quotes, tags, onAdd }: Props) {
+export function Sidebar({ route, total, quotes, saved, tags, onAdd }: Props) {
   const current = (r: Route) => routeHref(r) === routeHref(route) ? ('page' as const) : undefined
   return (
     <aside className="sidebar" aria-label="Sidebar">
@@ -35,6 +37,23 @@ export function Sidebar({ route, total, quotes, tags, onAdd }: Props) {
         </a>
       </nav>
       <div className="nav-scroll">
+        {saved.length > 0 && (
+          <nav className="nav" aria-label="Saved searches">
+            <div className="nav-title">Saved searches</div>
+            {saved.map((s) => (
+              <div className="nav-row" key={s.id}>
+                <a className="nav-item" href={routeHref({ view: 'search', q: s.query })} title={s.query}
+                  aria-current={route.view === 'search' && route.q === s.query ? 'page' : undefined}>
+                  <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
+                    <SearchIcon /> <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{s.name}</span>
+                  </span>
+                  <span className="nav-count">{s.count.toLocaleString()}</span>
+                </a>
+                <button className="nav-remove" aria-label={`Remove saved search ${s.name}`} onClick={() => void clipfile.deleteSavedSearch({ id: s.id })}>×</button>
+              </div>
+            ))}
+          </nav>
+        )}
         <nav className="nav" aria-label="Tags">
           <div className="nav-title">Tags</div>
           {tags.length === 0 && <div className="sidebar-foot">Tags you add to articles appear here.</div>}

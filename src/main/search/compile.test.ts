@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { compileQuery, ftsQuote, likeEscape, toFts } from './compile'
+import { parseQuery } from './parse'
+
+const compile = (q: string) => compileQuery(parseQuery(q))
+
+describe('compileQuery', () => {
+  it.each([
+    ['iran', '"iran"'],
+    ['iran nuclear', '"iran" AND "nuclear"'],
+    ['"white house"', '"white house"'],
+    ['strik*', '"strik"*'],
+    ['negotiat*', '("negotiat"* OR "negoti"*)'],
+    ['stat*', '"stat"*'],
+    ['iran OR iraq', '("iran" OR "iraq")'],
+    ['a b OR c', '(("a" AND "b") OR "c")'],
+    ['say "he said ""no"""', '"say" AND "he said ""no"""'],
+    ['AND NOT NEAR', '"AND" AND "NOT" AND "NEAR"'],
+    ['10:30', '"10:30"']
+  ])('%j → fts %s', (q, fts) => {
+    expect(compile(q).fts).toBe(fts)
+  })
+
+  it('quotes every token, so FTS5 operators in user text are plain words', () => {
+    expect(compile('NEAR(a b) "title:x"').fts).toBe('"NEAR" AND "a" AND "b" AND "title:x"')
+  })
+
+  it('drops punctuation-only words', () => {
+    expect(compile('!! iran').fts).toBe('"iran"')
+    expect(compile('!!').fts).toBeNull()
+  })
+
+  it('strips control characters, which FTS5 would read as the end of the string', () => {
+    expect(ftsQuote('a\u0000b')).toBe('"a b"')
+  })
+
+  it('evaluates a nested NOT on the whole article (SQL), not per row of FTS', () => {
+    const q = compile('(a -b) OR c')
+    expect(q.fts).toBeNull()
+    expect(q.filters.sql).toContain('NOT coalesce(')
+    expect(toFts(parseQuery('(a -b) OR c'))).toBe('((("a") NOT ("b")) OR "c")')
+  })
+
+  it('moves top-level exclusions out of the ranked expression', () => {
+    const q = compile('iran -syria -"white house"')
+    expect(q.fts).toBe('"iran"')
+    expect(q.exclude).toBe('"syria" OR "white house"')
+    expect(q.filters.params).toEqual(['"syria" OR "white house"', '"syria" OR "white house"'])
+  })
+
+  it('compiles a pure negative query to "all except the matches"', () => {
+    const q = compile('-iran')
+    expect(q.fts).toBeNull()
+    expect(q.exclude).toBe('"iran"')
+    expect(q.filters.sql).toMatch(/^\(NOT \(a\.id IN/u)
+  })
+
+  it('compiles OR across a filter and a word to SQL with an FTS subquery', () => {
+    const q = compile('tag:x OR iran')
+    expect(q.fts).toBeNull()
+    expect(q.filters.sql).toContain('articles_fts MATCH ?')
+    expect(q.filters.params).toEqual(['x', 'x', '"iran"', '"iran"'])
+  })
+
+  it('binds filter values, never splices them', () => {
+    const q = compile(`tag:"x'); DROP TABLE articles; --" site:"a%_b"`)
+    expect(q.filters.sql).not.toContain('DROP')
+    expect(q.filters.params).toContain(`x'); DROP TABLE articles; --`)
+    expect(q.filters.params).toContain('%a\\%\\_b%')
+  })
+
+  it('turns is:highlight and has:note into highlight mode', () => {
+    expect(compile('is:highlight iran')).toMatchObject({ highlightsOnly: true, notesOnly: false, fts: '"iran"' })
+    expect(compile('has:note')).toMatchObject({ highlightsOnly: true, notesOnly: true, fts: null })
+    expect(compile('-is:highlight').highlightsOnly).toBe(false)
+  })
+
+  it('ignores speaker: with a warning', () => {
+    const q = compile('iran speaker:Tillerson')
+    expect(q.fts).toBe('"iran"')
+    expect(q.warnings).toEqual([{ message: expect.stringContaining('speaker: is not supported yet'), position: 5 }])
+  })
+
+  it('escapes LIKE wildcards', () => {
+    expect(likeEscape('50%_a\\b')).toBe('50\\%\\_a\\\\b')
+  })
+})

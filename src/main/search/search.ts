@@ -1,0 +1,361 @@
+/**
+ * Search over articles and their highlights.
+ *
+ * Ranking: bm25 with title ×10, byline and site ×2, text ×1, always computed inside an
+ * FTS-only subquery; articles, filters and tags are joined to its (bounded) output afterwards.
+ *
+ * Broad queries: FTS5 only stops early when it walks rowid order, and bm25 over every match
+ * of a word found in all 100k articles costs >100 ms. So relevance is computed within a
+ * window: the RANK_WINDOW most recently saved text matches (rowid DESC, where FTS5 stops
+ * early) plus up to HIGHLIGHT_WINDOW matching highlights. When a query matches fewer than
+ * that (the usual case) the ranking is exact; when it matches more, the window is ranked by
+ * bm25 and the older matches follow it in saved order (newest first). The whole match set is
+ * evaluated once, as a list of ids (read straight from the FTS doclist when the query is text
+ * alone): `total` is always exact, and paging past the window needs no further query.
+ *
+ * Facets and timeline: GROUP BYs over the matching ids, exact up to FACET_SAMPLE matches.
+ * Beyond that they run over an even sample of FACET_SAMPLE ids spread across the whole match
+ * set, with counts scaled up to estimates (`facetsSampled: true`), so that a query matching
+ * 40,000 articles costs the same bounded GROUP BY as one matching 4,000.
+ *
+ * Snippets: plain text with each match wrapped in U+0002 … U+0003 (SNIPPET_OPEN / CLOSE).
+ * The text is not HTML-escaped: the UI splits on these two characters and renders text
+ * nodes and <mark> elements, never innerHTML, so archived text cannot inject markup.
+ */
+import type { Statement } from 'better-sqlite3'
+import type { DB } from '../db/connection'
+import { compileQuery, textSql, type CompiledQuery, type SqlFragment } from './compile'
+import { parseQueryLenient } from './parse'
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest'
+
+export interface SearchInput {
+  query: string
+  sort?: SortOrder
+  /** Page size: 1–200, default 20. */
+  limit?: number
+  offset?: number
+  includeFacets?: boolean
+  includeTimeline?: boolean
+}
+
+export type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
+import type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
+
+export const SNIPPET_OPEN = '\u0002'
+export const SNIPPET_CLOSE = '\u0003'
+export const RANK_WINDOW = 2000
+export const HIGHLIGHT_WINDOW = 2000
+export const FACET_SAMPLE = 4000
+const FACET_TOP = 10
+const MAX_LIMIT = 200
+
+const ARTICLE_BM25 = 'bm25(articles_fts, 10.0, 2.0, 2.0, 1.0)'
+const HIGHLIGHT_BM25 = 'bm25(highlights_fts, 4.0, 2.0, 2.0)'
+
+export function searchArticles(db: DB, input: SearchInput): SearchResult {
+  const { ast, error } = parseQueryLenient(input.query)
+  const q = compileQuery(ast)
+  const limit = clampInt(input.limit ?? 20, 1, MAX_LIMIT)
+  const offset = clampInt(input.offset ?? 0, 0, Number.MAX_SAFE_INTEGER)
+  const sort = input.sort ?? 'relevance'
+  const ranked = sort === 'relevance' && q.fts !== null
+  const wantFacets = !!input.includeFacets || !!input.includeTimeline
+  const match = matchSql(q)
+  // One evaluation of the whole match set serves total, paging past the window and facets.
+  const all = ranked || wantFacets ? matchIds(db, q, match) : null
+  const page = ranked ? rankedPage(db, q, all ?? [], limit, offset) : orderedPage(db, match, sort, limit, offset, all)
+  const sample = all ? stride(all, FACET_SAMPLE) : []
+  const scale = all && sample.length ? all.length / sample.length : 1
+  const problem = error ?? q.warnings[0]
+  return {
+    total: page.total,
+    results: page.ids.map(({ id, score }) => hit(db, q, id, score)),
+    facets: input.includeFacets ? facets(db, sample, scale) : { tags: [], sites: [], authors: [] },
+    timeline: input.includeTimeline ? timeline(db, sample, scale) : [],
+    facetsSampled: scale !== 1,
+    ...(problem ? { error: { message: problem.message, position: problem.position } } : {})
+  }
+}
+
+const cache = new WeakMap<DB, Map<string, Statement>>()
+
+/** Prepared statements, kept per connection: the SQL text varies only with the query's shape. */
+function prep(db: DB, sql: string, pluck = false): Statement {
+  let map = cache.get(db)
+  if (!map) cache.set(db, (map = new Map()))
+  let stmt = map.get(sql)
+  if (!stmt) {
+    if (map.size > 500) map.clear()
+    map.set(sql, (stmt = db.prepare(sql)))
+  }
+  return stmt.pluck(pluck)
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min
+  return Math.min(max, Math.max(min, Math.trunc(value)))
+}
+
+// ---------------------------------------------------------------------------------------
+// The match set
+
+/** What a matching highlight must satisfy; null when the query says nothing about highlights. */
+function highlightCond(q: CompiledQuery): SqlFragment | null {
+  const parts: SqlFragment[] = []
+  const hlFts = 'h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)'
+  if (q.fts) parts.push({ sql: hlFts, params: [q.fts] })
+  if (q.exclude) parts.push({ sql: `NOT ${hlFts}`, params: [q.exclude] })
+  if (q.notesOnly) parts.push({ sql: "h.note <> ''", params: [] })
+  for (const tag of q.tags) {
+    parts.push({
+      sql:
+        '(h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = ?) OR ' +
+        'h.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?))',
+      params: [tag, tag]
+    })
+  }
+  if (parts.length === 0 && !q.highlightsOnly) return null
+  if (parts.length === 0) return { sql: '1', params: [] }
+  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
+}
+
+/** Every matching article: `SELECT a.id FROM articles a WHERE …` (append ORDER BY / LIMIT). */
+function matchSql(q: CompiledQuery): SqlFragment {
+  let text: SqlFragment = { sql: '1', params: [] }
+  if (q.highlightsOnly) {
+    const h = highlightCond(q) ?? { sql: '1', params: [] }
+    text = { sql: `a.id IN (SELECT h.article_id FROM highlights h WHERE ${h.sql})`, params: h.params }
+  } else if (q.fts) {
+    text = textSql(q.fts)
+  }
+  return {
+    sql: `SELECT a.id FROM articles a WHERE ${text.sql} AND ${q.filters.sql}`,
+    params: [...text.params, ...q.filters.params]
+  }
+}
+
+/** Every matching article id, most recently saved first. */
+function matchIds(db: DB, q: CompiledQuery, match: SqlFragment): number[] {
+  if (q.highlightsOnly || !q.fts || q.filters.sql !== '1') {
+    return prep(db, `${match.sql} ORDER BY a.id DESC`, true).all(...match.params) as number[]
+  }
+  // Text alone: read the FTS doclists directly instead of probing them per article.
+  const own = prep(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC', true).all(
+    q.fts
+  ) as number[]
+  const viaHighlights = prep(
+    db,
+    'SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)',
+    true
+  ).all(q.fts) as number[]
+  if (viaHighlights.length === 0) return own
+  return [...new Set([...own, ...viaHighlights])].sort((x, y) => y - x)
+}
+
+/** At most `n` ids spread evenly over the list, so a sample represents all of it. */
+function stride(ids: number[], n: number): number[] {
+  if (ids.length <= n) return ids
+  const step = ids.length / n
+  return Array.from({ length: n }, (_, i) => ids[Math.floor(i * step)])
+}
+
+interface PageIds {
+  total: number
+  ids: { id: number; score: number }[]
+}
+
+const ORDER: Record<SortOrder, string> = {
+  newest: 'a.published_at DESC NULLS LAST, a.id DESC',
+  oldest: 'a.published_at ASC NULLS LAST, a.id ASC',
+  // Without text to rank, relevance falls back to saved order, newest first.
+  relevance: 'a.id DESC'
+}
+
+function orderedPage(
+  db: DB,
+  match: SqlFragment,
+  sort: SortOrder,
+  limit: number,
+  offset: number,
+  all: number[] | null
+): PageIds {
+  const ids = prep(db, `${match.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, true).all(
+    ...match.params,
+    limit,
+    offset
+  ) as number[]
+  const total = all ? all.length : (prep(db, `SELECT count(*) FROM (${match.sql})`, true).get(...match.params) as number)
+  return { total, ids: ids.map((id) => ({ id, score: 0 })) }
+}
+
+// ---------------------------------------------------------------------------------------
+// Relevance
+
+/**
+ * bm25 over the most recent RANK_WINDOW article matches and HIGHLIGHT_WINDOW highlight
+ * matches, each from an FTS-only query that walks rowid order and so stops early.
+ */
+function candidates(db: DB, q: CompiledQuery, fts: string): Map<number, number> {
+  const scores = new Map<number, number>()
+  if (!q.highlightsOnly) {
+    const match = q.exclude ? `(${fts}) NOT (${q.exclude})` : fts
+    const rows = prep(
+      db,
+      `SELECT rowid AS id, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
+    ).all(match, RANK_WINDOW) as { id: number; score: number }[]
+    for (const r of rows) scores.set(r.id, r.score)
+  }
+  // Outside is:highlight, a highlight only has to match the text: filters are applied later.
+  const h = (q.highlightsOnly && highlightCond(q)) || { sql: '1', params: [] }
+  const rows = prep(
+    db,
+    `SELECT h.article_id AS id, f.score FROM (SELECT rowid, ${HIGHLIGHT_BM25} AS score FROM highlights_fts ` +
+      `WHERE highlights_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN highlights h ON h.id = f.rowid WHERE ${h.sql}`
+  ).all(fts, HIGHLIGHT_WINDOW, ...h.params) as { id: number; score: number }[]
+  // bm25 of the two indexes are on different scales: an article's own score wins, and a
+  // highlight's score ranks only articles matched through their highlights alone.
+  const own = new Set(scores.keys())
+  for (const r of rows) {
+    const prev = scores.get(r.id)
+    if (!own.has(r.id) && (prev === undefined || r.score < prev)) scores.set(r.id, r.score)
+  }
+  return scores
+}
+
+/**
+ * The ranked window (candidates that are in the match set, best first), then every other
+ * match in saved order, newest first: exact ranking whenever the query matches fewer than
+ * RANK_WINDOW articles, a bounded cost when it matches all of them.
+ */
+function rankedPage(db: DB, q: CompiledQuery, all: number[], limit: number, offset: number): PageIds {
+  const scores = candidates(db, q, q.fts as string)
+  // Without filters (exclusions are filters) every candidate matches by construction.
+  const inSet = q.filters.sql === '1' && !q.highlightsOnly ? null : new Set(all)
+  const ranked = [...scores]
+    .filter(([id]) => !inSet || inSet.has(id))
+    .sort(([ia, sa], [ib, sb]) => sa - sb || ib - ia)
+    .map(([id, score]) => ({ id, score: -score || 0 }))
+  const ids = ranked.slice(offset, offset + limit)
+  if (ids.length < limit && all.length > ranked.length) {
+    const skip = offset + ids.length - ranked.length
+    const rest = all.filter((id) => !scores.has(id)).slice(skip, skip + limit - ids.length)
+    ids.push(...rest.map((id) => ({ id, score: 0 })))
+  }
+  return { total: all.length, ids }
+}
+
+// ---------------------------------------------------------------------------------------
+// One result
+
+interface ArticleRow {
+  id: number
+  title: string
+  site: string | null
+  byline: string | null
+  published_at: string | null
+  saved_at: string
+  url: string
+  excerpt: string | null
+}
+
+function hit(db: DB, q: CompiledQuery, id: number, score: number): SearchHit {
+  const a = prep(db, 'SELECT id, title, site, byline, published_at, saved_at, url, excerpt FROM articles WHERE id = ?')
+    .get(id) as ArticleRow
+  return {
+    id: a.id,
+    title: a.title,
+    site: a.site,
+    byline: a.byline,
+    publishedAt: a.published_at,
+    savedAt: a.saved_at,
+    url: a.url,
+    tags: articleTags(db, id),
+    snippet: snippet(db, q, a),
+    score,
+    highlights: matchingHighlights(db, q, id)
+  }
+}
+
+function articleTags(db: DB, id: number): string[] {
+  return prep(db, 'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY t.name', true)
+    .all(id) as string[]
+}
+
+/** A window of the text around the matches; the excerpt or the text's start otherwise. */
+function snippet(db: DB, q: CompiledQuery, a: ArticleRow): string {
+  if (q.fts) {
+    const s = prep(
+        db,
+        // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
+        `SELECT snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`
+      , true)
+      .get(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, a.id) as string | undefined
+    if (s && s.includes(SNIPPET_OPEN)) return s
+  }
+  if (a.excerpt) return a.excerpt
+  const text = prep(db, 'SELECT substr(text, 1, 200) FROM article_content WHERE article_id = ?', true).get(a.id)
+  return typeof text === 'string' ? text : ''
+}
+
+function matchingHighlights(db: DB, q: CompiledQuery, articleId: number): SearchHighlight[] {
+  const cond = highlightCond(q)
+  if (!cond) return []
+  const rows = prep(
+    db,
+    `SELECT h.id, h.exact, h.note, h.color FROM highlights h WHERE h.article_id = ? AND ${cond.sql} ORDER BY h.start_pos, h.id`
+    ).all(articleId, ...cond.params) as Omit<SearchHighlight, 'tags'>[]
+  const tags = prep(
+    db,
+    'SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name',
+    true
+  )
+  return rows.map((r) => ({ ...r, tags: tags.all(r.id) as string[] }))
+}
+
+// ---------------------------------------------------------------------------------------
+// Facets and timeline
+
+const SAMPLE = 'WITH m(id) AS (SELECT value FROM json_each(?))'
+
+/** Counts from a sample, scaled up to estimates of the whole set. */
+function scaled<T extends { count: number }>(rows: T[], scale: number): T[] {
+  return scale === 1 ? rows : rows.map((r) => ({ ...r, count: Math.round(r.count * scale) }))
+}
+
+function facets(db: DB, ids: number[], scale: number): SearchResult['facets'] {
+  const json = JSON.stringify(ids)
+  // An article counts once for a tag whether it or any of its highlights carries it.
+  const tags = prep(
+    db,
+    `${SAMPLE}, x AS (SELECT at.article_id AS aid, at.tag_id AS tid FROM article_tags at WHERE at.article_id IN (SELECT id FROM m) ` +
+        `UNION SELECT h.article_id, ht.tag_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id ` +
+        `WHERE h.article_id IN (SELECT id FROM m)) ` +
+        `SELECT t.name AS value, count(*) AS count FROM x JOIN tags t ON t.id = x.tid GROUP BY t.id ` +
+        `ORDER BY count DESC, t.name LIMIT ?`
+    ).all(json, FACET_TOP) as FacetCount[]
+  return {
+    tags: scaled(tags, scale),
+    sites: scaled(columnFacet(db, json, 'site'), scale),
+    authors: scaled(columnFacet(db, json, 'byline'), scale)
+  }
+}
+
+function columnFacet(db: DB, json: string, column: 'site' | 'byline'): FacetCount[] {
+  // `column` is one of two literals above, never user input.
+  return prep(
+    db,
+    `${SAMPLE} SELECT a.${column} AS value, count(*) AS count FROM m JOIN articles a ON a.id = m.id ` +
+        `WHERE a.${column} IS NOT NULL AND a.${column} <> '' GROUP BY a.${column} ORDER BY count DESC, value LIMIT ?`
+    ).all(json, FACET_TOP) as FacetCount[]
+}
+
+/** Matching articles per month of publication (as written by the publisher), oldest first. */
+function timeline(db: DB, ids: number[], scale: number): SearchResult['timeline'] {
+  const rows = prep(
+    db,
+    `${SAMPLE} SELECT substr(a.published_at, 1, 7) AS month, count(*) AS count FROM m JOIN articles a ON a.id = m.id ` +
+        `WHERE a.published_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month`
+    ).all(JSON.stringify(ids)) as { month: string; count: number }[]
+  return scaled(rows, scale)
+}
