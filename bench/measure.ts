@@ -1,0 +1,386 @@
+/** The measurements: import throughput, search latency, database size, library first screen. */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { DOMParser } from 'linkedom'
+import { Readability } from '@mozilla/readability'
+import { openApp } from '../src/main/app'
+import { attachImportedHighlights } from '../src/main/import/highlights'
+import { prepareArticle } from '../src/main/ingest/prepare'
+import { compileQuery } from '../src/main/search/compile'
+import { parseQueryLenient } from '../src/main/search/parse'
+import type { DB } from '../src/main/db/connection'
+import { generatePage, type GeneratedPage } from './corpus'
+import { DATA_DIR, storePrepared } from './build'
+
+export const REAL_PAGES_DIR = '/work/shared/corpus/readability-test-pages'
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i]
+}
+
+export interface Stats {
+  samples?: number[]
+  n: number
+  p50: number
+  p95: number
+  max: number
+}
+
+export function stats(samples: number[]): Stats {
+  const s = [...samples].sort((a, b) => a - b)
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? NaN }
+}
+
+/** Samples RSS every few ms while `work` runs (the event loop turns between imported items). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRss: number }> {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 20)
+  try {
+    const value = await work()
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { value, peakRss: peak }
+  } finally {
+    clearInterval(timer)
+  }
+}
+
+function readabilityAlone(html: string): boolean {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const article = new Readability(doc as any).parse()
+  return !!article?.content
+}
+
+export interface ImportResult {
+  pages: number
+  seconds: number
+  pagesPerSecond: number
+  failed: number
+  peakRssMb: number
+  readabilityPagesPerSecond: number
+  /** prepareArticle alone (no database): where the time goes. */
+  preparePagesPerSecond: number
+  highlights: number
+  taggedArticles: number
+  real: null | {
+    offlinePagesPerSecond: number
+    offlineImported: number
+    pages: number
+    imported: number
+    failed: number
+    pagesPerSecond: number
+    readabilityPagesPerSecond: number
+    readabilityFound: number
+    mb: number
+  }
+}
+
+/**
+ * Import throughput through the api (`importItems` with `{kind:'html', html, url}` items in
+ * batches, as the UI sends pasted/dropped pages), then each article's tags (`setArticleTags`)
+ * and highlights (the export-import path, `attachImportedHighlights`), into a fresh archive.
+ * The same pages then go through Readability alone (linkedom + Readability.parse) and
+ * through prepareArticle alone.
+ */
+export async function importBench(seed: number, n: number, log: (s: string) => void): Promise<ImportResult> {
+  const pages: GeneratedPage[] = Array.from({ length: n }, (_x, i) => generatePage(seed, i))
+  // Warm the JIT on pages that are not measured.
+  for (let i = 0; i < 30; i++) {
+    const p = generatePage(seed, 5_000_000 + i)
+    readabilityAlone(p.html)
+    await prepareArticle({ html: p.html, url: p.url }, { loadImage: async () => null })
+  }
+
+  let t0 = performance.now()
+  for (const p of pages) readabilityAlone(p.html)
+  const readabilitySeconds = (performance.now() - t0) / 1000
+
+  t0 = performance.now()
+  for (const p of pages) await prepareArticle({ html: p.html, url: p.url, contentType: 'text/html; charset=utf-8' }, { loadImage: async () => null })
+  const prepareSeconds = (performance.now() - t0) / 1000
+
+  const path = join(DATA_DIR, 'import-scratch.db')
+  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
+  const app = openApp(path)
+  const BATCH = 50
+  let failed = 0
+  let highlights = 0
+  let tagged = 0
+  const { value: seconds, peakRss } = await withPeakRss(async () => {
+    const start = performance.now()
+    for (let b = 0; b < pages.length; b += BATCH) {
+      const batch = pages.slice(b, b + BATCH)
+      const res = await app.api.importItems({ items: batch.map((p) => ({ kind: 'html' as const, html: p.html, url: p.url })) })
+      if (!res.ok) throw new Error(res.error.message)
+      for (let i = 0; i < batch.length; i++) {
+        const r = res.value.results[i]
+        if (!r.ok || r.id === undefined) {
+          failed++
+          continue
+        }
+        const page = batch[i]
+        if (page.tags.length) {
+          const t = await app.api.setArticleTags({ id: r.id, tags: page.tags })
+          if (!t.ok) throw new Error(t.error.message)
+          tagged++
+        }
+        if (page.highlights.length) {
+          attachImportedHighlights(app.ctx.db, r.id, page.highlights)
+          highlights += page.highlights.length
+        }
+      }
+    }
+    return (performance.now() - start) / 1000
+  })
+  app.close()
+  log(`  import: ${n} pages in ${seconds.toFixed(1)} s through importItems; Readability alone ${readabilitySeconds.toFixed(1)} s; prepareArticle alone ${prepareSeconds.toFixed(1)} s`)
+  return {
+    pages: n,
+    seconds,
+    pagesPerSecond: n / seconds,
+    failed,
+    peakRssMb: peakRss / 1e6,
+    readabilityPagesPerSecond: n / readabilitySeconds,
+    preparePagesPerSecond: n / prepareSeconds,
+    highlights,
+    taggedArticles: tagged,
+    real: await realPagesBench(log)
+  }
+}
+
+/** The same comparison on the real pages of Readability's test suite, when present. */
+async function realPagesBench(log: (s: string) => void): Promise<ImportResult['real']> {
+  if (!existsSync(REAL_PAGES_DIR)) {
+    log(`  real pages: ${REAL_PAGES_DIR} is absent, skipped.`)
+    return null
+  }
+  const dirs = readdirSync(REAL_PAGES_DIR).filter((d) => existsSync(join(REAL_PAGES_DIR, d, 'source.html')))
+  const pages = dirs.map((d) => ({ name: d, html: readFileSync(join(REAL_PAGES_DIR, d, 'source.html'), 'utf8') }))
+  const mb = pages.reduce((s, p) => s + Buffer.byteLength(p.html), 0) / 1e6
+  let found = 0
+  let t0 = performance.now()
+  for (const p of pages) found += +readabilityAlone(p.html)
+  const rSeconds = (performance.now() - t0) / 1000
+  // Offline full path: prepareArticle → saveArticle as importOne does, images not fetched.
+  const offlinePath = join(DATA_DIR, 'import-real-offline.db')
+  for (const s of ['', '-wal', '-shm']) rmSync(offlinePath + s, { force: true })
+  const off = openApp(offlinePath)
+  let offlineOk = 0
+  t0 = performance.now()
+  for (const p of pages) {
+    try {
+      const prepared = await prepareArticle({ html: p.html, contentType: 'text/html; charset=utf-8' }, { loadImage: async () => null })
+      storePrepared(off.ctx.db, { url: `file:///${p.name}.html`, html: p.html, tags: [], highlights: [] }, prepared)
+      offlineOk++
+    } catch {
+      // refused: no article found (counted below)
+    }
+  }
+  const offlineSeconds = (performance.now() - t0) / 1000
+  off.close()
+  const path = join(DATA_DIR, 'import-real.db')
+  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
+  const app = openApp(path)
+  t0 = performance.now()
+  // No URL: a real import would fetch the page's images; offline, they are dropped.
+  const res = await app.api.importItems({ items: pages.map((p) => ({ kind: 'html' as const, html: p.html, name: `${p.name}.html` })) })
+  const seconds = (performance.now() - t0) / 1000
+  app.close()
+  if (!res.ok) throw new Error(res.error.message)
+  const imported = res.value.created + res.value.updated
+  log(`  real pages: ${pages.length} pages (${mb.toFixed(1)} MB): importItems ${seconds.toFixed(1)} s (tries to fetch images; no network here), offline prepare+save ${offlineSeconds.toFixed(1)} s; Readability alone ${rSeconds.toFixed(1)} s`)
+  return {
+    offlinePagesPerSecond: pages.length / offlineSeconds,
+    offlineImported: offlineOk,
+    pages: pages.length,
+    imported,
+    failed: res.value.failed,
+    pagesPerSecond: pages.length / seconds,
+    readabilityPagesPerSecond: pages.length / rSeconds,
+    readabilityFound: found,
+    mb
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+export interface QuerySpec {
+  name: string
+  query: string
+  /** The equivalent raw statement: an FTS5 MATCH over articles_fts or highlights_fts, or plain SQL for filter-only queries. */
+  raw: { kind: 'articles_fts' | 'highlights_fts'; match: string } | { kind: 'sql'; sql: string; params: unknown[] }
+}
+
+const FTS_RAW = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20'
+const HL_RAW = 'SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ? ORDER BY rank LIMIT 20'
+
+/** The raw FTS expression for a text query, from the app's own compiler. */
+function ftsOf(query: string): string {
+  const q = compileQuery(parseQueryLenient(query).ast)
+  if (!q.fts) throw new Error(`no text in ${query}`)
+  return q.exclude ? `(${q.fts}) NOT (${q.exclude})` : q.fts
+}
+
+export function queryMix(outletDomain: string): QuerySpec[] {
+  const text = (name: string, query: string): QuerySpec => ({ name, query, raw: { kind: 'articles_fts', match: ftsOf(query) } })
+  return [
+    text('every article', 'according'),
+    text('common word (40%)', 'government'),
+    text('word (8%)', 'ceasefire'),
+    text('rare word (0.1%)', 'zeppelin'),
+    text('two words', 'government ceasefire'),
+    text('phrase', '"climate summit"'),
+    text('prefix', 'econom*'),
+    text('OR', 'zeppelin OR ceasefire'),
+    text('exclusion', 'ceasefire -government'),
+    text('word + tag + date', 'ceasefire tag:Syria after:2018'),
+    {
+      name: 'filter only (site:)',
+      query: `site:${outletDomain}`,
+      raw: { kind: 'sql', sql: "SELECT id FROM articles WHERE url LIKE ? ORDER BY id DESC LIMIT 20", params: [`%${outletDomain}/%`] }
+    },
+    {
+      name: 'tag',
+      query: 'tag:Syria',
+      raw: {
+        kind: 'sql',
+        sql: 'SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ? ORDER BY at.article_id DESC LIMIT 20',
+        params: ['Syria']
+      }
+    },
+    {
+      name: 'date range',
+      query: 'after:2019-01 before:2019-07',
+      raw: {
+        kind: 'sql',
+        sql: 'SELECT id FROM articles WHERE published_at >= ? AND published_at < ? ORDER BY id DESC LIMIT 20',
+        params: ['2019-01-01', '2019-07-01']
+      }
+    },
+    { name: 'highlight search', query: 'is:highlight minister', raw: { kind: 'highlights_fts', match: '"minister"' } }
+  ]
+}
+
+export interface QueryResult {
+  name: string
+  query: string
+  total: number
+  app: Stats
+  raw: Stats
+  /** Same query with facets and timeline, as the search screen asks for it. */
+  ui: Stats
+  rawKind: string
+}
+
+type SearchFn = (db: DB, input: { query: string; limit?: number; includeFacets?: boolean; includeTimeline?: boolean }) => { total: number }
+
+/** Loads the app's search; null when src/main/search/search.ts is not there yet. */
+export async function loadSearch(): Promise<SearchFn | null> {
+  try {
+    const mod = (await import('../src/main/search/search')) as { searchArticles?: SearchFn }
+    return mod.searchArticles ?? null
+  } catch {
+    return null
+  }
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now()
+  fn()
+  return performance.now() - t0
+}
+
+export function searchBench(db: DB, search: SearchFn, specs: QuerySpec[], runs: number): QueryResult[] {
+  const out: QueryResult[] = []
+  for (const spec of specs) {
+    const raw =
+      spec.raw.kind === 'sql'
+        ? (() => {
+            const r = spec.raw as { sql: string; params: unknown[] }
+            const st = db.prepare(r.sql)
+            return () => st.all(...r.params)
+          })()
+        : (() => {
+            const st = db.prepare(spec.raw.kind === 'articles_fts' ? FTS_RAW : HL_RAW)
+            const m = (spec.raw as { match: string }).match
+            return () => st.all(m)
+          })()
+    const app = () => search(db, { query: spec.query, limit: 20 })
+    const ui = () => search(db, { query: spec.query, limit: 20, includeFacets: true, includeTimeline: true })
+    for (let i = 0; i < 5; i++) {
+      app()
+      raw()
+      ui()
+    }
+    const a: number[] = []
+    const r: number[] = []
+    const u: number[] = []
+    for (let i = 0; i < runs; i++) {
+      a.push(time(app))
+      r.push(time(raw))
+      u.push(time(ui))
+    }
+    out.push({ name: spec.name, query: spec.query, total: app().total, app: { ...stats(a), samples: a }, raw: { ...stats(r), samples: r }, ui: { ...stats(u), samples: u }, rawKind: spec.raw.kind })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------
+// Database
+
+export interface DbResult {
+  bytes: number
+  textBytes: number
+  ratio: number
+  /** Bytes per table/index (dbstat), largest first. */
+  breakdown: { name: string; bytes: number }[]
+  articles: number
+  highlights: number
+  assets: number
+  assetBytes: number
+  /** article_content's columns: plain text, gzip'd reader document, gzip'd raw page. */
+  columns: { text: number; doc: number; raw: number }
+  firstScreen: Stats & { first: number }
+}
+
+export async function dbBench(path: string): Promise<DbResult> {
+  const app = openApp(path)
+  const db = app.ctx.db
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T
+  const textBytes = one<number>('SELECT sum(length(CAST(text AS BLOB))) FROM article_content')
+  let breakdown: DbResult['breakdown'] = []
+  try {
+    breakdown = (db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as DbResult['breakdown'])
+  } catch {
+    breakdown = []
+  }
+  const columns = db
+    .prepare('SELECT sum(length(CAST(text AS BLOB))) AS text, sum(length(doc)) AS doc, coalesce(sum(length(raw)), 0) AS raw FROM article_content')
+    .get() as { text: number; doc: number; raw: number }
+  const result = {
+    columns,
+    articles: one<number>('SELECT count(*) FROM articles'),
+    highlights: one<number>('SELECT count(*) FROM highlights'),
+    assets: one<number>('SELECT count(*) FROM assets'),
+    assetBytes: one<number>('SELECT coalesce(sum(length(bytes)), 0) FROM assets')
+  }
+  app.close()
+  const bytes = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0)
+  // Library first screen: open the archive and list the first 100 articles, each time anew.
+  const samples: number[] = []
+  for (let i = 0; i < 11; i++) {
+    const t0 = performance.now()
+    const a = openApp(path)
+    const res = await a.api.listArticles({ limit: 100 })
+    samples.push(performance.now() - t0)
+    if (!res.ok || res.value.items.length === 0) throw new Error('listArticles failed')
+    a.close()
+  }
+  return { bytes, textBytes, ratio: bytes / textBytes, breakdown, ...result, firstScreen: { ...stats(samples.slice(1)), first: samples[0] } }
+}
