@@ -8,7 +8,11 @@ export default defineConfig({
       // better-sqlite3 is native and stays in node_modules; the rest may be bundled.
       externalizeDeps: { include: ['better-sqlite3'] },
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts') }
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Found by src/main/import/pool.ts beside the built main.
+          'import-worker': resolve(__dirname, 'src/main/import/prepare-worker.ts')
+        }
       }
     }
   },

@@ -21,6 +21,7 @@ import * as tags from './db/tags'
 import { countHighlights } from './db/highlights'
 import type { EventBus } from './events'
 import { runImport } from './import/run'
+import type { Preparer } from './import/pool'
 import * as annotate from './annotate/service'
 import { exportHighlights } from './export/service'
 import * as searchService from './search/service'
@@ -33,6 +34,8 @@ export interface AppContext {
   db: DB
   dbPath: string
   events: EventBus
+  /** Turns a page into an article (in a worker thread where possible). */
+  prepare: Preparer
 }
 
 /** What main does for each method, given input that already passed its schema. */

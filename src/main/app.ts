@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { openDatabase, type OpenOptions } from './db/connection'
 import { createApi, createHandlers, type AppContext, type Handlers } from './api'
 import { EventBus } from './events'
+import { PreparePool } from './import/pool'
 import type { ClipfileApi } from '../shared/api'
 
 export interface App {
@@ -15,13 +16,15 @@ export interface App {
 export function openApp(dbPath: string, options: OpenOptions = {}): App {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath)
   const db = openDatabase(path, options)
-  const ctx: AppContext = { db, dbPath: path, events: new EventBus() }
+  const pool = new PreparePool()
+  const ctx: AppContext = { db, dbPath: path, events: new EventBus(), prepare: pool.prepare }
   const handlers = createHandlers(ctx)
   return {
     ctx,
     handlers,
     api: createApi(handlers),
     close: () => {
+      void pool.close()
       if (db.open) {
         db.pragma('optimize')
         db.close()

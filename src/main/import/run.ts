@@ -4,8 +4,6 @@ import type { ImportItemResult, ImportSummary } from '../../shared/types'
 import { UserError } from '../../shared/result'
 import type { AppContext } from '../api'
 import { saveArticle } from '../db/articles'
-import { prepareArticle } from '../ingest/prepare'
-import { imageLoader } from '../ingest/fetch'
 import { expandItems } from './sources'
 import type { ImportTask } from './tasks'
 import { attachImportedHighlights } from './highlights'
@@ -59,10 +57,7 @@ export async function runImport(ctx: AppContext, input: ImportInput): Promise<Im
 async function importOne(ctx: AppContext, task: ImportTask, tags: string[], force: boolean): Promise<ImportItemResult> {
   try {
     const page = await task.load()
-    const prepared = await prepareArticle(
-      { html: page.body, url: page.url, contentType: page.contentType, force },
-      { loadImage }
-    )
+    const prepared = await ctx.prepare({ html: page.body, url: page.url, contentType: page.contentType, force })
     const title = prepared.title || task.title || page.url || task.source
     const outcome = saveArticle(ctx.db, {
       ...prepared,
@@ -80,7 +75,6 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
   }
 }
 
-const loadImage = imageLoader()
 
 function reason(e: unknown): string {
   if (e instanceof UserError) return e.message

@@ -26,7 +26,7 @@ describe('prepareArticle', () => {
       ['k3', 'https://www.coastalherald.example/images/2024/ferry.jpg']
     ])
     expect(JSON.stringify(a.doc)).not.toContain('https://www.coastalherald.example/images')
-    expect(a.html).toContain('<img alt="The harbour bridge at dawn" src="asset:k0">')
+    expect(JSON.stringify(a.doc)).toContain('{"type":"image","attrs":{"src":"asset:k0","alt":"The harbour bridge at dawn"')
     expect(a.wordCount).toBeGreaterThan(250)
     expect(a.wordCount).toBeLessThan(330)
     expect(a.contentHash).toBe(hashText(a.text))
@@ -69,5 +69,19 @@ describe('countWords', () => {
     expect(countWords('It’s a well-known fact: 3.5 million')).toBe(6)
     expect(countWords('東京で 3 news')).toBe(5)
     expect(countWords('')).toBe(0)
+  })
+})
+
+describe('dropBylineBlock', () => {
+  it('drops a first paragraph that only repeats the byline, and nothing else', async () => {
+    const page = (first: string) =>
+      `<html><head><title>T</title><meta name="author" content="Julian Borger"></head><body><article><h1>T</h1>${first}` +
+      '<p>Secretary of State Rex Tillerson said on Sunday that Iran needs to withdraw its military forces from Syria, in the sharpest warning yet.</p>' +
+      '<p>Analysts said the exchange showed how little room remained for diplomacy, with both sides digging in after a year of fighting.</p>' +
+      '<p>Officials said the plan would be reviewed again next spring, after a public consultation that is expected to draw responses.</p></article></body></html>'
+    const by = await prepareArticle({ html: page('<p>By Julian Borger</p>'), url: 'https://x.example/a' }, { loadImage })
+    expect(by.text.startsWith('Secretary of State')).toBe(true)
+    const other = await prepareArticle({ html: page('<p>By the time it ended, nobody was left.</p>'), url: 'https://x.example/b' }, { loadImage })
+    expect(other.text.startsWith('By the time it ended')).toBe(true)
   })
 })

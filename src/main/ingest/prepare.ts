@@ -9,7 +9,8 @@ import { docText } from '../../shared/reader/text'
 import { decodeHtml } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { localiseImages, type Asset, type LoadImage } from './images'
-import { docToHtml, htmlToDoc } from './to-doc'
+import { htmlToDoc } from './to-doc'
+import type { Node as PMNode } from 'prosemirror-model'
 
 export interface PrepareInput {
   html: string | Buffer
@@ -19,9 +20,7 @@ export interface PrepareInput {
 }
 
 export interface PreparedArticle extends Omit<Extracted, 'contentHtml' | 'readable'> {
-  /** Sanitized HTML: the reader document serialised back through the schema. */
-  html: string
-  /** ProseMirror JSON of the reader document. */
+  /** ProseMirror JSON of the reader document (the sanitized article; HTML is made from it on export). */
   doc: Record<string, unknown>
   text: string
   wordCount: number
@@ -36,13 +35,12 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     typeof input.html === 'string' ? { html: input.html, charset: 'utf-8' } : decodeHtml(input.html, input.contentType)
   const { contentHtml, readable: _readable, ...meta } = extractArticle(html, input.url, { force: input.force })
   const localised = await localiseImages(contentHtml, deps.loadImage)
-  const doc = htmlToDoc(localised.html)
+  const doc = dropBylineBlock(htmlToDoc(localised.html), meta.byline)
   const { text } = docText(doc)
   if (!text.trim()) throw new UserError('import_failed', 'the page has no text to save')
   const json = doc.toJSON() as Record<string, unknown>
   return {
     ...meta,
-    html: docToHtml(doc),
     doc: json,
     text,
     wordCount: countWords(text),
@@ -50,6 +48,18 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     charset,
     assets: usedAssets(localised.assets, json)
   }
+}
+
+/**
+ * The reader shows the byline above the text, so a first paragraph that only repeats it
+ * ("By Julian Borger") is dropped from the body.
+ */
+export function dropBylineBlock(doc: PMNode, byline: string | null): PMNode {
+  const first = doc.firstChild
+  if (!byline || !first || !first.isTextblock || doc.childCount < 2) return doc
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  const own = norm(first.textContent).replace(/^(by|from)\s+/, '')
+  return own === norm(byline) ? doc.copy(doc.content.cut(first.nodeSize)) : doc
 }
 
 /** Assets the schema dropped (an image it could not place) are not worth storing. */

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { PreparePool } from './pool'
+import { articlePage } from '../testing/pages'
+import { UserError } from '../../shared/result'
+import { PNG_40x30 } from '../testing/http'
+
+let pool: PreparePool
+afterEach(() => pool.close())
+
+describe('the import worker pool', () => {
+  it('prepares articles in worker threads, several at once, with images as Buffers', async () => {
+    pool = new PreparePool(2)
+    expect(pool.threaded).toBe(true)
+    const png = PNG_40x30.toString('base64')
+    const pages = Array.from({ length: 4 }, (_, i) =>
+      articlePage({ title: `Story number ${i}`, images: [`data:image/png;base64,${png}`] })
+    )
+    const out = await Promise.all(pages.map((html) => pool.prepare({ html, url: 'https://news.example/x' })))
+    expect(out.map((a) => a.title)).toEqual(['Story number 0', 'Story number 1', 'Story number 2', 'Story number 3'])
+    for (const a of out) expect(a.text).toContain('the council met on Tuesday')
+    for (const a of out) {
+      expect(a.assets).toHaveLength(1)
+      expect(Buffer.isBuffer(a.assets[0].bytes)).toBe(true)
+      expect(a.assets[0].bytes.equals(PNG_40x30)).toBe(true)
+    }
+  })
+
+  it('passes a refusal back as the same UserError', async () => {
+    pool = new PreparePool(1)
+    const err = await pool.prepare({ html: '<html><body><nav>menu</nav></body></html>', url: 'https://x.example/' }).catch((e) => e)
+    expect(err).toBeInstanceOf(UserError)
+    expect(err.message).toMatch(/no readable article|no text/)
+  })
+})

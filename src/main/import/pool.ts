@@ -1,0 +1,107 @@
+/**
+ * A small pool of import workers. `prepare` runs prepareArticle in a worker thread when it
+ * can, and in this thread when workers are not available (so an import never fails for
+ * want of a worker).
+ */
+import { Worker } from 'node:worker_threads'
+import { availableParallelism } from 'node:os'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { UserError } from '../../shared/result'
+import { prepareArticle, type PrepareInput, type PreparedArticle } from '../ingest/prepare'
+import { imageLoader } from '../ingest/fetch'
+import type { PrepareRequest, PrepareResponse } from './prepare-worker'
+
+export type Preparer = (input: PrepareInput) => Promise<PreparedArticle>
+
+/** The worker's entry: the bundled file beside the built main, or the TypeScript source through tsx. */
+function workerEntry(): URL | null {
+  const here = import.meta.url
+  const url = here.endsWith('.ts') ? new URL('./prepare-boot.mjs', here) : new URL('./import-worker.js', here)
+  return existsSync(fileURLToPath(url)) ? url : null
+}
+
+const inThread: Preparer = (() => {
+  const loadImage = imageLoader()
+  return (input) => prepareArticle(input, { loadImage })
+})()
+
+interface Slot {
+  worker: Worker
+  busy: number
+}
+
+export class PreparePool {
+  private slots: Slot[] = []
+  private pending = new Map<number, { resolve: (p: PreparedArticle) => void; reject: (e: Error) => void; slot: Slot }>()
+  private nextId = 1
+  private readonly entry = workerEntry()
+  private broken = false
+
+  constructor(private readonly size = Math.max(1, Math.min(3, availableParallelism() - 1))) {}
+
+  /** Whether work goes to worker threads (false: it runs in this thread). */
+  get threaded(): boolean {
+    return this.entry !== null && !this.broken
+  }
+
+  prepare: Preparer = (input) => {
+    if (!this.threaded) return inThread(input)
+    const slot = this.pick()
+    const id = this.nextId++
+    slot.busy++
+    return new Promise<PreparedArticle>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, slot })
+      slot.worker.postMessage({ id, input } satisfies PrepareRequest)
+    })
+  }
+
+  private pick(): Slot {
+    const idle = this.slots.find((s) => s.busy === 0)
+    if (idle) return idle
+    if (this.slots.length < this.size) return this.spawn()
+    return this.slots.reduce((a, b) => (b.busy < a.busy ? b : a))
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.entry!)
+    worker.unref()
+    const slot: Slot = { worker, busy: 0 }
+    worker.on('message', (m: PrepareResponse) => this.settle(m))
+    worker.on('error', (e) => this.fail(slot, e))
+    worker.on('exit', (code) => code !== 0 && this.fail(slot, new Error(`import worker stopped (exit ${code})`)))
+    this.slots.push(slot)
+    return slot
+  }
+
+  private settle(m: PrepareResponse): void {
+    const job = this.pending.get(m.id)
+    if (!job) return
+    this.pending.delete(m.id)
+    job.slot.busy--
+    if (m.ok) job.resolve(revive(m.prepared))
+    else job.reject(m.code ? new UserError(m.code, m.message) : new Error(m.message))
+  }
+
+  /** A worker died: its jobs fail with a reason, and later work runs in this thread. */
+  private fail(slot: Slot, e: Error): void {
+    this.slots = this.slots.filter((s) => s !== slot)
+    for (const [id, job] of this.pending) {
+      if (job.slot !== slot) continue
+      this.pending.delete(id)
+      job.reject(new UserError('import_failed', `the import worker failed: ${e.message}`))
+    }
+    if (this.slots.length === 0) this.broken = true
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots
+    this.slots = []
+    await Promise.all(slots.map((s) => s.worker.terminate()))
+  }
+}
+
+/** Buffers cross postMessage as plain Uint8Arrays. */
+function revive(p: PreparedArticle): PreparedArticle {
+  return { ...p, assets: p.assets.map((a) => ({ ...a, bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) })) }
+}
