@@ -7,6 +7,7 @@ import { saveArticle } from '../db/articles'
 import { expandItems } from './sources'
 import type { ImportTask } from './tasks'
 import { attachImportedHighlights } from './highlights'
+import { slimRawPage } from './raw'
 
 type ImportInput = ParsedInput<'importItems'>
 
@@ -63,7 +64,7 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
       ...prepared,
       url: prepared.url ?? page.url ?? task.source,
       title,
-      raw: page.keepRaw === false ? null : Buffer.isBuffer(page.body) ? page.body : Buffer.from(page.body),
+      raw: page.keepRaw === false ? null : slimRawPage(page.body),
       rawType: page.contentType ?? 'text/html',
       savedAt: task.savedAt,
       tags: [...tags, ...(task.tags ?? [])]
