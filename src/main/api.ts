@@ -26,6 +26,8 @@ import * as annotate from './annotate/service'
 import { exportHighlights } from './export/service'
 import * as searchService from './search/service'
 import * as savedSearches from './db/saved-searches'
+import * as quotes from './quotes/service'
+import * as quotesDb from './db/quotes'
 import pkg from '../../package.json'
 
 export const VERSION: string = pkg.version
@@ -108,7 +110,24 @@ export function createHandlers(ctx: AppContext): Handlers {
       savedSearches.deleteSavedSearch(db, id)
       events.emit('libraryChanged', { reason: 'searches' })
       return { deleted: 1 }
-    }
+    },
+    articleQuotes: ({ articleId }) => {
+      if (!articles.articleExists(db, articleId)) throw notFound('article', articleId)
+      return quotesDb.articleQuotes(db, articleId)
+    },
+    setQuoteSpeaker: ({ id, speaker }) => quotes.setQuoteSpeaker(db, id, speaker)!,
+    highlightQuote: ({ id, color }) => {
+      const h = quotes.highlightQuote(db, id, color)
+      events.emit('libraryChanged', { reason: 'highlights', articleId: h.articleId })
+      return h
+    },
+    listSpeakers: ({ limit }) => quotes.listSpeakers(db, limit),
+    speakerQuotes: ({ name, limit, offset }) => quotes.speakerQuotes(db, name, limit, offset),
+    mergeSpeakers: ({ from, into }) => {
+      db.transaction(() => quotesDb.mergeSpeakers(db, from, into)).immediate()
+      return { merged: true }
+    },
+    exportSpeakerQuotes: ({ name, format }) => quotes.exportSpeakerQuotes(db, name, format)
   }
 }
 

@@ -31,6 +31,8 @@ Commands:
   export [--format md|json|csv|html] [--article ID] [--tag T] [--query Q] [--out FILE]
                                  Highlights as Markdown, W3C Web Annotations (JSON-LD) or CSV;
                                  one article with its highlights as a self-contained HTML file
+  quotes <id> [--json]           The quotations found in an article, with speakers and confidence
+  people [<name>] [--json]       Who is quoted across the archive; with a name, what they said
   tags [--json]                  Tags with their counts
   delete <id>...                 Delete articles with their highlights
   serve [--port N] [--host H]    The app in your browser, on this machine only (prints the URL)

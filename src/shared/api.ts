@@ -15,6 +15,9 @@ import type {
   AppInfo,
   Article,
   ArticleList,
+  DetectedQuoteRow,
+  Speaker,
+  SpeakerQuote,
   ExportFile,
   Highlight,
   QuoteList,
@@ -156,7 +159,23 @@ export const schemas = {
   saveSearch: z
     .object({ name: z.string().trim().min(1, 'give the search a name').max(100), query: z.string().trim().min(1, 'the query is empty').max(2000) })
     .strict(),
-  deleteSavedSearch: z.object({ id }).strict()
+  deleteSavedSearch: z.object({ id }).strict(),
+  /** The quotations detected in an article, with speakers and confidence. */
+  articleQuotes: z.object({ articleId: id }).strict(),
+  /** Correct who said a detected quote (null: nobody known); kept across re-imports. */
+  setQuoteSpeaker: z.object({ id, speaker: z.string().trim().max(200).nullable() }).strict(),
+  /** Turn a detected quote into a highlight tagged with its speaker. */
+  highlightQuote: z.object({ id, color: color.default('yellow') }).strict(),
+  /** People and organisations quoted across the archive, most quoted first. */
+  listSpeakers: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+  /** Everything one speaker is quoted as saying, newest first. */
+  speakerQuotes: z
+    .object({ name: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(2000).default(200), offset: offset.default(0) })
+    .strict(),
+  /** Make one speaker name another's alias everywhere ("Tillerson" → "Rex Tillerson"). */
+  mergeSpeakers: z.object({ from: z.string().trim().min(1).max(200), into: z.string().trim().min(1).max(200) }).strict(),
+  /** A speaker's quotes with citations, as Markdown or CSV. */
+  exportSpeakerQuotes: z.object({ name: z.string().trim().min(1).max(200), format: z.enum(['md', 'csv']).default('md') }).strict()
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
@@ -178,6 +197,13 @@ export interface Outputs {
   listSavedSearches: SavedSearch[]
   saveSearch: SavedSearch
   deleteSavedSearch: { deleted: number }
+  articleQuotes: DetectedQuoteRow[]
+  setQuoteSpeaker: DetectedQuoteRow
+  highlightQuote: Highlight
+  listSpeakers: Speaker[]
+  speakerQuotes: { total: number; items: SpeakerQuote[] }
+  mergeSpeakers: { merged: boolean }
+  exportSpeakerQuotes: ExportFile
 }
 
 export type Input<K extends MethodName> = z.input<(typeof schemas)[K]>

@@ -20,7 +20,14 @@ export const methodNames = [
   'search',
   'listSavedSearches',
   'saveSearch',
-  'deleteSavedSearch'
+  'deleteSavedSearch',
+  'articleQuotes',
+  'setQuoteSpeaker',
+  'highlightQuote',
+  'listSpeakers',
+  'speakerQuotes',
+  'mergeSpeakers',
+  'exportSpeakerQuotes'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -187,3 +187,37 @@ export interface SavedSearch {
   count: number
   createdAt: string
 }
+
+/** A quotation found in an article's text, with who said it. */
+export interface DetectedQuoteRow {
+  id: number
+  articleId: number
+  /** Offsets in the article's plain text (the quoted words, without the marks). */
+  start: number
+  end: number
+  text: string
+  speaker: string | null
+  /** 0..1; 1 when the user set the speaker. */
+  confidence: number
+  /** 'scare': quotation marks that are probably not speech. */
+  kind: 'direct' | 'partial' | 'scare'
+  /** The user corrected the speaker; re-detection keeps it. */
+  corrected: boolean
+  /** The highlight made from this quote, if any. */
+  highlightId: number | null
+}
+
+export interface Speaker {
+  /** Comparison key of the name everything is merged into. */
+  key: string
+  name: string
+  quotes: number
+  articles: number
+  /** The names it appears under ("Tillerson", "Rex Tillerson"). */
+  aliases: string[]
+  keys: string[]
+}
+
+export interface SpeakerQuote extends DetectedQuoteRow {
+  article: ArticleRef
+}

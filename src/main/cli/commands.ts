@@ -270,7 +270,40 @@ const searchCommand: Command = async ({ app, args, values }) => {
   return r.error ? EXIT.usage : EXIT.ok
 }
 
+const quotesCommand: Command = async ({ app, args, values }) => {
+  const quotes = unwrap(await app.api.articleQuotes({ articleId: idArg(args[0]) }))
+  if (values.json) {
+    json(quotes.map(({ id, text, speaker, confidence, kind, start, end, corrected }) => ({ id, text, speaker, confidence, kind, start, end, corrected })))
+    return EXIT.ok
+  }
+  if (quotes.length === 0) say('No quotations found in this article.')
+  for (const q of quotes) {
+    const who = q.speaker ?? (q.kind === 'scare' ? '(scare quotes)' : '(speaker unknown)')
+    out(`#${q.id}  ${who} · ${Math.round(q.confidence * 100)}%${q.corrected ? ' · corrected' : ''}  [${q.start}–${q.end}]`)
+    out(`      “${q.text.replace(/\s+/g, ' ')}”`)
+  }
+  return EXIT.ok
+}
+
+const peopleCommand: Command = async ({ app, args, values }) => {
+  if (args[0]) {
+    const said = unwrap(await app.api.speakerQuotes({ name: args.join(' '), limit: intOption(values.limit, 'limit', 200, 1, 2000) }))
+    if (values.json) json(said)
+    else {
+      for (const q of said.items) out(`“${q.text.replace(/\s+/g, ' ')}” — ${q.speaker}; ${[q.article.site, formatDate(q.article.publishedAt), q.article.title].filter(Boolean).join(', ')}`)
+      say(`${said.total} quotes`)
+    }
+    return EXIT.ok
+  }
+  const people = unwrap(await app.api.listSpeakers({ limit: intOption(values.limit, 'limit', 100, 1, 5000) }))
+  if (values.json) json(people)
+  else for (const p of people) out(`${String(p.quotes).padStart(5)}  ${pad(p.name, 36)} ${p.articles} articles${p.aliases.length > 1 ? `  (also: ${p.aliases.filter((a) => a !== p.name).join(', ')})` : ''}`)
+  return EXIT.ok
+}
+
 export const commands: Record<string, Command> = {
+  quotes: quotesCommand,
+  people: peopleCommand,
   search: searchCommand,
   highlight: highlightCommand,
   export: exportCommand,

@@ -6,6 +6,7 @@ import { packBytes, packJson, unpackJson } from './codec'
 import { addArticleTags, tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
 import { reanchorArticleHighlights } from '../annotate/service'
+import { storeQuotes, type FoundQuote } from './quotes'
 
 export interface NewAsset {
   key: string
@@ -34,6 +35,8 @@ export interface NewArticle {
   rawType?: string | null
   savedAt?: string
   tags?: string[]
+  /** Quotations found in the text (stored in the same transaction). */
+  quotes?: FoundQuote[]
 }
 
 export interface SaveOutcome {
@@ -99,6 +102,7 @@ export function saveArticle(db: DB, a: NewArticle): SaveOutcome {
     if (existing !== null) updateArticleRow(db, existing, a)
     writeContent(db, id, a, existing !== null)
     if (a.tags?.length) addArticleTags(db, id, a.tags)
+    if (a.quotes) storeQuotes(db, id, a.quotes)
     return { id, status: existing === null ? 'created' : 'updated' }
   }).immediate()
 }

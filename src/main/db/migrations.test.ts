@@ -19,7 +19,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
-      ['article_content', 'article_tags', 'articles', 'assets', 'highlight_tags', 'highlights', 'saved_searches', 'tags'].sort()
+      ['article_content', 'article_tags', 'articles', 'assets', 'highlight_tags', 'highlights', 'quotes', 'saved_searches', 'speaker_aliases', 'tags'].sort()
     )
     // STRICT refuses a string where a number belongs.
     expect(() =>
@@ -61,6 +61,19 @@ describe('migrations', () => {
     db.prepare("INSERT INTO saved_searches(name, query, created_at) VALUES ('Iran', 'iran', 'now')").run()
     expect(() => db.prepare("INSERT INTO saved_searches(name, query, created_at) VALUES ('IRAN', 'x', 'now')").run()).toThrow(/UNIQUE/)
     expect(db.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Old' })
+    db.close()
+  })
+
+  it('003 finds the quotes of the articles already in a version-2 archive', () => {
+    const path = tempDbPath()
+    const v2 = openDatabase(path, { targetVersion: 2 })
+    v2.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
+    v2.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, ?, x'00')").run(
+      '“We will not leave,” the minister, Ana Lima, said on Monday.'
+    )
+    v2.close()
+    const db = openDatabase(path)
+    expect(db.prepare('SELECT text, speaker, kind FROM quotes').all()).toEqual([{ text: 'We will not leave,', speaker: 'Ana Lima', kind: 'direct' }])
     db.close()
   })
 

@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url'
 import { UserError } from '../../shared/result'
 import { prepareArticle, type PrepareInput, type PreparedArticle } from '../ingest/prepare'
 import { imageLoader } from '../ingest/fetch'
-import type { PrepareRequest, PrepareResponse } from './prepare-worker'
+import { findQuotes, type PrepareRequest, type PrepareResponse } from './prepare-worker'
+import type { FoundQuote } from '../db/quotes'
 
-export type Preparer = (input: PrepareInput) => Promise<PreparedArticle>
+export type PreparedWithQuotes = PreparedArticle & { quotes: FoundQuote[] }
+export type Preparer = (input: PrepareInput) => Promise<PreparedWithQuotes>
 
 /** The worker's entry: the bundled file beside the built main, or the TypeScript source through tsx. */
 function workerEntry(): URL | null {
@@ -23,7 +25,10 @@ function workerEntry(): URL | null {
 
 const inThread: Preparer = (() => {
   const loadImage = imageLoader()
-  return (input) => prepareArticle(input, { loadImage })
+  return async (input) => {
+    const article = await prepareArticle(input, { loadImage })
+    return { ...article, quotes: findQuotes(article.text) }
+  }
 })()
 
 interface Slot {
@@ -33,7 +38,7 @@ interface Slot {
 
 export class PreparePool {
   private slots: Slot[] = []
-  private pending = new Map<number, { resolve: (p: PreparedArticle) => void; reject: (e: Error) => void; slot: Slot }>()
+  private pending = new Map<number, { resolve: (p: PreparedWithQuotes) => void; reject: (e: Error) => void; slot: Slot }>()
   private nextId = 1
   private readonly entry = workerEntry()
   private broken = false
@@ -50,7 +55,7 @@ export class PreparePool {
     const slot = this.pick()
     const id = this.nextId++
     slot.busy++
-    return new Promise<PreparedArticle>((resolve, reject) => {
+    return new Promise<PreparedWithQuotes>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot })
       slot.worker.postMessage({ id, input } satisfies PrepareRequest)
     })
@@ -102,6 +107,6 @@ export class PreparePool {
 }
 
 /** Buffers cross postMessage as plain Uint8Arrays. */
-function revive(p: PreparedArticle): PreparedArticle {
+function revive(p: PreparedWithQuotes): PreparedWithQuotes {
   return { ...p, assets: p.assets.map((a) => ({ ...a, bytes: Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.bytes.byteLength) })) }
 }

@@ -1,7 +1,8 @@
 import { migration001 } from './001-initial'
 import { migration002 } from './002-saved-searches'
+import { migration003 } from './003-quotes'
 import type { Migration } from './types'
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: Migration[] = [migration001, migration002]
+export const migrations: Migration[] = [migration001, migration002, migration003]
 export const LATEST_VERSION = migrations[migrations.length - 1].version
