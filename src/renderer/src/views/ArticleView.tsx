@@ -45,6 +45,7 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
   const [message, setMessage] = useState<string | null>(null)
   const [prefs, setPrefs] = useReaderPrefs()
   const view = useRef<EditorView | null>(null)
+  const saving = useRef<Promise<void>>(Promise.resolve())
   const plugins = useMemo(() => [highlightsPlugin(a.highlights)], [a])
   const selected = highlights.find((h) => h.id === selectedId) ?? null
   const run = (cmd: (s: EditorView['state'], d?: EditorView['dispatch']) => boolean) => {
@@ -93,10 +94,20 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
 
   const update = async (patch: { color?: HighlightColor; note?: string; tags?: string[] }) => {
     if (!selected) return
-    const r = await clipfile.updateHighlight({ id: selected.id, ...patch })
-    if (!r.ok) return setMessage(r.error.message)
-    setHighlights((hs) => hs.map((h) => (h.id === r.value.id ? r.value : h)))
-    run(upsertHighlight(r.value))
+    // Shown at once, so a second edit made before the first is saved builds on it.
+    const optimistic = { ...selected, ...patch }
+    setHighlights((hs) => hs.map((h) => (h.id === optimistic.id ? optimistic : h)))
+    if (patch.color) run(upsertHighlight(optimistic))
+    // Saves go one after another, so the last edit is the one that stays.
+    const sent = saving.current.then(() => clipfile.updateHighlight({ id: selected.id, ...patch }))
+    saving.current = sent.then(() => undefined)
+    const r = await sent
+    if (!r.ok) {
+      setHighlights((hs) => hs.map((h) => (h.id === selected.id ? selected : h)))
+      run(upsertHighlight(selected))
+      return setMessage(r.error.message)
+    }
+    setHighlights((hs) => hs.map((h) => (h.id === r.value.id ? { ...r.value, ...pendingOnly(h, r.value) } : h)))
   }
 
   const remove = async () => {
@@ -227,6 +238,15 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
       {message && <div className="toast" role="status">{message}</div>}
     </div>
   )
+}
+
+/** Fields edited again since this save was sent keep their newer local value. */
+function pendingOnly(local: Highlight, saved: Highlight): Partial<Highlight> {
+  const out: Partial<Highlight> = {}
+  if (local.note !== saved.note) out.note = local.note
+  if (local.color !== saved.color) out.color = local.color
+  if (local.tags.join('\u0000').toLowerCase() !== saved.tags.join('\u0000').toLowerCase()) out.tags = local.tags
+  return out
 }
 
 function readSelectionSafe(v: EditorView | null): boolean {
