@@ -11,6 +11,7 @@ import { ArticleView } from './views/ArticleView'
 import { QuotesView } from './views/QuotesView'
 import { TagsView } from './views/TagsView'
 import { SearchView } from './views/SearchView'
+import { PeopleView } from './views/PeopleView'
 import { SearchBox } from './components/SearchBox'
 import { fileToItem, startImport, urlsIn } from './importing'
 
@@ -74,6 +75,7 @@ export function App() {
           {route.view === 'quotes' && <QuotesView tag={route.tag} tags={tags.data ?? []} />}
           {route.view === 'tags' && <TagsView tags={tags.data ?? []} onChanged={tags.reload} />}
           {route.view === 'search' && <SearchView q={route.q} sort={route.sort} />}
+          {route.view === 'people' && <PeopleView name={route.name} />}
         </div>
       </main>
       {adding && <AddDialog onClose={() => setAdding(false)} onImport={runImport} />}

@@ -7,6 +7,7 @@ export type Route =
   | { view: 'quotes'; tag?: string }
   | { view: 'tags' }
   | { view: 'search'; q: string; sort?: 'relevance' | 'newest' | 'oldest' }
+  | { view: 'people'; name?: string }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
@@ -15,6 +16,8 @@ export function parseRoute(hash: string): Route {
   const quotes = path.match(/^\/quotes(?:\/tag\/(.+))?$/)
   if (quotes) return { view: 'quotes', tag: quotes[1] ? decodeURIComponent(quotes[1]) : undefined }
   if (path === '/tags') return { view: 'tags' }
+  const people = path.match(/^\/people(?:\/(.+))?$/)
+  if (people) return { view: 'people', name: people[1] ? decodeURIComponent(people[1]) : undefined }
   const search = path.match(/^\/search\/([^/]*)(?:\/(relevance|newest|oldest))?$/)
   if (search) return { view: 'search', q: decodeURIComponent(search[1]), sort: search[2] as 'newest' | undefined }
   const tag = path.match(/^\/tag\/(.+)$/)
@@ -26,6 +29,7 @@ export function routeHref(r: Route): string {
   if (r.view === 'article') return `#/article/${r.id}`
   if (r.view === 'quotes') return r.tag ? `#/quotes/tag/${encodeURIComponent(r.tag)}` : '#/quotes'
   if (r.view === 'tags') return '#/tags'
+  if (r.view === 'people') return r.name ? `#/people/${encodeURIComponent(r.name)}` : '#/people'
   if (r.view === 'search') return `#/search/${encodeURIComponent(r.q)}${r.sort && r.sort !== 'relevance' ? `/${r.sort}` : ''}`
   if (r.tag) return `#/tag/${encodeURIComponent(r.tag)}`
   return '#/'

@@ -1,7 +1,7 @@
 import type { SavedSearch, TagCount } from '../../../shared/api'
 import { clipfile } from '../bridge'
 import { routeHref, type Route } from '../route'
-import { LibraryIcon, PlusIcon, QuoteIcon, SearchIcon, TagIcon } from './icons'
+import { LibraryIcon, PeopleIcon, PlusIcon, QuoteIcon, SearchIcon, TagIcon } from './icons'
 
 interface Props {
   route: Route
@@ -31,6 +31,9 @@ export function Sidebar({ route, total, quotes, saved, tags, onAdd }: Props) {
         <a className="nav-item" href={routeHref({ view: 'quotes' })} aria-current={current({ view: 'quotes' })}>
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><QuoteIcon /> Quotes</span>
           <span className="nav-count">{quotes ?? ''}</span>
+        </a>
+        <a className="nav-item" href={routeHref({ view: 'people' })} aria-current={route.view === 'people' ? 'page' : undefined}>
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><PeopleIcon /> People</span>
         </a>
         <a className="nav-item" href={routeHref({ view: 'tags' })} aria-current={current({ view: 'tags' })}>
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><TagIcon /> Manage tags</span>

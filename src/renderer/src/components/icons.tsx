@@ -24,3 +24,6 @@ export const LinkIcon = () => (
 export const QuoteIcon = () => (
   <svg {...base} width={13} height={13} aria-hidden="true"><path d="M7 7h4v4c0 3-2 5-4 6M14 7h4v4c0 3-2 5-4 6" /></svg>
 )
+export const PeopleIcon = () => (
+  <svg {...base} aria-hidden="true"><circle cx="9" cy="8" r="3.2" /><path d="M3 20c.6-3.6 3-5.5 6-5.5s5.4 1.9 6 5.5" /><circle cx="17" cy="9" r="2.4" /><path d="M16.5 14.6c2.4.2 4 1.8 4.5 4.6" /></svg>
+)

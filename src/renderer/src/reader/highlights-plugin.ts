@@ -13,6 +13,8 @@ interface HighlightState {
   set: DecorationSet
   selected: number | null
   segments: TextSegment[]
+  /** A passage shown while the pointer is over a detected quote. */
+  preview: DecorationSet
 }
 
 type Action =
@@ -20,6 +22,7 @@ type Action =
   | { type: 'upsert'; highlight: Highlight }
   | { type: 'remove'; id: number }
   | { type: 'select'; id: number | null }
+  | { type: 'preview'; range: { start: number; end: number } | null }
 
 export const highlightsKey = new PluginKey<HighlightState>('highlights')
 
@@ -57,6 +60,13 @@ function apply(tr: Transaction, state: HighlightState, doc: EditorState['doc']):
     }
     case 'remove':
       return { ...state, set: mapped.remove(ofId(mapped, action.id)), selected: state.selected === action.id ? null : state.selected }
+    case 'preview': {
+      const r = action.range
+      const from = r ? textOffsetToPos(segments, r.start, 1) : null
+      const to = r ? textOffsetToPos(segments, r.end, -1) : null
+      const deco = from !== null && to !== null && to > from ? [Decoration.inline(from, to, { class: 'quote-preview' })] : []
+      return { ...state, preview: DecorationSet.create(doc, deco) }
+    }
     case 'select': {
       // Only the two highlights whose look changes are swapped.
       let set = mapped
@@ -81,12 +91,16 @@ export function highlightsPlugin(initial: Highlight[]): Plugin<HighlightState> {
       init: (_config, state) => {
         const { segments } = docText(state.doc)
         const decos = initial.map((h) => decorate(h, segments, false)).filter((d): d is Decoration => d !== null)
-        return { set: DecorationSet.create(state.doc, decos), selected: null, segments }
+        return { set: DecorationSet.create(state.doc, decos), selected: null, segments, preview: DecorationSet.empty }
       },
       apply: (tr, value, _old, state) => apply(tr, value, state.doc)
     },
     props: {
-      decorations: (state) => highlightsKey.getState(state)?.set
+      decorations: (state) => {
+        const s = highlightsKey.getState(state)
+        if (!s) return null
+        return s.preview === DecorationSet.empty ? s.set : s.set.add(state.doc, s.preview.find())
+      }
     }
   })
 }
@@ -119,4 +133,8 @@ export function highlightIdsAt(target: EventTarget | null): number[] {
     el = el.parentElement?.closest('[data-hl]') ?? null
   }
   return ids
+}
+export const previewRange = (range: { start: number; end: number } | null) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
+  dispatch?.(state.tr.setMeta(highlightsKey, { type: 'preview', range } satisfies Action))
+  return true
 }

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
-import type { Article, Highlight, HighlightColor, TagCount } from '../../../shared/api'
+import type { Article, DetectedQuoteRow, Highlight, HighlightColor, TagCount } from '../../../shared/api'
 import { quoteWithCitation } from '../../../shared/cite'
 import { clipfile } from '../bridge'
 import { formatDate, useApi, useEvent } from '../hooks'
 import { Reader } from '../reader/Reader'
-import { highlightsPlugin, highlightIdsAt, removeHighlight, selectHighlight, upsertHighlight } from '../reader/highlights-plugin'
-import { readSelection, withDomSelection, type TextSelection } from '../reader/selection'
+import { highlightsPlugin, highlightIdsAt, previewRange, removeHighlight, selectHighlight, upsertHighlight } from '../reader/highlights-plugin'
+import { QuotesPanel } from '../reader/QuotesPanel'
+import { textOffsetToPos } from '../../../shared/reader/text'
+import { readSelection, textOf, withDomSelection, type TextSelection } from '../reader/selection'
 import { Toolbar, type ToolbarFocus } from '../reader/Toolbar'
 import { HighlightsPanel } from '../reader/HighlightsPanel'
 import { ReaderControls, useReaderPrefs } from '../reader/ReaderControls'
@@ -48,6 +50,31 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
   const saving = useRef<Promise<void>>(Promise.resolve())
   const plugins = useMemo(() => [highlightsPlugin(a.highlights)], [a])
   const selected = highlights.find((h) => h.id === selectedId) ?? null
+  const [tab, setTab] = useState<'highlights' | 'quotes'>('highlights')
+  const quotes = useApi<DetectedQuoteRow[]>(() => clipfile.articleQuotes({ articleId: a.id }), [a.id])
+
+  const keepQuote = async (q: DetectedQuoteRow) => {
+    const r = await clipfile.highlightQuote({ id: q.id })
+    if (!r.ok) return setMessage(r.error.message)
+    setHighlights((hs) => [...hs, r.value])
+    run(upsertHighlight(r.value))
+    quotes.reload()
+    setMessage(q.speaker ? `Highlighted, tagged “${q.speaker}”` : 'Highlighted')
+  }
+  const correctSpeaker = async (q: DetectedQuoteRow, speaker: string | null) => {
+    const r = await clipfile.setQuoteSpeaker({ id: q.id, speaker })
+    if (!r.ok) return setMessage(r.error.message)
+    quotes.reload()
+  }
+  const scrollToText = (offset: number) => {
+    const v = view.current
+    if (!v) return
+    const pos = textOffsetToPos(textOf(v).segments, offset, 1)
+    if (pos === null) return
+    const { node } = v.domAtPos(pos)
+    const el = node instanceof Element ? node : node.parentElement
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  }
   const run = (cmd: (s: EditorView['state'], d?: EditorView['dispatch']) => boolean) => {
     const v = view.current
     return v && cmd(v.state, (tr) => v.dispatch(withDomSelection(v, tr)))
@@ -229,7 +256,23 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
           </div>
         </article>
       </div>
-      <HighlightsPanel articleId={a.id} highlights={highlights} selectedId={selectedId} onPick={(h) => pick(h, true)} />
+      <div className="side">
+        <div className="side-tabs" role="tablist" aria-label="Side panel">
+          <button role="tab" aria-selected={tab === 'highlights'} className="tab" onClick={() => setTab('highlights')}>Highlights</button>
+          <button role="tab" aria-selected={tab === 'quotes'} className="tab" onClick={() => setTab('quotes')}>
+            Quotes{quotes.data ? ` (${quotes.data.filter((q) => q.kind !== 'scare').length})` : ''}
+          </button>
+        </div>
+        {tab === 'highlights' ? (
+          <HighlightsPanel articleId={a.id} highlights={highlights} selectedId={selectedId} onPick={(h) => pick(h, true)} />
+        ) : (
+          <QuotesPanel quotes={quotes.data ?? []}
+            onPreview={(q) => run(previewRange(q ? { start: q.start, end: q.end } : null))}
+            onShow={(q) => scrollToText(q.start)}
+            onHighlight={(q) => void keepQuote(q)}
+            onSpeaker={(q, speaker) => void correctSpeaker(q, speaker)} />
+        )}
+      </div>
       {anchorRect && (selection || selected) && (
         <Toolbar anchor={anchorRect} highlight={selected} focus={focus} tagSuggestions={tagNames}
           onHighlight={(c) => void create(c)} onUpdate={(p) => void update(p)} onDelete={() => void remove()} onCopy={() => void copy()}

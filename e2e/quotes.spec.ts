@@ -1,0 +1,62 @@
+import { test, expect, snap } from './support/serve'
+import { newsPage, newsSite, SYRIA_PARAGRAPHS } from './support/site'
+
+test('detected quotes: list with speakers, highlight one tagged with its speaker, correct one, see people', async ({ page, served, consoleErrors }) => {
+  const site = await newsSite({
+    '/tillerson': newsPage('Tillerson tells Iran to withdraw from Syria', 'The Daily Ledger', 'Julian Borger', '2017-10-22T09:00:00Z', SYRIA_PARAGRAPHS),
+    '/velayati': newsPage('Velayati: US demand is ridiculous', 'Gulf Observer', 'Sara Haddad', '2017-10-23T09:00:00Z', [
+      'Ali Akbar Velayati, a senior adviser to Iran’s supreme leader, said on Monday that Iranian forces would stay in Syria.',
+      '“We are in Syria at the invitation of its government and we will stay as long as it asks us to,” Velayati told reporters in Tehran.',
+      '“Nobody can tell the Iranian people where to stand,” he added, in remarks carried live on state television.'
+    ])
+  })
+  let id = 0
+  try {
+    for (const p of ['/tillerson', '/velayati']) {
+      const r = await served.cli(['import', site.url(p), '--json'])
+      expect(r.code).toBe(0)
+      if (p === '/tillerson') id = JSON.parse(r.stdout).id
+    }
+  } finally {
+    await site.close()
+  }
+  await page.goto(served.url.replace('#', `#/article/${id}?`))
+  await page.getByRole('tab', { name: /Quotes/ }).click()
+  const panel = page.getByRole('complementary', { name: 'Detected quotes' })
+  const tillerson = panel.getByRole('listitem').filter({ hasText: 'Iran needs to withdraw its military and the militias' })
+  await expect(tillerson).toContainText('Rex Tillerson')
+  await expect(tillerson).toContainText('high')
+  await tillerson.hover()
+  await expect(page.locator('.ProseMirror .quote-preview')).toContainText('Iran needs to withdraw its military')
+  await snap(page, 'reader-quotes-tab')
+  await tillerson.getByRole('button', { name: 'Highlight' }).click()
+  await expect(tillerson).toContainText('Highlighted')
+  await expect(page.locator('.ProseMirror mark.hl')).toContainText('Iran needs to withdraw its military')
+
+  // Correct the speaker of the "ridiculous" partial quote, and keep it with the keyboard.
+  const ridiculous = panel.getByRole('listitem').filter({ hasText: 'ridiculous' }).first()
+  await ridiculous.getByRole('button', { name: /Correct the speaker/ }).click()
+  await panel.getByRole('textbox', { name: 'Speaker' }).fill('Ali Akbar Velayati')
+  await panel.getByRole('button', { name: 'Save' }).click()
+  await expect(ridiculous).toContainText('corrected')
+  await ridiculous.locator('.dq-item').focus()
+  await page.keyboard.press('q')
+  await expect(ridiculous).toContainText('Highlighted')
+
+  await page.getByRole('tab', { name: 'Highlights' }).click()
+  const hl = page.getByRole('complementary', { name: 'Highlights' })
+  await expect(hl.getByRole('listitem')).toHaveCount(2)
+  await expect(hl).toContainText('Rex Tillerson')
+  await expect(hl).toContainText('Ali Akbar Velayati')
+
+  await page.getByRole('link', { name: 'People' }).click()
+  const people = page.getByRole('region', { name: 'People' })
+  await expect(people.getByRole('link', { name: /Ali Akbar Velayati/ })).toBeVisible()
+  await expect(people.getByRole('link', { name: /Rex Tillerson/ })).toBeVisible()
+  await people.getByRole('link', { name: /Ali Akbar Velayati/ }).click()
+  const quotes = page.getByRole('list', { name: 'Quotes' })
+  await expect(quotes).toContainText('We are in Syria at the invitation of its government')
+  await expect(quotes).toContainText('ridiculous')
+  await snap(page, 'people')
+  expect(consoleErrors).toEqual([])
+})
