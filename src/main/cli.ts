@@ -36,7 +36,9 @@ Commands:
   tags [--json]                  Tags with their counts
   delete <id>...                 Delete articles with their highlights
   serve [--port N] [--host H]    The app in your browser, on this machine only (prints the URL)
-  backup <file>                  Consistent copy of the archive, safe while Clipfile runs
+  backup <file> [--force]        Consistent copy of the archive, safe while Clipfile runs
+  restore <file>                 Replace the archive with a backup (the old one is kept beside it);
+                                 close the desktop app first
   check [--json]                 Integrity and consistency checks
 
 Options:

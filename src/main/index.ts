@@ -11,6 +11,7 @@ import { bindIpc, forwardEvents } from './ipc'
 import { resolveDbPath } from './paths'
 import { getAsset } from './db/articles'
 import { ASSET_SCHEME } from '../shared/channels'
+import { autoBackup, backupDir } from './backups'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
@@ -80,6 +81,13 @@ function registerAssetProtocol(a: App): void {
   })
 }
 
+/** A backup a day into the data folder's backups/ (the last seven kept), checked every few hours. */
+function scheduleAutoBackups(a: App): void {
+  const run = () => void autoBackup(a.ctx.db, backupDir(a.ctx.dbPath)).catch((e) => console.error('[clipfile] automatic backup failed:', e))
+  setTimeout(run, 30_000).unref()
+  setInterval(run, 6 * 60 * 60 * 1000).unref()
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -124,6 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     bindIpc(clipfile.handlers)
     forwardEvents(clipfile.ctx.events)
     createWindow()
+    scheduleAutoBackups(clipfile)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })

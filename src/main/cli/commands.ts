@@ -133,6 +133,8 @@ const serveCommand: Command = async ({ app, values, rendererDir }) => {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
   }
+  const { autoBackup, backupDir } = await import('../backups')
+  void autoBackup(app.ctx.db, backupDir(app.ctx.dbPath)).catch((e) => say(`Automatic backup failed: ${(e as Error).message}`))
   const server = await startServer({
     handlers: app.handlers,
     events: app.ctx.events,
@@ -301,7 +303,19 @@ const peopleCommand: Command = async ({ app, args, values }) => {
   return EXIT.ok
 }
 
+const restoreCommand: Command = async ({ app, args, values }) => {
+  if (!args[0]) throw new UsageError('give the backup file to restore')
+  const { restoreBackup } = await import('../backups')
+  const target = app.ctx.dbPath
+  app.close()
+  const r = restoreBackup(resolve(args[0]), target)
+  if (values.json) json(r)
+  else say(`Restored ${r.articles} articles into ${r.restored}.${r.previous ? ` The archive it replaced is kept as ${r.previous}` : ''}`)
+  return EXIT.ok
+}
+
 export const commands: Record<string, Command> = {
+  restore: restoreCommand,
   quotes: quotesCommand,
   people: peopleCommand,
   search: searchCommand,

@@ -25,12 +25,27 @@ export interface Extracted {
   readable: boolean
 }
 
+/** extractArticle's result with the article as a DOM element instead of HTML (no re-parse). */
+export interface ExtractedDom extends Omit<Extracted, 'contentHtml'> {
+  /** The article's container element: its children are the article (unsanitized). */
+  content: DomElement
+}
+
 /** Less text than this is a teaser, a paywall or a login page, not an article. */
 export const MIN_ARTICLE_CHARS = 200
 
 export const NO_ARTICLE_REASON = 'no readable article found on this page (use --force to save it anyway)'
 
 export function extractArticle(html: string, url: string | undefined, opts: { force?: boolean } = {}): Extracted {
+  const { content, ...rest } = extractArticleDom(html, url, opts)
+  return { ...rest, contentHtml: content.innerHTML }
+}
+
+/**
+ * extractArticle, handing back Readability's own article element: serialising it to HTML
+ * only to parse it again (for images, then for the reader document) cost two more parses.
+ */
+export function extractArticleDom(html: string, url: string | undefined, opts: { force?: boolean } = {}): ExtractedDom {
   const pageUrl = absoluteHttp(url, null)
   const doc = parseDocument(html)
   const base = setBase(doc, pageUrl)
@@ -42,7 +57,7 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
   const bodySnapshot = opts.force ? doc.body?.innerHTML ?? '' : ''
   const article = runReadability(doc)
   const text = clean(article?.textContent) ?? ''
-  const readable = !!article?.content && text.length >= MIN_ARTICLE_CHARS
+  const readable = !!article?.content && article.content.childNodes.length > 0 && text.length >= MIN_ARTICLE_CHARS
   if (!readable && !opts.force) throw new UserError('import_failed', NO_ARTICLE_REASON)
 
   const site = meta.site ?? clean(article?.siteName)
@@ -59,19 +74,23 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
     modifiedAt: meta.modifiedAt,
     language: meta.language ?? clean(article?.lang),
     excerpt: meta.excerpt ?? clean(article?.excerpt),
-    contentHtml: readable ? (article?.content ?? '') : absolutise(bodySnapshot, base),
+    content: readable && article ? article.content : (parseFragment(absolutise(bodySnapshot, base)).body as DomElement),
     readable
   }
 }
 
-type Article = ReturnType<Readability['parse']>
+type Article = Omit<NonNullable<ReturnType<Readability<DomElement>['parse']>>, 'content'> & { content: DomElement }
 
-function runReadability(doc: Dom): Article {
+function runReadability(doc: Dom): Article | null {
   // isProbablyReaderable is a cheap pre-check; a page it doubts still gets a full parse,
   // because short news items are often "improbable" yet perfectly readable.
   const probable = isProbablyReaderable(doc as never)
-  const article = new Readability(doc as never, { charThreshold: probable ? 500 : 300 }).parse()
-  return article
+  // The serializer hands back the article element itself (its innerHTML is the usual `content`).
+  const article = new Readability<DomElement>(doc as never, {
+    charThreshold: probable ? 500 : 300,
+    serializer: (el) => el as unknown as DomElement
+  }).parse()
+  return article as Article | null
 }
 
 const hostOf = (u: string | null): string | null => {

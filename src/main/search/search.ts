@@ -63,14 +63,19 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
   const wantFacets = !!input.includeFacets || !!input.includeTimeline
   const match = matchSql(q)
   // One evaluation of the whole match set serves total, paging past the window and facets.
-  const all = ranked || wantFacets ? matchIds(db, q, match) : null
-  const page = ranked ? rankedPage(db, q, all ?? [], limit, offset) : orderedPage(db, match, sort, limit, offset, all)
+  const set = ranked || wantFacets ? matchIds(db, q, match) : null
+  const all = set ? set.all : null
+  const page = ranked
+    ? set?.own
+      ? rankedTextPage(db, q, set.all, set.own, limit, offset)
+      : rankedPage(db, q, set?.all ?? [], limit, offset)
+    : orderedPage(db, match, sort, limit, offset, all)
   const sample = all ? stride(all, FACET_SAMPLE) : []
   const scale = all && sample.length ? all.length / sample.length : 1
   const problem = error ?? q.warnings[0]
   return {
     total: page.total,
-    results: page.ids.map(({ id, score }) => hit(db, q, id, score)),
+    results: hits(db, q, page),
     facets: input.includeFacets ? facets(db, sample, scale) : { tags: [], sites: [], authors: [] },
     timeline: input.includeTimeline ? timeline(db, sample, scale) : [],
     facetsSampled: scale !== 1,
@@ -135,10 +140,17 @@ function matchSql(q: CompiledQuery): SqlFragment {
   }
 }
 
+interface MatchSet {
+  /** Every matching article id, most recently saved first. */
+  all: number[]
+  /** For text alone: the articles whose own text matches, most recent first (`all` adds those matched through highlights). */
+  own?: number[]
+}
+
 /** Every matching article id, most recently saved first. */
-function matchIds(db: DB, q: CompiledQuery, match: SqlFragment): number[] {
+function matchIds(db: DB, q: CompiledQuery, match: SqlFragment): MatchSet {
   if (q.highlightsOnly || !q.fts || q.filters.sql !== '1') {
-    return prep(db, `${match.sql} ORDER BY a.id DESC`, true).all(...match.params) as number[]
+    return { all: prep(db, `${match.sql} ORDER BY a.id DESC`, true).all(...match.params) as number[] }
   }
   // Text alone: read the FTS doclists directly instead of probing them per article.
   const own = prep(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC', true).all(
@@ -149,8 +161,37 @@ function matchIds(db: DB, q: CompiledQuery, match: SqlFragment): number[] {
     'SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)',
     true
   ).all(q.fts) as number[]
-  if (viaHighlights.length === 0) return own
-  return [...new Set([...own, ...viaHighlights])].sort((x, y) => y - x)
+  if (viaHighlights.length === 0) return { all: own, own }
+  return { all: mergeDesc(own, viaHighlights.sort((x, y) => y - x)), own }
+}
+
+/** Two lists sorted in descending order → one, without duplicates (a linear merge). */
+function mergeDesc(a: number[], b: number[]): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i] : -Infinity
+    const y = j < b.length ? b[j] : -Infinity
+    const v = x >= y ? x : y
+    if (x === v) i++
+    if (y === v) j++
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v)
+  }
+  return out
+}
+
+/** Whether `id` is in `desc` (sorted in descending order). */
+function hasDesc(desc: number[], id: number): boolean {
+  let lo = 0
+  let hi = desc.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    if (desc[mid] === id) return true
+    if (desc[mid] > id) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
 }
 
 /** At most `n` ids spread evenly over the list, so a sample represents all of it. */
@@ -245,8 +286,53 @@ function rankedPage(db: DB, q: CompiledQuery, all: number[], limit: number, offs
   return { total: all.length, ids }
 }
 
+/**
+ * rankedPage for a query of text alone (no filters, exclusions or is:), with the same
+ * result, cheaper: the window is the RANK_WINDOW most recent own matches, i.e. rowid ≥ the
+ * window's last id, so SQLite ranks it by bm25 and returns only the rows the page needs
+ * instead of handing all 2,000 scores to JavaScript to sort.
+ */
+function rankedTextPage(db: DB, q: CompiledQuery, all: number[], own: number[], limit: number, offset: number): PageIds {
+  const fts = q.fts as string
+  const windowSize = Math.min(own.length, RANK_WINDOW)
+  const bound = windowSize ? own[windowSize - 1] : Infinity
+  const inWindow = (id: number) => id >= bound && hasDesc(own, id)
+  // Articles matched through highlights alone (or older than the window) rank by their best highlight.
+  const viaHighlights = new Map<number, number>()
+  const hl = prep(
+    db,
+    `SELECT h.article_id AS id, f.score FROM (SELECT rowid, ${HIGHLIGHT_BM25} AS score FROM highlights_fts ` +
+      `WHERE highlights_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN highlights h ON h.id = f.rowid WHERE 1`
+  ).raw(true).all(fts, HIGHLIGHT_WINDOW) as [number, number][]
+  for (const [id, score] of hl) {
+    if (inWindow(id)) continue
+    const prev = viaHighlights.get(id)
+    if (prev === undefined || score < prev) viaHighlights.set(id, score)
+  }
+  const wanted = offset + limit
+  const top = windowSize
+    ? (prep(
+        db,
+        `SELECT rowid, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? ` +
+          `AND rowid >= CAST(? AS INTEGER) ORDER BY score, rowid DESC LIMIT ?`
+      )
+        .raw(true)
+        .all(fts, bound, wanted) as [number, number][])
+    : []
+  const byScore = (a: [number, number], b: [number, number]) => a[1] - b[1] || b[0] - a[0]
+  const ranked = viaHighlights.size ? [...top, ...viaHighlights].sort(byScore) : top
+  const rankedCount = windowSize + viaHighlights.size
+  const ids = ranked.slice(offset, wanted).map(([id, score]) => ({ id, score: -score || 0 }))
+  if (ids.length < limit && all.length > rankedCount) {
+    const skip = offset + ids.length - rankedCount
+    const rest = all.filter((id) => !inWindow(id) && !viaHighlights.has(id)).slice(skip, skip + limit - ids.length)
+    ids.push(...rest.map((id) => ({ id, score: 0 })))
+  }
+  return { total: all.length, ids }
+}
+
 // ---------------------------------------------------------------------------------------
-// One result
+// The page's results: a fixed number of statements per page, whatever its size
 
 interface ArticleRow {
   id: number
@@ -259,58 +345,146 @@ interface ArticleRow {
   excerpt: string | null
 }
 
-function hit(db: DB, q: CompiledQuery, id: number, score: number): SearchHit {
-  const a = prep(db, 'SELECT id, title, site, byline, published_at, saved_at, url, excerpt FROM articles WHERE id = ?')
-    .get(id) as ArticleRow
-  return {
-    id: a.id,
-    title: a.title,
-    site: a.site,
-    byline: a.byline,
-    publishedAt: a.published_at,
-    savedAt: a.saved_at,
-    url: a.url,
-    tags: articleTags(db, id),
-    snippet: snippet(db, q, a),
-    score,
-    highlights: matchingHighlights(db, q, id)
+/** `(SELECT value FROM json_each(?))` as integers (better-sqlite3 binds numbers as REAL). */
+const PAGE_IDS = '(SELECT CAST(value AS INTEGER) FROM json_each(?))'
+
+/**
+ * Above this many matches, snippets are taken one hit at a time (each a rowid lookup in the
+ * doclists); at or below it, in one pass over the match set (see snippets()).
+ */
+const SNIPPET_SCAN_MAX = 5000
+
+function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
+  if (page.ids.length === 0) return []
+  const ids = page.ids.map((p) => p.id)
+  const json = JSON.stringify(ids)
+  const rows = new Map(
+    (
+      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt FROM articles WHERE id IN ${PAGE_IDS}`).all(
+        json
+      ) as ArticleRow[]
+    ).map((r) => [r.id, r])
+  )
+  const tags = group(
+    prep(
+      db,
+      `SELECT at.article_id AS id, t.name AS name FROM article_tags at JOIN tags t ON t.id = at.tag_id ` +
+        `WHERE at.article_id IN ${PAGE_IDS} ORDER BY t.name`
+    ).all(json) as { id: number; name: string }[],
+    (r) => r.name
+  )
+  const snips = snippets(db, q, ids, json, page.total)
+  const highlights = matchingHighlights(db, q, json)
+  const out: SearchHit[] = []
+  for (const { id, score } of page.ids) {
+    const a = rows.get(id)
+    if (!a) continue
+    out.push({
+      id: a.id,
+      title: a.title,
+      site: a.site,
+      byline: a.byline,
+      publishedAt: a.published_at,
+      savedAt: a.saved_at,
+      url: a.url,
+      tags: tags.get(id) ?? [],
+      snippet: snips.get(id) ?? fallbackSnippet(db, a),
+      score,
+      highlights: highlights.get(id) ?? []
+    })
   }
+  return out
 }
 
-function articleTags(db: DB, id: number): string[] {
-  return prep(db, 'SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? ORDER BY t.name', true)
-    .all(id) as string[]
+/** Rows grouped by their `id`, in row order. */
+function group<R extends { id: number }, T>(rows: R[], pick: (r: R) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>()
+  for (const r of rows) {
+    const list = out.get(r.id)
+    if (list) list.push(pick(r))
+    else out.set(r.id, [pick(r)])
+  }
+  return out
 }
 
-/** A window of the text around the matches; the excerpt or the text's start otherwise. */
-function snippet(db: DB, q: CompiledQuery, a: ArticleRow): string {
-  if (q.fts) {
-    const s = prep(
-        db,
-        // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
-        `SELECT snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`
-      , true)
-      .get(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, a.id) as string | undefined
-    if (s && s.includes(SNIPPET_OPEN)) return s
+/**
+ * A window of each hit's text around its matches (only hits whose own text matches).
+ *
+ * snippet() needs the FTS5 cursor on the hit's row. A `rowid = ?` (or `rowid IN`) constraint
+ * re-runs the MATCH for every hit: cheap for a word, but a prefix query re-expands its
+ * prefix over the term index each time (0.5 ms per hit at 10k articles). So the page's
+ * snippets come from one pass over the match set, bounded by the page's rowid range; the
+ * `+` keeps SQLite from turning the IN into per-row FTS5 lookups, and snippet() runs only
+ * for the rows that pass it. That pass costs about as much as counting the matches, so for
+ * a very common word (no prefix) the per-hit lookups are cheaper.
+ */
+function snippets(db: DB, q: CompiledQuery, ids: number[], json: string, total: number): Map<number, string> {
+  const out = new Map<number, string>()
+  if (!q.fts) return out
+  const keep = (id: number, s: unknown) => {
+    if (typeof s === 'string' && s.includes(SNIPPET_OPEN)) out.set(id, s)
   }
+  if (total <= SNIPPET_SCAN_MAX || q.fts.includes('*')) {
+    let lo = ids[0]
+    let hi = ids[0]
+    for (const id of ids) {
+      if (id < lo) lo = id
+      if (id > hi) hi = id
+    }
+    const rows = prep(
+      db,
+      // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
+      `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? ` +
+        `AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) AND +rowid IN ${PAGE_IDS}`
+    )
+      .raw(true)
+      .all(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, lo, hi, json) as [number, string][]
+    for (const [id, s] of rows) keep(id, s)
+    return out
+  }
+  const one = prep(
+    db,
+    // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
+    `SELECT snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+    true
+  )
+  for (const id of ids) keep(id, one.get(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, id))
+  return out
+}
+
+/** Without a match in the article's own text: the excerpt, or the text's start. */
+function fallbackSnippet(db: DB, a: ArticleRow): string {
   if (a.excerpt) return a.excerpt
   const text = prep(db, 'SELECT substr(text, 1, 200) FROM article_content WHERE article_id = ?', true).get(a.id)
   return typeof text === 'string' ? text : ''
 }
 
-function matchingHighlights(db: DB, q: CompiledQuery, articleId: number): SearchHighlight[] {
+/** The page's matching highlights (with their tags), per article. */
+function matchingHighlights(db: DB, q: CompiledQuery, json: string): Map<number, SearchHighlight[]> {
   const cond = highlightCond(q)
-  if (!cond) return []
+  if (!cond) return new Map()
   const rows = prep(
     db,
-    `SELECT h.id, h.exact, h.note, h.color FROM highlights h WHERE h.article_id = ? AND ${cond.sql} ORDER BY h.start_pos, h.id`
-    ).all(articleId, ...cond.params) as Omit<SearchHighlight, 'tags'>[]
-  const tags = prep(
-    db,
-    'SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = ? ORDER BY t.name',
-    true
+    `SELECT h.article_id AS aid, h.id, h.exact, h.note, h.color FROM highlights h ` +
+      `WHERE h.article_id IN ${PAGE_IDS} AND ${cond.sql} ORDER BY h.article_id, h.start_pos, h.id`
+  ).all(json, ...cond.params) as (Omit<SearchHighlight, 'tags'> & { aid: number })[]
+  if (rows.length === 0) return new Map()
+  const tags = group(
+    prep(
+      db,
+      `SELECT ht.highlight_id AS id, t.name AS name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id ` +
+        `WHERE ht.highlight_id IN ${PAGE_IDS} ORDER BY t.name`
+    ).all(JSON.stringify(rows.map((r) => r.id))) as { id: number; name: string }[],
+    (r) => r.name
   )
-  return rows.map((r) => ({ ...r, tags: tags.all(r.id) as string[] }))
+  const out = new Map<number, SearchHighlight[]>()
+  for (const { aid, ...h } of rows) {
+    const hl: SearchHighlight = { ...h, tags: tags.get(h.id) ?? [] }
+    const list = out.get(aid)
+    if (list) list.push(hl)
+    else out.set(aid, [hl])
+  }
+  return out
 }
 
 // ---------------------------------------------------------------------------------------
