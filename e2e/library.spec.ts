@@ -58,6 +58,28 @@ test('add links, watch the import, read the article', async ({ page, served, con
   }
 })
 
+test('a bulk import shows its progress while it runs', async ({ page, served }) => {
+  const pages: Record<string, string> = {}
+  for (let i = 0; i < 12; i++) {
+    pages[`/story-${i}`] = newsPage(`Council story number ${i + 1}`, 'Coastal Herald', 'Ana Lima', `2024-0${(i % 9) + 1}-11T08:00:00Z`, SYRIA_PARAGRAPHS.map((p) => `${p} (${i})`))
+  }
+  const site = await newsSite(pages, 700)
+  try {
+    await page.goto(served.url)
+    const library = new LibraryPage(page)
+    await library.addLinks([...Object.keys(pages).map((p) => site.url(p)), site.url('/missing-page')])
+    await expect(library.progress()).toContainText(/Importing ([4-9]|1[0-2]) of 13/, { timeout: 20_000 })
+    await expect(library.progress().getByRole('progressbar')).toBeVisible()
+    await expect(library.rows().first()).toBeVisible()
+    await snap(page, 'import-progress')
+    await expect(library.progress()).toContainText('Import finished', { timeout: 30_000 })
+    await expect(library.progress()).toContainText('12 saved · 0 updated · 1 failed')
+    await expect(library.rows()).toHaveCount(12)
+  } finally {
+    await site.close()
+  }
+})
+
 test('the library lists articles imported by the CLI, with tags in the sidebar', async ({ page, served }) => {
   const site = await newsSite({ '/a': newsPage('Council approves the harbour budget', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', SYRIA_PARAGRAPHS) })
   try {

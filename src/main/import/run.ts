@@ -25,8 +25,14 @@ export async function runImport(ctx: AppContext, input: ImportInput): Promise<Im
   emit()
   // Results keep the order of the sources (sources that could not be read come first).
   const results: { order: number; result: ImportItemResult }[] = []
+  // The library shows new articles while a long import runs, at most twice a second.
+  let lastRefresh = 0
   const record = (r: ImportItemResult, order = -1) => {
     results.push({ order, result: r })
+    if (r.ok && Date.now() - lastRefresh > 500) {
+      lastRefresh = Date.now()
+      ctx.events.emit('libraryChanged', { reason: 'import' })
+    }
     progress.done++
     if (!r.ok) {
       progress.failed++
