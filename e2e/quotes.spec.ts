@@ -58,5 +58,8 @@ test('detected quotes: list with speakers, highlight one tagged with its speaker
   await expect(quotes).toContainText('We are in Syria at the invitation of its government')
   await expect(quotes).toContainText('ridiculous')
   await snap(page, 'people')
+  await page.getByRole('link', { name: 'Search', exact: true }).click()
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('speaker:"Ali Akbar Velayati"')
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem')).toHaveCount(2)
   expect(consoleErrors).toEqual([])
 })

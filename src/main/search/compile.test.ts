@@ -75,10 +75,13 @@ describe('compileQuery', () => {
     expect(compile('-is:highlight').highlightsOnly).toBe(false)
   })
 
-  it('ignores speaker: with a warning', () => {
-    const q = compile('iran speaker:Tillerson')
+  it('compiles speaker: to a bound filter over detected quotes', () => {
+    const q = compile('iran speaker:"Rex Tillerson"')
     expect(q.fts).toBe('"iran"')
-    expect(q.warnings).toEqual([{ message: expect.stringContaining('speaker: is not supported yet'), position: 5 }])
+    expect(q.warnings).toEqual([])
+    expect(q.filters.sql).toContain('FROM quotes q')
+    expect(q.filters.params).toContain('rex tillerson')
+    expect(q.filters.sql).not.toContain('tillerson')
   })
 
   it('escapes LIKE wildcards', () => {

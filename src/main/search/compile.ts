@@ -13,6 +13,7 @@
  * User text never reaches FTS5 unquoted: every token is wrapped in double quotes with
  * embedded quotes doubled, and every value reaches SQL as a bound parameter.
  */
+import { speakerKey } from '../quotes/aliases'
 import type { FilterName, QueryAst, QueryNode } from './parse'
 
 export interface SqlFragment {
@@ -66,12 +67,7 @@ function normalize(node: QueryNode, warnings: Warning[]): QueryNode | null {
       // Punctuation-only words have no tokens; an empty FTS5 phrase would match nothing.
       return TOKEN_CHAR.test(node.text) ? node : null
     case 'filter':
-      if (node.name !== 'speaker') return node
-      warnings.push({
-        message: `speaker: is not supported yet (quotes do not record who said them); searched without it`,
-        position: node.position
-      })
-      return null
+      return node
     case 'not': {
       const child = normalize(node.child, warnings)
       if (!child) return null
@@ -222,6 +218,25 @@ function langSql(value: string): SqlFragment {
   }
 }
 
+/**
+ * Articles quoting a speaker (detected quotes, not scare quotes): the same name key, a
+ * surname that ends a full name ("tillerson" → "rex tillerson"), or a name the user merged
+ * with it (speaker_aliases, either way round).
+ */
+function speakerSql(value: string): SqlFragment {
+  const key = speakerKey(value)
+  if (!key) return { sql: '0', params: [] }
+  const surname = key.includes(' ') ? null : `% ${likeEscape(key)}`
+  return {
+    sql:
+      `a.id IN (SELECT q.article_id FROM quotes q WHERE q.kind <> 'scare' AND (q.speaker_key = ?` +
+      (surname ? ` OR q.speaker_key LIKE ? ESCAPE '\\'` : '') +
+      ` OR coalesce((SELECT sa.speaker_key FROM speaker_aliases sa WHERE sa.alias_key = q.speaker_key), q.speaker_key)` +
+      ` = coalesce((SELECT sa.speaker_key FROM speaker_aliases sa WHERE sa.alias_key = ?), ?)))`,
+    params: surname ? [key, surname, key, key] : [key, key, key]
+  }
+}
+
 /** One filter as a predicate (nullable columns may yield NULL; `not` handles that). */
 export function filterSql(name: FilterName, value: string): SqlFragment {
   switch (name) {
@@ -243,8 +258,7 @@ export function filterSql(name: FilterName, value: string): SqlFragment {
     case 'has':
       return { sql: "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')", params: [] }
     case 'speaker':
-      // normalize() removes speaker filters; never match if one slips through.
-      return { sql: '0', params: [] }
+      return speakerSql(value)
   }
 }
 

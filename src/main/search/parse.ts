@@ -17,7 +17,7 @@
  * | `is:highlight` | only articles with a highlight matching the rest of the query; the highlights are listed |
  * | `has:note` | like `is:highlight`, but only highlights that carry a note |
  * | `lang:en` | article language `en` (also matches `en-GB`) |
- * | `speaker:` | reserved: parsed, but not searchable yet (quotes do not record who said them) |
+ * | `speaker:Velayati`, `speaker:"Rex Tillerson"` | the article quotes this speaker (detected quotes; a surname finds the full name; merged names count) |
  *
  * Precedence: `-` binds tightest, then juxtaposition (AND), then `OR`:
  * `a b OR c -d` is `(a AND b) OR (c AND NOT d)`.

@@ -109,7 +109,7 @@ describe('searchArticles: matching', () => {
     ['has:note with text', 'sunny has:note', ['weather']],
     ['has:note with text outside notes and quotes', 'winds has:note', []],
     ['not a highlight', 'iran -is:highlight', ['iranTitle', 'bakery']],
-    ['speaker: is ignored', 'speaker:Tillerson syria', ['syria']],
+    ['speaker: with no detected quote', 'speaker:Tillerson syria', []],
     ['FTS5 operators are searched as words', 'NEAR(iran deal)', []],
     ['prefix cut inside a stemmed suffix', 'negotiati*', ['iranTitle', 'undated']],
     ['prefix, short', 'ba*', ['bakery']],
@@ -210,8 +210,31 @@ describe('searchArticles: results', () => {
     expect(r.results.map((x) => x.id)).toEqual([ids.iranTitle])
   })
 
-  it('reports speaker: as unsupported', () => {
-    expect(search('speaker:x').error?.message).toMatch(/speaker: is not supported yet/u)
+  it('finds articles quoting a speaker: full name, surname, and names merged by the user', () => {
+    const own = createTestDb()
+    try {
+      const a = own.add({ title: 'Tillerson in Riyadh', text: 'Iran must withdraw, he said.' } as TestArticle)
+      const b = own.add({ title: 'Tehran replies', text: 'Tehran called it ridiculous.' } as TestArticle)
+      const c = own.add({ title: 'Velayati speaks', text: 'We will stay, Velayati said.' } as TestArticle)
+      const quote = own.db.prepare(
+        "INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind) VALUES (?, 0, 4, 'x', ?, ?, 0.9, ?)"
+      )
+      quote.run(a, 'Rex Tillerson', 'rex tillerson', 'direct')
+      quote.run(b, 'Tehran', 'tehran', 'direct')
+      quote.run(c, 'Ali Akbar Velayati', 'ali akbar velayati', 'direct')
+      quote.run(c, 'Rex Tillerson', 'rex tillerson', 'scare')
+      const ids = (q: string) => searchArticles(own.db, { query: q }).results.map((r) => r.id).sort()
+      expect(ids('speaker:Tillerson')).toEqual([a])
+      expect(ids('speaker:"Rex Tillerson" withdraw')).toEqual([a])
+      expect(ids('speaker:"Rex Tillerson" ridiculous')).toEqual([])
+      expect(ids('speaker:Velayati')).toEqual([c])
+      own.db.prepare("INSERT INTO speaker_aliases(alias_key, speaker_key) VALUES ('tehran', 'ali akbar velayati')").run()
+      expect(ids('speaker:"Ali Akbar Velayati"')).toEqual([b, c].sort())
+      expect(ids('speaker:Tehran')).toEqual([b, c].sort())
+      expect(searchArticles(own.db, { query: 'speaker:x' }).error).toBeUndefined()
+    } finally {
+      own.close()
+    }
   })
 })
 
