@@ -10,6 +10,9 @@ interface Props {
   onPick: (h: Highlight) => void
 }
 
+const PAGE = 100
+const selectedIndex = (list: Highlight[], id: number | null) => (id === null ? -1 : list.findIndex((h) => h.id === id))
+
 /** Every highlight of the article in reading order, filterable by colour and tag. */
 export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: Props) {
   const [color, setColor] = useState<HighlightColor | null>(null)
@@ -19,7 +22,10 @@ export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: P
     () => [...highlights].sort((a, b) => Number(a.orphan) - Number(b.orphan) || a.start - b.start || a.end - b.end),
     [highlights]
   )
-  const shown = ordered.filter((h) => (!color || h.color === color) && (!tag || h.tags.includes(tag)))
+  const matching = ordered.filter((h) => (!color || h.color === color) && (!tag || h.tags.includes(tag)))
+  // A long list is drawn a page at a time, so a heavily annotated article opens fast.
+  const [limit, setLimit] = useState(PAGE)
+  const shown = matching.slice(0, Math.max(limit, selectedIndex(matching, selectedId) + 1))
   return (
     <aside className="hl-panel" aria-label="Highlights">
       <div className="hl-panel-head">
@@ -58,6 +64,11 @@ export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: P
           </li>
         ))}
       </ol>
+      {matching.length > shown.length && (
+        <button className="btn btn-small" style={{ marginTop: 10, width: '100%' }} onClick={() => setLimit((l) => l + 500)}>
+          Show more ({shown.length} of {matching.length})
+        </button>
+      )}
     </aside>
   )
 }
