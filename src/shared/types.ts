@@ -91,8 +91,8 @@ export interface ImportSummary {
   results: ImportItemResult[]
 }
 
-/** What every export writer (and the UI's citation) takes: an article's metadata with its highlights. */
-export interface ExportArticle {
+/** The article a quote comes from, as the Quotes view and citations need it. */
+export interface ArticleRef {
   id: number
   title: string
   url: string
@@ -103,20 +103,11 @@ export interface ExportArticle {
   publishedAt: string | null
   savedAt: string
   tags: string[]
-  highlights: Highlight[]
 }
 
-/** The article a quote comes from, as the Quotes view and citations need it. */
-export interface ArticleRef {
-  id: number
-  title: string
-  url: string
-  canonicalUrl: string | null
-  site: string | null
-  byline: string | null
-  publishedAt: string | null
-  savedAt: string
-  tags: string[]
+/** What every export writer (and the UI's citation) takes: an article's metadata with its highlights. */
+export interface ExportArticle extends ArticleRef {
+  highlights: Highlight[]
 }
 
 export interface QuoteItem extends Highlight {
