@@ -80,6 +80,34 @@ test('a bulk import shows its progress while it runs', async ({ page, served }) 
   }
 })
 
+test('files dropped on the window and links pasted outside a text field are imported', async ({ page, served }) => {
+  const site = await newsSite({ '/pasted': newsPage('Pasted link story about the port', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', SYRIA_PARAGRAPHS.map((p) => `${p} (pasted)`)) })
+  try {
+    await page.goto(served.url)
+    const library = new LibraryPage(page)
+    await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible()
+    const html = newsPage('Dropped file about the bridge', 'Coastal Herald', 'Tom Reyes', '2024-03-12T08:00:00Z', SYRIA_PARAGRAPHS)
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([content], 'bridge.html', { type: 'text/html' }))
+      return dt
+    }, html)
+    await page.dispatchEvent('main', 'dragenter', { dataTransfer })
+    await expect(page.getByText('Drop to add to your archive')).toBeVisible()
+    await page.dispatchEvent('main', 'drop', { dataTransfer })
+    await expect(library.row('Dropped file about the bridge')).toBeVisible()
+    await page.evaluate((url) => {
+      const data = new DataTransfer()
+      data.setData('text/plain', url)
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }))
+    }, site.url('/pasted'))
+    await expect(library.row('Pasted link story about the port')).toBeVisible()
+    await expect(library.rows()).toHaveCount(2)
+  } finally {
+    await site.close()
+  }
+})
+
 test('the library lists articles imported by the CLI, with tags in the sidebar', async ({ page, served }) => {
   const site = await newsSite({ '/a': newsPage('Council approves the harbour budget', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', SYRIA_PARAGRAPHS) })
   try {

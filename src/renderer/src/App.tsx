@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ImportItem, SavedSearch, TagCount } from '../../shared/api'
 import { clipfile } from './bridge'
 import { useApi, useEvent } from './hooks'
@@ -55,6 +55,12 @@ export function App() {
   }, [])
 
   useGlobalKeys(() => setAdding(true))
+  // The page scrolls with the keyboard (arrows, Page Down, space) as soon as it opens.
+  const content = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!isTyping(document.activeElement)) content.current?.focus({ preventScroll: true })
+    content.current?.scrollTo({ top: 0 })
+  }, [route.view, route.view === 'article' ? route.id : null])
   useDropAndPaste(runImport, setDragging)
   useEffect(() => {
     if (!toast) return
@@ -69,7 +75,7 @@ export function App() {
         <header className="topbar">
           <SearchBox route={route} />
         </header>
-        <div className="content">
+        <div className="content" ref={content} tabIndex={-1}>
           {route.view === 'article' && <ArticleView id={route.id} tags={tags.data ?? []} />}
           {route.view === 'library' && <Library tag={route.tag} onAdd={() => setAdding(true)} />}
           {route.view === 'quotes' && <QuotesView tag={route.tag} tags={tags.data ?? []} />}

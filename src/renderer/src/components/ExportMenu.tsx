@@ -16,19 +16,20 @@ export function download(filename: string, mime: string, content: string): void 
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-export function ExportMenu({ articleId, tag, disabled }: { articleId?: number; tag?: string; disabled?: boolean }) {
+export function ExportMenu({ articleId, tag, query, disabled }: { articleId?: number; tag?: string; query?: string; disabled?: boolean }) {
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const formats: Format[] = articleId ? ['md', 'json', 'csv', 'html'] : ['md', 'json', 'csv']
   const run = async (format: Format) => {
     setOpen(false)
-    const r = await clipfile.exportHighlights({ format, articleId, tag })
+    const r = await clipfile.exportHighlights({ format, articleId, tag, query })
     if (r.ok) download(r.value.filename, r.value.mime, r.value.content)
     else setError(r.error.message)
   }
   return (
     <div className="menu-wrap">
-      <button className="btn btn-small" aria-haspopup="menu" aria-expanded={open} disabled={disabled} onClick={() => setOpen(!open)}>Export</button>
+      <button className="btn btn-small" aria-haspopup="menu" aria-expanded={open} disabled={disabled} onClick={() => setOpen(!open)}
+        title={query !== undefined ? 'Export the quotes this search finds' : undefined}>{query !== undefined ? 'Export quotes' : 'Export'}</button>
       {open && (
         <div className="menu" role="menu" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           {formats.map((f) => (

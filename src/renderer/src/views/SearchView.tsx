@@ -6,6 +6,7 @@ import { go, routeHref } from '../route'
 import { Snippet } from '../components/Snippet'
 import { Timeline, monthLabel } from '../components/Timeline'
 import { QuoteIcon } from '../components/icons'
+import { ExportMenu } from '../components/ExportMenu'
 
 type Sort = 'relevance' | 'newest' | 'oldest'
 
@@ -54,6 +55,7 @@ export function SearchView({ q, sort = 'relevance' }: { q: string; sort?: Sort }
               </select>
             </label>
             <SaveSearch query={q} />
+            <ExportMenu query={q} disabled={!r || r.total === 0} />
           </div>
         </div>
         {r?.error && (
