@@ -3,7 +3,7 @@
  * Security: context isolation, sandbox, no Node in the page, a strict CSP, navigation and
  * new windows refused (http(s) links go to the system browser), permissions denied.
  */
-import { app, BrowserWindow, nativeTheme, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, nativeTheme, protocol, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { openApp, type App } from './app'
@@ -126,13 +126,21 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
   app.whenReady().then(() => {
-    clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding() })
+    try {
+      clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding() })
+    } catch (e) {
+      // A newer archive, a damaged file, a missing native build: say so in words and stop.
+      dialog.showErrorBox('Clipfile cannot open its archive', (e as Error).message)
+      app.quit()
+      return
+    }
     hardenSession()
-    registerAssetProtocol(clipfile)
-    bindIpc(clipfile.handlers)
-    forwardEvents(clipfile.ctx.events)
+    const ready = clipfile
+    registerAssetProtocol(ready)
+    bindIpc(ready.handlers)
+    forwardEvents(ready.ctx.events)
     createWindow()
-    scheduleAutoBackups(clipfile)
+    scheduleAutoBackups(ready)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })
