@@ -48,6 +48,13 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakR
   }
 }
 
+/** CPU seconds (user + system, all threads of this process) since `since`. */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since)
+  return (d.user + d.system) / 1e6
+}
+
+/** Readability alone, parsed by the very parser the app uses (linkedom's DOMParser). */
 function readabilityAlone(html: string): boolean {
   const doc = new DOMParser().parseFromString(html, 'text/html')
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -64,6 +71,9 @@ export interface ImportResult {
   readabilityPagesPerSecond: number
   /** prepareArticle alone (no database): where the time goes. */
   preparePagesPerSecond: number
+  /** CPU time per page, every thread of the process (the import prepares in a worker thread). */
+  cpuMsPerPage: number
+  readabilityCpuMsPerPage: number
   highlights: number
   taggedArticles: number
   real: null | {
@@ -96,8 +106,10 @@ export async function importBench(seed: number, n: number, log: (s: string) => v
   }
 
   let t0 = performance.now()
+  let cpu0 = process.cpuUsage()
   for (const p of pages) readabilityAlone(p.html)
   const readabilitySeconds = (performance.now() - t0) / 1000
+  const readabilityCpu = cpuSeconds(cpu0)
 
   t0 = performance.now()
   for (const p of pages) await prepareArticle({ html: p.html, url: p.url, contentType: 'text/html; charset=utf-8' }, { loadImage: async () => null })
@@ -106,7 +118,12 @@ export async function importBench(seed: number, n: number, log: (s: string) => v
   const path = join(DATA_DIR, 'import-scratch.db')
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
   const app = openApp(path)
+  // Warm up as Readability alone was: the import's worker thread starts (and compiles its
+  // code) on the first import, and its JIT is cold. Pages that are not measured.
+  const warm = await app.api.importItems({ items: Array.from({ length: 30 }, (_x, i) => generatePage(seed, 6_000_000 + i)).map((p) => ({ kind: 'html' as const, html: p.html, url: p.url })) })
+  if (!warm.ok) throw new Error(warm.error.message)
   const BATCH = 50
+  cpu0 = process.cpuUsage()
   let failed = 0
   let highlights = 0
   let tagged = 0
@@ -136,8 +153,9 @@ export async function importBench(seed: number, n: number, log: (s: string) => v
     }
     return (performance.now() - start) / 1000
   })
+  const importCpu = cpuSeconds(cpu0)
   app.close()
-  log(`  import: ${n} pages in ${seconds.toFixed(1)} s through importItems; Readability alone ${readabilitySeconds.toFixed(1)} s; prepareArticle alone ${prepareSeconds.toFixed(1)} s`)
+  log(`  import: ${n} pages in ${seconds.toFixed(1)} s (CPU ${importCpu.toFixed(1)} s, all threads) through importItems; Readability alone ${readabilitySeconds.toFixed(1)} s (CPU ${readabilityCpu.toFixed(1)} s); prepareArticle alone ${prepareSeconds.toFixed(1)} s`)
   return {
     pages: n,
     seconds,
@@ -146,6 +164,8 @@ export async function importBench(seed: number, n: number, log: (s: string) => v
     peakRssMb: peakRss / 1e6,
     readabilityPagesPerSecond: n / readabilitySeconds,
     preparePagesPerSecond: n / prepareSeconds,
+    cpuMsPerPage: (importCpu * 1000) / n,
+    readabilityCpuMsPerPage: (readabilityCpu * 1000) / n,
     highlights,
     taggedArticles: tagged,
     real: await realPagesBench(log)

@@ -106,6 +106,8 @@ async function main() {
       readability_pages_per_s: imp.readabilityPagesPerSecond,
       prepare_pages_per_s: imp.preparePagesPerSecond,
       ratio_vs_readability: imp.pagesPerSecond / imp.readabilityPagesPerSecond,
+      cpu_ms_per_page: imp.cpuMsPerPage,
+      readability_cpu_ms_per_page: imp.readabilityCpuMsPerPage,
       peak_rss_mb: imp.peakRssMb,
       failed: imp.failed,
       highlights: imp.highlights,
@@ -199,7 +201,7 @@ async function main() {
   out.push('\nImport')
   out.push(table([
     ['', 'pages/s', 'notes'],
-    [`full path (importItems + tags + highlights), ${imp.pages} generated pages`, fmt(imp.pagesPerSecond), `peak RSS ${imp.peakRssMb.toFixed(0)} MB, ${imp.failed} failed`],
+    [`full path (importItems + tags + highlights), ${imp.pages} generated pages`, fmt(imp.pagesPerSecond), `peak RSS ${imp.peakRssMb.toFixed(0)} MB, ${imp.failed} failed; CPU ${fmt(imp.cpuMsPerPage)} ms/page (all threads) vs Readability ${fmt(imp.readabilityCpuMsPerPage)}`],
     ['  prepareArticle alone (no database)', fmt(imp.preparePagesPerSecond), ''],
     ['  Readability alone (linkedom + parse)', fmt(imp.readabilityPagesPerSecond), `full path = ${result.import.ratio_vs_readability.toFixed(2)}× Readability`],
     ...(imp.real

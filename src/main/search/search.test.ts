@@ -251,3 +251,45 @@ describe('searchArticles: snippets', () => {
     }
   })
 })
+
+describe('searchArticles: a page of results is read in batches', () => {
+  it('gives each hit its own snippet, tags and matching highlights (prefix and word queries)', () => {
+    const own = createTestDb()
+    try {
+      const a = own.add({ title: 'Alpha', text: 'The economy grew. Economists were surprised by the economic data.', tags: ['Money', 'Asia'] } as TestArticle)
+      const b = own.add({ title: 'Beta', text: 'Nothing to see here, only the weather.', tags: ['Weather'] } as TestArticle)
+      const c = own.add({ title: 'Gamma', text: 'An economist spoke about rain.' } as TestArticle)
+      own.highlight(b, { exact: 'only the weather', note: 'economy of words', tags: ['Quote', 'Aside'] })
+      own.highlight(c, { exact: 'An economist spoke', tags: ['Quote'] })
+      const r = searchArticles(own.db, { query: 'econom*' })
+      expect(sorted(r.results.map((x) => x.id))).toEqual(sorted([a, b, c]))
+      const byId = new Map(r.results.map((x) => [x.id, x]))
+      expect(byId.get(a)?.snippet).toBe(`The ${SNIPPET_OPEN}economy${SNIPPET_CLOSE} grew. ${SNIPPET_OPEN}Economists${SNIPPET_CLOSE} were surprised by the ${SNIPPET_OPEN}economic${SNIPPET_CLOSE} data.`)
+      expect(byId.get(c)?.snippet).toBe(`An ${SNIPPET_OPEN}economist${SNIPPET_CLOSE} spoke about rain.`)
+      // Matched through a highlight's note only: no mark in the text, so the text's start.
+      expect(byId.get(b)?.snippet).toBe('Nothing to see here, only the weather.')
+      expect(byId.get(a)?.tags).toEqual(['Asia', 'Money'])
+      expect(byId.get(b)?.tags).toEqual(['Weather'])
+      expect(byId.get(c)?.tags).toEqual([])
+      expect(byId.get(a)?.highlights).toEqual([])
+      expect(byId.get(b)?.highlights.map((h) => [h.exact, h.tags])).toEqual([['only the weather', ['Aside', 'Quote']]])
+      expect(byId.get(c)?.highlights.map((h) => [h.exact, h.tags])).toEqual([['An economist spoke', ['Quote']]])
+      expect(searchArticles(own.db, { query: 'rain' }).results.map((x) => x.snippet)).toEqual([`An economist spoke about ${SNIPPET_OPEN}rain${SNIPPET_CLOSE}.`])
+    } finally {
+      own.close()
+    }
+  })
+
+  it('matches site: on the URL host whatever its case', () => {
+    const own = createTestDb()
+    try {
+      const a = own.add({ title: 'Upper', text: 'x', url: 'https://WWW.NYTimes.com/a' } as TestArticle)
+      own.add({ title: 'Other', text: 'x', url: 'https://notnytimes.com/a' } as TestArticle)
+      const b = own.add({ title: 'Sub', text: 'x', url: 'http://cooking.nytimes.com/b' } as TestArticle)
+      expect(sorted(searchArticles(own.db, { query: 'site:nytimes.com' }).results.map((x) => x.id))).toEqual(sorted([a, b]))
+      expect(searchArticles(own.db, { query: 'site:cooking' }).results.map((x) => x.id)).toEqual([b])
+    } finally {
+      own.close()
+    }
+  })
+})
