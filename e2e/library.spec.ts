@@ -6,6 +6,8 @@ test('a new archive shows how to add articles, without console errors', async ({
   await page.goto(served.url)
   await expect(page.getByRole('heading', { name: 'Your archive is empty' })).toBeVisible()
   await expect(page.getByText('Drag saved pages')).toBeVisible()
+  // The page carries its own CSP (a file:// page in Electron gets no headers).
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/)
   await snap(page, 'library-empty')
   await page.emulateMedia({ colorScheme: 'dark' })
   await snap(page, 'library-empty-dark')

@@ -53,8 +53,10 @@ export const TEXT_NODE = 3
 export function parseDocument(html: string): Dom {
   // linkedom leaves documentElement null for input with no element at all (blank or text
   // only); a browser would still build html/head/body, and Readability relies on them.
-  const source = /<[a-z!]/i.test(html) ? html : `<html><head></head><body>${html}</body></html>`
-  return new DOMParser().parseFromString(source, 'text/html') as unknown as Dom
+  const wrapped = `<html><head></head><body>${html}</body></html>`
+  const doc = new DOMParser().parseFromString(/<[a-z!]/i.test(html) ? html : wrapped, 'text/html') as unknown as Dom
+  // Text that merely contains `<b` or `<!x` (binary bytes, a stray "<") is no element either.
+  return doc.documentElement ? doc : (new DOMParser().parseFromString(wrapped, 'text/html') as unknown as Dom)
 }
 
 /** Parses an HTML fragment into a fresh document's <body>. */

@@ -7,6 +7,7 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { UserError } from '../../shared/result'
 import { parseDocument, parseFragment, type Dom, type DomElement } from './dom'
 import { absoluteHttp, clean, cleanByline, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
+import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, TOO_DEEP_REASON } from './guards'
 
 export interface Extracted {
   url: string | null
@@ -47,7 +48,11 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
  */
 export function extractArticleDom(html: string, url: string | undefined, opts: { force?: boolean } = {}): ExtractedDom {
   const pageUrl = absoluteHttp(url, null)
+  // Binary data named .html, and hostile nesting that would hang the parser (see guards.ts).
+  if (looksBinary(html)) throw new UserError('import_failed', BINARY_REASON)
+  if (!nestingWithin(html)) throw new UserError('import_failed', TOO_DEEP_REASON)
   const doc = parseDocument(html)
+  if (doc.documentElement) limitDepth(doc.documentElement)
   const base = setBase(doc, pageUrl)
   resolveLazyImages(doc, base)
   const meta = readMetadata(doc, base)

@@ -26,9 +26,17 @@ export async function localiseImages(
   loadImage: LoadImage
 ): Promise<{ html: string; assets: Asset[] }> {
   const dom = parseFragment(contentHtml)
+  const body = dom.body
+  if (!body) return { html: '', assets: [] }
+  const assets = await localiseImagesIn(body, loadImage)
+  return { html: body.innerHTML, assets }
+}
+
+/** localiseImages on a parsed article, in place: `root`'s descendants are rewritten. */
+export async function localiseImagesIn(root: DomElement, loadImage: LoadImage): Promise<Asset[]> {
   // <source> would point at remote files; the <img> already carries the chosen one.
-  for (const s of [...dom.querySelectorAll('picture source')]) s.remove()
-  const imgs = [...dom.querySelectorAll('img')]
+  for (const s of [...root.querySelectorAll('picture source')]) s.remove()
+  const imgs = [...root.querySelectorAll('img')]
   const wanted = imgs.map((img) => (isTrackingPixel(img) ? null : sourceOf(img)))
   const loaded = await loadAll([...new Set(wanted.filter((s): s is string => !!s))], loadImage)
 
@@ -46,7 +54,7 @@ export async function localiseImages(
     }
     keepImage(img, key)
   })
-  return { html: dom.body?.innerHTML ?? '', assets }
+  return assets
 }
 
 function sourceOf(img: DomElement): string | null {

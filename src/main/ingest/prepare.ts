@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto'
 import { UserError } from '../../shared/result'
 import { docText } from '../../shared/reader/text'
 import { decodeHtml } from './decode'
-import { extractArticle, type Extracted } from './extract'
-import { localiseImages, type Asset, type LoadImage } from './images'
-import { htmlToDoc } from './to-doc'
+import { extractArticleDom, type Extracted } from './extract'
+import { localiseImagesIn, type Asset, type LoadImage } from './images'
+import { domToDoc } from './to-doc'
 import type { Node as PMNode } from 'prosemirror-model'
 
 export interface PrepareInput {
@@ -33,9 +33,10 @@ export interface PreparedArticle extends Omit<Extracted, 'contentHtml' | 'readab
 export async function prepareArticle(input: PrepareInput, deps: { loadImage: LoadImage }): Promise<PreparedArticle> {
   const { html, charset } =
     typeof input.html === 'string' ? { html: input.html, charset: 'utf-8' } : decodeHtml(input.html, input.contentType)
-  const { contentHtml, readable: _readable, ...meta } = extractArticle(html, input.url, { force: input.force })
-  const localised = await localiseImages(contentHtml, deps.loadImage)
-  const doc = dropBylineBlock(htmlToDoc(localised.html), meta.byline)
+  // One parse of the page: images and the reader document work on Readability's own element.
+  const { content, readable: _readable, ...meta } = extractArticleDom(html, input.url, { force: input.force })
+  const localisedAssets = await localiseImagesIn(content, deps.loadImage)
+  const doc = dropBylineBlock(domToDoc(content), meta.byline)
   const { text } = docText(doc)
   if (!text.trim()) throw new UserError('import_failed', 'the page has no text to save')
   const json = doc.toJSON() as Record<string, unknown>
@@ -46,7 +47,7 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     wordCount: countWords(text),
     contentHash: hashText(text),
     charset,
-    assets: usedAssets(localised.assets, json)
+    assets: usedAssets(localisedAssets, json)
   }
 }
 
@@ -70,14 +71,26 @@ function usedAssets(assets: Asset[], doc: Record<string, unknown>): Asset[] {
 
 /** Words in space-separated scripts, plus one per CJK character (those scripts have no spaces). */
 export function countWords(text: string): number {
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0
-  const rest = text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, ' ')
-  const words = rest.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  // Most articles have no CJK at all: then one pass counts the words.
+  const hasCjk = CJK.test(text)
+  const cjk = hasCjk ? (text.match(CJK_ALL)?.length ?? 0) : 0
+  const rest = hasCjk ? text.replace(CJK_ALL, ' ') : text
+  let words = 0
+  WORD.lastIndex = 0
+  while (WORD.exec(rest) !== null) words++
   return cjk + words
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+const CJK_ALL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
+
 /** Hash of the text with Unicode and whitespace differences normalised away. */
 export function hashText(text: string): string {
-  const normalised = text.normalize('NFKC').replace(/\s+/g, ' ').trim()
+  // NFKC leaves ASCII unchanged, so ASCII text skips it.
+  const normalised = (ASCII.test(text) ? text : text.normalize('NFKC')).replace(/\s+/g, ' ').trim()
   return createHash('sha256').update(normalised, 'utf8').digest('hex')
 }
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/u

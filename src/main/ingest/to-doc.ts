@@ -7,7 +7,7 @@
  */
 import { DOMParser as PMDOMParser, DOMSerializer, Fragment, type Node as PMNode } from 'prosemirror-model'
 import { readerSchema } from '../../shared/reader/schema'
-import { parseFragment } from './dom'
+import { ELEMENT_NODE, parseFragment, TEXT_NODE, type DomElement, type DomNode } from './dom'
 
 const REMOVED = [
   'script', 'style', 'link', 'meta', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
@@ -18,11 +18,43 @@ const REMOVED = [
 let parser: PMDOMParser | null = null
 
 export function htmlToDoc(contentHtml: string): PMNode {
-  const dom = parseFragment(contentHtml)
-  for (const el of [...dom.querySelectorAll(REMOVED)]) el.remove()
+  return domToDoc(parseFragment(contentHtml).body as DomElement)
+}
+
+/** htmlToDoc on an already parsed article: `root`'s children become the document (`root` is changed). */
+export function domToDoc(root: DomElement): PMNode {
+  // A tree edited in place (Readability, image removal) holds runs of adjacent text nodes
+  // that a serialise-and-parse round trip would have merged, and ProseMirror collapses
+  // whitespace per text node: merge them, so the document is the same either way.
+  mergeTextNodes(root)
+  for (const el of [...root.querySelectorAll(REMOVED)]) el.remove()
   parser ??= PMDOMParser.fromSchema(readerSchema)
   // linkedom nodes are DOM-shaped enough for prosemirror-model (checked by the tests).
-  return dropEmptyParagraphs(parser.parse(dom.body as never))
+  return dropEmptyParagraphs(parser.parse(root as never))
+}
+
+/** What Node.normalize() does (linkedom's is a no-op): adjacent text nodes become one, empty ones go. */
+function mergeTextNodes(node: DomNode): void {
+  let child = node.firstChild
+  while (child) {
+    let next = child.nextSibling
+    if (child.nodeType === TEXT_NODE) {
+      if (next?.nodeType === TEXT_NODE) {
+        let text = child.textContent ?? ''
+        while (next?.nodeType === TEXT_NODE) {
+          text += next.textContent ?? ''
+          const gone: DomNode = next
+          next = next.nextSibling
+          gone.remove()
+        }
+        child.textContent = text
+      }
+      if (!child.textContent) child.remove()
+    } else if (child.nodeType === ELEMENT_NODE) {
+      mergeTextNodes(child)
+    }
+    child = next
+  }
 }
 
 /**
