@@ -81,6 +81,8 @@ describe('dropBylineBlock', () => {
       '<p>Officials said the plan would be reviewed again next spring, after a public consultation that is expected to draw responses.</p></article></body></html>'
     const by = await prepareArticle({ html: page('<p>By Julian Borger</p>'), url: 'https://x.example/a' }, { loadImage })
     expect(by.text.startsWith('Secretary of State')).toBe(true)
+    // Nor is the byline the excerpt: the text's opening is.
+    expect(by.excerpt).toMatch(/^Secretary of State Rex Tillerson said on Sunday/)
     const other = await prepareArticle({ html: page('<p>By the time it ended, nobody was left.</p>'), url: 'https://x.example/b' }, { loadImage })
     expect(other.text.startsWith('By the time it ended')).toBe(true)
   })

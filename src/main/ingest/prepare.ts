@@ -42,6 +42,7 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
   const json = doc.toJSON() as Record<string, unknown>
   return {
     ...meta,
+    excerpt: betterExcerpt(meta.excerpt, meta.byline, text),
     doc: json,
     text,
     wordCount: countWords(text),
@@ -58,9 +59,23 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
 export function dropBylineBlock(doc: PMNode, byline: string | null): PMNode {
   const first = doc.firstChild
   if (!byline || !first || !first.isTextblock || doc.childCount < 2) return doc
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-  const own = norm(first.textContent).replace(/^(by|from)\s+/, '')
-  return own === norm(byline) ? doc.copy(doc.content.cut(first.nodeSize)) : doc
+  return isBylineLine(first.textContent, byline) ? doc.copy(doc.content.cut(first.nodeSize)) : doc
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const isBylineLine = (line: string, byline: string): boolean => norm(line).replace(/^(by|from)\s+/, '') === norm(byline)
+
+/**
+ * Readability takes the first paragraph as the excerpt, which on many pages is the byline
+ * ("By Ana Lima"); the list then shows the byline twice and no summary. Use the text's
+ * opening instead (cut at a word, about 280 characters).
+ */
+export function betterExcerpt(excerpt: string | null, byline: string | null, text: string): string | null {
+  if (excerpt && !(byline && isBylineLine(excerpt, byline))) return excerpt
+  const opening = text.split('\n\n').find((p) => p.trim().length > 40) ?? text
+  const flat = opening.replace(/\s+/g, ' ').trim()
+  if (!flat) return null
+  return flat.length <= 280 ? flat : `${flat.slice(0, flat.lastIndexOf(' ', 280))}…`
 }
 
 /** Assets the schema dropped (an image it could not place) are not worth storing. */
