@@ -32,3 +32,16 @@ describe('the import worker pool', () => {
     expect(err.message).toMatch(/no readable article|no text/)
   })
 })
+
+describe('a page that takes too long', () => {
+  it('is given up with a reason, and the pool keeps working with a fresh worker', async () => {
+    pool = new PreparePool(1, 1)
+    const slow = await pool.prepare({ html: articlePage({ title: 'Any page at all' }), url: 'https://x.example/' }).catch((e) => e)
+    expect(slow).toBeInstanceOf(UserError)
+    expect(slow.message).toBe('reading the page took longer than 1 ms')
+    pool.timeoutMs = 60_000
+    expect(pool.threaded).toBe(true)
+    const ok = await pool.prepare({ html: articlePage({ title: 'Next page' }), url: 'https://x.example/' })
+    expect(ok.title).toBe('Next page')
+  })
+})

@@ -36,6 +36,9 @@ interface Slot {
   busy: number
 }
 
+/** A page that takes longer than this to read is given up (its worker is replaced). */
+export const PREPARE_TIMEOUT_MS = 90_000
+
 export class PreparePool {
   private slots: Slot[] = []
   private pending = new Map<number, { resolve: (p: PreparedWithQuotes) => void; reject: (e: Error) => void; slot: Slot }>()
@@ -43,7 +46,11 @@ export class PreparePool {
   private readonly entry = workerEntry()
   private broken = false
 
-  constructor(private readonly size = Math.max(1, Math.min(3, availableParallelism() - 1))) {}
+  constructor(
+    private readonly size = Math.max(1, Math.min(3, availableParallelism() - 1)),
+    /** How long one page may take (changeable, e.g. by tests). */
+    public timeoutMs = PREPARE_TIMEOUT_MS
+  ) {}
 
   /** Whether work goes to worker threads (false: it runs in this thread). */
   get threaded(): boolean {
@@ -56,7 +63,13 @@ export class PreparePool {
     const id = this.nextId++
     slot.busy++
     return new Promise<PreparedWithQuotes>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, slot })
+      const timer = setTimeout(() => this.giveUp(slot, id), this.timeoutMs)
+      timer.unref()
+      const done = <T>(fn: (v: T) => void) => (v: T) => {
+        clearTimeout(timer)
+        fn(v)
+      }
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject), slot })
       slot.worker.postMessage({ id, input } satisfies PrepareRequest)
     })
   }
@@ -88,15 +101,28 @@ export class PreparePool {
     else job.reject(m.code ? new UserError(m.code, m.message) : new Error(m.message))
   }
 
-  /** A worker died: its jobs fail with a reason, and later work runs in this thread. */
-  private fail(slot: Slot, e: Error): void {
+  /**
+   * A page is taking too long (a pathological page Readability cannot get through): its
+   * worker is stopped — the only way to stop synchronous work — and its jobs fail with a
+   * reason; the next job starts a fresh worker.
+   */
+  private giveUp(slot: Slot, id: number): void {
+    if (!this.pending.has(id)) return
+    const limit = this.timeoutMs >= 1000 ? `${Math.round(this.timeoutMs / 1000)} s` : `${this.timeoutMs} ms`
+    this.fail(slot, new Error(`reading the page took longer than ${limit}`), false)
+    void slot.worker.terminate()
+  }
+
+  /** A worker died: its jobs fail with a reason; if no worker is left, later work runs in this thread. */
+  private fail(slot: Slot, e: Error, crashed = true): void {
+    if (!this.slots.includes(slot)) return
     this.slots = this.slots.filter((s) => s !== slot)
     for (const [id, job] of this.pending) {
       if (job.slot !== slot) continue
       this.pending.delete(id)
-      job.reject(new UserError('import_failed', `the import worker failed: ${e.message}`))
+      job.reject(new UserError('import_failed', crashed ? `the import worker failed: ${e.message}` : e.message))
     }
-    if (this.slots.length === 0) this.broken = true
+    if (crashed && this.slots.length === 0) this.broken = true
   }
 
   async close(): Promise<void> {

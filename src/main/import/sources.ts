@@ -10,6 +10,8 @@ import type { ImportTask } from './tasks'
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.mhtml', '.mht'])
 /** In a folder, these are imported only when they are another app's export. */
 const EXPORT_EXTENSIONS = new Set(['.zip', '.csv', '.json'])
+/** Files larger than this are not read (a page or an export; URLs have their own cap). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024
 /** Folders are walked at most this deep, so a link loop or a huge tree cannot hang an import. */
 const MAX_DEPTH = 20
 
@@ -69,6 +71,9 @@ async function pathTasks(path: string, depth: number): Promise<ImportTask[]> {
     throw new UserError('import_failed', `no such file or folder: ${path}`)
   })
   if (info.isDirectory()) return folderTasks(path, depth)
+  if (info.size > MAX_FILE_BYTES) {
+    throw new UserError('import_failed', `${basename(path)} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not read`)
+  }
   return fileTasks(path, await readFile(path))
 }
 
