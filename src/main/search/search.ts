@@ -50,7 +50,8 @@ export const FACET_SAMPLE = 4000
 const FACET_TOP = 10
 const MAX_LIMIT = 200
 
-const ARTICLE_BM25 = 'bm25(articles_fts, 10.0, 2.0, 2.0, 1.0)'
+/** Title, byline, outlet, text, tags (migration 004). */
+const ARTICLE_BM25 = 'bm25(articles_fts, 10.0, 2.0, 2.0, 1.0, 5.0)'
 const HIGHLIGHT_BM25 = 'bm25(highlights_fts, 4.0, 2.0, 2.0)'
 
 export function searchArticles(db: DB, input: SearchInput): SearchResult {

@@ -26,6 +26,18 @@ describe('search through the api', () => {
     expect(bad.ok && bad.value.total).toBe(1)
   })
 
+  it('finds an article by its tags as well as its words', async () => {
+    const list = await app.api.listArticles({})
+    const cafe = list.ok ? list.value.items.find((a) => a.title.startsWith('Café'))!.id : 0
+    expect((await app.api.search({ query: 'hospitality' })).ok && (await app.api.search({ query: 'hospitality' }))).toMatchObject({ value: { total: 0 } })
+    await app.api.setArticleTags({ id: cafe, tags: ['Hospitality'] })
+    const r = await app.api.search({ query: 'hospitality' })
+    expect(r.ok && r.value.results.map((x) => x.title)).toEqual(['Café rents rise'])
+    await app.api.setArticleTags({ id: cafe, tags: [] })
+    const gone = await app.api.search({ query: 'hospitality' })
+    expect(gone.ok && gone.value.total).toBe(0)
+  })
+
   it('keeps saved searches with their current counts', async () => {
     const s = await app.api.saveSearch({ name: 'Everything 2017', query: 'after:2017 before:2018' })
     expect(s).toMatchObject({ ok: true, value: { name: 'Everything 2017', count: 1 } })
