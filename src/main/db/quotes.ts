@@ -3,14 +3,7 @@ import type { DB } from './connection'
 import { speakerKey, sameSpeaker } from '../quotes/aliases'
 
 /** What detection found in one article (the worker sends this with the prepared article). */
-export interface FoundQuote {
-  start: number
-  end: number
-  text: string
-  speaker: string | null
-  confidence: number
-  kind: 'direct' | 'partial' | 'scare'
-}
+export type FoundQuote = Pick<DetectedQuoteRow, 'start' | 'end' | 'text' | 'speaker' | 'confidence' | 'kind'>
 
 interface Row {
   id: number
