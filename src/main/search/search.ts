@@ -22,10 +22,12 @@
  * The text is not HTML-escaped: the UI splits on these two characters and renders text
  * nodes and <mark> elements, never innerHTML, so archived text cannot inject markup.
  */
-import type { Statement } from 'better-sqlite3'
 import type { DB } from '../db/connection'
 import { compileQuery, textSql, type CompiledQuery, type SqlFragment } from './compile'
 import { parseQueryLenient } from './parse'
+import { prep } from './statements'
+import { hits } from './hits'
+import { facets, timeline } from './facets'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 
@@ -47,7 +49,6 @@ export const SNIPPET_CLOSE = '\u0003'
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
 export const FACET_SAMPLE = 4000
-const FACET_TOP = 10
 const MAX_LIMIT = 200
 
 /** Title, byline, outlet, text, tags (migration 004). */
@@ -84,20 +85,6 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
   }
 }
 
-const cache = new WeakMap<DB, Map<string, Statement>>()
-
-/** Prepared statements, kept per connection: the SQL text varies only with the query's shape. */
-function prep(db: DB, sql: string, pluck = false): Statement {
-  let map = cache.get(db)
-  if (!map) cache.set(db, (map = new Map()))
-  let stmt = map.get(sql)
-  if (!stmt) {
-    if (map.size > 500) map.clear()
-    map.set(sql, (stmt = db.prepare(sql)))
-  }
-  return stmt.pluck(pluck)
-}
-
 function clampInt(value: number, min: number, max: number): number {
   if (!Number.isFinite(value)) return min
   return Math.min(max, Math.max(min, Math.trunc(value)))
@@ -107,7 +94,7 @@ function clampInt(value: number, min: number, max: number): number {
 // The match set
 
 /** What a matching highlight must satisfy; null when the query says nothing about highlights. */
-function highlightCond(q: CompiledQuery): SqlFragment | null {
+export function highlightCond(q: CompiledQuery): SqlFragment | null {
   const parts: SqlFragment[] = []
   const hlFts = 'h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)'
   if (q.fts) parts.push({ sql: hlFts, params: [q.fts] })
@@ -202,7 +189,7 @@ function stride(ids: number[], n: number): number[] {
   return Array.from({ length: n }, (_, i) => ids[Math.floor(i * step)])
 }
 
-interface PageIds {
+export interface PageIds {
   total: number
   ids: { id: number; score: number }[]
 }
@@ -330,207 +317,4 @@ function rankedTextPage(db: DB, q: CompiledQuery, all: number[], own: number[], 
     ids.push(...rest.map((id) => ({ id, score: 0 })))
   }
   return { total: all.length, ids }
-}
-
-// ---------------------------------------------------------------------------------------
-// The page's results: a fixed number of statements per page, whatever its size
-
-interface ArticleRow {
-  id: number
-  title: string
-  site: string | null
-  byline: string | null
-  published_at: string | null
-  saved_at: string
-  url: string
-  excerpt: string | null
-}
-
-/** `(SELECT value FROM json_each(?))` as integers (better-sqlite3 binds numbers as REAL). */
-const PAGE_IDS = '(SELECT CAST(value AS INTEGER) FROM json_each(?))'
-
-/**
- * Above this many matches, snippets are taken one hit at a time (each a rowid lookup in the
- * doclists); at or below it, in one pass over the match set (see snippets()).
- */
-const SNIPPET_SCAN_MAX = 5000
-
-function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
-  if (page.ids.length === 0) return []
-  const ids = page.ids.map((p) => p.id)
-  const json = JSON.stringify(ids)
-  const rows = new Map(
-    (
-      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt FROM articles WHERE id IN ${PAGE_IDS}`).all(
-        json
-      ) as ArticleRow[]
-    ).map((r) => [r.id, r])
-  )
-  const tags = group(
-    prep(
-      db,
-      `SELECT at.article_id AS id, t.name AS name FROM article_tags at JOIN tags t ON t.id = at.tag_id ` +
-        `WHERE at.article_id IN ${PAGE_IDS} ORDER BY t.name`
-    ).all(json) as { id: number; name: string }[],
-    (r) => r.name
-  )
-  const snips = snippets(db, q, ids, json, page.total)
-  const highlights = matchingHighlights(db, q, json)
-  const out: SearchHit[] = []
-  for (const { id, score } of page.ids) {
-    const a = rows.get(id)
-    if (!a) continue
-    out.push({
-      id: a.id,
-      title: a.title,
-      site: a.site,
-      byline: a.byline,
-      publishedAt: a.published_at,
-      savedAt: a.saved_at,
-      url: a.url,
-      tags: tags.get(id) ?? [],
-      snippet: snips.get(id) ?? fallbackSnippet(db, a),
-      score,
-      highlights: highlights.get(id) ?? []
-    })
-  }
-  return out
-}
-
-/** Rows grouped by their `id`, in row order. */
-function group<R extends { id: number }, T>(rows: R[], pick: (r: R) => T): Map<number, T[]> {
-  const out = new Map<number, T[]>()
-  for (const r of rows) {
-    const list = out.get(r.id)
-    if (list) list.push(pick(r))
-    else out.set(r.id, [pick(r)])
-  }
-  return out
-}
-
-/**
- * A window of each hit's text around its matches (only hits whose own text matches).
- *
- * snippet() needs the FTS5 cursor on the hit's row. A `rowid = ?` (or `rowid IN`) constraint
- * re-runs the MATCH for every hit: cheap for a word, but a prefix query re-expands its
- * prefix over the term index each time (0.5 ms per hit at 10k articles). So the page's
- * snippets come from one pass over the match set, bounded by the page's rowid range; the
- * `+` keeps SQLite from turning the IN into per-row FTS5 lookups, and snippet() runs only
- * for the rows that pass it. That pass costs about as much as counting the matches, so for
- * a very common word (no prefix) the per-hit lookups are cheaper.
- */
-function snippets(db: DB, q: CompiledQuery, ids: number[], json: string, total: number): Map<number, string> {
-  const out = new Map<number, string>()
-  if (!q.fts) return out
-  const keep = (id: number, s: unknown) => {
-    if (typeof s === 'string' && s.includes(SNIPPET_OPEN)) out.set(id, s)
-  }
-  if (total <= SNIPPET_SCAN_MAX || q.fts.includes('*')) {
-    let lo = ids[0]
-    let hi = ids[0]
-    for (const id of ids) {
-      if (id < lo) lo = id
-      if (id > hi) hi = id
-    }
-    const rows = prep(
-      db,
-      // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
-      `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? ` +
-        `AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) AND +rowid IN ${PAGE_IDS}`
-    )
-      .raw(true)
-      .all(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, lo, hi, json) as [number, string][]
-    for (const [id, s] of rows) keep(id, s)
-    return out
-  }
-  const one = prep(
-    db,
-    // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
-    `SELECT snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
-    true
-  )
-  for (const id of ids) keep(id, one.get(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, id))
-  return out
-}
-
-/** Without a match in the article's own text: the excerpt, or the text's start. */
-function fallbackSnippet(db: DB, a: ArticleRow): string {
-  if (a.excerpt) return a.excerpt
-  const text = prep(db, 'SELECT substr(text, 1, 200) FROM article_content WHERE article_id = ?', true).get(a.id)
-  return typeof text === 'string' ? text : ''
-}
-
-/** The page's matching highlights (with their tags), per article. */
-function matchingHighlights(db: DB, q: CompiledQuery, json: string): Map<number, SearchHighlight[]> {
-  const cond = highlightCond(q)
-  if (!cond) return new Map()
-  const rows = prep(
-    db,
-    `SELECT h.article_id AS aid, h.id, h.exact, h.note, h.color FROM highlights h ` +
-      `WHERE h.article_id IN ${PAGE_IDS} AND ${cond.sql} ORDER BY h.article_id, h.start_pos, h.id`
-  ).all(json, ...cond.params) as (Omit<SearchHighlight, 'tags'> & { aid: number })[]
-  if (rows.length === 0) return new Map()
-  const tags = group(
-    prep(
-      db,
-      `SELECT ht.highlight_id AS id, t.name AS name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id ` +
-        `WHERE ht.highlight_id IN ${PAGE_IDS} ORDER BY t.name`
-    ).all(JSON.stringify(rows.map((r) => r.id))) as { id: number; name: string }[],
-    (r) => r.name
-  )
-  const out = new Map<number, SearchHighlight[]>()
-  for (const { aid, ...h } of rows) {
-    const hl: SearchHighlight = { ...h, tags: tags.get(h.id) ?? [] }
-    const list = out.get(aid)
-    if (list) list.push(hl)
-    else out.set(aid, [hl])
-  }
-  return out
-}
-
-// ---------------------------------------------------------------------------------------
-// Facets and timeline
-
-const SAMPLE = 'WITH m(id) AS (SELECT value FROM json_each(?))'
-
-/** Counts from a sample, scaled up to estimates of the whole set. */
-function scaled<T extends { count: number }>(rows: T[], scale: number): T[] {
-  return scale === 1 ? rows : rows.map((r) => ({ ...r, count: Math.round(r.count * scale) }))
-}
-
-function facets(db: DB, ids: number[], scale: number): SearchResult['facets'] {
-  const json = JSON.stringify(ids)
-  // An article counts once for a tag whether it or any of its highlights carries it.
-  const tags = prep(
-    db,
-    `${SAMPLE}, x AS (SELECT at.article_id AS aid, at.tag_id AS tid FROM article_tags at WHERE at.article_id IN (SELECT id FROM m) ` +
-        `UNION SELECT h.article_id, ht.tag_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id ` +
-        `WHERE h.article_id IN (SELECT id FROM m)) ` +
-        `SELECT t.name AS value, count(*) AS count FROM x JOIN tags t ON t.id = x.tid GROUP BY t.id ` +
-        `ORDER BY count DESC, t.name LIMIT ?`
-    ).all(json, FACET_TOP) as FacetCount[]
-  return {
-    tags: scaled(tags, scale),
-    sites: scaled(columnFacet(db, json, 'site'), scale),
-    authors: scaled(columnFacet(db, json, 'byline'), scale)
-  }
-}
-
-function columnFacet(db: DB, json: string, column: 'site' | 'byline'): FacetCount[] {
-  // `column` is one of two literals above, never user input.
-  return prep(
-    db,
-    `${SAMPLE} SELECT a.${column} AS value, count(*) AS count FROM m JOIN articles a ON a.id = m.id ` +
-        `WHERE a.${column} IS NOT NULL AND a.${column} <> '' GROUP BY a.${column} ORDER BY count DESC, value LIMIT ?`
-    ).all(json, FACET_TOP) as FacetCount[]
-}
-
-/** Matching articles per month of publication (as written by the publisher), oldest first. */
-function timeline(db: DB, ids: number[], scale: number): SearchResult['timeline'] {
-  const rows = prep(
-    db,
-    `${SAMPLE} SELECT substr(a.published_at, 1, 7) AS month, count(*) AS count FROM m JOIN articles a ON a.id = m.id ` +
-        `WHERE a.published_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month`
-    ).all(JSON.stringify(ids)) as { month: string; count: number }[]
-  return scaled(rows, scale)
 }

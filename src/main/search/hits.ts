@@ -1,0 +1,162 @@
+/** The rows of a results page: article fields, tags, snippets and matching highlights, read in batches. */
+import type { DB } from '../db/connection'
+import type { CompiledQuery } from './compile'
+import type { SearchHighlight, SearchHit } from '../../shared/types'
+import { prep } from './statements'
+import { SNIPPET_CLOSE, SNIPPET_OPEN, highlightCond, type PageIds } from './search'
+
+// ---------------------------------------------------------------------------------------
+// The page's results: a fixed number of statements per page, whatever its size
+
+interface ArticleRow {
+  id: number
+  title: string
+  site: string | null
+  byline: string | null
+  published_at: string | null
+  saved_at: string
+  url: string
+  excerpt: string | null
+}
+
+/** `(SELECT value FROM json_each(?))` as integers (better-sqlite3 binds numbers as REAL). */
+const PAGE_IDS = '(SELECT CAST(value AS INTEGER) FROM json_each(?))'
+
+/**
+ * Above this many matches, snippets are taken one hit at a time (each a rowid lookup in the
+ * doclists); at or below it, in one pass over the match set (see snippets()).
+ */
+const SNIPPET_SCAN_MAX = 5000
+
+export function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
+  if (page.ids.length === 0) return []
+  const ids = page.ids.map((p) => p.id)
+  const json = JSON.stringify(ids)
+  const rows = new Map(
+    (
+      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt FROM articles WHERE id IN ${PAGE_IDS}`).all(
+        json
+      ) as ArticleRow[]
+    ).map((r) => [r.id, r])
+  )
+  const tags = group(
+    prep(
+      db,
+      `SELECT at.article_id AS id, t.name AS name FROM article_tags at JOIN tags t ON t.id = at.tag_id ` +
+        `WHERE at.article_id IN ${PAGE_IDS} ORDER BY t.name`
+    ).all(json) as { id: number; name: string }[],
+    (r) => r.name
+  )
+  const snips = snippets(db, q, ids, json, page.total)
+  const highlights = matchingHighlights(db, q, json)
+  const out: SearchHit[] = []
+  for (const { id, score } of page.ids) {
+    const a = rows.get(id)
+    if (!a) continue
+    out.push({
+      id: a.id,
+      title: a.title,
+      site: a.site,
+      byline: a.byline,
+      publishedAt: a.published_at,
+      savedAt: a.saved_at,
+      url: a.url,
+      tags: tags.get(id) ?? [],
+      snippet: snips.get(id) ?? fallbackSnippet(db, a),
+      score,
+      highlights: highlights.get(id) ?? []
+    })
+  }
+  return out
+}
+
+/** Rows grouped by their `id`, in row order. */
+function group<R extends { id: number }, T>(rows: R[], pick: (r: R) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>()
+  for (const r of rows) {
+    const list = out.get(r.id)
+    if (list) list.push(pick(r))
+    else out.set(r.id, [pick(r)])
+  }
+  return out
+}
+
+/**
+ * A window of each hit's text around its matches (only hits whose own text matches).
+ *
+ * snippet() needs the FTS5 cursor on the hit's row. A `rowid = ?` (or `rowid IN`) constraint
+ * re-runs the MATCH for every hit: cheap for a word, but a prefix query re-expands its
+ * prefix over the term index each time (0.5 ms per hit at 10k articles). So the page's
+ * snippets come from one pass over the match set, bounded by the page's rowid range; the
+ * `+` keeps SQLite from turning the IN into per-row FTS5 lookups, and snippet() runs only
+ * for the rows that pass it. That pass costs about as much as counting the matches, so for
+ * a very common word (no prefix) the per-hit lookups are cheaper.
+ */
+function snippets(db: DB, q: CompiledQuery, ids: number[], json: string, total: number): Map<number, string> {
+  const out = new Map<number, string>()
+  if (!q.fts) return out
+  const keep = (id: number, s: unknown) => {
+    if (typeof s === 'string' && s.includes(SNIPPET_OPEN)) out.set(id, s)
+  }
+  if (total <= SNIPPET_SCAN_MAX || q.fts.includes('*')) {
+    let lo = ids[0]
+    let hi = ids[0]
+    for (const id of ids) {
+      if (id < lo) lo = id
+      if (id > hi) hi = id
+    }
+    const rows = prep(
+      db,
+      // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
+      `SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? ` +
+        `AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) AND +rowid IN ${PAGE_IDS}`
+    )
+      .raw(true)
+      .all(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, lo, hi, json) as [number, string][]
+    for (const [id, s] of rows) keep(id, s)
+    return out
+  }
+  const one = prep(
+    db,
+    // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
+    `SELECT snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+    true
+  )
+  for (const id of ids) keep(id, one.get(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, id))
+  return out
+}
+
+/** Without a match in the article's own text: the excerpt, or the text's start. */
+function fallbackSnippet(db: DB, a: ArticleRow): string {
+  if (a.excerpt) return a.excerpt
+  const text = prep(db, 'SELECT substr(text, 1, 200) FROM article_content WHERE article_id = ?', true).get(a.id)
+  return typeof text === 'string' ? text : ''
+}
+
+/** The page's matching highlights (with their tags), per article. */
+function matchingHighlights(db: DB, q: CompiledQuery, json: string): Map<number, SearchHighlight[]> {
+  const cond = highlightCond(q)
+  if (!cond) return new Map()
+  const rows = prep(
+    db,
+    `SELECT h.article_id AS aid, h.id, h.exact, h.note, h.color FROM highlights h ` +
+      `WHERE h.article_id IN ${PAGE_IDS} AND ${cond.sql} ORDER BY h.article_id, h.start_pos, h.id`
+  ).all(json, ...cond.params) as (Omit<SearchHighlight, 'tags'> & { aid: number })[]
+  if (rows.length === 0) return new Map()
+  const tags = group(
+    prep(
+      db,
+      `SELECT ht.highlight_id AS id, t.name AS name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id ` +
+        `WHERE ht.highlight_id IN ${PAGE_IDS} ORDER BY t.name`
+    ).all(JSON.stringify(rows.map((r) => r.id))) as { id: number; name: string }[],
+    (r) => r.name
+  )
+  const out = new Map<number, SearchHighlight[]>()
+  for (const { aid, ...h } of rows) {
+    const hl: SearchHighlight = { ...h, tags: tags.get(h.id) ?? [] }
+    const list = out.get(aid)
+    if (list) list.push(hl)
+    else out.set(aid, [hl])
+  }
+  return out
+}
