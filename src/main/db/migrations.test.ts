@@ -92,6 +92,10 @@ describe('migrations', () => {
     expect(match('envoy')).toEqual([1])
     db.prepare("INSERT INTO tags(id, name) VALUES (2, 'Middle East')").run()
     db.prepare('INSERT INTO article_tags(article_id, tag_id) VALUES (1, 2)').run()
+    // Adding a tag the article has already (INSERT OR IGNORE fires BEFORE but not AFTER).
+    db.prepare('INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (1, 2)').run()
+    expect(intact).not.toThrow()
+    expect(match('"middle east"')).toEqual([1])
     expect(match('"middle east"')).toEqual([1])
     db.prepare("UPDATE tags SET name = 'Rex Tillerson' WHERE id = 1").run()
     expect(match('rex')).toEqual([1])

@@ -53,7 +53,11 @@ export const migration004: Migration = {
       CREATE TRIGGER articles_bu_fts BEFORE UPDATE OF title, byline, site ON articles BEGIN ${remove('OLD.id')} END;
       CREATE TRIGGER articles_au_fts AFTER UPDATE OF title, byline, site ON articles BEGIN ${add('NEW.id')} END;
 
-      CREATE TRIGGER article_tags_bi_fts BEFORE INSERT ON article_tags BEGIN ${remove('NEW.article_id')} END;
+      -- WHEN: an INSERT OR IGNORE of a pair that exists fires BEFORE but never AFTER, so the
+      -- entry must only be removed when the row is really going to be added.
+      CREATE TRIGGER article_tags_bi_fts BEFORE INSERT ON article_tags
+        WHEN NOT EXISTS (SELECT 1 FROM article_tags WHERE article_id = NEW.article_id AND tag_id = NEW.tag_id)
+        BEGIN ${remove('NEW.article_id')} END;
       CREATE TRIGGER article_tags_ai_fts AFTER INSERT ON article_tags BEGIN ${add('NEW.article_id')} END;
       CREATE TRIGGER article_tags_bd_fts BEFORE DELETE ON article_tags BEGIN ${remove('OLD.article_id')} END;
       CREATE TRIGGER article_tags_ad_fts AFTER DELETE ON article_tags BEGIN ${add('OLD.article_id')} END;
