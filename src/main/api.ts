@@ -164,6 +164,10 @@ export async function dispatch(handlers: Handlers, name: string, payload: unknow
 function toApiError(e: unknown): { code: UserError['code']; message: string } {
   if (e instanceof UserError) return { code: e.code, message: e.message }
   const err = e as { code?: string; message?: string }
+  if (err?.code === 'SQLITE_CORRUPT_VTAB') {
+    console.error('[clipfile] search index error:', e)
+    return { code: 'internal', message: "The search index is out of step with the archive. Run 'clipfile check --repair' to rebuild it; no articles are lost." }
+  }
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_BUSY')) {
     return { code: 'internal', message: 'The archive is busy (another Clipfile is writing). Try again in a moment.' }
   }

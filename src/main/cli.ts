@@ -39,7 +39,7 @@ Commands:
   backup <file> [--force]        Consistent copy of the archive, safe while Clipfile runs
   restore <file>                 Replace the archive with a backup (the old one is kept beside it);
                                  close the desktop app first
-  check [--json]                 Integrity and consistency checks
+  check [--repair] [--json]      Integrity and consistency checks; --repair rebuilds the search indexes
 
 Options:
   --db PATH      The archive file (default: $CLIPFILE_DB, else clipfile.db in the data folder)
@@ -66,7 +66,8 @@ const OPTIONS = {
   format: { type: 'string' },
   query: { type: 'string' },
   article: { type: 'string' },
-  out: { type: 'string' }
+  out: { type: 'string' },
+  repair: { type: 'boolean', default: false }
 } satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parseCli>['values']

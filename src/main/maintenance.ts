@@ -42,7 +42,7 @@ export function runChecks(db: DB): CheckReport {
     try {
       db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run()
     } catch (e) {
-      problems.push(`search index ${table} is out of step with the archive (${(e as Error).message})`)
+      problems.push(`search index ${table} is out of step with the archive (${(e as Error).message}); 'clipfile check --repair' rebuilds it`)
     }
   }
   const noContent = db
@@ -58,4 +58,24 @@ export function runChecks(db: DB): CheckReport {
   if (badRanges.n > 0) problems.push(`${badRanges.n} highlight(s) point past the end of their article's text`)
   const articles = countArticles(db)
   return { ok: problems.length === 0, problems, summary: `${articles} articles checked.` }
+}
+
+/**
+ * Rebuilds both search indexes from the archive's own rows: the cure for an index that
+ * `check` reports out of step. Articles, highlights and tags are not touched.
+ */
+export function repairIndexes(db: DB): { articles: number; highlights: number } {
+  return db.transaction(() => {
+    db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')").run()
+    db.prepare('DELETE FROM highlights_fts').run()
+    const highlights = db
+      .prepare(
+        `INSERT INTO highlights_fts(rowid, quote, note, tags)
+         SELECT h.id, h.exact, h.note, coalesce((SELECT group_concat(t.name, ' ') FROM highlight_tags ht
+                JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id), '')
+         FROM highlights h`
+      )
+      .run().changes
+    return { articles: countArticles(db), highlights }
+  }).immediate()
 }

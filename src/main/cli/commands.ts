@@ -6,7 +6,7 @@ import { unwrap } from '../cli'
 import type { ImportItem } from '../../shared/api'
 import { EXIT, UsageError, formatDate, json, out, pad, progressLine, say } from './io'
 import { startServer } from '../server'
-import { backupTo, runChecks } from '../maintenance'
+import { backupTo, repairIndexes, runChecks } from '../maintenance'
 
 export interface CommandContext {
   app: App
@@ -162,6 +162,10 @@ const backupCommand: Command = async ({ app, args, values }) => {
 }
 
 const checkCommand: Command = async ({ app, values }) => {
+  if (values.repair) {
+    const fixed = repairIndexes(app.ctx.db)
+    say(`Rebuilt the search indexes (${fixed.articles} articles, ${fixed.highlights} highlights).`)
+  }
   const report = runChecks(app.ctx.db)
   if (values.json) json(report)
   else {
