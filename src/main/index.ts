@@ -55,9 +55,13 @@ function hardenSession(): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] } })
-  })
+  // In `npm run dev` Vite's hot reload needs inline script; the built app gets the policy
+  // both as this header and as a meta tag in its page (file:// may carry no headers).
+  if (!process.env.ELECTRON_RENDERER_URL) {
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] } })
+    })
+  }
   // The page may load only the app itself and local assets.
   ses.webRequest.onBeforeRequest((details, callback) => {
     const ok = /^(file:|devtools:|data:|blob:|clipfile-asset:)/.test(details.url) || isDevServer(details.url)
