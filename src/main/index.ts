@@ -69,9 +69,16 @@ function hardenSession(): void {
   })
 }
 
+/** `npm run dev`: the Vite server, over http and its hot-reload websocket. */
 function isDevServer(url: string): boolean {
   const dev = process.env.ELECTRON_RENDERER_URL
-  return Boolean(dev && url.startsWith(new URL(dev).origin))
+  if (!dev) return false
+  try {
+    const u = new URL(url)
+    return /^(https?|wss?):$/.test(u.protocol) && u.host === new URL(dev).host
+  } catch {
+    return false
+  }
 }
 
 function registerAssetProtocol(a: App): void {
