@@ -12,6 +12,7 @@ import { prepareArticle, type PrepareInput, type PreparedArticle } from '../inge
 import { imageLoader } from '../ingest/fetch'
 import { findQuotes, type PrepareRequest, type PrepareResponse } from './prepare-worker'
 import type { FoundQuote } from '../db/quotes'
+import { withLocalImages } from './local-images'
 
 export type PreparedWithQuotes = PreparedArticle & { quotes: FoundQuote[] }
 export type Preparer = (input: PrepareInput) => Promise<PreparedWithQuotes>
@@ -26,7 +27,7 @@ function workerEntry(): URL | null {
 const inThread: Preparer = (() => {
   const loadImage = imageLoader()
   return async (input) => {
-    const article = await prepareArticle(input, { loadImage })
+    const article = await prepareArticle(input, { loadImage: withLocalImages(input.url, loadImage) })
     return { ...article, quotes: findQuotes(article.text) }
   }
 })()

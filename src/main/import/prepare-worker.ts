@@ -8,6 +8,7 @@ import { prepareArticle, type PrepareInput } from '../ingest/prepare'
 import { imageLoader } from '../ingest/fetch'
 import { UserError } from '../../shared/result'
 import { detectQuotes } from '../quotes/detect'
+import { withLocalImages } from './local-images'
 import type { PreparedWithQuotes } from './pool'
 
 export interface PrepareRequest {
@@ -22,7 +23,7 @@ const loadImage = imageLoader()
 
 parentPort?.on('message', async ({ id, input }: PrepareRequest) => {
   try {
-    const article = await prepareArticle(input, { loadImage })
+    const article = await prepareArticle(input, { loadImage: withLocalImages(input.url, loadImage) })
     const prepared: PreparedWithQuotes = { ...article, quotes: findQuotes(article.text) }
     parentPort!.postMessage({ id, ok: true, prepared } satisfies PrepareResponse)
   } catch (e) {

@@ -68,7 +68,8 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
     const title = prepared.title || task.title || page.url || task.source
     const outcome = saveArticle(ctx.db, {
       ...prepared,
-      url: prepared.url ?? page.url ?? task.source,
+      // A page from disk is known by its canonical address when it names one.
+      url: prepared.url ?? prepared.canonicalUrl ?? page.url ?? task.source,
       title,
       raw: page.keepRaw === false ? null : slimRawPage(page.body),
       rawType: page.contentType ?? 'text/html',

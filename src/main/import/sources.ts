@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
-import { basename, extname, join, resolve } from 'node:path'
+import { basename, extname, isAbsolute, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { ImportItem } from '../../shared/api'
 import { UserError } from '../../shared/result'
 import { fetchPage } from '../ingest/fetch'
@@ -86,7 +87,9 @@ export async function fileTasks(path: string, bytes: Buffer): Promise<ImportTask
   if (ext === '.txt' || ext === '.urls') return urlListTasks(bytes.toString('utf8'), path)
   if (ext === '.mhtml' || ext === '.mht') return [{ source: path, load: async () => ({ ...parseMhtml(bytes), keepRaw: true }) }]
   if (PAGE_EXTENSIONS.has(ext) || looksLikeHtml(bytes)) {
-    return [{ source: path, load: async () => ({ body: bytes, contentType: null }) }]
+    // A file on disk (not bytes sent by the UI) may have its images beside it.
+    const url = isAbsolute(path) ? pathToFileURL(path).href : undefined
+    return [{ source: path, load: async () => ({ body: bytes, contentType: null, url }) }]
   }
   throw new UserError('import_failed', `not an HTML page or a known export: ${basename(path)}`)
 }

@@ -53,7 +53,8 @@ export function extractArticleDom(html: string, url: string | undefined, opts: {
   if (!nestingWithin(html)) throw new UserError('import_failed', TOO_DEEP_REASON)
   const doc = parseDocument(html)
   if (doc.documentElement) limitDepth(doc.documentElement)
-  const base = setBase(doc, pageUrl)
+  // A page saved on disk resolves its relative images against its own file (page_files/…).
+  const base = setBase(doc, pageUrl ?? (url?.startsWith('file:') ? url : null))
   resolveLazyImages(doc, base)
   const meta = readMetadata(doc, base)
   const pageTitle = clean(doc.title)

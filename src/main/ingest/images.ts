@@ -59,7 +59,8 @@ export async function localiseImagesIn(root: DomElement, loadImage: LoadImage): 
 
 function sourceOf(img: DomElement): string | null {
   const src = (img.getAttribute('src') ?? '').trim()
-  return /^(https?:|data:)/i.test(src) ? src : null
+  // file: only ever comes from a page imported from disk (its base is its own file).
+  return /^(https?:|data:|file:)/i.test(src) ? src : null
 }
 
 function isTrackingPixel(img: DomElement): boolean {
