@@ -8,6 +8,19 @@ export interface AppInfo {
   highlights: number
 }
 
+/** What is known about an article besides its text: extracted at import, stored with it. */
+export interface ArticleMetadata {
+  canonicalUrl: string | null
+  title: string
+  byline: string | null
+  site: string | null
+  /** ISO 8601. */
+  publishedAt: string | null
+  modifiedAt: string | null
+  language: string | null
+  excerpt: string | null
+}
+
 export interface ArticleSummary {
   id: number
   url: string

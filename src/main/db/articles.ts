@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Article, ArticleList, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
+import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { packBytes, packJson, unpackJson } from './codec'
@@ -16,16 +16,8 @@ export interface NewAsset {
 }
 
 /** An article ready to store: metadata, reader document (images as `asset:<key>`), text. */
-export interface NewArticle {
+export interface NewArticle extends ArticleMetadata {
   url: string
-  canonicalUrl: string | null
-  title: string
-  byline: string | null
-  site: string | null
-  publishedAt: string | null
-  modifiedAt: string | null
-  language: string | null
-  excerpt: string | null
   doc: unknown
   text: string
   wordCount: number

@@ -7,19 +7,12 @@ import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { UserError } from '../../shared/result'
 import { parseDocument, parseFragment, type Dom, type DomElement } from './dom'
 import { absoluteHttp, clean, cleanByline, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
+import type { ArticleMetadata } from '../../shared/types'
 import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, TOO_DEEP_REASON } from './guards'
 
-export interface Extracted {
+/** Dates are ISO 8601, UTC. */
+export interface Extracted extends ArticleMetadata {
   url: string | null
-  canonicalUrl: string | null
-  title: string
-  byline: string | null
-  site: string | null
-  /** ISO 8601, UTC. */
-  publishedAt: string | null
-  modifiedAt: string | null
-  language: string | null
-  excerpt: string | null
   /** Readability's article HTML, URLs absolute. Unsanitized: to-doc.ts is the sanitizer. */
   contentHtml: string
   /** Whether Readability found an article (false only when forced). */

@@ -4,17 +4,12 @@
  * <meta> names, <time> elements and <link rel=canonical>. Readability's guesses are only
  * the last fallback (applied in extract.ts).
  */
+import type { ArticleMetadata } from '../../shared/types'
 import type { Dom } from './dom'
 
-export interface PageMetadata {
+/** What the page's metadata says; the title may be missing (the extractor falls back). */
+export interface PageMetadata extends Omit<ArticleMetadata, 'title'> {
   title: string | null
-  byline: string | null
-  site: string | null
-  publishedAt: string | null
-  modifiedAt: string | null
-  language: string | null
-  excerpt: string | null
-  canonicalUrl: string | null
 }
 
 type Json = Record<string, unknown>
