@@ -63,7 +63,9 @@ export function Sidebar({ route, total, quotes, saved, tags, onAdd }: Props) {
           {tags
             .filter((t) => t.articles + t.highlights > 0)
             .map((t) => (
-              <a key={t.name} className="nav-item" href={routeHref({ view: 'library', tag: t.name })} aria-current={current({ view: 'library', tag: t.name })}>
+              // A tag used only on quotes opens the Quotes view; otherwise the tagged articles.
+              <a key={t.name} className="nav-item" href={routeHref(t.articles > 0 ? { view: 'library', tag: t.name } : { view: 'quotes', tag: t.name })}
+                aria-current={current(t.articles > 0 ? { view: 'library', tag: t.name } : { view: 'quotes', tag: t.name })}>
                 <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center', minWidth: 0 }}>
                   <TagIcon /> <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{t.name}</span>
                 </span>
