@@ -72,7 +72,7 @@ export function createHandlers(ctx: AppContext): Handlers {
         tags.pruneTags(db)
       }).immediate()
       events.emit('libraryChanged', { reason: 'tags' })
-      return { tags: articles.getArticle(db, id)?.tags ?? [] }
+      return { tags: tags.tagsForArticles(db, [id]).get(id) ?? [] }
     },
     listTags: () => tags.listTags(db),
     importItems: (input) => runImport(ctx, input),

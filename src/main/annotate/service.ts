@@ -8,7 +8,7 @@ import type { DB } from '../db/connection'
 import * as hl from '../db/highlights'
 import { ensureTags, pruneTags } from '../db/tags'
 import { describeRange, findQuote, reanchorAll } from './anchor'
-import { articleRefs } from '../db/articles'
+import { articleRefs, articleText } from '../db/articles'
 
 export interface NewHighlightInput {
   articleId: number
@@ -20,10 +20,10 @@ export interface NewHighlightInput {
   tags: string[]
 }
 
-function articleText(db: DB, articleId: number): string {
-  const row = db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(articleId)
-  if (!row) throw new UserError('not_found', `No article with id ${articleId}.`)
-  return row.text
+function textOf(db: DB, articleId: number): string {
+  const text = articleText(db, articleId)
+  if (text === null) throw new UserError('not_found', `No article with id ${articleId}.`)
+  return text
 }
 
 /** Where a new highlight goes: the given range, or the one place the quote occurs. */
@@ -42,7 +42,7 @@ function locate(text: string, input: NewHighlightInput): { start: number; end: n
 /** Makes a highlight; its selectors are computed here from the stored text. */
 export function addHighlight(db: DB, input: NewHighlightInput): Highlight {
   return db.transaction(() => {
-    const text = articleText(db, input.articleId)
+    const text = textOf(db, input.articleId)
     const range = locate(text, input)
     const sel = describeRange(text, range.start, range.end)
     const id = hl.insertHighlight(db, { articleId: input.articleId, ...sel, color: input.color, note: input.note })

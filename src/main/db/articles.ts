@@ -139,9 +139,7 @@ function rowParams(a: NewArticle) {
 }
 
 function writeContent(db: DB, id: number, a: NewArticle, replace: boolean): void {
-  const oldText = replace
-    ? db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(id)?.text
-    : undefined
+  const oldText = replace ? (articleText(db, id) ?? undefined) : undefined
   if (replace) db.prepare('DELETE FROM assets WHERE article_id = ?').run(id)
   const ids = new Map<string, number>()
   const addAsset = db.prepare('INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
@@ -269,4 +267,9 @@ export function articleRefs(db: DB, ids: number[]): Map<number, ArticleRef> {
     })
   }
   return out
+}
+
+/** An article's plain text (what highlights' selectors count in), or null. */
+export function articleText(db: DB, id: number): string | null {
+  return db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(id)?.text ?? null
 }

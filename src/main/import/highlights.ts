@@ -1,6 +1,7 @@
 import type { DB } from '../db/connection'
 import { hasHighlightAt, insertHighlight, setHighlightTags } from '../db/highlights'
 import { ensureTags } from '../db/tags'
+import { articleText } from '../db/articles'
 import { describeRange, findQuote } from '../annotate/anchor'
 import type { ImportedHighlight } from './tasks'
 
@@ -10,8 +11,7 @@ import type { ImportedHighlight } from './tasks'
  * duplicate highlights that are already there.
  */
 export function attachImportedHighlights(db: DB, articleId: number, highlights: ImportedHighlight[]): void {
-  const row = db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(articleId)
-  const text = row?.text ?? ''
+  const text = articleText(db, articleId) ?? ''
   db.transaction(() => {
     for (const h of highlights) {
       const found = findQuote(text, h.quote)
