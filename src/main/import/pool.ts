@@ -8,11 +8,10 @@ import { availableParallelism } from 'node:os'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { UserError } from '../../shared/result'
-import { prepareArticle, type PrepareInput, type PreparedArticle } from '../ingest/prepare'
+import type { PrepareInput, PreparedArticle } from '../ingest/prepare'
 import { imageLoader } from '../ingest/fetch'
-import { findQuotes, type PrepareRequest, type PrepareResponse } from './prepare-worker'
+import { prepareWithQuotes, type PrepareRequest, type PrepareResponse } from './prepare-worker'
 import type { FoundQuote } from '../db/quotes'
-import { withLocalImages } from './local-images'
 
 export type PreparedWithQuotes = PreparedArticle & { quotes: FoundQuote[] }
 export type Preparer = (input: PrepareInput) => Promise<PreparedWithQuotes>
@@ -26,10 +25,7 @@ function workerEntry(): URL | null {
 
 const inThread: Preparer = (() => {
   const loadImage = imageLoader()
-  return async (input) => {
-    const article = await prepareArticle(input, { loadImage: withLocalImages(input.url, loadImage) })
-    return { ...article, quotes: findQuotes(article.text) }
-  }
+  return (input) => prepareWithQuotes(input, loadImage)
 })()
 
 interface Slot {

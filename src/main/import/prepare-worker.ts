@@ -8,7 +8,7 @@ import { prepareArticle, type PrepareInput } from '../ingest/prepare'
 import { imageLoader } from '../ingest/fetch'
 import { UserError } from '../../shared/result'
 import { detectQuotes } from '../quotes/detect'
-import { withLocalImages } from './local-images'
+import { withLocalImages, type ImageLoader } from './local-images'
 import type { PreparedWithQuotes } from './pool'
 
 export interface PrepareRequest {
@@ -23,8 +23,7 @@ const loadImage = imageLoader()
 
 parentPort?.on('message', async ({ id, input }: PrepareRequest) => {
   try {
-    const article = await prepareArticle(input, { loadImage: withLocalImages(input.url, loadImage) })
-    const prepared: PreparedWithQuotes = { ...article, quotes: findQuotes(article.text) }
+    const prepared = await prepareWithQuotes(input, loadImage)
     parentPort!.postMessage({ id, ok: true, prepared } satisfies PrepareResponse)
   } catch (e) {
     const user = e instanceof UserError
@@ -32,7 +31,12 @@ parentPort?.on('message', async ({ id, input }: PrepareRequest) => {
   }
 })
 
-/** Quotations and speakers, found where the article is prepared (off the main thread). */
-export function findQuotes(text: string): PreparedWithQuotes['quotes'] {
-  return detectQuotes(text).map(({ start, end, text: t, speaker, confidence, kind }) => ({ start, end, text: t, speaker, confidence, kind }))
+/**
+ * One page → an article with its quotations and speakers: what a worker does, and what the
+ * pool does in its own thread when workers are not available.
+ */
+export async function prepareWithQuotes(input: PrepareInput, loadImage: ImageLoader): Promise<PreparedWithQuotes> {
+  const article = await prepareArticle(input, { loadImage: withLocalImages(input.url, loadImage) })
+  const quotes = detectQuotes(article.text).map(({ start, end, text, speaker, confidence, kind }) => ({ start, end, text, speaker, confidence, kind }))
+  return { ...article, quotes }
 }
