@@ -14,9 +14,8 @@ import { SearchView } from './views/SearchView'
 import { PeopleView } from './views/PeopleView'
 import { SearchBox } from './components/SearchBox'
 import { fileToItem, startImport, urlsIn } from './importing'
+import { isTyping } from './keys'
 
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
 export function App() {
   const route = useRoute()

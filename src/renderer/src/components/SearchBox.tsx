@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { go, parseRoute, replace, type Route } from '../route'
 import { SearchIcon } from './icons'
+import { isTyping } from '../keys'
 
 const DEBOUNCE_MS = 150
 
@@ -20,8 +21,7 @@ export function SearchBox({ route }: { route: Route }) {
   }, [routeQuery])
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName))
-      if ((e.key === 'k' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
+      if ((e.key === 'k' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !isTyping(e.target))) {
         e.preventDefault()
         input.current?.focus()
         input.current?.select()

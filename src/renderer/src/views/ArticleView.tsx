@@ -14,9 +14,8 @@ import { HighlightsPanel } from '../reader/HighlightsPanel'
 import { ReaderControls, useReaderPrefs } from '../reader/ReaderControls'
 import { TagInput } from '../components/TagInput'
 import { ArrowLeftIcon, LinkIcon } from '../components/icons'
+import { isTyping } from '../keys'
 
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
 export function ArticleView({ id, tags }: { id: number; tags: TagCount[] }) {
   const article = useApi<Article>(() => clipfile.getArticle({ id }), [id])
@@ -216,7 +215,7 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
   })
 
   const onReaderClick = (e: React.MouseEvent) => {
-    if (readSelectionSafe(view.current)) return
+    if (view.current && readSelection(view.current)) return
     const ids = highlightIdsAt(e.target)
     if (ids.length === 0) return
     // Clicking again cycles through overlapping highlights, innermost first.
@@ -290,10 +289,6 @@ function pendingOnly(local: Highlight, saved: Highlight): Partial<Highlight> {
   if (local.color !== saved.color) out.color = local.color
   if (local.tags.join('\u0000').toLowerCase() !== saved.tags.join('\u0000').toLowerCase()) out.tags = local.tags
   return out
-}
-
-function readSelectionSafe(v: EditorView | null): boolean {
-  return Boolean(v && readSelection(v))
 }
 
 function hostOf(url: string): string {
