@@ -26,7 +26,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // Found by src/main/import/pool.ts beside the built main.
-          'import-worker': resolve(__dirname, 'src/main/import/prepare-worker.ts')
+          'prepare-worker': resolve(__dirname, 'src/main/import/prepare-worker.ts')
         }
       }
     }

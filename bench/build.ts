@@ -2,11 +2,11 @@
  * Builds (or reuses) the benchmark archives.
  *
  * The big archive is written with exactly the calls the app's import runner makes for each
- * page (src/main/import/run.ts importOne): `prepareArticle` → `saveArticle` (with the raw
- * page, its content type and the article's tags) → `attachImportedHighlights`. Only the
+ * page (src/main/import/run.ts importOne): `prepareArticle` → `storeArticle` (with the raw
+ * page, its content type, the article's tags and its highlights). Only the
  * scheduling differs, to make 100,000 pages affordable: pages are generated and prepared in
  * worker threads (one per core) and stored in order, 1,000 articles per transaction
- * (saveArticle's own transaction becomes a savepoint inside it). The rows, indexes and
+ * (storeArticle's own transaction becomes a savepoint inside it). The rows, indexes and
  * FTS entries are what the app would have written. Import *throughput* is measured
  * separately, through the api's `importItems`, in measure.ts.
  */
@@ -14,12 +14,11 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { openApp } from '../src/main/app'
-import { saveArticle } from '../src/main/db/articles'
 import { insertHighlight } from '../src/main/db/highlights'
 import { LATEST_VERSION } from '../src/main/db/migrations'
-import { attachImportedHighlights } from '../src/main/import/highlights'
+import { storeArticle } from '../src/main/import/store'
 import { describeRange } from '../src/main/annotate/anchor'
-import { prepareArticle, type PreparedArticle } from '../src/main/ingest/prepare'
+import { prepareArticle, type PreparedArticle } from '../src/main/page/prepare'
 import { GENERATOR_VERSION, generatePage } from './corpus'
 import type { BuildChunk, BuiltPage } from './worker'
 import type { DB } from '../src/main/db/connection'
@@ -44,16 +43,15 @@ export function archivePath(size: number, seed: number): string {
 
 /** Stores one prepared page the way importOne does. */
 export function storePrepared(db: DB, page: { url: string; html: string; tags: string[]; highlights: BuiltPage['highlights'] }, prepared: PreparedArticle): number {
-  const outcome = saveArticle(db, {
+  return storeArticle(db, {
     ...prepared,
     url: prepared.url ?? page.url,
     title: prepared.title || page.url,
     raw: Buffer.from(page.html),
     rawType: 'text/html; charset=utf-8',
-    tags: page.tags
-  })
-  if (page.highlights.length) attachImportedHighlights(db, outcome.id, page.highlights)
-  return outcome.id
+    tags: page.tags,
+    highlights: page.highlights
+  }).id
 }
 
 /** Structured clone turns Buffers into Uint8Arrays; SQLite binds only Buffers. */

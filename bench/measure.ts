@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { DOMParser } from 'linkedom'
 import { Readability } from '@mozilla/readability'
 import { openApp } from '../src/main/app'
-import { attachImportedHighlights } from '../src/main/import/highlights'
-import { prepareArticle } from '../src/main/ingest/prepare'
+import { attachImportedHighlights } from '../src/main/import/store'
+import { articleText } from '../src/main/db/articles'
+import { prepareArticle } from '../src/main/page/prepare'
 import { compileQuery } from '../src/main/search/compile'
 import { parseQueryLenient } from '../src/main/search/parse'
 import type { DB } from '../src/main/db/connection'
@@ -146,7 +147,8 @@ export async function importBench(seed: number, n: number, log: (s: string) => v
           tagged++
         }
         if (page.highlights.length) {
-          attachImportedHighlights(app.ctx.db, r.id, page.highlights)
+          const text = articleText(app.ctx.db, r.id) ?? ''
+          app.ctx.db.transaction(() => attachImportedHighlights(app.ctx.db, r.id!, text, page.highlights)).immediate()
           highlights += page.highlights.length
         }
       }
@@ -185,7 +187,7 @@ async function realPagesBench(log: (s: string) => void): Promise<ImportResult['r
   let t0 = performance.now()
   for (const p of pages) found += +readabilityAlone(p.html)
   const rSeconds = (performance.now() - t0) / 1000
-  // Offline full path: prepareArticle → saveArticle as importOne does, images not fetched.
+  // Offline full path: prepareArticle → storeArticle as importOne does, images not fetched.
   const offlinePath = join(DATA_DIR, 'import-real-offline.db')
   for (const s of ['', '-wal', '-shm']) rmSync(offlinePath + s, { force: true })
   const off = openApp(offlinePath)

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { prepareArticle } from '../src/main/ingest/prepare'
+import { prepareArticle } from '../src/main/page/prepare'
 import { detectQuotes } from '../src/main/quotes/detect'
 import { generatePage } from './corpus'
 

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { generatePage } from './corpus'
-import { prepareArticle, type PreparedArticle } from '../src/main/ingest/prepare'
+import { prepareArticle, type PreparedArticle } from '../src/main/page/prepare'
 
 export interface BuildChunk {
   from: number

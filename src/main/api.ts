@@ -4,135 +4,25 @@
  * the contract's schema and turns every failure into a message a person can read.
  */
 import type { ZodError } from 'zod'
-import {
-  methodNames,
-  isMethodName,
-  schemas,
-  type ClipfileApi,
-  type MethodName,
-  type Outputs,
-  type ParsedInput
-} from '../shared/api'
+import { methodNames, isMethodName, schemas, type ClipfileApi, type MethodName } from '../shared/api'
 import { UserError, type Result } from '../shared/result'
-import type { DB } from './db/connection'
-import { schemaVersion } from './db/connection'
-import * as articles from './db/articles'
-import * as tags from './db/tags'
-import { countHighlights } from './db/highlights'
-import type { EventBus } from './events'
-import { runImport } from './import/run'
-import type { Preparer } from './import/pool'
-import * as annotate from './annotate/service'
-import { exportHighlights } from './export/service'
-import * as searchService from './search/service'
-import * as savedSearches from './db/saved-searches'
-import * as quotes from './quotes/service'
-import * as quotesDb from './db/quotes'
-import pkg from '../../package.json'
+import type { AppContext } from './context'
+import type { Handlers } from './handlers/types'
+import { libraryHandlers } from './handlers/library'
+import { highlightHandlers } from './handlers/highlights'
+import { searchHandlers } from './handlers/search'
+import { quoteHandlers } from './handlers/quotes'
 
-export const VERSION: string = pkg.version
+export type { Handlers } from './handlers/types'
 
-export interface AppContext {
-  db: DB
-  dbPath: string
-  events: EventBus
-  /** Turns a page into an article (in a worker thread where possible). */
-  prepare: Preparer
-}
-
-/** What main does for each method, given input that already passed its schema. */
-export type Handlers = {
-  [K in MethodName]: (input: ParsedInput<K>) => Promise<Outputs[K]> | Outputs[K]
-}
-
-const notFound = (what: string, id: number) => new UserError('not_found', `No ${what} with id ${id}.`)
-
+/** Every method's handler over one open archive, each area's from its own module. */
 export function createHandlers(ctx: AppContext): Handlers {
-  const { db, events } = ctx
   return {
-    info: () => ({
-      version: VERSION,
-      dbPath: ctx.dbPath,
-      schemaVersion: schemaVersion(db),
-      articles: articles.countArticles(db),
-      highlights: countHighlights(db)
-    }),
-    listArticles: (input) => articles.listArticles(db, input),
-    getArticle: ({ id }) => articles.getArticle(db, id) ?? throwError(notFound('article', id)),
-    deleteArticles: ({ ids }) => {
-      const deleted = articles.deleteArticles(db, ids)
-      tags.pruneTags(db)
-      events.emit('libraryChanged', { reason: 'delete' })
-      return { deleted }
-    },
-    setArticleTags: ({ id, tags: names }) => {
-      if (!articles.articleExists(db, id)) throw notFound('article', id)
-      db.transaction(() => {
-        tags.setArticleTags(db, id, names)
-        tags.pruneTags(db)
-      }).immediate()
-      events.emit('libraryChanged', { reason: 'tags' })
-      return { tags: tags.tagsForArticles(db, [id]).get(id) ?? [] }
-    },
-    listTags: () => tags.listTags(db),
-    importItems: (input) => runImport(ctx, input),
-    addHighlight: (input) => {
-      const h = annotate.addHighlight(db, input)
-      events.emit('libraryChanged', { reason: 'highlights', articleId: h.articleId })
-      return h
-    },
-    updateHighlight: (input) => {
-      const h = annotate.updateHighlight(db, input)
-      events.emit('libraryChanged', { reason: 'highlights', articleId: h.articleId })
-      return h
-    },
-    deleteHighlight: ({ id }) => {
-      const r = annotate.deleteHighlight(db, id)
-      events.emit('libraryChanged', { reason: 'highlights' })
-      return r
-    },
-    listQuotes: (input) => annotate.listQuotes(db, input),
-    renameTag: ({ from, to }) => {
-      const r = db.transaction(() => tags.renameTag(db, from, to)).immediate()
-      events.emit('libraryChanged', { reason: 'tags' })
-      return r
-    },
-    exportHighlights: ({ query, ...rest }) =>
-      exportHighlights(db, query === undefined ? rest : { ...rest, ids: searchService.highlightIdsFor(db, query), label: `Search ${query}` }),
-    search: (input) => searchService.search(db, input),
-    listSavedSearches: () => searchService.listSavedSearches(db),
-    saveSearch: ({ name, query }) => {
-      const s = searchService.saveSearch(db, name, query)
-      events.emit('libraryChanged', { reason: 'searches' })
-      return s
-    },
-    deleteSavedSearch: ({ id }) => {
-      savedSearches.deleteSavedSearch(db, id)
-      events.emit('libraryChanged', { reason: 'searches' })
-      return { deleted: 1 }
-    },
-    articleQuotes: ({ articleId }) => {
-      if (!articles.articleExists(db, articleId)) throw notFound('article', articleId)
-      return quotesDb.articleQuotes(db, articleId)
-    },
-    setQuoteSpeaker: ({ id, speaker }) => quotes.setQuoteSpeaker(db, id, speaker)!,
-    highlightQuote: ({ id, color }) => {
-      const h = quotes.highlightQuote(db, id, color)
-      events.emit('libraryChanged', { reason: 'highlights', articleId: h.articleId })
-      return h
-    },
-    listSpeakers: ({ limit }) => quotes.listSpeakers(db, limit),
-    speakerQuotes: ({ name, limit, offset }) => quotes.speakerQuotes(db, name, limit, offset),
-    mergeSpeakers: ({ from, into }) => {
-      db.transaction(() => quotesDb.mergeSpeakers(db, from, into)).immediate()
-      return { merged: true }
-    },
-    exportSpeakerQuotes: ({ name, format }) => quotes.exportSpeakerQuotes(db, name, format)
+    ...libraryHandlers(ctx),
+    ...highlightHandlers(ctx),
+    ...searchHandlers(ctx),
+    ...quoteHandlers(ctx)
   }
-}
-
-function throwError(e: Error): never {
-  throw e
 }
 
 /** Formats zod's issues as one line: `items.0.url: Too small …; limit: …`. */

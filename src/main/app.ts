@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { openDatabase, type OpenOptions } from './db/connection'
-import { createApi, createHandlers, type AppContext, type Handlers } from './api'
+import { runBackfills } from './backfills'
+import { createApi, createHandlers, type Handlers } from './api'
+import type { AppContext } from './context'
 import { EventBus } from './events'
 import { PreparePool } from './import/pool'
 import type { ClipfileApi } from '../shared/api'
@@ -16,6 +18,12 @@ export interface App {
 export function openApp(dbPath: string, options: OpenOptions = {}): App {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath)
   const db = openDatabase(path, options)
+  try {
+    runBackfills(db)
+  } catch (e) {
+    db.close()
+    throw e
+  }
   const pool = new PreparePool()
   const ctx: AppContext = { db, dbPath: path, events: new EventBus(), prepare: pool.prepare }
   const handlers = createHandlers(ctx)

@@ -6,8 +6,8 @@ import { openApp } from './app'
 import { openDatabase } from './db/connection'
 import { LATEST_VERSION } from './db/migrations'
 import { autoBackup, restoreBackup, verifyBackup } from './backups'
-import { tempDir } from './testing/tmp'
-import { articlePage } from './testing/pages'
+import { tempDir } from '../../test/support/tmp'
+import { articlePage } from '../../test/support/pages'
 
 async function archiveWith(dir: string, titles: string[]): Promise<string> {
   const path = join(dir, 'clipfile.db')

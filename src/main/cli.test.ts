@@ -1,38 +1,36 @@
 import { describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tempDir } from './testing/tmp'
-import { articlePage } from './testing/pages'
-import { html, loopbackServer } from './testing/http'
+import { tempDir } from '../../test/support/tmp'
+import { articlePage } from '../../test/support/pages'
+import { html, loopbackServer } from '../../test/support/http'
+import { runCli, type CliRun } from '../../test/support/cli'
 
 const BIN = join(__dirname, '../../bin/clipfile.js')
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function clipfile(args: string[], o: { stdin?: string; env?: Record<string, string> } = {}): Promise<Run> {
+/** The real command in a process of its own: kept for what only a process shows (the bin entry, serve). */
+function spawnClipfile(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...o.env } })
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))
     child.stderr.on('data', (c) => (stderr += c))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(o.stdin ?? '')
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    child.stdin.end('')
   })
 }
 
+const clipfile = (args: string[], o: { stdin?: string; env?: Record<string, string> } = {}) => runCli(args, o)
+
 describe('clipfile CLI', () => {
-  it('prints help and version', async () => {
-    const help = await clipfile(['--help'])
+  it('prints help and version (the bin entry, in its own process)', async () => {
+    const help = await spawnClipfile(['--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('Usage: clipfile')
     for (const cmd of ['import', 'list', 'show', 'serve', 'backup', 'check']) expect(help.stdout).toContain(`  ${cmd}`)
-    const version = await clipfile(['--version'])
+    const version = await spawnClipfile(['--version'])
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
@@ -118,6 +116,35 @@ describe('clipfile CLI', () => {
     const check = await clipfile(['--db', backup, 'check', '--json'])
     expect(check.code).toBe(0)
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, problems: [] })
+  })
+
+  it('export --out refuses to replace a file unless --force is given', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'x.db')
+    const file = join(dir, 'p.html')
+    writeFileSync(file, articlePage({ title: 'Quoted' }))
+    expect((await clipfile(['--db', db, 'import', file])).code).toBe(0)
+    const [{ id }] = JSON.parse((await clipfile(['--db', db, 'list', '--json'])).stdout)
+    expect((await clipfile(['--db', db, 'highlight', 'add', String(id), '--quote', 'the council met on Tuesday'])).code).toBe(0)
+    const out = join(dir, 'quotes.md')
+    writeFileSync(out, 'my own notes')
+    const refused = await clipfile(['--db', db, 'export', '--out', out])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain('exists already; add --force')
+    expect(readFileSync(out, 'utf8')).toBe('my own notes')
+    const forced = await clipfile(['--db', db, 'export', '--out', out, '--force'])
+    expect(forced.code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toContain('the council met on Tuesday')
+  })
+
+  it('passes option values to the contract, which explains a wrong one', async () => {
+    const db = join(tempDir(), 'v.db')
+    const sort = await clipfile(['--db', db, 'list', '--sort', 'size'])
+    expect(sort.code).toBe(2)
+    expect(sort.stderr).toMatch(/sort/)
+    const color = await clipfile(['--db', db, 'highlight', 'add', '1', '--quote', 'x', '--color', 'red'])
+    expect(color.code).toBe(2)
+    expect(color.stderr).toMatch(/color/)
   })
 
   it('serve prints one URL with the token, on loopback', async () => {

@@ -3,14 +3,14 @@
  * Data goes to stdout (`--json` for scripts), messages to stderr; exit 0 ok, 1 some
  * items failed, 2 bad usage or a bad query.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { openApp, type App } from './app'
-import { VERSION } from './api'
+import { VERSION } from './version'
 import { resolveDbPath } from './paths'
-import { UserError, type Result } from '../shared/result'
-import { EXIT, UsageError, say } from './cli/io'
-import { commands, type CommandContext } from './cli/commands'
+import { UserError } from '../shared/result'
+import { parseCli } from './cli/args'
+import { EXIT, UsageError, processIo, type CliIo } from './cli/io'
+import { commands } from './cli/commands'
 
 const HELP = `clipfile ${VERSION} — a local archive for news coverage
 
@@ -28,7 +28,7 @@ Commands:
                                  Highlight the words of an article (found by quote)
   highlight list [<id>] [--tag T] [--json]
                                  Highlights with their articles
-  export [--format md|json|csv|html] [--article ID] [--tag T] [--query Q] [--out FILE]
+  export [--format md|json|csv|html] [--article ID] [--tag T] [--query Q] [--out FILE [--force]]
                                  Highlights as Markdown, W3C Web Annotations (JSON-LD) or CSV;
                                  one article with its highlights as a self-contained HTML file
   quotes <id> [--json]           The quotations found in an article, with speakers and confidence
@@ -48,91 +48,57 @@ Options:
   -v, --version  The version
 `
 
-const OPTIONS = {
-  db: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  version: { type: 'boolean', short: 'v', default: false },
-  tag: { type: 'string', multiple: true },
-  force: { type: 'boolean', default: false },
-  limit: { type: 'string' },
-  offset: { type: 'string' },
-  sort: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  quote: { type: 'string' },
-  color: { type: 'string' },
-  note: { type: 'string' },
-  format: { type: 'string' },
-  query: { type: 'string' },
-  article: { type: 'string' },
-  out: { type: 'string' },
-  repair: { type: 'boolean', default: false }
-} satisfies ParseArgsConfig['options']
-
-export type CliValues = ReturnType<typeof parseCli>['values']
-
-function parseCli(argv: string[]) {
-  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true })
-}
-
-/** Runs the CLI and returns its exit code (tests call this directly). */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI and returns its exit code (tests call this directly, with their own streams). */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let parsed: ReturnType<typeof parseCli>
   try {
     parsed = parseCli(argv)
   } catch (e) {
-    say(`clipfile: ${(e as Error).message}\nRun 'clipfile --help' for usage.`)
+    io.say(`clipfile: ${(e as Error).message}\nRun 'clipfile --help' for usage.`)
     return EXIT.usage
   }
   const { values, positionals } = parsed
   if (values.version) {
-    process.stdout.write(VERSION + '\n')
+    io.out(VERSION)
     return EXIT.ok
   }
   const [name, ...args] = positionals
   if (values.help || !name) {
-    ;(values.help ? process.stdout : process.stderr).write(HELP)
+    if (values.help) io.write(HELP)
+    else io.say(HELP)
     return values.help ? EXIT.ok : EXIT.usage
   }
   const command = commands[name]
   if (!command) {
-    say(`clipfile: unknown command "${name}". Run 'clipfile --help' for the list.`)
+    io.say(`clipfile: unknown command "${name}". Run 'clipfile --help' for the list.`)
     return EXIT.usage
   }
   let app: App | undefined
   try {
-    app = openApp(resolveDbPath(values.db))
-    const ctx: CommandContext = { app, args, values, rendererDir: rendererDir() }
-    return await command(ctx)
+    app = openApp(resolveDbPath(values.db, io.env))
+    return await command({ app, args, values, io, rendererDir: rendererDir(io.env) })
   } catch (e) {
     if (e instanceof UsageError) {
-      say(`clipfile ${name}: ${e.message}`)
+      io.say(`clipfile ${name}: ${e.message}`)
       return EXIT.usage
     }
     if (e instanceof UserError) {
-      say(`clipfile: ${e.message}`)
+      io.say(`clipfile: ${e.message}`)
       return e.code === 'bad_query' || e.code === 'invalid_input' ? EXIT.usage : EXIT.someFailed
     }
-    say(`clipfile: unexpected error: ${(e as Error).message}`)
+    io.say(`clipfile: unexpected error: ${(e as Error).message}`)
     return EXIT.someFailed
   } finally {
     app?.close()
   }
 }
 
-/** Throws the result's error as a UserError, or returns its value. */
-export function unwrap<T>(r: Result<T>): T {
-  if (r.ok) return r.value
-  throw new UserError(r.error.code, r.error.message)
-}
-
-function rendererDir(): string {
-  return process.env.CLIPFILE_RENDERER_DIR ?? fileURLToPath(new URL('../../out/renderer', import.meta.url))
+function rendererDir(env: NodeJS.ProcessEnv): string {
+  return env.CLIPFILE_RENDERER_DIR ?? fileURLToPath(new URL('../../out/renderer', import.meta.url))
 }
 
 const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]
-if (invokedDirectly || process.env.CLIPFILE_CLI_MAIN === '1') {
+if (invokedDirectly) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { methodNames, schemas, type ClipfileBridge } from '../shared/api'
 import { openApp, type App } from './app'
 import { startServer, type RunningServer } from './server'
-import { tempDbPath, tempDir } from './testing/tmp'
+import { tempDbPath, tempDir } from '../../test/support/tmp'
 import { channelFor } from '../shared/channels'
 import { LATEST_VERSION } from './db/migrations'
 

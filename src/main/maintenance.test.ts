@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openApp } from './app'
-import { tempDbPath } from './testing/tmp'
-import { articlePage } from './testing/pages'
+import { tempDbPath } from '../../test/support/tmp'
+import { articlePage } from '../../test/support/pages'
 import { repairIndexes, runChecks } from './maintenance'
 
 describe('check and repair', () => {

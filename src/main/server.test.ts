@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openApp, type App } from './app'
 import { startServer, type RunningServer } from './server'
-import { tempDbPath, tempDir } from './testing/tmp'
+import { tempDbPath, tempDir } from '../../test/support/tmp'
 
 let app: App
 let server: RunningServer

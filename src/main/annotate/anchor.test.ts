@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TextSelectors } from '../../shared/types'
 import { anchor, describeRange, findQuote, maxErrors, reanchorAll } from './anchor'
-import { seededRng, type Rng } from './prng'
+import { int, makeRng, pick, type Rng } from '../../../test/support/prng'
 
 const ARTICLE = [
   'WASHINGTON — Secretary of State Rex Tillerson said on Sunday that the United States would',
@@ -204,13 +204,13 @@ describe('anchor', () => {
 
 describe('fuzzy matching of long quotes', () => {
   it('finds a long quote with scattered edits after text was inserted far before it', () => {
-    const rng = seededRng(99)
+    const rng = makeRng(99)
     const text = randomWords(rng, 12_000) // ~70,000 chars
     const start = text.indexOf(' ', 40_000) + 1
     const sel = describeRange(text, start, text.indexOf(' ', start + 3_000))
     let quote = sel.exact
     for (let i = 0; i < 30; i++) {
-      const at = rng.int(0, quote.length - 1)
+      const at = int(rng, 0, quote.length - 1)
       quote = quote.slice(0, at) + 'Z' + quote.slice(at + 1)
     }
     const changed = randomWords(rng, 500) + text.replace(sel.exact, quote)
@@ -259,7 +259,7 @@ const WORDS = ['the', 'minister', 'said', 'Syria', 'war', 'peace', 'a', 'of', 't
 
 function randomWords(rng: Rng, count: number): string {
   const out: string[] = []
-  for (let i = 0; i < count; i++) out.push(rng.pick(WORDS) + (rng.next() < 0.1 ? rng.pick(['.\n\n', ',', '\n']) : ''))
+  for (let i = 0; i < count; i++) out.push(pick(rng, WORDS) + (rng() < 0.1 ? pick(rng, ['.\n\n', ',', '\n']) : ''))
   return out.join(' ')
 }
 
@@ -267,17 +267,17 @@ function randomWords(rng: Rng, count: number): string {
 function randomRange(rng: Rng, text: string): { start: number; end: number } {
   const fix = (i: number): number => (i > 0 && /[\uDC00-\uDFFF]/.test(text[i]) ? i - 1 : i)
   for (;;) {
-    const start = fix(rng.int(0, text.length - 1))
-    const end = fix(rng.int(start + 1, Math.min(text.length, start + 1 + rng.int(1, 80))))
+    const start = fix(int(rng, 0, text.length - 1))
+    const end = fix(int(rng, start + 1, Math.min(text.length, start + 1 + int(rng, 1, 80))))
     if (end > start) return { start, end }
   }
 }
 
 describe('property: describe then anchor', () => {
   it('returns the same range on the same text (1,500 random cases)', () => {
-    const rng = seededRng(2024)
+    const rng = makeRng(2024)
     for (let n = 0; n < 1_500; n++) {
-      const text = randomWords(rng, rng.int(1, 120))
+      const text = randomWords(rng, int(rng, 1, 120))
       const { start, end } = randomRange(rng, text)
       const sel = describeRange(text, start, end)
       const r = anchor(text, sel)
@@ -287,13 +287,13 @@ describe('property: describe then anchor', () => {
   })
 
   it('still finds the quote after random insertions before and after it (1,000 cases)', () => {
-    const rng = seededRng(77)
+    const rng = makeRng(77)
     for (let n = 0; n < 1_000; n++) {
-      const text = randomWords(rng, rng.int(5, 150))
+      const text = randomWords(rng, int(rng, 5, 150))
       const { start, end } = randomRange(rng, text)
       const sel = describeRange(text, start, end)
-      const before = randomWords(rng, rng.int(0, 20))
-      const after = randomWords(rng, rng.int(0, 20))
+      const before = randomWords(rng, int(rng, 0, 20))
+      const after = randomWords(rng, int(rng, 0, 20))
       const changed = text.slice(0, start) + before + sel.exact + after + text.slice(end)
       const r = anchor(changed, sel)
       expect(r, `case ${n}`).not.toBeNull()

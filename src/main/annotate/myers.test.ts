@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compilePattern, editDistance, findStarts, reverseString, scan, searchEnds } from './myers'
-import { seededRng } from './prng'
+import { int, makeRng, pick, type Rng } from '../../../test/support/prng'
 
 /** Reference: semi-global DP, distance of the pattern to the best substring ending at each j. */
 function naiveEnds(pattern: string, text: string): number[] {
@@ -18,15 +18,15 @@ function naiveEnds(pattern: string, text: string): number[] {
   return out
 }
 
-const randomString = (rng: ReturnType<typeof seededRng>, len: number, alphabet: string): string =>
-  Array.from({ length: len }, () => rng.pick([...alphabet])).join('')
+const randomString = (rng: Rng, len: number, alphabet: string): string =>
+  Array.from({ length: len }, () => pick(rng, [...alphabet])).join('')
 
 describe('myers bit-parallel search', () => {
   it('matches the naive DP for random patterns of 1 to 100 chars (multi-block)', () => {
-    const rng = seededRng(7)
+    const rng = makeRng(7)
     for (let n = 0; n < 300; n++) {
-      const pattern = randomString(rng, rng.int(1, 100), 'abcd')
-      const text = randomString(rng, rng.int(0, 150), 'abcde')
+      const pattern = randomString(rng, int(rng, 1, 100), 'abcd')
+      const text = randomString(rng, int(rng, 0, 150), 'abcde')
       const got: number[] = []
       scan(compilePattern(pattern), text, 0, text.length, { anchored: false, reverse: false }, (_, d) => got.push(d))
       expect(got).toEqual(naiveEnds(pattern, text))
@@ -34,10 +34,10 @@ describe('myers bit-parallel search', () => {
   })
 
   it('anchored reverse scan gives the plain edit distance of each suffix', () => {
-    const rng = seededRng(11)
+    const rng = makeRng(11)
     for (let n = 0; n < 200; n++) {
-      const pattern = randomString(rng, rng.int(1, 80), 'abc')
-      const text = randomString(rng, rng.int(1, 100), 'abc')
+      const pattern = randomString(rng, int(rng, 1, 80), 'abc')
+      const text = randomString(rng, int(rng, 1, 100), 'abc')
       const got: number[] = []
       scan(compilePattern(reverseString(pattern)), text, 0, text.length, { anchored: true, reverse: true }, (_, d) =>
         got.push(d)

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../app'
-import { tempDbPath } from '../testing/tmp'
-import { articlePage } from '../testing/pages'
+import { tempDbPath } from '../../../test/support/tmp'
+import { articlePage } from '../../../test/support/pages'
 
 let app: App
 let articleId: number

@@ -3,10 +3,8 @@ import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleSummary,
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { packBytes, packJson, unpackJson } from './codec'
-import { addArticleTags, tagsForArticles } from './tags'
+import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
-import { reanchorArticleHighlights } from '../annotate/service'
-import { storeQuotes, type FoundQuote } from './quotes'
 
 export interface NewAsset {
   key: string
@@ -26,14 +24,6 @@ export interface NewArticle extends ArticleMetadata {
   raw?: Buffer | null
   rawType?: string | null
   savedAt?: string
-  tags?: string[]
-  /** Quotations found in the text (stored in the same transaction). */
-  quotes?: FoundQuote[]
-}
-
-export interface SaveOutcome {
-  id: number
-  status: 'created' | 'updated'
 }
 
 interface ArticleRow {
@@ -83,23 +73,8 @@ export function findDuplicate(db: DB, a: Pick<NewArticle, 'canonicalUrl' | 'cont
   return row ? row.id : null
 }
 
-/**
- * Stores an article in one transaction: a new row, or (for a duplicate) updated metadata
- * and content. Returns which it was.
- */
-export function saveArticle(db: DB, a: NewArticle): SaveOutcome {
-  return db.transaction((): SaveOutcome => {
-    const existing = findDuplicate(db, a)
-    const id = existing ?? insertArticleRow(db, a)
-    if (existing !== null) updateArticleRow(db, existing, a)
-    writeContent(db, id, a, existing !== null)
-    if (a.tags?.length) addArticleTags(db, id, a.tags)
-    if (a.quotes) storeQuotes(db, id, a.quotes)
-    return { id, status: existing === null ? 'created' : 'updated' }
-  }).immediate()
-}
-
-function insertArticleRow(db: DB, a: NewArticle): number {
+/** Inserts a new article's row (its content is written by writeContent); returns its id. */
+export function insertArticleRow(db: DB, a: NewArticle): number {
   const info = db
     .prepare(
       `INSERT INTO articles(url, canonical_url, title, byline, site, published_at, modified_at, saved_at,
@@ -111,7 +86,8 @@ function insertArticleRow(db: DB, a: NewArticle): number {
   return Number(info.lastInsertRowid)
 }
 
-function updateArticleRow(db: DB, id: number, a: NewArticle): void {
+/** Replaces a stored article's metadata by a new import's. */
+export function updateArticleRow(db: DB, id: number, a: NewArticle): void {
   // A re-import keeps the original saved date unless the source says otherwise (an export's date).
   db.prepare(
     `UPDATE articles SET url = @url, canonical_url = coalesce(@canonicalUrl, canonical_url), title = @title,
@@ -138,9 +114,9 @@ function rowParams(a: NewArticle) {
   }
 }
 
-function writeContent(db: DB, id: number, a: NewArticle, replace: boolean): void {
-  const oldText = replace ? (articleText(db, id) ?? undefined) : undefined
-  if (replace) db.prepare('DELETE FROM assets WHERE article_id = ?').run(id)
+/** Writes (or replaces) an article's text, reader document, assets and raw page. */
+export function writeContent(db: DB, id: number, a: NewArticle): void {
+  db.prepare('DELETE FROM assets WHERE article_id = ?').run(id)
   const ids = new Map<string, number>()
   const addAsset = db.prepare('INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
   for (const asset of a.assets) {
@@ -154,7 +130,6 @@ function writeContent(db: DB, id: number, a: NewArticle, replace: boolean): void
      ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc,
        raw = coalesce(excluded.raw, raw), raw_type = coalesce(excluded.raw_type, raw_type)`
   ).run(id, a.text, packJson(doc), raw, a.rawType ?? null)
-  if (oldText !== undefined) reanchorArticleHighlights(db, id, oldText, a.text)
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')

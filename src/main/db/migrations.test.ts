@@ -3,8 +3,9 @@ import Database from 'better-sqlite3'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { openDatabase, schemaVersion } from './connection'
 import { LATEST_VERSION, migrations } from './migrations'
-import { tempDbPath } from '../testing/tmp'
+import { tempDbPath } from '../../../test/support/tmp'
 import { UserError } from '../../shared/result'
+import { openApp } from '../app'
 
 describe('migrations', () => {
   it('numbers migrations 1, 2, 3… without gaps', () => {
@@ -19,7 +20,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
-      ['article_content', 'article_tags', 'articles', 'assets', 'highlight_tags', 'highlights', 'quotes', 'saved_searches', 'speaker_aliases', 'tags'].sort()
+      ['article_content', 'article_tags', 'articles', 'assets', 'backfills', 'highlight_tags', 'highlights', 'quotes', 'saved_searches', 'speaker_aliases', 'tags'].sort()
     )
     // STRICT refuses a string where a number belongs.
     expect(() =>
@@ -64,7 +65,7 @@ describe('migrations', () => {
     db.close()
   })
 
-  it('003 finds the quotes of the articles already in a version-2 archive', () => {
+  it('003 has the quotes of the articles already in a version-2 archive found when the app opens it', () => {
     const path = tempDbPath()
     const v2 = openDatabase(path, { targetVersion: 2 })
     v2.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
@@ -72,9 +73,14 @@ describe('migrations', () => {
       '“We will not leave,” the minister, Ana Lima, said on Monday.'
     )
     v2.close()
-    const db = openDatabase(path)
+    const migrated = openDatabase(path)
+    expect(migrated.prepare('SELECT name FROM backfills').all()).toEqual([{ name: 'quotes' }])
+    migrated.close()
+    const app = openApp(path)
+    const db = app.ctx.db
     expect(db.prepare('SELECT text, speaker, kind FROM quotes').all()).toEqual([{ text: 'We will not leave,', speaker: 'Ana Lima', kind: 'direct' }])
-    db.close()
+    expect(db.prepare('SELECT name FROM backfills').all()).toEqual([])
+    app.close()
   })
 
   it('004 indexes article tags for search, and keeps the index exact through every change', () => {

@@ -1,9 +1,10 @@
-import type { DetectedQuoteRow, Speaker } from '../../shared/types'
+import type { DetectedQuoteRow } from '../../shared/types'
 import type { DB } from './connection'
-import { speakerKey, sameSpeaker } from '../quotes/aliases'
 
-/** What detection found in one article (the worker sends this with the prepared article). */
-export type FoundQuote = Pick<DetectedQuoteRow, 'start' | 'end' | 'text' | 'speaker' | 'confidence' | 'kind'>
+/** What detection found in one article, with each speaker's name key (see quotes/aliases.ts). */
+export type FoundQuote = Pick<DetectedQuoteRow, 'start' | 'end' | 'text' | 'speaker' | 'confidence' | 'kind'> & {
+  speakerKey: string | null
+}
 
 interface Row {
   id: number
@@ -46,7 +47,7 @@ export function storeQuotes(db: DB, articleId: number, found: FoundQuote[]): voi
   )
   for (const q of found) {
     if (keptTexts.has(q.text) || q.end <= q.start) continue
-    insert.run(articleId, q.start, q.end, q.text, q.speaker, q.speaker ? speakerKey(q.speaker) : null, q.confidence, q.kind)
+    insert.run(articleId, q.start, q.end, q.text, q.speaker, q.speakerKey, q.confidence, q.kind)
   }
 }
 
@@ -59,13 +60,9 @@ export function getQuote(db: DB, id: number): DetectedQuoteRow | null {
   return r ? toQuote(r) : null
 }
 
-/** The user's correction: a new speaker (or none), kept from now on. */
-export function correctSpeaker(db: DB, id: number, speaker: string | null): void {
-  db.prepare('UPDATE quotes SET speaker = ?, speaker_key = ?, corrected = 1, confidence = 1 WHERE id = ?').run(
-    speaker,
-    speaker ? speakerKey(speaker) : null,
-    id
-  )
+/** The user's correction: a new speaker (or none) with its key, kept from now on. */
+export function correctSpeaker(db: DB, id: number, speaker: string | null, key: string | null): void {
+  db.prepare('UPDATE quotes SET speaker = ?, speaker_key = ?, corrected = 1, confidence = 1 WHERE id = ?').run(speaker, key, id)
 }
 
 export function linkHighlight(db: DB, quoteId: number, highlightId: number): void {
@@ -78,74 +75,41 @@ export function resolveKey(db: DB, key: string): string {
   return r?.speaker_key ?? key
 }
 
-/** Every key that means the same person as `key`: itself, merged aliases, and short forms found by name. */
-export function keysFor(db: DB, name: string): string[] {
-  const target = resolveKey(db, speakerKey(name))
-  const keys = new Set([target])
-  for (const r of db.prepare<[string], { alias_key: string }>('SELECT alias_key FROM speaker_aliases WHERE speaker_key = ?').all(target)) keys.add(r.alias_key)
-  const speakers = listSpeakers(db, 10_000)
-  const exact = speakers.filter((s) => s.keys.includes(target))
-  // "Tillerson" asks for the one speaker of that surname, when there is only one.
-  const byName = exact.length ? exact : speakers.filter((s) => sameSpeaker(name, s.name))
-  if (byName.length === 1 || exact.length) for (const s of byName) for (const k of s.keys) keys.add(k)
-  return [...keys]
+/** The keys merged into `key` by the user. */
+export function aliasKeysOf(db: DB, key: string): string[] {
+  return db.prepare<[string], { alias_key: string }>('SELECT alias_key FROM speaker_aliases WHERE speaker_key = ?').all(key).map((r) => r.alias_key)
 }
 
-/**
- * The people (and organisations) quoted across the archive, most quoted first. Keys that
- * the user merged are one speaker; a surname alone ("tillerson") joins the one full name
- * that ends with it ("rex tillerson"), but not when two full names share that surname.
- */
-export function listSpeakers(db: DB, limit = 500): Speaker[] {
-  const rows = db
+/** One speaker name under one key (after the user's merges), with its counts. */
+export interface SpeakerNameRow {
+  key: string
+  name: string
+  quotes: number
+  articles: number
+}
+
+/** Every speaker name quoted across the archive (scare quotes aside), under its merged key. */
+export function speakerNames(db: DB): SpeakerNameRow[] {
+  return db
     .prepare(
       `SELECT coalesce(a.speaker_key, q.speaker_key) AS key, q.speaker AS name, count(*) AS quotes,
-              count(DISTINCT q.article_id) AS articles, max(length(q.speaker)) AS len
+              count(DISTINCT q.article_id) AS articles
        FROM quotes q LEFT JOIN speaker_aliases a ON a.alias_key = q.speaker_key
        WHERE q.speaker_key IS NOT NULL AND q.kind != 'scare'
        GROUP BY key, q.speaker`
     )
-    .all() as { key: string; name: string; quotes: number; articles: number }[]
-  const byKey = new Map<string, Speaker>()
-  for (const r of rows) {
-    const s = byKey.get(r.key) ?? { key: r.key, name: r.name, quotes: 0, articles: 0, aliases: [], keys: [r.key] }
-    s.quotes += r.quotes
-    s.articles += r.articles
-    if (r.name.length > s.name.length) s.name = r.name
-    if (!s.aliases.includes(r.name)) s.aliases.push(r.name)
-    byKey.set(r.key, s)
-  }
-  mergeShortForms(byKey)
-  return [...byKey.values()].sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name)).slice(0, limit)
+    .all() as SpeakerNameRow[]
 }
 
-function mergeShortForms(byKey: Map<string, Speaker>): void {
-  const all = [...byKey.values()]
-  for (const short of all.filter((s) => !s.key.includes(' '))) {
-    const full = all.filter((s) => s !== short && s.key.includes(' ') && sameSpeaker(short.name, s.name))
-    if (full.length !== 1) continue
-    const into = full[0]
-    into.quotes += short.quotes
-    into.articles += short.articles
-    into.aliases.push(...short.aliases.filter((a) => !into.aliases.includes(a)))
-    into.keys.push(...short.keys)
-    byKey.delete(short.key)
-  }
-}
-
-/** Makes `from` another name of `into` everywhere (and keeps it so for future imports). */
-export function mergeSpeakers(db: DB, from: string, into: string): void {
-  const fromKey = resolveKey(db, speakerKey(from))
-  const intoKey = resolveKey(db, speakerKey(into))
-  if (fromKey === intoKey) return
+/** Makes the key `fromKey` an alias of `intoKey` (and earlier aliases of `fromKey` follow it). */
+export function setSpeakerAlias(db: DB, fromKey: string, intoKey: string): void {
   db.prepare('INSERT OR REPLACE INTO speaker_aliases(alias_key, speaker_key) VALUES (?, ?)').run(fromKey, intoKey)
-  // Earlier merges into `from` now point at `into` too.
   db.prepare('UPDATE speaker_aliases SET speaker_key = ? WHERE speaker_key = ?').run(intoKey, fromKey)
 }
 
 /** A speaker's quotes across the archive, newest article first. */
-export function quotesBySpeaker(db: DB, name: string, limit: number, offset: number): { total: number; items: DetectedQuoteRow[] } {
-  const keys = JSON.stringify(keysFor(db, name))
+export function quotesBySpeaker(db: DB, speakerKeys: string[], limit: number, offset: number): { total: number; items: DetectedQuoteRow[] } {
+  const keys = JSON.stringify(speakerKeys)
   const where = `q.speaker_key IN (SELECT value FROM json_each(?)) AND q.kind != 'scare'`
   const total = (db.prepare(`SELECT count(*) AS n FROM quotes q WHERE ${where}`).get(keys) as { n: number }).n
   const rows = db

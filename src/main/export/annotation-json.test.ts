@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ANNO_CONTEXT, toWebAnnotations } from './annotation-json'
-import { guardianArticle, highlight } from './test-fixtures'
+import { guardianArticle, highlight } from '../../../test/support/export-fixtures'
 
 describe('toWebAnnotations', () => {
   const article = guardianArticle([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { citation, humanDate, isoDateTime, outlet, quoteWithCitation } from '../../shared/cite'
-import { guardianArticle } from './test-fixtures'
+import { guardianArticle } from '../../../test/support/export-fixtures'
 
 describe('humanDate', () => {
   it('writes day, month name and year', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvField, toCsv } from './csv'
-import { guardianArticle, highlight } from './test-fixtures'
+import { guardianArticle, highlight } from '../../../test/support/export-fixtures'
 
 /** A minimal RFC 4180 reader, to check that what we write parses back. */
 function parseCsv(csv: string): string[][] {

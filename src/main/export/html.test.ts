@@ -4,7 +4,7 @@ import { readerSchema as s } from '../../shared/reader/schema'
 import { docText } from '../../shared/reader/text'
 import { describeRange } from '../annotate/anchor'
 import { EXPORT_CSP, articleToHtml, type AssetMap, type HtmlArticle } from './html'
-import { guardianArticle, highlight } from './test-fixtures'
+import { guardianArticle, highlight } from '../../../test/support/export-fixtures'
 
 const PNG = Buffer.from('89504e470d0a1a0a', 'hex')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blockquote, escapeInline, toMarkdown } from './markdown'
-import { guardianArticle, highlight } from './test-fixtures'
+import { guardianArticle, highlight } from '../../../test/support/export-fixtures'
 
 describe('toMarkdown', () => {
   const article = guardianArticle([

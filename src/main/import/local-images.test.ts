@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { openApp } from '../app'
-import { tempDir } from '../testing/tmp'
-import { articlePage } from '../testing/pages'
-import { PNG_40x30 } from '../testing/http'
+import { tempDir } from '../../../test/support/tmp'
+import { articlePage } from '../../../test/support/pages'
+import { PNG_40x30 } from '../../../test/support/http'
 
 describe('a page saved on disk with its images', () => {
   it('keeps the images from its own folder, and reads nothing outside it', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { PreparePool } from './pool'
-import { articlePage } from '../testing/pages'
+import { articlePage } from '../../../test/support/pages'
 import { UserError } from '../../shared/result'
-import { PNG_40x30 } from '../testing/http'
+import { PNG_40x30 } from '../../../test/support/http'
 
 let pool: PreparePool
 afterEach(() => pool.close())

@@ -1,5 +1,5 @@
 /**
- * A small pool of import workers. `prepare` runs prepareArticle in a worker thread when it
+ * A small pool of import workers. `prepare` runs prepare.ts in a worker thread when it
  * can, and in this thread when workers are not available (so an import never fails for
  * want of a worker).
  */
@@ -8,18 +8,13 @@ import { availableParallelism } from 'node:os'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { UserError } from '../../shared/result'
-import type { PrepareInput, PreparedArticle } from '../ingest/prepare'
-import { imageLoader } from '../ingest/fetch'
-import { prepareWithQuotes, type PrepareRequest, type PrepareResponse } from './prepare-worker'
-import type { FoundQuote } from '../db/quotes'
-
-export type PreparedWithQuotes = PreparedArticle & { quotes: FoundQuote[] }
-export type Preparer = (input: PrepareInput) => Promise<PreparedWithQuotes>
+import { imageLoader } from '../page/fetch'
+import { prepareWithQuotes, type PrepareRequest, type PrepareResponse, type PreparedWithQuotes, type Preparer } from './prepare'
 
 /** The worker's entry: the bundled file beside the built main, or the TypeScript source through tsx. */
 function workerEntry(): URL | null {
   const here = import.meta.url
-  const url = here.endsWith('.ts') ? new URL('./prepare-boot.mjs', here) : new URL('./import-worker.js', here)
+  const url = here.endsWith('.ts') ? new URL('./prepare-worker.boot.mjs', here) : new URL('./prepare-worker.js', here)
   return existsSync(fileURLToPath(url)) ? url : null
 }
 

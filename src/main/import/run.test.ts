@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../app'
-import { tempDbPath } from '../testing/tmp'
-import { articlePage } from '../testing/pages'
-import { html, loopbackServer, png } from '../testing/http'
+import { tempDbPath } from '../../../test/support/tmp'
+import { articlePage } from '../../../test/support/pages'
+import { html, loopbackServer, png } from '../../../test/support/http'
 import type { ImportProgress } from '../../shared/api'
 import { unpackBytes } from '../db/codec'
 

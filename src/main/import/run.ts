@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto'
 import type { ImportProgress, ParsedInput } from '../../shared/api'
 import type { ImportItemResult, ImportSummary } from '../../shared/types'
 import { UserError } from '../../shared/result'
-import type { AppContext } from '../api'
-import { saveArticle } from '../db/articles'
+import type { AppContext } from '../context'
 import { expandItems } from './sources'
 import type { ImportTask } from './tasks'
-import { attachImportedHighlights } from './highlights'
+import { storeArticle } from './store'
 import { slimRawPage } from './raw'
 
 type ImportInput = ParsedInput<'importItems'>
@@ -66,7 +65,7 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
     const page = await task.load()
     const prepared = await ctx.prepare({ html: page.body, url: page.url, contentType: page.contentType, force })
     const title = prepared.title || task.title || page.url || task.source
-    const outcome = saveArticle(ctx.db, {
+    const outcome = storeArticle(ctx.db, {
       ...prepared,
       // A page from disk is known by its canonical address when it names one.
       url: prepared.url ?? prepared.canonicalUrl ?? page.url ?? task.source,
@@ -74,9 +73,9 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
       raw: page.keepRaw === false ? null : slimRawPage(page.body),
       rawType: page.contentType ?? 'text/html',
       savedAt: task.savedAt,
-      tags: [...tags, ...(task.tags ?? [])]
+      tags: [...tags, ...(task.tags ?? [])],
+      highlights: task.highlights
     })
-    if (task.highlights?.length) attachImportedHighlights(ctx.db, outcome.id, task.highlights)
     return { source: task.source, ok: true, status: outcome.status, id: outcome.id, title }
   } catch (e) {
     return { source: task.source, ok: false, error: reason(e) }

@@ -3,10 +3,9 @@ import { basename, extname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ImportItem } from '../../shared/api'
 import { UserError } from '../../shared/result'
-import { fetchPage } from '../ingest/fetch'
-import { parseExport } from './exports'
-import { parseMhtml } from './exports/mhtml'
-import type { ImportTask } from './tasks'
+import { parseExport } from './formats'
+import { parseMhtml } from './formats/mhtml'
+import { checkUrl, urlTask, type ImportTask } from './tasks'
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.mhtml', '.mht'])
 /** In a folder, these are imported only when they are another app's export. */
@@ -15,32 +14,6 @@ const EXPORT_EXTENSIONS = new Set(['.zip', '.csv', '.json'])
 export const MAX_FILE_BYTES = 200 * 1024 * 1024
 /** Folders are walked at most this deep, so a link loop or a huge tree cannot hang an import. */
 const MAX_DEPTH = 20
-
-/** A task that fetches `url` over http(s). */
-export function urlTask(url: string, extra: Partial<ImportTask> = {}): ImportTask {
-  return {
-    source: url,
-    load: async () => {
-      const page = await fetchPage(checkUrl(url))
-      return { body: page.body, url: page.url, contentType: page.contentType }
-    },
-    ...extra
-  }
-}
-
-/** Refuses what is not an absolute http(s) URL, with the reason. */
-export function checkUrl(raw: string): string {
-  let u: URL
-  try {
-    u = new URL(raw.trim())
-  } catch {
-    throw new UserError('import_failed', `not a URL: "${raw.slice(0, 200)}"`)
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new UserError('import_failed', `only http and https URLs can be imported (got ${u.protocol})`)
-  }
-  return u.href
-}
 
 /** Turns what the user gave into import tasks; sources that cannot be read are reported via onError. */
 export async function expandItems(items: ImportItem[], onError: (source: string, message: string) => void): Promise<ImportTask[]> {

@@ -1,3 +1,6 @@
+import { UserError } from '../../shared/result'
+import { fetchPage } from '../page/fetch'
+
 /** One thing to import, however it arrived (URL, file, pasted HTML, a row of another app's export). */
 export interface ImportTask {
   /** What the user sees in progress and errors: a URL, a path, "pasted HTML". */
@@ -28,4 +31,30 @@ export interface ImportedHighlight {
   tags?: string[]
   color?: string
   createdAt?: string
+}
+
+/** A task that fetches `url` over http(s). */
+export function urlTask(url: string, extra: Partial<ImportTask> = {}): ImportTask {
+  return {
+    source: url,
+    load: async () => {
+      const page = await fetchPage(checkUrl(url))
+      return { body: page.body, url: page.url, contentType: page.contentType }
+    },
+    ...extra
+  }
+}
+
+/** Refuses what is not an absolute http(s) URL, with the reason. */
+export function checkUrl(raw: string): string {
+  let u: URL
+  try {
+    u = new URL(raw.trim())
+  } catch {
+    throw new UserError('import_failed', `not a URL: "${raw.slice(0, 200)}"`)
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new UserError('import_failed', `only http and https URLs can be imported (got ${u.protocol})`)
+  }
+  return u.href
 }

@@ -4,7 +4,7 @@
  * strips titles, and resolves later mentions, pronouns and nominal anaphora ("the department",
  * "the prime minister") against what the article said earlier. Pure functions over plain text.
  */
-import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases.ts'
+import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases'
 
 export type Gender = 'm' | 'f' | null
 

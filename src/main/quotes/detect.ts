@@ -12,7 +12,9 @@ import {
   attributionAfter,
   attributionBefore,
   resolveAgent
-} from './attribute.ts'
+} from './attribute'
+import { speakerKey } from './aliases'
+import type { FoundQuote } from '../db/quotes'
 
 export interface DetectedQuote {
   /** Span of the quoted words, without the quote marks. */
@@ -417,4 +419,17 @@ const ORG_HINT =
 
 function round(x: number): number {
   return Math.max(0, Math.min(1, Math.round(x * 100) / 100))
+}
+
+/** The quotations of `text` as the archive stores them: with each speaker's name key. */
+export function findQuotes(text: string): FoundQuote[] {
+  return detectQuotes(text).map(({ start, end, text, speaker, confidence, kind }) => ({
+    start,
+    end,
+    text,
+    speaker,
+    speakerKey: speaker ? speakerKey(speaker) : null,
+    confidence,
+    kind
+  }))
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalSpeaker, sameSpeaker, speakerKey, stripTitles } from './aliases.ts'
-import { detectQuotes } from './detect.ts'
-import { evaluate, loadSet } from './evaluate.ts'
+import { canonicalSpeaker, sameSpeaker, speakerKey, stripTitles } from './aliases'
+import { detectQuotes } from './detect'
+import { evaluate, loadSet } from '../../../scripts/quality/quotes'
 
 const P = (...paras: string[]) => paras.join('\n\n')
 function only(text: string) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openApp, type App } from '../app'
-import { tempDbPath } from '../testing/tmp'
-import { articlePage } from '../testing/pages'
+import { tempDbPath } from '../../../test/support/tmp'
+import { articlePage } from '../../../test/support/pages'
 
 const ARTICLE_1 = [
   'Secretary of State Rex Tillerson said on Sunday that the militias must leave Syria, in a pointed warning to Tehran.',

@@ -1,5 +1,5 @@
 /** Detected quotes as the api offers them: per article, corrected, turned into highlights; speakers across the archive. */
-import type { ExportFile, Highlight, Speaker, SpeakerQuote } from '../../shared/types'
+import type { DetectedQuoteRow, ExportFile, Highlight, SpeakerQuote } from '../../shared/types'
 import { UserError } from '../../shared/result'
 import type { DB } from '../db/connection'
 import * as q from '../db/quotes'
@@ -7,11 +7,34 @@ import { articleRefs } from '../db/articles'
 import { addHighlight } from '../annotate/service'
 import { toMarkdown } from '../export/markdown'
 import { toCsv } from '../export/csv'
+import { speakerKey } from './aliases'
+import { findQuotes } from './detect'
+import { keysFor } from './speakers'
 
-export function setQuoteSpeaker(db: DB, id: number, speaker: string | null): ReturnType<typeof q.getQuote> {
+export { listSpeakers, mergeSpeakers } from './speakers'
+
+export function setQuoteSpeaker(db: DB, id: number, speaker: string | null): DetectedQuoteRow {
   if (!q.getQuote(db, id)) throw new UserError('not_found', `No detected quote with id ${id}.`)
-  q.correctSpeaker(db, id, speaker?.trim() || null)
-  return q.getQuote(db, id)
+  const name = speaker?.trim() || null
+  q.correctSpeaker(db, id, name, name ? speakerKey(name) : null)
+  return q.getQuote(db, id)!
+}
+
+/**
+ * Detects the quotes of every stored article (an archive from before quote detection):
+ * run once after the migration that made the table, in pages, in the caller's transaction.
+ */
+export function backfillQuotes(db: DB): void {
+  const page = db.prepare<[number], { article_id: number; text: string }>(
+    'SELECT article_id, text FROM article_content WHERE article_id > ? ORDER BY article_id LIMIT 500'
+  )
+  for (let last = 0; ; ) {
+    // In pages: a connection cannot write while it iterates a read.
+    const rows = page.all(last)
+    if (rows.length === 0) break
+    for (const row of rows) q.storeQuotes(db, row.article_id, findQuotes(row.text))
+    last = rows[rows.length - 1].article_id
+  }
 }
 
 /** Turns a detected quote into a highlight tagged with its speaker (once: a second call returns the same). */
@@ -36,12 +59,8 @@ export function highlightQuote(db: DB, id: number, color: string): Highlight {
   }).immediate()
 }
 
-export function listSpeakers(db: DB, limit: number): Speaker[] {
-  return q.listSpeakers(db, limit)
-}
-
 export function speakerQuotes(db: DB, name: string, limit: number, offset: number): { total: number; items: SpeakerQuote[] } {
-  const { total, items } = q.quotesBySpeaker(db, name, limit, offset)
+  const { total, items } = q.quotesBySpeaker(db, keysFor(db, name), limit, offset)
   const refs = articleRefs(db, [...new Set(items.map((x) => x.articleId))])
   return { total, items: items.map((x) => ({ ...x, article: refs.get(x.articleId)! })) }
 }

@@ -338,3 +338,23 @@ function topLevelFilter(out: CompiledQuery, where: SqlFragment[], name: FilterNa
   if (name === 'tag') out.tags.push(value)
   where.push(filterSql(name, value))
 }
+
+/** What a matching highlight must satisfy; null when the query says nothing about highlights. */
+export function highlightCond(q: CompiledQuery): SqlFragment | null {
+  const parts: SqlFragment[] = []
+  const hlFts = 'h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)'
+  if (q.fts) parts.push({ sql: hlFts, params: [q.fts] })
+  if (q.exclude) parts.push({ sql: `NOT ${hlFts}`, params: [q.exclude] })
+  if (q.notesOnly) parts.push({ sql: "h.note <> ''", params: [] })
+  for (const tag of q.tags) {
+    parts.push({
+      sql:
+        '(h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = ?) OR ' +
+        'h.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?))',
+      params: [tag, tag]
+    })
+  }
+  if (parts.length === 0 && !q.highlightsOnly) return null
+  if (parts.length === 0) return { sql: '1', params: [] }
+  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
+}

@@ -4,15 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FACET_SAMPLE, RANK_WINDOW, searchArticles, type FacetCount } from './search'
-import { createTestDb, type TestDb } from './test-db'
-import { mulberry32 } from './prng'
+import { createTestDb, type TestDb } from '../../../test/support/search-db'
+import { makeRng } from '../../../test/support/prng'
 
 const N = RANK_WINDOW + 300
 let t: TestDb
 
 beforeAll(() => {
   t = createTestDb()
-  const rnd = mulberry32(42)
+  const rnd = makeRng(42)
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
   const sites = Array.from({ length: 13 }, (_, i) => `Outlet ${i}`)
   const authors = Array.from({ length: 14 }, (_, i) => `Writer ${String.fromCharCode(65 + i)}`)

@@ -1,9 +1,15 @@
 /** The rows of a results page: article fields, tags, snippets and matching highlights, read in batches. */
 import type { DB } from '../db/connection'
-import type { CompiledQuery } from './compile'
+import { highlightCond, type CompiledQuery } from './compile'
 import type { SearchHighlight, SearchHit } from '../../shared/types'
 import { prep } from './statements'
-import { SNIPPET_CLOSE, SNIPPET_OPEN, highlightCond, type PageIds } from './search'
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/vocabulary'
+
+/** One page of the match set: the ids to show, with their scores, and how many match in all. */
+export interface PageIds {
+  total: number
+  ids: { id: number; score: number }[]
+}
 
 // ---------------------------------------------------------------------------------------
 // The page's results: a fixed number of statements per page, whatever its size

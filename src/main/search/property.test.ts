@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseQuery, QuerySyntaxError } from './parse'
-import { mulberry32 } from './prng'
+import { makeRng } from '../../../test/support/prng'
 import { searchArticles } from './search'
-import { createTestDb, type TestDb } from './test-db'
+import { createTestDb, type TestDb } from '../../../test/support/search-db'
 
 const SEED = 20170409
 const COUNT = 10_000
@@ -42,7 +42,7 @@ afterAll(() => t.close())
 
 describe('random queries', () => {
   it(`${COUNT} strings (seed ${SEED}) parse or fail cleanly, and never break the SQL`, () => {
-    const rnd = mulberry32(SEED)
+    const rnd = makeRng(SEED)
     let parsed = 0
     for (let i = 0; i < COUNT; i++) {
       const q = randomQuery(rnd)

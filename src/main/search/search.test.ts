@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchArticles, SNIPPET_CLOSE, SNIPPET_OPEN, type SearchInput } from './search'
-import { createTestDb, type TestArticle, type TestDb } from './test-db'
+import { createTestDb, type TestArticle, type TestDb } from '../../../test/support/search-db'
 
 let t: TestDb
 const ids: Record<string, number> = {}

@@ -23,10 +23,10 @@
  * nodes and <mark> elements, never innerHTML, so archived text cannot inject markup.
  */
 import type { DB } from '../db/connection'
-import { compileQuery, textSql, type CompiledQuery, type SqlFragment } from './compile'
+import { compileQuery, highlightCond, textSql, type CompiledQuery, type SqlFragment } from './compile'
 import { parseQueryLenient } from './parse'
 import { prep } from './statements'
-import { hits } from './hits'
+import { hits, type PageIds } from './hits'
 import { facets, timeline } from './facets'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
@@ -44,8 +44,7 @@ export interface SearchInput {
 export type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
 import type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
 
-export const SNIPPET_OPEN = '\u0002'
-export const SNIPPET_CLOSE = '\u0003'
+export { SNIPPET_OPEN, SNIPPET_CLOSE } from '../../shared/vocabulary'
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
 export const FACET_SAMPLE = 4000
@@ -92,26 +91,6 @@ function clampInt(value: number, min: number, max: number): number {
 
 // ---------------------------------------------------------------------------------------
 // The match set
-
-/** What a matching highlight must satisfy; null when the query says nothing about highlights. */
-export function highlightCond(q: CompiledQuery): SqlFragment | null {
-  const parts: SqlFragment[] = []
-  const hlFts = 'h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)'
-  if (q.fts) parts.push({ sql: hlFts, params: [q.fts] })
-  if (q.exclude) parts.push({ sql: `NOT ${hlFts}`, params: [q.exclude] })
-  if (q.notesOnly) parts.push({ sql: "h.note <> ''", params: [] })
-  for (const tag of q.tags) {
-    parts.push({
-      sql:
-        '(h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = ?) OR ' +
-        'h.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?))',
-      params: [tag, tag]
-    })
-  }
-  if (parts.length === 0 && !q.highlightsOnly) return null
-  if (parts.length === 0) return { sql: '1', params: [] }
-  return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) }
-}
 
 /** Every matching article: `SELECT a.id FROM articles a WHERE …` (append ORDER BY / LIMIT). */
 function matchSql(q: CompiledQuery): SqlFragment {
@@ -187,11 +166,6 @@ function stride(ids: number[], n: number): number[] {
   if (ids.length <= n) return ids
   const step = ids.length / n
   return Array.from({ length: n }, (_, i) => ids[Math.floor(i * step)])
-}
-
-export interface PageIds {
-  total: number
-  ids: { id: number; score: number }[]
 }
 
 const ORDER: Record<SortOrder, string> = {

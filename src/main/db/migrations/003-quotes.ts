@@ -1,10 +1,9 @@
 import type { Migration } from './types'
-import { detectQuotes } from '../../quotes/detect'
-import { speakerKey } from '../../quotes/aliases'
 
 /**
  * Detected quotations and their speakers, per article, and the user's speaker merges.
- * Existing articles are analysed here, once.
+ * Existing articles are analysed once, after the migration, by the app's own detection
+ * (the 'quotes' backfill, see src/main/backfills.ts).
  */
 export const migration003: Migration = {
   version: 3,
@@ -32,22 +31,8 @@ export const migration003: Migration = {
         alias_key TEXT PRIMARY KEY,
         speaker_key TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS backfills (name TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+      INSERT INTO backfills(name) SELECT 'quotes' WHERE EXISTS (SELECT 1 FROM article_content);
     `)
-    const insert = db.prepare(
-      `INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    )
-    // In pages (a connection cannot write while it iterates a read).
-    const page = db.prepare('SELECT article_id, text FROM article_content WHERE article_id > ? ORDER BY article_id LIMIT 500')
-    for (let last = 0; ; ) {
-      const rows = page.all(last) as { article_id: number; text: string }[]
-      if (rows.length === 0) break
-      for (const row of rows) {
-        for (const q of detectQuotes(row.text)) {
-          insert.run(row.article_id, q.start, q.end, q.text, q.speaker, q.speaker ? speakerKey(q.speaker) : null, q.confidence, q.kind)
-        }
-      }
-      last = rows[rows.length - 1].article_id
-    }
   }
 }

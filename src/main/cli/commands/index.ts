@@ -1,0 +1,17 @@
+import type { Command } from '../command'
+import { libraryCommands } from './library'
+import { highlightCommands } from './highlights'
+import { searchCommands } from './search'
+import { quoteCommands } from './quotes'
+import { maintenanceCommands } from './maintenance'
+import { serveCommands } from './serve'
+
+/** Every command by name, each area's from its own module. */
+export const commands: Record<string, Command> = {
+  ...libraryCommands,
+  ...highlightCommands,
+  ...searchCommands,
+  ...quoteCommands,
+  ...maintenanceCommands,
+  ...serveCommands
+}

@@ -1,0 +1,40 @@
+/** serve: the app in a browser, over loopback HTTP. */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { startServer } from '../../server'
+import { autoBackup, backupDir } from '../../backups'
+import { intOption } from '../args'
+import type { Command } from '../command'
+import { EXIT } from '../io'
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1']
+
+const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    io.say(`The UI is not built yet (${rendererDir}/index.html is missing): run 'npm run build' first.`)
+    return EXIT.someFailed
+  }
+  const host = values.host ?? '127.0.0.1'
+  if (!LOOPBACK.includes(host)) {
+    io.say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
+  }
+  void autoBackup(app.ctx.db, backupDir(app.ctx.dbPath)).catch((e) => io.say(`Automatic backup failed: ${(e as Error).message}`))
+  const server = await startServer({
+    handlers: app.handlers,
+    events: app.ctx.events,
+    db: app.ctx.db,
+    rendererDir,
+    host,
+    port: intOption(values.port, 'port', 0, 0, 65535)
+  })
+  io.out(server.openUrl)
+  io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
+  await new Promise<void>((done) => {
+    const stop = () => void server.close().then(done)
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  return EXIT.ok
+}
+
+export const serveCommands: Record<string, Command> = { serve: serveCommand }

@@ -1,0 +1,4 @@
+import pkg from '../../package.json'
+
+/** This build's version (package.json). */
+export const VERSION: string = pkg.version
