@@ -2,19 +2,17 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 import type { Plugin } from 'vite'
+import { contentSecurityPolicy } from './src/shared/csp'
 
 /**
  * The built page carries its Content-Security-Policy itself: a file:// page in Electron gets
  * no response headers to carry one. (Not in dev, where Vite's hot reload needs inline script.)
  */
-const RENDERER_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: clipfile-asset:; " +
-  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-src 'none'"
 const cspMeta = (): Plugin => ({
   name: 'clipfile-csp-meta',
   apply: 'build',
   transformIndexHtml: (html) =>
-    html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP}" />`)
+    html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ meta: true })}" />`)
 })
 
 export default defineConfig({

@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability'
 import { openApp } from '../src/main/app'
 import { attachImportedHighlights } from '../src/main/import/store'
 import { articleText } from '../src/main/db/articles'
+import { CORPUS_DIR } from '../test/support/corpus'
 import { prepareArticle } from '../src/main/page/prepare'
 import { compileQuery } from '../src/main/search/compile'
 import { parseQueryLenient } from '../src/main/search/parse'
@@ -13,7 +14,7 @@ import type { DB } from '../src/main/db/connection'
 import { generatePage, type GeneratedPage } from './corpus'
 import { DATA_DIR, storePrepared } from './build'
 
-export const REAL_PAGES_DIR = '/work/shared/corpus/readability-test-pages'
+export const REAL_PAGES_DIR = CORPUS_DIR
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN
@@ -376,7 +377,7 @@ export async function dbBench(path: string): Promise<DbResult> {
   db.pragma('wal_checkpoint(TRUNCATE)')
   const one = <T>(sql: string) => db.prepare(sql).pluck().get() as T
   const textBytes = one<number>('SELECT sum(length(CAST(text AS BLOB))) FROM article_content')
-  let breakdown: DbResult['breakdown'] = []
+  let breakdown: DbResult['breakdown']
   try {
     breakdown = (db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as DbResult['breakdown'])
   } catch {

@@ -7,6 +7,7 @@
  * kept in bench/.data/ and reused when the generator version, seed, size and schema match.
  * Messages go to stderr; the table (or with --json one JSON object) to stdout.
  */
+import { relative } from 'node:path'
 import { cpus, totalmem } from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -99,7 +100,7 @@ async function main() {
     articles: db.articles,
     machine: { cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     generator: { version: GENERATOR_VERSION, seed, vocabulary: VOCABULARY_SIZE, markers: Object.fromEntries(Object.entries(MARKERS).map(([k, m]) => [m.word, expected[k as keyof typeof expected]])) },
-    archive: { path: archive.path, reused: archive.reused, buildSeconds: archive.meta.buildSeconds, buildPagesPerSecond: archive.meta.pagesPerSecond, buildWorkers: archive.meta.workers },
+    archive: { path: relative(process.cwd(), archive.path), reused: archive.reused, buildSeconds: archive.meta.buildSeconds, buildPagesPerSecond: archive.meta.pagesPerSecond, buildWorkers: archive.meta.workers },
     import: {
       pages: imp.pages,
       pages_per_s: imp.pagesPerSecond,

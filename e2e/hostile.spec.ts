@@ -204,7 +204,7 @@ test('the remote-loads page keeps its real photo, stored locally', async ({ page
  * canary, run their script and open dialogs. So the fixtures really are hostile, and
  * the checks above would fail if the reader ever rendered archived HTML as it came.
  */
-test('control: opened directly, the hostile pages do trip every detector', async ({ page }) => {
+test('control: opened directly, the hostile pages do trip every detector', async ({ page, context }) => {
   const canary = await startCanary()
   const pages = Object.fromEntries(PAGES.map(({ file }) => [`/${file}`, readFileSync(join(FIXTURES, file), 'utf8').replaceAll('__CANARY__', canary.origin)]))
   const site = await newsSite(pages)
@@ -217,7 +217,10 @@ test('control: opened directly, the hostile pages do trip every detector', async
     await page.goto(site.url('/scripts-and-handlers.html'))
     await expect.poll(() => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).not.toBeNull()
     expect(dialogs.length).toBeGreaterThan(0)
-    await page.goto(site.url('/remote-loads.html'))
+    // A page of its own: the first page's meta refresh (after 1 s) may fire at any moment and
+    // would abort a navigation started in the same tab.
+    const second = await context.newPage()
+    await second.goto(site.url('/remote-loads.html'))
     await expect.poll(() => canary.hits.filter((h) => BROWSER_ONLY.test(h.path)).length).toBeGreaterThan(0)
     expect(canary.hits.some((h) => !h.userAgent.includes('Clipfile/'))).toBe(true)
   } finally {

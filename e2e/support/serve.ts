@@ -38,6 +38,7 @@ async function startServe(dbPath: string): Promise<{ url: string; child: ChildPr
 
 /** Each test gets its own archive and its own `clipfile serve`, and fails on any console error. */
 export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
   served: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'clipfile-e2e-'))
     const dbPath = join(dir, 'archive.db')

@@ -1,7 +1,7 @@
 /**
- * Regression run over Mozilla Readability's test pages (/work/shared/corpus): every page
+ * Regression run over Mozilla Readability's test pages (../shared/corpus beside the repository): every page
  * must import or be refused with a reason, never crash; metadata is compared with each
- * folder's expected-metadata.json. Run: `npx tsx src/main/ingest/corpus-check.ts [dir] [-v]`.
+ * folder's expected-metadata.json. Run: `npx tsx scripts/quality/corpus-check.ts [dir] [-v]`.
  * Not part of the test suite: a fresh clone has no corpus.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -9,8 +9,9 @@ import { join } from 'node:path'
 import { UserError } from '../../src/shared/result'
 import { cleanByline, normaliseDate } from '../../src/main/page/metadata'
 import { prepareArticle } from '../../src/main/page/prepare'
+import { CORPUS_DIR } from '../../test/support/corpus'
 
-const DEFAULT_DIR = '/work/shared/corpus/readability-test-pages'
+const DEFAULT_DIR = CORPUS_DIR
 // The base URL Readability's own test suite gives these pages; the suite stored them all
 // as UTF-8 (whatever their <meta> says), so they are decoded as such.
 const FAKE_URL = 'http://fakehost/test/page.html'

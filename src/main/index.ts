@@ -11,15 +11,11 @@ import { bindIpc, forwardEvents } from './ipc'
 import { resolveDbPath } from './paths'
 import { getAsset } from './db/articles'
 import { ASSET_SCHEME } from '../shared/channels'
+import { contentSecurityPolicy } from '../shared/csp'
 import { autoBackup, backupDir } from './backups'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
-
-/** The CSP of the app window: our own code, local assets, nothing remote. */
-export const APP_CSP =
-  `default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: ${ASSET_SCHEME}:; ` +
-  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-src 'none'; object-src 'none'"
 
 /** The webPreferences every Clipfile window is created with (read by the e2e security test). */
 export const WEB_PREFERENCES = {
@@ -59,7 +55,7 @@ function hardenSession(): void {
   // both as this header and as a meta tag in its page (file:// may carry no headers).
   if (!process.env.ELECTRON_RENDERER_URL) {
     ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] } })
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy()] } })
     })
   }
   // The page may load only the app itself and local assets.

@@ -9,8 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { isMethodName } from '../shared/methods'
+import { contentSecurityPolicy } from '../shared/csp'
 import { dispatch, type Handlers } from './api'
 import type { EventBus } from './events'
 import { getAsset } from './db/articles'
@@ -48,10 +49,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json'
 }
-/** The page may talk only to this server; archived content never loads anything remote. */
-export const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 /** Starts serve mode; resolves once listening. */
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
@@ -76,7 +73,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
   const url = `http://${shownHost}:${port}/`
-  const sockets = new Set<import('node:net').Socket>()
+  const sockets = new Set<Socket>()
   server.on('connection', (s) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
@@ -190,7 +187,7 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string) 
   res.writeHead(200, {
     'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
-    'Content-Security-Policy': PAGE_CSP
+    'Content-Security-Policy': contentSecurityPolicy()
   })
   res.end(body)
 }

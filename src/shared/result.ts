@@ -27,8 +27,3 @@ export class UserError extends Error {
   }
 }
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
-  ok: false,
-  error: { code, message }
-})

@@ -1,6 +1,6 @@
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
 
-/** Bulky columns (reader document JSON, raw page) are stored gzip-compressed. */
+/** The reader document (JSON) is stored gzip-compressed: fast to read back on every open. */
 export const packJson = (value: unknown): Buffer => gzipSync(Buffer.from(JSON.stringify(value)), { level: 6 })
 export const unpackJson = (blob: Buffer): unknown => JSON.parse(gunzipSync(blob).toString('utf8'))
 /** The raw page: brotli (about 15% smaller than gzip on HTML, for a little more time). */

@@ -51,7 +51,9 @@ export function decodeHtml(body: Buffer, contentType?: string | null): Decoded {
   const bom = sniffBom(body)
   if (bom) return decodeAs(body, bom)
   const fromHeader = usable(charsetParam(contentType ?? null))
-  if (fromHeader) return decodeAs(body, fromHeader)
+  // A server that says UTF-16 for 8-bit bytes is wrong (markup in UTF-16 is half NUL bytes):
+  // read the page as its own bytes say instead of turning it into CJK-looking noise.
+  if (fromHeader && !(fromHeader.startsWith('utf-16') && !looksUtf16(body))) return decodeAs(body, fromHeader)
   const fromMeta = usable(metaCharset(body), true)
   if (fromMeta) return decodeAs(body, fromMeta)
   return decodeAs(body, isValidUtf8(body) ? 'utf-8' : 'windows-1252')
@@ -96,6 +98,14 @@ function usable(label: string | null, fromMeta = false): string | null {
   // A <meta> cannot truthfully declare UTF-16 (it was read as ASCII), so browsers use UTF-8.
   if (fromMeta && name.startsWith('utf-16')) name = 'utf-8'
   return iconv.encodingExists(name) ? name : null
+}
+
+/** UTF-16 text of a web page: ASCII markup makes at least a quarter of its first bytes NUL. */
+function looksUtf16(b: Buffer): boolean {
+  const head = b.subarray(0, 1024)
+  let nul = 0
+  for (const byte of head) if (byte === 0) nul++
+  return head.length > 0 && nul * 4 >= head.length
 }
 
 const utf8Checker = new TextDecoder('utf-8', { fatal: true })

@@ -100,6 +100,7 @@ export function nestingWithin(html: string, max = REFUSE_DEPTH): boolean {
 export const BINARY_REASON = 'this is a binary file, not a web page'
 
 /** C0 controls other than tab, newline, form feed and carriage return (ESC is allowed: ISO-2022 pages use it). */
+// eslint-disable-next-line no-control-regex -- control characters are what marks binary data
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001A\u001C-\u001F]/g
 
 /**

@@ -4,7 +4,7 @@
  * Tracking pixels, failed downloads and anything that is not a raster image are dropped —
  * SVG included, since it can carry script.
  */
-import { parseFragment, type DomElement } from './dom'
+import type { DomElement } from './dom'
 
 export type LoadImage = (url: string) => Promise<{ mime: string; bytes: Buffer } | null>
 

@@ -206,9 +206,7 @@ function firstDate(...values: (string | null)[]): string | null {
 export function normaliseDate(value: string | null | undefined): string | null {
   if (!value) return null
   const s = value.trim()
-  let ms: number | null = null
-  if (/^\d{10}(\d{3})?$/.test(s)) ms = s.length === 10 ? Number(s) * 1000 : Number(s)
-  else ms = parseIsoish(s) ?? parseLoose(s)
+  const ms = /^\d{10}(\d{3})?$/.test(s) ? (s.length === 10 ? Number(s) * 1000 : Number(s)) : (parseIsoish(s) ?? parseLoose(s))
   if (ms === null || !Number.isFinite(ms)) return null
   const year = new Date(ms).getUTCFullYear()
   if (year < 1800 || year > 2200) return null

@@ -107,5 +107,5 @@ export function hashText(text: string): string {
   return createHash('sha256').update(normalised, 'utf8').digest('hex')
 }
 
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ASCII is exactly the range U+0000 to U+007F
 const ASCII = /^[\u0000-\u007f]*$/u

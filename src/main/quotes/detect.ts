@@ -3,16 +3,9 @@
  * code units, see src/shared/reader/text.ts) and who said them. Rule-based and linear in the text:
  * no model, no DOM, no database. See docs/quotes.md for the rules and their measured accuracy.
  */
-import {
-  ABBREVIATIONS,
-  type Agent,
-  type Candidate,
-  SpeakerContext,
-  agentLeft,
-  attributionAfter,
-  attributionBefore,
-  resolveAgent
-} from './attribute'
+import { ABBREVIATIONS } from './lexicon'
+import { attributionAfter, attributionBefore, type Agent } from './agents'
+import { SpeakerContext, resolveAgent, type Candidate } from './speaker-context'
 import { speakerKey } from './aliases'
 import type { FoundQuote } from '../db/quotes'
 

@@ -48,7 +48,7 @@ const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
 
 /** A user token as an FTS5 string. FTS5 reads the expression as a C string: drop controls. */
 export function ftsQuote(text: string, prefix = false): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the control characters are what this removes
   const clean = text.replace(/[\u0000-\u001f\u007f]/gu, ' ')
   return `"${clean.replace(/"/gu, '""')}"${prefix ? '*' : ''}`
 }

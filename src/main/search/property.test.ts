@@ -51,7 +51,7 @@ describe('random queries', () => {
         parseQuery(q)
         parsed++
       } catch (e) {
-        if (!(e instanceof QuerySyntaxError)) throw new Error(`${where}: ${String(e)}`)
+        if (!(e instanceof QuerySyntaxError)) throw new Error(`${where}: ${String(e)}`, { cause: e })
         expect(e.position, where).toBeGreaterThanOrEqual(0)
         expect(e.position, where).toBeLessThanOrEqual(q.length)
       }
@@ -60,7 +60,7 @@ describe('random queries', () => {
         const sort = (['relevance', 'newest', 'oldest'] as const)[i % 3]
         searchArticles(t.db, { query: q, sort, includeFacets: i % 5 === 0, includeTimeline: i % 5 === 0 })
       } catch (e) {
-        throw new Error(`${where}: search threw ${String(e)}`)
+        throw new Error(`${where}: search threw ${String(e)}`, { cause: e })
       }
     }
     // The generator must exercise both paths.

@@ -42,7 +42,7 @@ export interface SearchInput {
 }
 
 export type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
-import type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
+import type { SearchResult } from '../../shared/types'
 
 export { SNIPPET_OPEN, SNIPPET_CLOSE } from '../../shared/vocabulary'
 export const RANK_WINDOW = 2000

@@ -56,10 +56,11 @@ export function App() {
   useGlobalKeys(() => setAdding(true))
   // The page scrolls with the keyboard (arrows, Page Down, space) as soon as it opens.
   const content = useRef<HTMLDivElement>(null)
+  const articleId = route.view === 'article' ? route.id : null
   useEffect(() => {
     if (!isTyping(document.activeElement)) content.current?.focus({ preventScroll: true })
     content.current?.scrollTo({ top: 0 })
-  }, [route.view, route.view === 'article' ? route.id : null])
+  }, [route.view, articleId])
   useDropAndPaste(runImport, setDragging)
   useEffect(() => {
     if (!toast) return

@@ -5,6 +5,7 @@
  */
 import type { ClipfileBridge, EventMap, EventName } from '../../shared/api'
 import { createClient } from '../../shared/client'
+import { eventNames } from '../../shared/methods'
 
 declare global {
   interface Window {
@@ -44,7 +45,7 @@ function httpBridge(): ClipfileBridge {
   const connect = () => {
     if (source || !token) return
     source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`)
-    for (const name of ['libraryChanged', 'importProgress']) {
+    for (const name of eventNames) {
       source.addEventListener(name, (e) => {
         const payload = JSON.parse((e as MessageEvent).data)
         listeners.get(name)?.forEach((fn) => fn(payload))

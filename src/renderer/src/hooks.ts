@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useState } from 'react'
 import type { EventMap, EventName, Result } from '../../shared/api'
 import { clipfile } from './bridge'
 
@@ -9,33 +9,34 @@ export interface Loaded<T> {
   reload: () => void
 }
 
-/** Runs an api call when `deps` change (and on `reload`), keeping the last good data. */
-export function useApi<T>(call: () => Promise<Result<T>>, deps: unknown[]): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: true
-  })
+/**
+ * Runs an api call when `deps` (primitives: ids, queries) change and on `reload`, keeping
+ * the last good data while the next answer is on its way. Only the latest call's answer is
+ * kept: a slow answer to an older query never replaces a newer one.
+ */
+export function useApi<T>(call: () => Promise<Result<T>>, deps: readonly (string | number | boolean | null | undefined)[]): Loaded<T> {
   const [tick, setTick] = useState(0)
-  const seq = useRef(0)
+  const key = JSON.stringify([...deps, tick])
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: string | null }>({ key: null, data: null, error: null })
+  const request = useEffectEvent(call)
   useEffect(() => {
-    const mine = ++seq.current
-    setState((s) => ({ ...s, loading: true }))
-    call().then((r) => {
-      if (mine !== seq.current) return
-      setState((s) => (r.ok ? { data: r.value, error: null, loading: false } : { data: s.data, error: r.error.message, loading: false }))
+    let current = true
+    void request().then((r) => {
+      if (!current) return
+      setState((s) => (r.ok ? { key, data: r.value, error: null } : { key, data: s.data, error: r.error.message }))
     })
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, tick])
+    return () => {
+      current = false
+    }
+  }, [key])
   const reload = useCallback(() => setTick((t) => t + 1), [])
-  return { ...state, reload }
+  return { data: state.data, error: state.error, loading: state.key !== key, reload }
 }
 
 /** Subscribes to one of main's events for the component's lifetime. */
 export function useEvent<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): void {
-  const ref = useRef(listener)
-  ref.current = listener
-  useEffect(() => clipfile.on(event, (p) => ref.current(p)), [event])
+  const onEvent = useEffectEvent(listener)
+  useEffect(() => clipfile.on(event, (p) => onEvent(p)), [event])
 }
 
 export function formatDate(iso: string | null, style: 'short' | 'long' = 'short'): string {

@@ -31,7 +31,7 @@ export function AddDialog({ onClose, onImport }: Props) {
   const submit = async () => {
     setError(null)
     const tagList = tags.split(',').map((t) => t.trim()).filter(Boolean)
-    let items: ImportItem[] = []
+    let items: ImportItem[]
     if (tab === 'url') {
       const list = urlsIn(urls)
       if (list.length === 0) return setError('Enter at least one link starting with http:// or https://')

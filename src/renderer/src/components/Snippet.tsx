@@ -1,11 +1,21 @@
-/** Renders a search snippet: matches arrive between \u0002 and \u0003 and become <mark>s (never HTML). */
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../../shared/vocabulary'
+
+/** Renders a search snippet: matches arrive between SNIPPET_OPEN and SNIPPET_CLOSE and become <mark>s (never HTML). */
 export function Snippet({ text }: { text: string }) {
-  const parts = text.split(/(\u0002[^\u0003]*\u0003)/)
+  // "a\u0002b\u0003c" → ["a", "b\u0003c"]: each part after the first opens with a match.
+  const [before, ...matches] = text.split(SNIPPET_OPEN)
   return (
     <>
-      {parts.map((p, i) =>
-        p.startsWith('\u0002') ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p.replace(/[\u0002\u0003]/g, '')}</span>
-      )}
+      {before && <span>{before.split(SNIPPET_CLOSE).join('')}</span>}
+      {matches.map((part, i) => {
+        const [match, ...rest] = part.split(SNIPPET_CLOSE)
+        return (
+          <span key={i}>
+            <mark>{match}</mark>
+            {rest.join('')}
+          </span>
+        )
+      })}
     </>
   )
 }

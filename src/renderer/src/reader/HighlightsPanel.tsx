@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../shared/api'
+import type { Highlight } from '../../../shared/api'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/vocabulary'
 import { COLOR_NAMES } from './Toolbar'
 import { ExportMenu } from '../components/ExportMenu'
 

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
-import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '../../../shared/api'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import type { Highlight } from '../../../shared/api'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/vocabulary'
 import { TagInput } from '../components/TagInput'
 
 export type ToolbarFocus = 'note' | 'tags' | null
 
 interface Props {
-  /** The place on screen to sit under (viewport coordinates). */
-  anchor: { top: number; left: number; bottom: number; right: number }
+  /** Where the text it belongs to is on screen now (viewport coordinates), or null. */
+  locate: () => { top: number; left: number; bottom: number; right: number } | null
   /** The highlight being edited, or null while offering to highlight a selection. */
   highlight: Highlight | null
   focus: ToolbarFocus
@@ -26,21 +27,46 @@ export function Toolbar(p: Props) {
   const noteRef = useRef<HTMLTextAreaElement>(null)
   const tagsRef = useRef<HTMLInputElement>(null)
   const [note, setNote] = useState(p.highlight?.note ?? '')
-  useEffect(() => setNote(p.highlight?.note ?? ''), [p.highlight?.id, p.highlight?.note])
+  // Another highlight, or its note saved: the field starts again from the stored note.
+  const noteOf = `${p.highlight?.id}\u0000${p.highlight?.note ?? ''}`
+  const [shownNoteOf, setShownNoteOf] = useState(noteOf)
+  if (shownNoteOf !== noteOf) {
+    setShownNoteOf(noteOf)
+    setNote(p.highlight?.note ?? '')
+  }
   useEffect(() => {
     if (p.focus === 'note') noteRef.current?.focus()
     if (p.focus === 'tags') tagsRef.current?.focus()
   }, [p.focus, p.highlight?.id])
 
+  // The toolbar follows its text (scrolling, resizing, a highlight redrawn): placed on the
+  // element directly, after every render, with no state of its own.
+  const box = useRef<HTMLDivElement>(null)
+  const locate = p.locate
+  useLayoutEffect(() => {
+    const place = () => {
+      const el = box.current
+      const at = locate()
+      if (!el || !at) return
+      // Above the text when there is room (so it covers nothing being read), else below it.
+      const above = at.top - el.offsetHeight - 10
+      const top = above > 70 ? above : Math.min(at.bottom + 10, window.innerHeight - el.offsetHeight - 10)
+      el.style.top = `${top}px`
+      el.style.left = `${Math.max(12, Math.min((at.left + at.right) / 2 - 170, window.innerWidth - 352))}px`
+    }
+    place()
+    window.addEventListener('scroll', place, true)
+    window.addEventListener('resize', place)
+    return () => {
+      window.removeEventListener('scroll', place, true)
+      window.removeEventListener('resize', place)
+    }
+  })
+
   const h = p.highlight
-  // Above the text when there is room (so it covers nothing being read), else below it.
-  const height = h ? 150 : 46
-  const above = p.anchor.top - height - 10
-  const top = above > 70 ? above : Math.min(p.anchor.bottom + 10, window.innerHeight - height - 10)
-  const left = Math.max(12, Math.min((p.anchor.left + p.anchor.right) / 2 - 170, window.innerWidth - 352))
   const saveNote = () => h && note !== h.note && p.onUpdate({ note })
   return (
-    <div className="hl-toolbar" role="toolbar" aria-label={h ? 'Edit highlight' : 'Highlight selection'} style={{ top, left }}
+    <div className="hl-toolbar" role="toolbar" aria-label={h ? 'Edit highlight' : 'Highlight selection'} ref={box}
       onMouseDown={(e) => e.target === e.currentTarget && e.preventDefault()}>
       <div className="hl-row">
         {HIGHLIGHT_COLORS.map((c) => (

@@ -1,30 +1,33 @@
 /**
- * Highlights as ProseMirror decorations. The set lives in plugin state and is changed by
- * small transactions (add, remove, replace one, select) — mapped, not rebuilt — so a
- * thousand highlights cost nothing when one changes. Positions come from the stored W3C
- * selectors through the shared text mapping: the document itself is never touched.
+ * Highlights as ProseMirror decorations. React owns the highlights; it hands this plugin the
+ * current list (and the selected id) with `syncHighlights`, and the plugin redraws only the
+ * highlights that changed since its last sync — the set lives in plugin state and is mapped,
+ * not rebuilt, so a thousand highlights cost nothing when one changes. Positions come from
+ * the stored W3C selectors through the shared text mapping: the document is never touched.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
 import { Decoration, DecorationSet } from 'prosemirror-view'
 import type { Highlight } from '../../../shared/api'
 import { docText, textOffsetToPos, type TextSegment } from '../../../shared/reader/text'
 
-interface HighlightState {
-  set: DecorationSet
-  selected: number | null
-  segments: TextSegment[]
-  /** A passage shown while the pointer is over a detected quote. */
-  preview: DecorationSet
+interface Drawn {
+  highlight: Highlight
+  selected: boolean
 }
 
-type Action =
-  | { type: 'reset'; highlights: Highlight[] }
-  | { type: 'upsert'; highlight: Highlight }
-  | { type: 'remove'; id: number }
-  | { type: 'select'; id: number | null }
-  | { type: 'preview'; range: { start: number; end: number } | null }
+interface HighlightState {
+  set: DecorationSet
+  /** What each decoration was drawn from, by highlight id. */
+  drawn: Map<number, Drawn>
+  segments: TextSegment[]
+}
 
-export const highlightsKey = new PluginKey<HighlightState>('highlights')
+interface Sync {
+  highlights: readonly Highlight[]
+  selected: number | null
+}
+
+const highlightsKey = new PluginKey<HighlightState>('highlights')
 
 function decorate(h: Highlight, segments: TextSegment[], selected: boolean): Decoration | null {
   if (h.orphan) return null
@@ -35,92 +38,49 @@ function decorate(h: Highlight, segments: TextSegment[], selected: boolean): Dec
     from,
     to,
     { class: `hl hl-${h.color}${selected ? ' hl-selected' : ''}`, 'data-hl': String(h.id), nodeName: 'mark' },
-    { id: h.id, highlight: h }
+    { id: h.id }
   )
 }
 
-function ofId(set: DecorationSet, id: number): Decoration[] {
-  return set.find(undefined, undefined, (spec) => spec.id === id)
-}
-
-function apply(tr: Transaction, state: HighlightState, doc: EditorState['doc']): HighlightState {
-  const action = tr.getMeta(highlightsKey) as Action | undefined
-  const mapped = tr.docChanged ? state.set.map(tr.mapping, tr.doc) : state.set
-  if (!action) return { ...state, set: mapped }
-  const { segments } = state
-  switch (action.type) {
-    case 'reset': {
-      const decos = action.highlights.map((h) => decorate(h, segments, h.id === state.selected)).filter((d): d is Decoration => d !== null)
-      return { ...state, set: DecorationSet.create(doc, decos) }
-    }
-    case 'upsert': {
-      const d = decorate(action.highlight, segments, action.highlight.id === state.selected)
-      const without = mapped.remove(ofId(mapped, action.highlight.id))
-      return { ...state, set: d ? without.add(doc, [d]) : without }
-    }
-    case 'remove':
-      return { ...state, set: mapped.remove(ofId(mapped, action.id)), selected: state.selected === action.id ? null : state.selected }
-    case 'preview': {
-      const r = action.range
-      const from = r ? textOffsetToPos(segments, r.start, 1) : null
-      const to = r ? textOffsetToPos(segments, r.end, -1) : null
-      const deco = from !== null && to !== null && to > from ? [Decoration.inline(from, to, { class: 'quote-preview' })] : []
-      return { ...state, preview: DecorationSet.create(doc, deco) }
-    }
-    case 'select': {
-      // Only the two highlights whose look changes are swapped.
-      let set = mapped
-      for (const id of [state.selected, action.id]) {
-        if (id === null) continue
-        for (const old of ofId(set, id)) {
-          const h = (old.spec as { highlight: Highlight }).highlight
-          const next = decorate(h, segments, id === action.id)
-          set = set.remove([old])
-          if (next) set = set.add(doc, [next])
-        }
-      }
-      return { ...state, set, selected: action.id }
-    }
+/** The plugin state after a sync: only highlights whose object or selection changed are redrawn. */
+function applySync(state: HighlightState, sync: Sync, doc: EditorState['doc']): HighlightState {
+  const stale: Decoration[] = []
+  const fresh: Decoration[] = []
+  const drawn = new Map<number, Drawn>()
+  for (const h of sync.highlights) {
+    const selected = h.id === sync.selected
+    const before = state.drawn.get(h.id)
+    drawn.set(h.id, { highlight: h, selected })
+    if (before && before.highlight === h && before.selected === selected) continue
+    if (before) stale.push(...state.set.find(undefined, undefined, (spec) => spec.id === h.id))
+    const d = decorate(h, state.segments, selected)
+    if (d) fresh.push(d)
   }
+  for (const id of state.drawn.keys()) {
+    if (!drawn.has(id)) stale.push(...state.set.find(undefined, undefined, (spec) => spec.id === id))
+  }
+  if (stale.length === 0 && fresh.length === 0) return { ...state, drawn }
+  return { ...state, drawn, set: state.set.remove(stale).add(doc, fresh) }
 }
 
-export function highlightsPlugin(initial: Highlight[]): Plugin<HighlightState> {
+export function highlightsPlugin(): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key: highlightsKey,
     state: {
-      init: (_config, state) => {
-        const { segments } = docText(state.doc)
-        const decos = initial.map((h) => decorate(h, segments, false)).filter((d): d is Decoration => d !== null)
-        return { set: DecorationSet.create(state.doc, decos), selected: null, segments, preview: DecorationSet.empty }
-      },
-      apply: (tr, value, _old, state) => apply(tr, value, state.doc)
-    },
-    props: {
-      decorations: (state) => {
-        const s = highlightsKey.getState(state)
-        if (!s) return null
-        return s.preview === DecorationSet.empty ? s.set : s.set.add(state.doc, s.preview.find())
+      init: (_config, state) => ({ set: DecorationSet.empty, drawn: new Map(), segments: docText(state.doc).segments }),
+      apply: (tr, value, _old, state) => {
+        const sync = tr.getMeta(highlightsKey) as Sync | undefined
+        const mapped = tr.docChanged ? { ...value, set: value.set.map(tr.mapping, tr.doc) } : value
+        return sync ? applySync(mapped, sync, state.doc) : mapped
       }
-    }
+    },
+    props: { decorations: (state) => highlightsKey.getState(state)?.set ?? null }
   })
 }
 
-/** Commands: `(state, dispatch) => boolean`, as ProseMirror commands are. */
-export const setHighlights = (highlights: Highlight[]) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
-  dispatch?.(state.tr.setMeta(highlightsKey, { type: 'reset', highlights } satisfies Action))
-  return true
-}
-export const upsertHighlight = (highlight: Highlight) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
-  dispatch?.(state.tr.setMeta(highlightsKey, { type: 'upsert', highlight } satisfies Action))
-  return true
-}
-export const removeHighlight = (id: number) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
-  dispatch?.(state.tr.setMeta(highlightsKey, { type: 'remove', id } satisfies Action))
-  return true
-}
-export const selectHighlight = (id: number | null) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
-  if (highlightsKey.getState(state)?.selected === id) return false
-  dispatch?.(state.tr.setMeta(highlightsKey, { type: 'select', id } satisfies Action))
+/** Command: draws `highlights` (with `selected` marked) as they are now. */
+export const syncHighlights = (highlights: readonly Highlight[], selected: number | null) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
+  dispatch?.(state.tr.setMeta(highlightsKey, { highlights, selected } satisfies Sync))
   return true
 }
 
@@ -133,8 +93,4 @@ export function highlightIdsAt(target: EventTarget | null): number[] {
     el = el.parentElement?.closest('[data-hl]') ?? null
   }
   return ids
-}
-export const previewRange = (range: { start: number; end: number } | null) => (state: EditorState, dispatch?: (tr: Transaction) => void) => {
-  dispatch?.(state.tr.setMeta(highlightsKey, { type: 'preview', range } satisfies Action))
-  return true
 }

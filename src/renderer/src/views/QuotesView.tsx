@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { HIGHLIGHT_COLORS, type HighlightColor, type QuoteList, type TagCount } from '../../../shared/api'
+import type { QuoteList, TagCount } from '../../../shared/api'
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../shared/vocabulary'
 import { quoteWithCitation } from '../../../shared/cite'
 import { clipfile } from '../bridge'
 import { formatDate, useApi, useEvent } from '../hooks'
