@@ -21,7 +21,7 @@ const ROOT = new URL('..', import.meta.url).pathname
 
 // The functions passed to page.evaluate run in the browser. The node build has no DOM lib
 // (and must not get one), so these globals are declared loosely, for this file only.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any -- browser globals in a file compiled without the DOM lib (above) */
 declare const document: any, location: any, window: any, requestAnimationFrame: (cb: () => void) => number
 declare const NodeFilter: any, KeyboardEvent: any
 type Text = any

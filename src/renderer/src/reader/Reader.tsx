@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useEffectEvent, useRef } from 'react'
 import { Node as PMNode } from 'prosemirror-model'
 import { EditorState, type Plugin } from 'prosemirror-state'
 import { EditorView, type NodeView } from 'prosemirror-view'
@@ -39,6 +39,7 @@ function openLink(event: MouseEvent): boolean {
 /** A read-only ProseMirror view of an article document. */
 export function Reader({ doc, plugins = [], onView }: Props) {
   const host = useRef<HTMLDivElement>(null)
+  const report = useEffectEvent((view: EditorView | null) => onView?.(view))
   useEffect(() => {
     if (!host.current) return
     const node = PMNode.fromJSON(readerSchema, doc)
@@ -49,13 +50,12 @@ export function Reader({ doc, plugins = [], onView }: Props) {
       handleDOMEvents: { click: (_v, e) => openLink(e as MouseEvent) },
       attributes: { class: 'reader-body', role: 'article', 'aria-label': 'Article text' }
     })
-    onView?.(view)
+    report(view)
     return () => {
-      onView?.(null)
+      report(null)
       view.destroy()
     }
     // The document and plugin set identify the view; callers memoise them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [doc, plugins])
   return <div ref={host} />
 }
