@@ -1,0 +1,3 @@
+// Types for build-cli.js.
+export const CLI_BUNDLE: string
+export function buildCli(): Promise<void>
