@@ -17,3 +17,5 @@ export function readModuleAbi(file: string): ModuleAbi
 export function electronAbi(electronDir: string): ElectronTarget
 export function describeAbi(abi: number): string
 export function checkElectronModule(file: string, electron: ElectronTarget): string
+/** 'x64', 'arm64', 'ia32', 'armv7l', 'universal' (macOS fat binary), a description of an unknown CPU, or null. */
+export function readModuleArch(file: string): string | null

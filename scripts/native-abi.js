@@ -20,6 +20,33 @@ export function readModuleAbi(file) {
   return { abis: abis.sort((a, b) => a - b), napi: text.includes('napi_register_module_v1') }
 }
 
+const ELF_MACHINES = { 0x03: 'ia32', 0x28: 'armv7l', 0x3e: 'x64', 0xb7: 'arm64' }
+const MACHO_CPUS = { 0x01000007: 'x64', 0x0100000c: 'arm64' }
+const PE_MACHINES = { 0x014c: 'ia32', 0x8664: 'x64', 0xaa64: 'arm64' }
+
+/**
+ * The CPU a .node file is for, in process.arch's words ('x64', 'arm64'…), from its ELF, Mach-O
+ * or PE header; 'universal' for a macOS fat binary; null when the header is none of these.
+ */
+export function readModuleArch(file) {
+  const b = readFileSync(file)
+  if (b.length < 64) return null
+  if (b.readUInt32BE(0) === 0x7f454c46) {
+    const machine = b[5] === 2 ? b.readUInt16BE(18) : b.readUInt16LE(18)
+    return ELF_MACHINES[machine] ?? `ELF machine ${machine}`
+  }
+  if (b.readUInt32LE(0) === 0xfeedfacf) return MACHO_CPUS[b.readUInt32LE(4)] ?? `Mach-O CPU ${b.readUInt32LE(4)}`
+  if (b.readUInt32BE(0) === 0xcafebabe) return 'universal'
+  if (b.toString('latin1', 0, 2) === 'MZ') {
+    const pe = b.readUInt32LE(0x3c)
+    if (pe + 6 <= b.length && b.toString('latin1', pe, pe + 4) === 'PE\0\0') {
+      const machine = b.readUInt16LE(pe + 4)
+      return PE_MACHINES[machine] ?? `PE machine ${machine}`
+    }
+  }
+  return null
+}
+
 /** Electron's version and module ABI, from the electron package's own metadata. */
 export function electronAbi(electronDir) {
   const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { checkElectronModule, describeAbi, electronAbi, readModuleAbi } from './native-abi.js'
+import { checkElectronModule, describeAbi, electronAbi, readModuleAbi, readModuleArch } from './native-abi.js'
 
 const require = createRequire(import.meta.url)
 const electronDir = dirname(require.resolve('electron/package.json'))
@@ -64,5 +64,39 @@ describe('the Electron ABI check', () => {
     expect(describeAbi(115)).toBe('Node 20 (ABI 115)')
     expect(describeAbi(140)).toBe('Electron 39 (ABI 140)')
     expect(describeAbi(9999)).toBe('ABI 9999')
+  })
+})
+
+describe('the CPU a module is for', () => {
+  /** 64 bytes of header, written at the start of a file. */
+  function header(write: (b: Buffer) => void): string {
+    const b = Buffer.alloc(256)
+    write(b)
+    const file = join(mkdtempSync(join(tmpdir(), 'clipfile-arch-')), 'x.node')
+    writeFileSync(file, b)
+    return file
+  }
+
+  it('reads the ELF header of the real Node build', () => {
+    expect(readModuleArch(nodeBuild)).toBe(process.arch)
+  })
+
+  it('reads Mach-O and PE headers, and knows a fat binary', () => {
+    const macArm = header((b) => {
+      b.writeUInt32LE(0xfeedfacf, 0)
+      b.writeUInt32LE(0x0100000c, 4)
+    })
+    const winX64 = header((b) => {
+      b.write('MZ', 0, 'latin1')
+      b.writeUInt32LE(0x80, 0x3c)
+      b.write('PE\0\0', 0x80, 'latin1')
+      b.writeUInt16LE(0x8664, 0x84)
+    })
+    const fat = header((b) => b.writeUInt32BE(0xcafebabe, 0))
+    expect([readModuleArch(macArm), readModuleArch(winX64), readModuleArch(fat)]).toEqual(['arm64', 'x64', 'universal'])
+  })
+
+  it('answers null for a file that is no executable format', () => {
+    expect(readModuleArch(header((b) => b.write('not a binary', 0)))).toBeNull()
   })
 })
