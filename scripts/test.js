@@ -12,6 +12,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['dist:check', 'node', ['scripts/dist-check.js']],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json']]
 ]
 const totals = { passed: 0, failed: 0, skipped: 0 }
