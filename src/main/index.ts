@@ -13,6 +13,9 @@ import { getAsset } from './db/articles'
 import { ASSET_SCHEME } from '../shared/channels'
 import { contentSecurityPolicy } from '../shared/csp'
 import { autoBackup, backupDir } from './backups'
+import { VERSION } from './api'
+import { installMenu } from './menu'
+import { filesToOpen, openInArchive } from './open-files'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
@@ -31,6 +34,15 @@ export const WEB_PREFERENCES = {
 } as const
 
 let clipfile: App | undefined
+
+/** Pages the system asked us to open; saved once the window can show their import. */
+const opened: string[] = []
+let openPages = (paths: string[]) => void opened.push(...paths)
+// macOS hands over double-clicked files as events, possibly before the app is ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openPages([path])
+})
 
 function dbPathFromArgs(): string | undefined {
   const i = process.argv.indexOf('--db')
@@ -131,7 +143,10 @@ app.on('web-contents-created', (_e, contents) => {
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+  app.on('second-instance', (_event, argv, cwd) => {
+    BrowserWindow.getAllWindows()[0]?.focus()
+    openPages(filesToOpen(argv, cwd))
+  })
   app.whenReady().then(() => {
     try {
       clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding() })
@@ -146,7 +161,11 @@ if (!app.requestSingleInstanceLock()) {
     registerAssetProtocol(ready)
     bindIpc(ready.handlers)
     forwardEvents(ready.ctx.events)
-    createWindow()
+    installMenu(() => ({ version: VERSION, electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, dbPath: ready.ctx.dbPath }))
+    createWindow().webContents.once('did-finish-load', () => {
+      openPages = (paths) => void openInArchive(ready.handlers, paths)
+      openPages([...filesToOpen(process.argv), ...opened.splice(0)])
+    })
     scheduleAutoBackups(ready)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
