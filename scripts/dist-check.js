@@ -40,6 +40,11 @@ export const CONFIG = join(root, 'electron-builder.yml')
 const NODE_BUILD = join(dirname(require.resolve('better-sqlite3/package.json')), 'build/Release/better_sqlite3.node')
 /** Packages the code may try to load and does without (linkedom falls back when canvas is absent). */
 const OPTIONAL_IMPORTS = new Set(['canvas'])
+/** A page with an article in it, for the packaged CLI to import. */
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Packaged check</title></head><body>
+<article><h1>The packaged command line saves an article</h1><p class="byline">By A. Checker</p>
+${Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of a plain article, long enough for the extractor to take it for the story of the page and keep its text, its headline and its byline.</p>`).join('\n')}
+</article></body></html>`
 const PACKAGE_SPECIFIER = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]*)?$/i
 const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]
 
@@ -194,7 +199,9 @@ export function checkLayout(layout, { budgetMB = BUDGET_MB, runCli = true, work 
     if (existsSync(join(resources, 'app.asar.unpacked'))) cpSync(join(resources, 'app.asar.unpacked'), app, { recursive: true })
     const db = join(work, 'check.db')
     const cli = (...args) => execFileSync(process.execPath, [join(app, 'out/cli/clipfile.cjs'), '--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-    cli('import', join(root, 'src/main/ingest/fixtures/news-article.html'))
+    const page = join(work, 'article.html')
+    writeFileSync(page, ARTICLE)
+    cli('import', page)
     const list = JSON.parse(cli('list', '--json'))
     if (list.length !== 1) throw new Error(`import then list gave ${list.length} articles`)
     return `the packaged CLI imports and lists an article (under Node ${process.versions.node}, from the extracted archive)`
