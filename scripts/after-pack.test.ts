@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -15,8 +15,12 @@ const ARCH = { x64: 1, arm64: 3, universal: 4 } as const
 const [here, other] = process.arch === 'arm64' ? (['arm64', 'x64'] as const) : (['x64', 'arm64'] as const)
 
 /** A packaged Linux (or macOS) app whose better-sqlite3 module is `module` (none if null). */
+const temp: string[] = []
+afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
 function packaged(module: Buffer | null, platform = 'linux'): string {
   const appOutDir = mkdtempSync(join(tmpdir(), 'clipfile-afterpack-'))
+  temp.push(appOutDir)
   const resources = platform === 'darwin' ? join(appOutDir, 'Clipfile.app/Contents/Resources') : join(appOutDir, 'resources')
   if (module) {
     mkdirSync(dirname(join(resources, NATIVE_IN_RESOURCES)), { recursive: true })

@@ -32,8 +32,8 @@ const shown = (file) => (file.startsWith(root) ? relative(root, file) : file)
 
 /**
  * The app's own payload (app.asar, its unpacked files, the launchers), Electron excluded.
- * Measured 12.8 MB (10.6 MB app.asar, 2.2 MB better_sqlite3.node); the budget leaves room to grow, not to ship
- * a dependency tree by mistake.
+ * Measured 12.8 MB (10.6 MB app.asar, 2.2 MB better_sqlite3.node); the budget leaves room to
+ * grow, not to ship a dependency tree by mistake.
  */
 export const BUDGET_MB = 20
 export const CONFIG = join(root, 'electron-builder.yml')
@@ -70,7 +70,7 @@ export function packLayout({ configFile = CONFIG, nativeDir, outDir }) {
     yaml.dump({ ...config, electronDist, npmRebuild: false, afterPack: null, directories: { ...config.directories, output: join(outDir, 'dist') } })
   )
   const cli = join(dirname(require.resolve('electron-builder/package.json')), 'cli.js')
-  const r = spawnSync(process.execPath, [cli, '--linux', 'dir', '--x64', '--projectDir', root, '--config', effective, '--publish', 'never'], {
+  const r = spawnSync(process.execPath, [cli, '--linux', 'dir', process.arch === 'arm64' ? '--arm64' : '--x64', '--projectDir', root, '--config', effective, '--publish', 'never'], {
     encoding: 'utf8',
     env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }
   })
@@ -113,7 +113,7 @@ function validateConfig(config, file) {
 }
 
 /** Every check on a packed Linux layout: [{ ok, label }]. */
-export function checkLayout(layout, { budgetMB = BUDGET_MB, runCli = true, work = mkdtempSync(join(tmpdir(), 'clipfile-layout-')) } = {}) {
+export function checkLayout(layout, { budgetMB = BUDGET_MB, runCli = true, work } = {}) {
   const checks = []
   const check = (label, fn) => {
     try {
@@ -193,18 +193,24 @@ export function checkLayout(layout, { budgetMB = BUDGET_MB, runCli = true, work 
   })
 
   if (runCli) check('the packaged CLI', () => {
-    // Electron's Node mode reads the archive in place; plain Node needs it extracted.
-    const app = join(work, 'app')
-    asar.extractAll(archive, app)
-    if (existsSync(join(resources, 'app.asar.unpacked'))) cpSync(join(resources, 'app.asar.unpacked'), app, { recursive: true })
-    const db = join(work, 'check.db')
-    const cli = (...args) => execFileSync(process.execPath, [join(app, 'out/cli/clipfile.cjs'), '--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-    const page = join(work, 'article.html')
-    writeFileSync(page, ARTICLE)
-    cli('import', page)
-    const list = JSON.parse(cli('list', '--json'))
-    if (list.length !== 1) throw new Error(`import then list gave ${list.length} articles`)
-    return `the packaged CLI imports and lists an article (under Node ${process.versions.node}, from the extracted archive)`
+    const dir = work ?? mkdtempSync(join(tmpdir(), 'clipfile-layout-'))
+    try {
+      // Electron's Node mode reads the archive in place; plain Node needs it extracted.
+      const app = join(dir, 'app')
+      asar.extractAll(archive, app)
+      if (existsSync(join(resources, 'app.asar.unpacked'))) cpSync(join(resources, 'app.asar.unpacked'), app, { recursive: true })
+      const db = join(dir, 'check.db')
+      const cli = (...args) =>
+        execFileSync(process.execPath, [join(app, 'out/cli/clipfile.cjs'), '--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+      const page = join(dir, 'article.html')
+      writeFileSync(page, ARTICLE)
+      cli('import', page)
+      const list = JSON.parse(cli('list', '--json'))
+      if (list.length !== 1) throw new Error(`import then list gave ${list.length} articles`)
+      return `the packaged CLI imports and lists an article (under Node ${process.versions.node}, from the extracted archive)`
+    } finally {
+      if (!work) rmSync(dir, { recursive: true, force: true })
+    }
   })
   return checks
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { afterAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -11,10 +11,19 @@ const electronDir = dirname(require.resolve('electron/package.json'))
 const nodeBuild = join(dirname(require.resolve('better-sqlite3/package.json')), 'build/Release/better_sqlite3.node')
 const nodeAbi = Number(process.versions.modules)
 const nodeMajor = process.versions.node.split('.')[0]
+const temp: string[] = []
+afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+/** A file `name` in a fresh temporary folder (removed after the tests). */
+function tempFile(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clipfile-abi-'))
+  temp.push(dir)
+  return join(dir, name)
+}
 
 /** A stand-in add-on: some bytes around the symbol names an add-on's export table would hold. */
 function fakeAddon(...symbols: string[]): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'clipfile-abi-')), 'x.node')
+  const file = tempFile('x.node')
   const filler = Buffer.alloc(4096, 0x90)
   writeFileSync(file, Buffer.concat([filler, ...symbols.flatMap((s) => [Buffer.from(s + '\0', 'latin1'), filler])]))
   return file
@@ -72,7 +81,7 @@ describe('the CPU a module is for', () => {
   function header(write: (b: Buffer) => void): string {
     const b = Buffer.alloc(256)
     write(b)
-    const file = join(mkdtempSync(join(tmpdir(), 'clipfile-arch-')), 'x.node')
+    const file = tempFile('x.node')
     writeFileSync(file, b)
     return file
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openApp } from './app'
@@ -32,6 +32,7 @@ describe('pages the system asks Clipfile to open', () => {
       expect(list.ok && list.value.items.map((a) => a.title)).toEqual(['A page opened with Clipfile'])
     } finally {
       app.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
