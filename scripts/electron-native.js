@@ -102,7 +102,7 @@ try {
   console.error(`Done: ${found}`)
 } catch (e) {
   console.error(`Could not build better-sqlite3 for Electron: ${e.message}\nThe CLI and serve mode still work (npx clipfile serve).`)
-  process.exit(1)
+  process.exitCode = 1 // not process.exit(): the copy in the temporary folder is removed below
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
