@@ -89,7 +89,7 @@ export function loadConfig(file) {
   try {
     config = yaml.load(readFileSync(file, 'utf8'))
   } catch (e) {
-    throw new Error(`${shown(file)} is not valid YAML: ${e.message}`)
+    throw new Error(`${shown(file)} is not valid YAML: ${e.message}`, { cause: e })
   }
   validateConfig(config, file)
   return config
@@ -133,7 +133,7 @@ export function checkLayout(layout, { budgetMB = BUDGET_MB, runCli = true, work 
   check('app code in app.asar', () => {
     const pkg = JSON.parse(asar.extractFile(archive, 'package.json').toString())
     need(`/${pkg.main}`)
-    for (const f of ['/out/preload/index.cjs', '/out/main/import-worker.js', '/out/cli/clipfile.cjs']) need(f)
+    for (const f of ['/out/preload/index.cjs', '/out/main/prepare-worker.js', '/out/cli/clipfile.cjs']) need(f)
     return `app code in app.asar (main ${pkg.main}, preload, import worker, CLI)`
   })
 

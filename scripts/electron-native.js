@@ -57,7 +57,7 @@ function verify(file) {
     try {
       abi = execFileSync(electronBinary, ['-e', probe], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8' })
     } catch (e) {
-      throw new Error(`${file} does not load in Electron ${electron.version}: ${e.stderr || e.message}`)
+      throw new Error(`${file} does not load in Electron ${electron.version}: ${e.stderr || e.message}`, { cause: e })
     }
     if (Number(abi) !== electron.abi) throw new Error(`Electron's binary reports ABI ${abi}, its package says ${electron.abi}: reinstall electron.`)
   }

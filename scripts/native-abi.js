@@ -56,7 +56,7 @@ export function electronAbi(electronDir) {
   try {
     return { version, abi: Number(require('node-abi').getAbi(version, 'electron')) }
   } catch (e) {
-    throw new Error(`Cannot tell the module ABI of Electron ${version}: no abi_version in ${electronDir}, and node-abi says: ${e.message}`)
+    throw new Error(`Cannot tell the module ABI of Electron ${version}: no abi_version in ${electronDir}, and node-abi says: ${e.message}`, { cause: e })
   }
 }
 

@@ -97,8 +97,10 @@ function rendererDir(env: NodeJS.ProcessEnv): string {
   return env.CLIPFILE_RENDERER_DIR ?? fileURLToPath(new URL('../../out/renderer', import.meta.url))
 }
 
+// Run as a script: `tsx src/main/cli.ts`, or the installed app's bundle, whose launchers
+// (resources/cli/) say so with CLIPFILE_CLI_MAIN because the path they pass may differ.
 const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]
-if (invokedDirectly) {
+if (invokedDirectly || process.env.CLIPFILE_CLI_MAIN === '1') {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

@@ -13,7 +13,7 @@ import { getAsset } from './db/articles'
 import { ASSET_SCHEME } from '../shared/channels'
 import { contentSecurityPolicy } from '../shared/csp'
 import { autoBackup, backupDir } from './backups'
-import { VERSION } from './api'
+import { VERSION } from './version'
 import { installMenu } from './menu'
 import { filesToOpen, openInArchive } from './open-files'
 

@@ -11,11 +11,16 @@ import { UserError } from '../../shared/result'
 import { imageLoader } from '../page/fetch'
 import { prepareWithQuotes, type PrepareRequest, type PrepareResponse, type PreparedWithQuotes, type Preparer } from './prepare'
 
-/** The worker's entry: the bundled file beside the built main, or the TypeScript source through tsx. */
+/**
+ * The worker's entry: the TypeScript source through tsx, or the built file beside the built
+ * main (out/main/) — which the bundled CLI (out/cli/) finds one folder over.
+ */
 function workerEntry(): URL | null {
   const here = import.meta.url
-  const url = here.endsWith('.ts') ? new URL('./prepare-worker.boot.mjs', here) : new URL('./prepare-worker.js', here)
-  return existsSync(fileURLToPath(url)) ? url : null
+  const candidates = here.endsWith('.ts')
+    ? [new URL('./prepare-worker.boot.mjs', here)]
+    : [new URL('./prepare-worker.js', here), new URL('../main/prepare-worker.js', here)]
+  return candidates.find((url) => existsSync(fileURLToPath(url))) ?? null
 }
 
 const inThread: Preparer = (() => {
