@@ -40,6 +40,7 @@ Commands:
   restore <file>                 Replace the archive with a backup (the old one is kept beside it);
                                  close the desktop app first
   check [--repair] [--json]      Integrity and consistency checks; --repair rebuilds the search indexes
+  team ...                       A shared archive on a team server (PostgreSQL): 'clipfile team help'
 
 Options:
   --db PATH      The archive file (default: $CLIPFILE_DB, else clipfile.db in the data folder)
@@ -75,8 +76,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   let app: App | undefined
   try {
-    app = openApp(resolveDbPath(values.db, io.env))
-    return await command({ app, args, values, io, rendererDir: rendererDir(io.env) })
+    // The archive is opened when a command first needs it (team serve works on PostgreSQL alone).
+    const context = {
+      get app(): App {
+        return (app ??= openApp(resolveDbPath(values.db, io.env)))
+      },
+      args,
+      values,
+      io,
+      rendererDir: rendererDir(io.env)
+    }
+    return await command(context)
   } catch (e) {
     if (e instanceof UsageError) {
       io.say(`clipfile ${name}: ${e.message}`)

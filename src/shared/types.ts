@@ -61,6 +61,8 @@ export interface Highlight extends TextSelectors {
   orphan: boolean
   createdAt: string
   updatedAt: string
+  /** Who made it, for a highlight that came from a team (absent or null: you). */
+  author?: string | null
 }
 
 export interface AssetRef {
@@ -147,6 +149,8 @@ export interface SearchHighlight {
   note: string
   color: string
   tags: string[]
+  /** Who made it (team search, and highlights pulled from a team). */
+  author?: string | null
 }
 
 export interface SearchHit {
@@ -164,6 +168,8 @@ export interface SearchHit {
   score: number
   /** This article's highlights that match the query (none when nothing in it concerns highlights). */
   highlights: SearchHighlight[]
+  /** The article's UUID (team search: how a hit is matched to your archive's copy). */
+  uuid?: string
 }
 
 export interface FacetCount {

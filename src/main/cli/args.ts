@@ -21,7 +21,15 @@ const OPTIONS = {
   query: { type: 'string' },
   article: { type: 'string' },
   out: { type: 'string' },
-  repair: { type: 'boolean', default: false }
+  repair: { type: 'boolean', default: false },
+  // team
+  database: { type: 'string' },
+  token: { type: 'string' },
+  role: { type: 'string' },
+  share: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  'max-body': { type: 'string' },
+  rate: { type: 'string' }
 } satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parseCli>['values']

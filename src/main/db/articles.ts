@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
@@ -78,11 +78,11 @@ export function insertArticleRow(db: DB, a: NewArticle): number {
   const info = db
     .prepare(
       `INSERT INTO articles(url, canonical_url, title, byline, site, published_at, modified_at, saved_at,
-         language, excerpt, word_count, content_hash)
+         language, excerpt, word_count, content_hash, uuid)
        VALUES (@url, @canonicalUrl, @title, @byline, @site, @publishedAt, @modifiedAt, @savedAt,
-         @language, @excerpt, @wordCount, @contentHash)`
+         @language, @excerpt, @wordCount, @contentHash, @uuid)`
     )
-    .run({ ...rowParams(a), savedAt: a.savedAt ?? new Date().toISOString() })
+    .run({ ...rowParams(a), savedAt: a.savedAt ?? new Date().toISOString(), uuid: randomUUID() })
   return Number(info.lastInsertRowid)
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Highlight } from '../../shared/types'
 import type { DB } from './connection'
 
@@ -14,6 +15,7 @@ interface HighlightRow {
   orphan: number
   created_at: string
   updated_at: string
+  author?: string | null
   tags: string | null
 }
 
@@ -30,6 +32,7 @@ const toHighlight = (r: HighlightRow): Highlight => ({
   orphan: r.orphan === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  ...(r.author ? { author: r.author } : {}),
   tags: r.tags ? (JSON.parse(r.tags) as string[]) : []
 })
 
@@ -61,6 +64,8 @@ export interface NewHighlight {
   note: string
   orphan?: boolean
   createdAt?: string
+  /** Its team identity (made here when not given: a highlight pulled from a team keeps the team's). */
+  uuid?: string
 }
 
 /** Stores a highlight (the caller is inside a transaction when tags follow). */
@@ -68,10 +73,10 @@ export function insertHighlight(db: DB, h: NewHighlight): number {
   const now = new Date().toISOString()
   const info = db
     .prepare(
-      `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at)
-       VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt)`
+      `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at, uuid)
+       VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt, @uuid)`
     )
-    .run({ ...h, orphan: h.orphan ? 1 : 0, createdAt: h.createdAt ?? now, updatedAt: now })
+    .run({ ...h, orphan: h.orphan ? 1 : 0, createdAt: h.createdAt ?? now, updatedAt: now, uuid: h.uuid ?? randomUUID() })
   return Number(info.lastInsertRowid)
 }
 

@@ -18,6 +18,8 @@ export interface ArticleToStore extends articles.NewArticle {
   quotes?: FoundQuote[]
   /** Highlights carried by the source (another app's export), anchored by their quotes. */
   highlights?: ImportedHighlight[]
+  /** Update this article (team sync: the team's copy of an article you have), instead of looking for a duplicate. */
+  into?: number
 }
 
 export interface StoreOutcome {
@@ -28,7 +30,7 @@ export interface StoreOutcome {
 /** A new article, or (same canonical URL or same text as a stored one) an update of that one. */
 export function storeArticle(db: DB, a: ArticleToStore): StoreOutcome {
   return db.transaction((): StoreOutcome => {
-    const existing = articles.findDuplicate(db, a)
+    const existing = a.into ?? articles.findDuplicate(db, a)
     const oldText = existing === null ? null : articles.articleText(db, existing)
     const id = existing ?? articles.insertArticleRow(db, a)
     if (existing !== null) articles.updateArticleRow(db, existing, a)

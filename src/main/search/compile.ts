@@ -60,7 +60,7 @@ export function likeEscape(value: string): string {
 // ---------------------------------------------------------------------------------------
 // Normalisation: drop what cannot match, simplify double negation.
 
-function normalize(node: QueryNode, warnings: Warning[]): QueryNode | null {
+export function normalize(node: QueryNode, warnings: Warning[]): QueryNode | null {
   switch (node.kind) {
     case 'term':
     case 'phrase':
@@ -118,7 +118,7 @@ function prefixFts(text: string): string {
 }
 
 /** True when the subtree negates something below its root. */
-function hasNot(node: QueryNode): boolean {
+export function hasNot(node: QueryNode): boolean {
   if (node.kind === 'not') return true
   return (node.kind === 'and' || node.kind === 'or') && node.children.some(hasNot)
 }
@@ -166,7 +166,7 @@ const REST = "substr(a.url, instr(a.url, '://') + 3)"
 const HOST = `lower(CASE WHEN instr(${REST}, '/') > 0 THEN substr(${REST}, 1, instr(${REST}, '/') - 1) ELSE ${REST} END)`
 
 /** `https://www.NYTimes.com/x` → `nytimes.com`. */
-function domainOf(value: string): string {
+export function domainOf(value: string): string {
   return value
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//u, '')

@@ -5,6 +5,7 @@ import { searchCommands } from './search'
 import { quoteCommands } from './quotes'
 import { maintenanceCommands } from './maintenance'
 import { serveCommands } from './serve'
+import { teamCommands } from './team'
 
 /** Every command by name, each area's from its own module. */
 export const commands: Record<string, Command> = {
@@ -13,5 +14,6 @@ export const commands: Record<string, Command> = {
   ...searchCommands,
   ...quoteCommands,
   ...maintenanceCommands,
-  ...serveCommands
+  ...serveCommands,
+  ...teamCommands
 }

@@ -1,0 +1,211 @@
+/**
+ * Query AST → PostgreSQL: the team server's compiler, beside compile.ts (FTS5). Both consume
+ * the same parsed query (parse.ts) and the same normalisation, and sort the top-level
+ * conjuncts the same three ways: positive text (one tsquery, ranked), excluded text, and
+ * filters or mixed subtrees as SQL over the team's `articles a` row.
+ *
+ * User text reaches PostgreSQL only as bound parameters: a word or phrase goes through
+ * `phraseto_tsquery` (which cannot fail on any input), a prefix through `to_tsquery` with the
+ * word quoted for its syntax. Fragments are written with `?` placeholders; `numbered()` turns
+ * them into `$1…$n` once the statement is assembled.
+ */
+import { speakerKey } from '../quotes/aliases'
+import { domainOf, hasNot, likeEscape, normalize, type SqlFragment, type Warning } from './compile'
+import type { FilterName, QueryAst, QueryNode } from './parse'
+
+export type { SqlFragment } from './compile'
+
+export interface PgCompiledQuery {
+  /** The positive text conjuncts as one tsquery expression, or null. */
+  tsq: SqlFragment | null
+  /** Text excluded at the top level, as one tsquery expression (an OR), or null. */
+  exclude: SqlFragment | null
+  /** Article-level predicate over `articles a`: filters, mixed subtrees, exclusions. */
+  filters: SqlFragment
+  highlightsOnly: boolean
+  notesOnly: boolean
+  tags: string[]
+  warnings: Warning[]
+}
+
+/** The team's text search configuration: English stemming, diacritics folded (team migration 1). */
+export const TS_CONFIG = 'clipfile'
+
+/** Ranking weights {D, C, B, A} = {text, tags, byline+outlet, title}: the local bm25 column weights 1, 5, 2, 10 over 10. */
+export const ARTICLE_WEIGHTS = '{0.1, 0.5, 0.2, 1.0}'
+/** {D, C, B, A} = {–, tags, note, quote}: the local highlight weights 2, 2, 4 over 4. */
+export const HIGHLIGHT_WEIGHTS = '{0, 0.5, 0.5, 1.0}'
+
+const frag = (sql: string, params: unknown[] = []): SqlFragment => ({ sql, params })
+const TRUE = frag('TRUE')
+
+/** A word as a quoted lexeme in to_tsquery's syntax (`'it''s':*`). */
+function prefixQuery(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are dropped, as in the FTS5 compiler
+  const clean = text.replace(/[\u0000-\u001f\u007f]/gu, ' ').replace(/\\/gu, ' ')
+  return `'${clean.replace(/'/gu, "''")}':*`
+}
+
+function leaf(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>): SqlFragment {
+  return node.prefix
+    ? frag(`to_tsquery('${TS_CONFIG}', ?)`, [prefixQuery(node.text)])
+    : frag(`phraseto_tsquery('${TS_CONFIG}', ?)`, [node.text])
+}
+
+function join(parts: SqlFragment[], op: string): SqlFragment {
+  return frag(`(${parts.map((p) => p.sql).join(op)})`, parts.flatMap((p) => p.params))
+}
+
+/** A text subtree as a tsquery expression, or null when it holds a filter. */
+export function toTsquery(node: QueryNode): SqlFragment | null {
+  switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return leaf(node)
+    case 'not': {
+      const child = toTsquery(node.child)
+      return child && frag(`(!! ${child.sql})`, child.params)
+    }
+    case 'and':
+    case 'or': {
+      const parts = node.children.map(toTsquery)
+      return parts.every((p) => p !== null) ? join(parts as SqlFragment[], node.kind === 'and' ? ' && ' : ' || ') : null
+    }
+    default:
+      return null
+  }
+}
+
+/** As in compile.ts: a NOT below the root applies to the article as a whole, on the SQL path. */
+const toRowTsquery = (node: QueryNode): SqlFragment | null => (hasNot(node) ? null : toTsquery(node))
+
+/** Articles whose own text, or one of whose live highlights, matches the tsquery. */
+export function textSql(tsq: SqlFragment): SqlFragment {
+  return frag(
+    `(a.search @@ ${tsq.sql} OR a.id IN (SELECT h.article_id FROM highlights h WHERE h.search @@ ${tsq.sql} AND h.deleted_at IS NULL))`,
+    [...tsq.params, ...tsq.params]
+  )
+}
+
+function siteSql(value: string): SqlFragment {
+  const domain = domainOf(value)
+  const outlet = `%${likeEscape(value)}%`
+  if (domain.includes('.')) {
+    // rhost is the reversed '.host': a domain or any of its subdomains is an indexed prefix.
+    return frag('(a.site ILIKE ? OR a.rhost LIKE ?)', [outlet, `${likeEscape([...`.${domain}`].reverse().join(''))}%`])
+  }
+  return frag("(a.site ILIKE ? OR (reverse(a.rhost) || '.') LIKE ?)", [outlet, `%.${likeEscape(domain)}.%`])
+}
+
+function tagSql(value: string): SqlFragment {
+  return frag(
+    '(a.tags_lc @> ARRAY[lower(?)] OR a.id IN (SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL))',
+    [value, value]
+  )
+}
+
+function speakerSql(value: string): SqlFragment {
+  const key = speakerKey(value)
+  if (!key) return frag('FALSE')
+  if (key.includes(' ')) return frag('a.id IN (SELECT s.article_id FROM article_speakers s WHERE s.speaker_key = ?)', [key])
+  return frag('a.id IN (SELECT s.article_id FROM article_speakers s WHERE s.speaker_key = ? OR s.speaker_key LIKE ?)', [key, `% ${likeEscape(key)}`])
+}
+
+const LIVE_HIGHLIGHT = 'h.article_id = a.id AND h.deleted_at IS NULL'
+
+export function filterSql(name: FilterName, value: string): SqlFragment {
+  switch (name) {
+    case 'tag':
+      return tagSql(value)
+    case 'site':
+      return siteSql(value)
+    case 'author':
+      return frag(`a.byline_tsv @@ phraseto_tsquery('${TS_CONFIG}', ?)`, [value])
+    case 'lang':
+      return frag('(lower(a.language) = ? OR lower(a.language) LIKE ?)', [value.toLowerCase(), `${likeEscape(value.toLowerCase())}-%`])
+    case 'after':
+      return frag('a.published_at >= ?', [value])
+    case 'before':
+      return frag('a.published_at < ?', [value])
+    case 'is':
+      return frag(`EXISTS (SELECT 1 FROM highlights h WHERE ${LIVE_HIGHLIGHT})`)
+    case 'has':
+      return frag(`EXISTS (SELECT 1 FROM highlights h WHERE ${LIVE_HIGHLIGHT} AND h.note <> '')`)
+    case 'speaker':
+      return speakerSql(value)
+  }
+}
+
+/** Any subtree as an article predicate. */
+export function nodeSql(node: QueryNode): SqlFragment {
+  const tsq = toRowTsquery(node)
+  if (tsq !== null) return textSql(tsq)
+  switch (node.kind) {
+    case 'filter':
+      return filterSql(node.name, node.value)
+    case 'not': {
+      const child = nodeSql(node.child)
+      return frag(`(NOT coalesce(${child.sql}, FALSE))`, child.params)
+    }
+    case 'and':
+    case 'or':
+      return join(node.children.map(nodeSql), node.kind === 'and' ? ' AND ' : ' OR ')
+    default:
+      return TRUE
+  }
+}
+
+export function compileTsquery(ast: QueryAst): PgCompiledQuery {
+  const warnings: Warning[] = []
+  const root = normalize(ast, warnings)
+  const conjuncts = root === null ? [] : root.kind === 'and' ? root.children : [root]
+  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings }
+  const positive: SqlFragment[] = []
+  const negative: SqlFragment[] = []
+  const where: SqlFragment[] = []
+  for (const c of conjuncts) {
+    const tsq = toRowTsquery(c)
+    const neg = c.kind === 'not' ? toRowTsquery(c.child) : null
+    if (tsq !== null) positive.push(tsq)
+    else if (neg !== null) negative.push(neg)
+    else if (c.kind === 'filter') topLevelFilter(out, where, c.name, c.value)
+    else where.push(nodeSql(c))
+  }
+  if (positive.length) out.tsq = positive.length === 1 ? positive[0] : join(positive, ' && ')
+  if (negative.length) {
+    out.exclude = negative.length === 1 ? negative[0] : join(negative, ' || ')
+    const text = textSql(out.exclude)
+    where.push(frag(`NOT ${text.sql}`, text.params))
+  }
+  out.filters = where.length ? join(where, ' AND ') : TRUE
+  return out
+}
+
+function topLevelFilter(out: PgCompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
+  if (name === 'is' || name === 'has') {
+    out.highlightsOnly = true
+    if (name === 'has') out.notesOnly = true
+    return
+  }
+  if (name === 'tag') out.tags.push(value)
+  where.push(filterSql(name, value))
+}
+
+/** What a listed highlight (`h`) must satisfy; null when the query says nothing about highlights. */
+export function highlightCond(q: PgCompiledQuery): SqlFragment | null {
+  const parts: SqlFragment[] = [frag('h.deleted_at IS NULL')]
+  if (q.tsq) parts.push(frag(`h.search @@ ${q.tsq.sql}`, q.tsq.params))
+  if (q.exclude) parts.push(frag(`NOT (h.search @@ ${q.exclude.sql})`, q.exclude.params))
+  if (q.notesOnly) parts.push(frag("h.note <> ''"))
+  for (const tag of q.tags) {
+    parts.push(frag('(h.tags_lc @> ARRAY[lower(?)] OR h.article_id IN (SELECT a2.id FROM articles a2 WHERE a2.tags_lc @> ARRAY[lower(?)]))', [tag, tag]))
+  }
+  if (parts.length === 1 && !q.highlightsOnly) return null
+  return join(parts, ' AND ')
+}
+
+/** Turns the `?` placeholders of an assembled statement into `$1…$n`. */
+export function numbered(f: SqlFragment): { text: string; values: unknown[] } {
+  let n = 0
+  return { text: f.sql.replace(/\?/gu, () => `$${++n}`), values: f.params }
+}

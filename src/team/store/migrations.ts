@@ -1,0 +1,236 @@
+/**
+ * The team database's schema, one migration per version, each in its own transaction, the
+ * version in `clipfile_schema`. A database written by a newer server is refused untouched.
+ */
+import { UserError } from '../../shared/result'
+import type { Pool, Tx } from './pool'
+
+interface TeamMigration {
+  version: number
+  name: string
+  sql: string
+}
+
+const M1 = `
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- English stemming like the local archive's porter tokenizer, diacritics folded like its remove_diacritics.
+CREATE TEXT SEARCH CONFIGURATION clipfile (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION clipfile ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+
+CREATE SEQUENCE change_seq;
+
+CREATE TABLE users (
+  id serial PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  role text NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+-- Tokens are stored as SHA-256 hashes: they are 32 random bytes, so a slow hash adds nothing.
+CREATE TABLE tokens (
+  id serial PRIMARY KEY,
+  user_id int NOT NULL REFERENCES users(id),
+  hash bytea NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz,
+  last_used_at timestamptz
+);
+
+CREATE TABLE articles (
+  id bigserial PRIMARY KEY,
+  uuid uuid NOT NULL UNIQUE,
+  seq bigint NOT NULL,
+  content_seq bigint NOT NULL,
+  added_by int NOT NULL REFERENCES users(id),
+  added_at timestamptz NOT NULL DEFAULT now(),
+  saved_at text NOT NULL,
+  deleted_at timestamptz,
+  deleted_by int REFERENCES users(id),
+  current_version uuid,
+  url text NOT NULL,
+  canonical_url text,
+  rhost text NOT NULL DEFAULT '',
+  title text NOT NULL,
+  byline text,
+  site text,
+  published_at text,
+  modified_at text,
+  language text,
+  excerpt text,
+  word_count int NOT NULL DEFAULT 0,
+  content_hash text,
+  tags text[] NOT NULL DEFAULT '{}',
+  tags_lc text[] NOT NULL DEFAULT '{}',
+  search tsvector NOT NULL DEFAULT ''::tsvector,
+  byline_tsv tsvector NOT NULL DEFAULT ''::tsvector
+);
+CREATE INDEX articles_seq ON articles(seq);
+CREATE UNIQUE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX articles_hash ON articles(content_hash) WHERE deleted_at IS NULL;
+CREATE INDEX articles_search ON articles USING gin(search);
+CREATE INDEX articles_byline ON articles USING gin(byline_tsv);
+CREATE INDEX articles_tags ON articles USING gin(tags_lc);
+CREATE INDEX articles_published ON articles(published_at);
+CREATE INDEX articles_rhost ON articles(rhost text_pattern_ops);
+CREATE INDEX articles_site ON articles USING gin(site gin_trgm_ops);
+CREATE INDEX articles_language ON articles(lower(language));
+
+CREATE TABLE article_aliases (
+  alias uuid PRIMARY KEY,
+  article_id bigint NOT NULL REFERENCES articles(id)
+);
+
+-- Immutable: a version is never updated, only added.
+CREATE TABLE article_versions (
+  uuid uuid PRIMARY KEY,
+  article_id bigint NOT NULL REFERENCES articles(id),
+  seq bigint NOT NULL,
+  created_by int NOT NULL REFERENCES users(id),
+  created_at text NOT NULL,
+  pushed_at timestamptz NOT NULL DEFAULT now(),
+  content_hash text NOT NULL,
+  meta jsonb NOT NULL,
+  text text NOT NULL,
+  doc bytea NOT NULL,
+  raw bytea,
+  raw_type text,
+  quotes jsonb NOT NULL DEFAULT '[]'
+);
+CREATE INDEX article_versions_article ON article_versions(article_id, seq);
+
+CREATE TABLE assets (
+  sha256 text PRIMARY KEY,
+  mime text NOT NULL,
+  source_url text,
+  bytes bytea NOT NULL
+);
+CREATE TABLE version_assets (
+  version_uuid uuid NOT NULL REFERENCES article_versions(uuid),
+  sha256 text NOT NULL REFERENCES assets(sha256),
+  PRIMARY KEY (version_uuid, sha256)
+);
+
+-- Who is quoted in each article's current version (detected quotes, not scare quotes): speaker: filters.
+CREATE TABLE article_speakers (
+  article_id bigint NOT NULL REFERENCES articles(id),
+  speaker_key text NOT NULL,
+  PRIMARY KEY (article_id, speaker_key)
+);
+CREATE INDEX article_speakers_key ON article_speakers(speaker_key text_pattern_ops);
+
+CREATE TABLE highlights (
+  id bigserial PRIMARY KEY,
+  uuid uuid NOT NULL UNIQUE,
+  article_id bigint NOT NULL REFERENCES articles(id),
+  seq bigint NOT NULL,
+  created_by int NOT NULL REFERENCES users(id),
+  created_at text NOT NULL,
+  deleted_at timestamptz,
+  deleted_by int REFERENCES users(id),
+  rev uuid NOT NULL,
+  color text NOT NULL,
+  note text NOT NULL,
+  tags text[] NOT NULL DEFAULT '{}',
+  tags_lc text[] NOT NULL DEFAULT '{}',
+  start_pos int NOT NULL,
+  end_pos int NOT NULL,
+  exact text NOT NULL,
+  prefix text NOT NULL,
+  suffix text NOT NULL,
+  version_uuid uuid,
+  search tsvector NOT NULL DEFAULT ''::tsvector
+);
+CREATE INDEX highlights_seq ON highlights(seq);
+CREATE INDEX highlights_article ON highlights(article_id);
+CREATE INDEX highlights_search ON highlights USING gin(search);
+CREATE INDEX highlights_tags ON highlights USING gin(tags_lc);
+
+-- Append-only: every edit of a highlight, losers of concurrent edits included.
+CREATE TABLE highlight_revisions (
+  rev uuid PRIMARY KEY,
+  highlight_id bigint NOT NULL REFERENCES highlights(id),
+  seq bigint NOT NULL,
+  base_rev uuid,
+  author int NOT NULL REFERENCES users(id),
+  client uuid NOT NULL,
+  made_at text NOT NULL,
+  color text,
+  note text,
+  tags text[],
+  deleted boolean NOT NULL DEFAULT false,
+  conflicts text[] NOT NULL DEFAULT '{}'
+);
+CREATE INDEX highlight_revisions_highlight ON highlight_revisions(highlight_id, seq);
+
+-- Every push operation applied, by the id its client gave it: a retried push is applied once.
+CREATE TABLE applied_ops (
+  op_id uuid PRIMARY KEY,
+  result jsonb NOT NULL,
+  applied_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE saved_searches (
+  id serial PRIMARY KEY,
+  user_id int NOT NULL REFERENCES users(id),
+  name text NOT NULL,
+  query text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (user_id, name)
+);
+`
+
+export const teamMigrations: TeamMigration[] = [{ version: 1, name: 'initial', sql: M1 }]
+export const TEAM_SCHEMA_VERSION = teamMigrations[teamMigrations.length - 1].version
+
+async function readVersion(c: Tx): Promise<number> {
+  const exists = await c.query("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'clipfile_schema'")
+  if (exists.rowCount === 0) return 0
+  return (await c.query<{ version: number }>('SELECT version FROM clipfile_schema')).rows[0]?.version ?? 0
+}
+
+/** The schema version of the team database (0: empty). */
+export async function teamSchemaVersion(pool: Pool): Promise<number> {
+  const c = await pool.connect()
+  try {
+    return await readVersion(c)
+  } finally {
+    c.release()
+  }
+}
+
+/**
+ * Brings the database to this server's schema. Two servers starting at once are serialised
+ * by an advisory lock; a newer schema is refused before anything is written.
+ */
+export async function migrateTeam(pool: Pool, list: TeamMigration[] = teamMigrations): Promise<{ from: number; to: number }> {
+  const c = await pool.connect()
+  try {
+    await c.query('SELECT pg_advisory_lock(1920)')
+    const from = await readVersion(c)
+    const latest = list[list.length - 1].version
+    if (from > latest) {
+      throw new UserError(
+        'unsupported',
+        `The team database was written by a newer Clipfile server (schema ${from}; this one knows up to ${latest}). It has not been changed. Update the server.`
+      )
+    }
+    for (const m of list) {
+      if (m.version <= from) continue
+      await c.query('BEGIN')
+      try {
+        await c.query(m.sql)
+        await c.query('CREATE TABLE IF NOT EXISTS clipfile_schema (version int NOT NULL)')
+        await c.query('DELETE FROM clipfile_schema')
+        await c.query('INSERT INTO clipfile_schema(version) VALUES ($1)', [m.version])
+        await c.query('COMMIT')
+      } catch (e) {
+        await c.query('ROLLBACK')
+        throw new UserError('internal', `Migrating the team database to schema ${m.version} (${m.name}) failed: ${(e as Error).message}`)
+      }
+    }
+    return { from, to: Math.max(from, latest) }
+  } finally {
+    await c.query('SELECT pg_advisory_unlock(1920)').catch(() => {})
+    c.release()
+  }
+}
