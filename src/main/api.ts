@@ -12,6 +12,7 @@ import { libraryHandlers } from './handlers/library'
 import { highlightHandlers } from './handlers/highlights'
 import { searchHandlers } from './handlers/search'
 import { quoteHandlers } from './handlers/quotes'
+import { teamHandlers } from './handlers/team'
 
 export type { Handlers } from './handlers/types'
 
@@ -21,7 +22,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...libraryHandlers(ctx),
     ...highlightHandlers(ctx),
     ...searchHandlers(ctx),
-    ...quoteHandlers(ctx)
+    ...quoteHandlers(ctx),
+    ...teamHandlers(ctx)
   }
 }
 

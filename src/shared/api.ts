@@ -17,6 +17,7 @@ import { librarySchemas, type LibraryOutputs } from './contract/library'
 import { highlightSchemas, type HighlightOutputs } from './contract/highlights'
 import { searchSchemas, type SearchOutputs } from './contract/search'
 import { quoteSchemas, type QuoteOutputs } from './contract/quotes'
+import { teamSchemas, type TeamOutputs } from './contract/team'
 
 export type { Result } from './result'
 export * from './types'
@@ -29,11 +30,12 @@ export const schemas = {
   ...librarySchemas,
   ...highlightSchemas,
   ...searchSchemas,
-  ...quoteSchemas
+  ...quoteSchemas,
+  ...teamSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
-export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs {}
+export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never

@@ -27,7 +27,12 @@ export const methodNames = [
   'listSpeakers',
   'speakerQuotes',
   'mergeSpeakers',
-  'exportSpeakerQuotes'
+  'exportSpeakerQuotes',
+  'teamStatus',
+  'teamSync',
+  'teamShare',
+  'teamSearch',
+  'teamHistory'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

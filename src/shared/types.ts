@@ -231,3 +231,43 @@ export interface Speaker {
 export interface SpeakerQuote extends DetectedQuoteRow {
   article: ArticleRef
 }
+
+/** This archive's membership of a team (see docs/team.md). */
+export interface TeamStatus {
+  joined: boolean
+  url: string | null
+  user: string | null
+  role: 'reader' | 'editor' | 'admin' | null
+  /** What is shared: chosen articles, articles with some tags, or everything. */
+  policy: 'selection' | 'tags' | 'all'
+  shareTags: string[]
+  /** Changes waiting in the outbox. */
+  pending: number
+  /** The last server sequence number pulled. */
+  cursor: number
+  lastSync: string | null
+  /** Why the last attempt failed (null when it succeeded). */
+  lastError: string | null
+  /** What the team refused lately, with why. */
+  rejections: { kind: string; uuid: string; reason: string; at: string }[]
+}
+
+/** One revision of a highlight as the team recorded it. */
+export interface TeamHistoryEntry {
+  rev: string
+  seq: number
+  author: string
+  madeAt: string
+  fields: { color?: string; note?: string; tags?: string[] }
+  /** Fields this revision overwrote although someone had changed them since its base. */
+  conflicts: string[]
+}
+
+/** What one sync did. */
+export interface TeamSyncResult {
+  pushed: number
+  refused: number
+  pulledArticles: number
+  pulledHighlights: number
+  status: TeamStatus
+}

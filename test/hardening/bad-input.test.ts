@@ -309,7 +309,12 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   listSpeakers: { limit: 10 },
   speakerQuotes: { name: 'Rex Tillerson', limit: 10, offset: 0 },
   mergeSpeakers: { from: 'Tillerson', into: 'Rex Tillerson' },
-  exportSpeakerQuotes: { name: 'Rex Tillerson', format: 'csv' }
+  exportSpeakerQuotes: { name: 'Rex Tillerson', format: 'csv' },
+  teamStatus: {},
+  teamSync: {},
+  teamShare: { ids: [1] },
+  teamSearch: { query: 'iran', sort: 'newest', limit: 5, offset: 0, facets: false, timeline: false },
+  teamHistory: { id: 1 }
 }
 
 type ZodLike = { def: { type: string; innerType?: ZodLike; element?: ZodLike; entries?: Record<string, string> }; shape?: Record<string, ZodLike> }

@@ -10,28 +10,14 @@
 import { randomUUID } from 'node:crypto'
 import { UserError } from '../../shared/result'
 import type { SharePolicy, TeamRole } from '../../shared/sync'
+import type { TeamStatus } from '../../shared/types'
 import type { DB } from '../db/connection'
 import * as team from '../db/team'
 import * as client from './client'
 import { applyPage, missingContent } from './incoming'
 import { buildBatch, recordResults, type Recorded } from './outgoing'
 
-export interface TeamStatus {
-  joined: boolean
-  url: string | null
-  user: string | null
-  role: TeamRole | null
-  policy: SharePolicy
-  shareTags: string[]
-  /** Changes waiting in the outbox. */
-  pending: number
-  /** The last server sequence number pulled. */
-  cursor: number
-  lastSync: string | null
-  /** Why the last attempt failed (null when it succeeded). */
-  lastError: string | null
-  rejections: { kind: string; uuid: string; reason: string; at: string }[]
-}
+export type { TeamStatus } from '../../shared/types'
 
 export function endpoint(db: DB): client.TeamEndpoint {
   const url = team.getConfig(db, 'url')
@@ -129,7 +115,7 @@ export interface PushSummary extends Recorded {
 }
 
 /** Pushes the whole outbox, batch after batch; each acknowledged batch leaves the outbox at once. */
-export async function pushAll(db: DB, onBatch?: (done: number, left: number) => void): Promise<PushSummary> {
+export async function pushAll(db: DB, onBatch?: (done: number, left: number) => void | Promise<void>, batchRows = 500): Promise<PushSummary> {
   const e = endpoint(db)
   if (team.getConfig(db, 'role') === 'reader') {
     throw new UserError('unsupported', `${team.getConfig(db, 'user')} is a reader in this team: your changes stay in this archive.`)
@@ -138,7 +124,7 @@ export async function pushAll(db: DB, onBatch?: (done: number, left: number) => 
   const clientId = team.getConfig(db, 'client') as string
   const total: PushSummary = { applied: 0, unchanged: 0, merged: 0, rejected: 0, conflicts: 0, batches: 0 }
   for (;;) {
-    const batch = buildBatch(db)
+    const batch = buildBatch(db, batchRows)
     if (batch.ops.length === 0) {
       if (batch.dropped.length === 0) return total
       recordResults(db, batch, [])
@@ -148,7 +134,7 @@ export async function pushAll(db: DB, onBatch?: (done: number, left: number) => 
     const r = recordResults(db, batch, answer.results)
     for (const k of ['applied', 'unchanged', 'merged', 'rejected', 'conflicts'] as const) total[k] += r[k]
     total.batches++
-    onBatch?.(total.applied + total.unchanged + total.rejected, team.outboxCount(db))
+    await onBatch?.(total.applied + total.unchanged + total.rejected, team.outboxCount(db))
   }
 }
 

@@ -5,7 +5,6 @@ import { searchCommands } from './search'
 import { quoteCommands } from './quotes'
 import { maintenanceCommands } from './maintenance'
 import { serveCommands } from './serve'
-import { teamCommands } from './team'
 
 /** Every command by name, each area's from its own module. */
 export const commands: Record<string, Command> = {
@@ -15,5 +14,6 @@ export const commands: Record<string, Command> = {
   ...quoteCommands,
   ...maintenanceCommands,
   ...serveCommands,
-  ...teamCommands
+  // Loaded when used: the team server and the PostgreSQL driver stay out of every other command's start.
+  team: async (c) => (await import('./team')).teamCommand(c)
 }

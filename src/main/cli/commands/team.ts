@@ -220,7 +220,7 @@ const leave: Command = async ({ app, io }) => {
 
 const SUBCOMMANDS: Record<string, Command> = { serve, user, backup, join, share, push, pull, sync: syncCommand, status, history, leave }
 
-const teamCommand: Command = async (c) => {
+export const teamCommand: Command = async (c) => {
   const [sub, ...rest] = c.args
   if (!sub || sub === 'help') {
     c.io.write(TEAM_HELP)
@@ -240,4 +240,3 @@ const teamCommand: Command = async (c) => {
   })
 }
 
-export const teamCommands: Record<string, Command> = { team: teamCommand }
