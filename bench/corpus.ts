@@ -311,6 +311,8 @@ export interface GeneratedPage {
   /** Highlights the user made: quotes taken from the article text. */
   highlights: GeneratedHighlight[]
   flags: MarkerFlags
+  /** The article itself, without the page around it: for benchmarks that skip extraction (bench/team.ts). */
+  article: { byline: string; standfirst: string; paragraphs: string[] }
 }
 
 /** Share of articles with tags, and with highlights. */
@@ -407,7 +409,7 @@ export function generatePage(seed: number, index: number, opts: PageOptions = {}
 
   const url = `https://www.${outlet.domain}/${outlet.section}/${publishedAt.slice(0, 10).replace(/-/g, '/')}/${slug(title)}-${index}`
   const html = renderPage({ rng, outlet, url, title, standfirst, byline, author, publishedAt, published, paragraphs, places, tags })
-  return { index, url, html, title, outlet: outlet.name, publishedAt, words, tags, highlights, flags }
+  return { index, url, html, title, outlet: outlet.name, publishedAt, words, tags, highlights, flags, article: { byline, standfirst, paragraphs: paragraphs.map((p) => p.join(' ')) } }
 }
 
 interface RenderInput {

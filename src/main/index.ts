@@ -16,6 +16,7 @@ import { autoBackup, backupDir } from './backups'
 import { VERSION } from './version'
 import { installMenu } from './menu'
 import { filesToOpen, openInArchive } from './open-files'
+import { startSyncAgent } from './sync/agent'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
@@ -167,6 +168,8 @@ if (!app.requestSingleInstanceLock()) {
       openPages([...filesToOpen(process.argv), ...opened.splice(0)])
     })
     scheduleAutoBackups(ready)
+    // In a team: sync in the background (a no-op for an archive that is not).
+    startSyncAgent(ready.ctx)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })

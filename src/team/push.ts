@@ -24,8 +24,18 @@ export async function applyPush(pool: Pool, user: TeamUser, req: PushRequest): P
   return tx(pool, async (c) => {
     await lockWrites(c)
     const ctx: OpContext = { c, user, client: req.client }
+    const done = await c.query<{ op_id: string; result: PushResult }>('SELECT op_id, result FROM applied_ops WHERE op_id = ANY($1::uuid[])', [req.ops.map((o) => o.opId)])
+    const before = new Map(done.rows.map((r) => [r.op_id, r.result]))
     const results: PushResult[] = []
-    for (const op of req.ops) results.push(await applyOnce(ctx, op))
+    for (const op of req.ops) {
+      const prior = before.get(op.opId)
+      results.push(prior ? (prior.status === 'applied' ? { ...prior, status: 'duplicate' } : prior) : await applyOnce(ctx, op))
+    }
+    const fresh = results.filter((r, i) => !before.has(req.ops[i].opId))
+    if (fresh.length) {
+      // ON CONFLICT: the same operation twice in one push is applied once.
+      await c.query('INSERT INTO applied_ops(op_id, result) SELECT * FROM unnest($1::uuid[], $2::jsonb[]) ON CONFLICT DO NOTHING', [fresh.map((r) => r.opId), fresh.map((r) => JSON.stringify(r))])
+    }
     const head = (await c.query<{ n: number }>('SELECT last_value AS n FROM change_seq')).rows[0].n
     return { results, head }
   })
@@ -33,11 +43,6 @@ export async function applyPush(pool: Pool, user: TeamUser, req: PushRequest): P
 
 async function applyOnce(ctx: OpContext, op: PushOp): Promise<PushResult> {
   const { c } = ctx
-  const done = await c.query<{ result: PushResult }>('SELECT result FROM applied_ops WHERE op_id = $1', [op.opId])
-  if (done.rows[0]) {
-    const before = done.rows[0].result
-    return before.status === 'applied' ? { ...before, status: 'duplicate' } : before
-  }
   await c.query('SAVEPOINT op')
   let result: PushResult
   try {
@@ -50,7 +55,6 @@ async function applyOnce(ctx: OpContext, op: PushOp): Promise<PushResult> {
     await c.query('ROLLBACK TO SAVEPOINT op')
     result = { opId: op.opId, status: 'rejected', reason: `the team archive refused it: ${(e as Error).message}` }
   }
-  await c.query('INSERT INTO applied_ops(op_id, result) VALUES ($1, $2)', [op.opId, JSON.stringify(result)])
   return result
 }
 
@@ -80,11 +84,9 @@ async function pushArticle({ c, user }: OpContext, op: Op<'article'>): Promise<P
       await articles.addAlias(c, op.uuid, dup.id)
       return { opId: op.opId, status: 'merged', uuid: dup.uuid }
     }
-    const seq = await nextSeq(c)
-    const id = await articles.insertArticle(c, { uuid: op.uuid, seq, userId: user.id, savedAt: op.savedAt, tags: op.tags ?? [], v: op.version })
+    const { id, seq } = await articles.insertArticle(c, { uuid: op.uuid, userId: user.id, savedAt: op.savedAt, tags: op.tags ?? [], v: op.version })
     await articles.insertVersion(c, id, seq, user.id, op.version)
-    await articles.setCurrentVersion(c, id, seq, op.version)
-    await articles.reindexArticle(c, id)
+    await articles.setSpeakers(c, id, op.version, false)
     return { opId: op.opId, status: 'applied', seq }
   }
   if (found.deleted_at) return rejected(op, 'the article was deleted from the team archive')

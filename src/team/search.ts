@@ -5,9 +5,8 @@
  * It follows the local algorithm step for step so that both answer alike: relevance is
  * computed within a window of the RANK_WINDOW most recently added text matches (plus as many
  * matching highlights), ranked, and older matches follow in the order they were added; the
- * total is exact. What differs is the ranking function: ts_rank (term frequency with the
- * column weights, no document-length normalisation and no IDF) instead of FTS5's bm25; see
- * docs/team.md for how much the two agree.
+ * total is exact. The ranking is bm25 rebuilt from what PostgreSQL offers (rank.ts); see
+ * docs/team.md for how often the two top-10s agree.
  *
  * Facets and timeline: exact up to FACET_SAMPLE matches; beyond, an even sample of ids
  * (`id % k = 0`) with counts scaled up, like the local `facetsSampled`.
@@ -17,6 +16,7 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchSort } from '../shared/vocabula
 import { parseQueryLenient } from '../main/search/parse'
 import { ARTICLE_WEIGHTS, HIGHLIGHT_WEIGHTS, TS_CONFIG, compileTsquery, highlightCond, numbered, textSql, type PgCompiledQuery, type SqlFragment } from '../main/search/tsquery'
 import type { Pool } from './store/pool'
+import { scorer } from './rank'
 
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
@@ -56,7 +56,7 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
   const { ast, error } = parseQueryLenient(input.query)
   const q = compileTsquery(ast)
   const where = matchWhere(q)
-  const [{ n: total }] = await rows<{ n: number }>(pool, cat(frag('SELECT count(*)::int AS n FROM articles a WHERE '), where))
+  const total = await countMatches(pool, q, where)
   const ranked = input.sort === 'relevance' && q.tsq !== null
   const page = ranked ? await rankedPage(pool, q, where, total, input.limit, input.offset) : await orderedPage(pool, where, input.sort, input.limit, input.offset)
   const step = Math.max(1, Math.ceil(total / FACET_SAMPLE))
@@ -77,6 +77,26 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
 
 type Page = { id: number; score: number }[]
 
+/**
+ * How many articles match. For text alone: the articles whose own text matches, counted from
+ * the GIN index (a bitmap scan that skips the heap for all-visible pages), plus those matched
+ * only through a highlight — instead of materialising every id.
+ */
+async function countMatches(pool: Pool, q: PgCompiledQuery, where: SqlFragment): Promise<number> {
+  if (q.tsq && !q.highlightsOnly && q.filters.sql === 'TRUE') {
+    const [{ n }] = await rows<{ n: number }>(
+      pool,
+      cat(
+        frag('SELECT (SELECT count(*) FROM articles a WHERE a.deleted_at IS NULL AND a.search @@ '), q.tsq,
+        frag(')::int + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), q.tsq,
+        frag(' AND NOT (a.search @@ '), q.tsq, frag('))::int AS n')
+      )
+    )
+    return n
+  }
+  return (await rows<{ n: number }>(pool, cat(frag('SELECT count(*)::int AS n FROM articles a WHERE '), where)))[0].n
+}
+
 const ORDER: Record<SearchSort, string> = {
   newest: 'a.published_at DESC NULLS LAST, a.id DESC',
   oldest: 'a.published_at ASC NULLS LAST, a.id ASC',
@@ -95,17 +115,23 @@ async function orderedPage(pool: Pool, where: SqlFragment, sort: SearchSort, lim
  */
 async function rankedPage(pool: Pool, q: PgCompiledQuery, where: SqlFragment, total: number, limit: number, offset: number): Promise<Page> {
   const tsq = q.tsq as SqlFragment
+  // The window rows already match the text: only the filters remain to check on them.
+  const filters = cat(frag('a.deleted_at IS NULL AND '), q.filters)
   const scores = new Map<number, number>()
   if (!q.highlightsOnly) {
+    const leaves = q.leaves.length ? q.leaves : [tsq]
+    const trees = await rows<Record<string, string>>(pool, cat(frag('SELECT '), ...leaves.flatMap((l, i) => [frag(i ? ', ' : ''), frag('querytree('), l, frag(`)::text AS t${i}`)])))
+    const score = await scorer(pool, leaves.map((_l, i) => trees[0][`t${i}`]))
     const own = q.exclude ? cat(frag('a.search @@ '), tsq, frag(' AND NOT (a.search @@ '), q.exclude, frag(')')) : cat(frag('a.search @@ '), tsq)
-    const found = await rows<{ id: number; score: number }>(
+    const ranks = leaves.flatMap((l, i) => [frag(`, ts_rank('${ARTICLE_WEIGHTS}', w.search, `), l, frag(`) AS r${i}`)])
+    const found = await rows<Record<string, number>>(
       pool,
       cat(
-        frag(`SELECT w.id, ts_rank('${ARTICLE_WEIGHTS}', w.search, `), tsq, frag(') AS score FROM (SELECT a.id, a.search FROM articles a WHERE '),
-        own, frag(' AND a.deleted_at IS NULL ORDER BY a.id DESC LIMIT ?) w JOIN articles a ON a.id = w.id WHERE ', [RANK_WINDOW]), where
+        frag('SELECT w.id, w.word_count'), ...ranks, frag(' FROM (SELECT a.id, a.search, a.word_count FROM articles a WHERE '),
+        own, frag(' AND a.deleted_at IS NULL ORDER BY a.id DESC LIMIT ?) w JOIN articles a ON a.id = w.id WHERE ', [RANK_WINDOW]), filters
       )
     )
-    for (const r of found) scores.set(r.id, r.score)
+    for (const r of found) scores.set(r.id, score.score(leaves.map((_l, i) => r[`r${i}`]), r.word_count))
   }
   const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
   const viaHighlights = await rows<{ id: number; score: number }>(
@@ -113,9 +139,10 @@ async function rankedPage(pool: Pool, q: PgCompiledQuery, where: SqlFragment, to
     cat(
       frag(`SELECT w.article_id AS id, ts_rank('${HIGHLIGHT_WEIGHTS}', w.search, `), tsq,
       frag(') AS score FROM (SELECT h.article_id, h.search FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h,
-      frag(' ORDER BY h.id DESC LIMIT ?) w JOIN articles a ON a.id = w.article_id WHERE ', [HIGHLIGHT_WINDOW]), where
+      frag(' ORDER BY h.id DESC LIMIT ?) w JOIN articles a ON a.id = w.article_id WHERE ', [HIGHLIGHT_WINDOW]), filters
     )
   )
+  // As locally: an article's own score wins; a highlight's ranks the articles matched through highlights alone.
   const own = new Set(scores.keys())
   for (const r of viaHighlights) {
     const prev = scores.get(r.id)

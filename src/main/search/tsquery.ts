@@ -26,6 +26,8 @@ export interface PgCompiledQuery {
   notesOnly: boolean
   tags: string[]
   warnings: Warning[]
+  /** The words, phrases and prefixes the positive text is made of, each as a tsquery: ranked one by one (see team search). */
+  leaves: SqlFragment[]
 }
 
 /** The team's text search configuration: English stemming, diacritics folded (team migration 1). */
@@ -79,10 +81,14 @@ export function toTsquery(node: QueryNode): SqlFragment | null {
 /** As in compile.ts: a NOT below the root applies to the article as a whole, on the SQL path. */
 const toRowTsquery = (node: QueryNode): SqlFragment | null => (hasNot(node) ? null : toTsquery(node))
 
-/** Articles whose own text, or one of whose live highlights, matches the tsquery. */
+/**
+ * Articles whose own text, or one of whose live highlights, matches the tsquery. One IN over a
+ * UNION, not `a.search @@ q OR a.id IN (…)`: an OR with a subquery keeps PostgreSQL from using
+ * the GIN indexes, and every article's vector would be read.
+ */
 export function textSql(tsq: SqlFragment): SqlFragment {
   return frag(
-    `(a.search @@ ${tsq.sql} OR a.id IN (SELECT h.article_id FROM highlights h WHERE h.search @@ ${tsq.sql} AND h.deleted_at IS NULL))`,
+    `a.id IN (SELECT x.id FROM articles x WHERE x.search @@ ${tsq.sql} UNION SELECT h.article_id FROM highlights h WHERE h.search @@ ${tsq.sql} AND h.deleted_at IS NULL)`,
     [...tsq.params, ...tsq.params]
   )
 }
@@ -99,7 +105,7 @@ function siteSql(value: string): SqlFragment {
 
 function tagSql(value: string): SqlFragment {
   return frag(
-    '(a.tags_lc @> ARRAY[lower(?)] OR a.id IN (SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL))',
+    'a.id IN (SELECT x.id FROM articles x WHERE x.tags_lc @> ARRAY[lower(?)] UNION SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL)',
     [value, value]
   )
 }
@@ -159,15 +165,17 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
   const warnings: Warning[] = []
   const root = normalize(ast, warnings)
   const conjuncts = root === null ? [] : root.kind === 'and' ? root.children : [root]
-  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings }
+  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings, leaves: [] }
   const positive: SqlFragment[] = []
   const negative: SqlFragment[] = []
   const where: SqlFragment[] = []
   for (const c of conjuncts) {
     const tsq = toRowTsquery(c)
     const neg = c.kind === 'not' ? toRowTsquery(c.child) : null
-    if (tsq !== null) positive.push(tsq)
-    else if (neg !== null) negative.push(neg)
+    if (tsq !== null) {
+      positive.push(tsq)
+      out.leaves.push(...positiveLeaves(c))
+    } else if (neg !== null) negative.push(neg)
     else if (c.kind === 'filter') topLevelFilter(out, where, c.name, c.value)
     else where.push(nodeSql(c))
   }
@@ -179,6 +187,13 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
   }
   out.filters = where.length ? join(where, ' AND ') : TRUE
   return out
+}
+
+/** The term and phrase leaves of a text subtree, outside any NOT. */
+function positiveLeaves(node: QueryNode): SqlFragment[] {
+  if (node.kind === 'term' || node.kind === 'phrase') return [leaf(node)]
+  if (node.kind === 'and' || node.kind === 'or') return node.children.flatMap(positiveLeaves)
+  return []
 }
 
 function topLevelFilter(out: PgCompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {

@@ -80,7 +80,7 @@ export function App() {
           {route.view === 'library' && <Library tag={route.tag} onAdd={() => setAdding(true)} />}
           {route.view === 'quotes' && <QuotesView tag={route.tag} tags={tags.data ?? []} />}
           {route.view === 'tags' && <TagsView tags={tags.data ?? []} onChanged={tags.reload} />}
-          {route.view === 'search' && <SearchView q={route.q} sort={route.sort} />}
+          {route.view === 'search' && <SearchView q={route.q} sort={route.sort} team={route.team === true} />}
           {route.view === 'people' && <PeopleView name={route.name} />}
         </div>
       </main>

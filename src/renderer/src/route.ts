@@ -6,7 +6,7 @@ export type Route =
   | { view: 'article'; id: number }
   | { view: 'quotes'; tag?: string }
   | { view: 'tags' }
-  | { view: 'search'; q: string; sort?: 'relevance' | 'newest' | 'oldest' }
+  | { view: 'search'; q: string; sort?: 'relevance' | 'newest' | 'oldest'; team?: boolean }
   | { view: 'people'; name?: string }
 
 export function parseRoute(hash: string): Route {
@@ -18,8 +18,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/tags') return { view: 'tags' }
   const people = path.match(/^\/people(?:\/(.+))?$/)
   if (people) return { view: 'people', name: people[1] ? decodeURIComponent(people[1]) : undefined }
-  const search = path.match(/^\/search\/([^/]*)(?:\/(relevance|newest|oldest))?$/)
-  if (search) return { view: 'search', q: decodeURIComponent(search[1]), sort: search[2] as 'newest' | undefined }
+  const search = path.match(/^(\/team)?\/search\/([^/]*)(?:\/(relevance|newest|oldest))?$/)
+  if (search) return { view: 'search', q: decodeURIComponent(search[2]), sort: search[3] as 'newest' | undefined, ...(search[1] ? { team: true } : {}) }
   const tag = path.match(/^\/tag\/(.+)$/)
   if (tag) return { view: 'library', tag: decodeURIComponent(tag[1]) }
   return { view: 'library' }
@@ -30,7 +30,7 @@ export function routeHref(r: Route): string {
   if (r.view === 'quotes') return r.tag ? `#/quotes/tag/${encodeURIComponent(r.tag)}` : '#/quotes'
   if (r.view === 'tags') return '#/tags'
   if (r.view === 'people') return r.name ? `#/people/${encodeURIComponent(r.name)}` : '#/people'
-  if (r.view === 'search') return `#/search/${encodeURIComponent(r.q)}${r.sort && r.sort !== 'relevance' ? `/${r.sort}` : ''}`
+  if (r.view === 'search') return `#${r.team ? '/team' : ''}/search/${encodeURIComponent(r.q)}${r.sort && r.sort !== 'relevance' ? `/${r.sort}` : ''}`
   if (r.tag) return `#/tag/${encodeURIComponent(r.tag)}`
   return '#/'
 }

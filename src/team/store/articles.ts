@@ -46,16 +46,33 @@ export function reversedHost(url: string): string {
 
 const lower = (tags: string[]) => tags.map((t) => t.toLowerCase())
 
-export async function insertArticle(c: Tx, o: { uuid: Uuid; seq: number; userId: number; savedAt: string; tags: string[]; v: SyncVersion }): Promise<number> {
+/** The search vector's SQL: title A, byline and outlet B, tags C, text D (see reindexArticle). */
+const searchVector = (title: string, byline: string, site: string, tags: string, text: string) =>
+  `setweight(to_tsvector('clipfile', ${title}), 'A') || setweight(to_tsvector('clipfile', coalesce(${byline}, '') || ' ' || coalesce(${site}, '')), 'B')
+   || setweight(to_tsvector('clipfile', array_to_string(${tags}, ' ')), 'C') || setweight(to_tsvector('clipfile', coalesce(${text}, '')), 'D')`
+
+/** A new article with its current version and search vector, in one statement; answers its id and sequence number. */
+export async function insertArticle(c: Tx, o: { uuid: Uuid; userId: number; savedAt: string; tags: string[]; v: SyncVersion }): Promise<{ id: number; seq: number }> {
   const m = o.v.meta
-  const r = await c.query<{ id: number }>(
+  const r = await c.query<{ id: number; seq: number }>(
     `INSERT INTO articles(uuid, seq, content_seq, added_by, saved_at, url, canonical_url, rhost, title, byline, site,
-       published_at, modified_at, language, excerpt, word_count, content_hash, tags, tags_lc)
-     VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-    [o.uuid, o.seq, o.userId, o.savedAt, m.url, m.canonicalUrl, reversedHost(m.url), m.title, m.byline, m.site, m.publishedAt,
-      m.modifiedAt, m.language, m.excerpt, m.wordCount, o.v.contentHash, o.tags, lower(o.tags)]
+       published_at, modified_at, language, excerpt, word_count, content_hash, tags, tags_lc, current_version, search, byline_tsv)
+     VALUES ($1, nextval('change_seq'), currval('change_seq'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+       ${searchVector('$7::text', '$8::text', '$9::text', '$16::text[]', '$19::text')}, to_tsvector('clipfile', coalesce($8::text, '')))
+     RETURNING id, seq`,
+    [o.uuid, o.userId, o.savedAt, m.url, m.canonicalUrl, reversedHost(m.url), m.title, m.byline, m.site, m.publishedAt,
+      m.modifiedAt, m.language, m.excerpt, m.wordCount, o.v.contentHash, o.tags, lower(o.tags), o.v.uuid, o.v.text]
   )
-  return r.rows[0].id
+  return r.rows[0]
+}
+
+/** Who is quoted in a version (detected quotes, not scare quotes), for speaker: filters. */
+export async function setSpeakers(c: Tx, articleId: number, v: SyncVersion, replace: boolean): Promise<void> {
+  if (replace) await c.query('DELETE FROM article_speakers WHERE article_id = $1', [articleId])
+  const keys = [...new Set(v.quotes.filter((q) => q.kind !== 'scare' && q.speakerKey).map((q) => q.speakerKey as string))]
+  if (keys.length) {
+    await c.query('INSERT INTO article_speakers(article_id, speaker_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [articleId, keys])
+  }
 }
 
 /** Stores a version (a no-op when the team has it: versions are content-addressed) and its assets. */
@@ -86,11 +103,7 @@ export async function setCurrentVersion(c: Tx, articleId: number, seq: number, v
     [articleId, v.uuid, seq, m.url, m.canonicalUrl, reversedHost(m.url), m.title, m.byline, m.site, m.publishedAt, m.modifiedAt,
       m.language, m.excerpt, m.wordCount, v.contentHash]
   )
-  await c.query('DELETE FROM article_speakers WHERE article_id = $1', [articleId])
-  const keys = [...new Set(v.quotes.filter((q) => q.kind !== 'scare' && q.speakerKey).map((q) => q.speakerKey as string))]
-  if (keys.length) {
-    await c.query('INSERT INTO article_speakers(article_id, speaker_key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [articleId, keys])
-  }
+  await setSpeakers(c, articleId, v, true)
 }
 
 export async function setTags(c: Tx, articleId: number, seq: number, tags: string[]): Promise<void> {
@@ -103,11 +116,7 @@ export async function setTags(c: Tx, articleId: number, seq: number, tags: strin
  */
 export async function reindexArticle(c: Tx, articleId: number): Promise<void> {
   await c.query(
-    `UPDATE articles a SET
-       search = setweight(to_tsvector('clipfile', a.title), 'A')
-             || setweight(to_tsvector('clipfile', coalesce(a.byline, '') || ' ' || coalesce(a.site, '')), 'B')
-             || setweight(to_tsvector('clipfile', array_to_string(a.tags, ' ')), 'C')
-             || setweight(to_tsvector('clipfile', coalesce(v.text, '')), 'D'),
+    `UPDATE articles a SET search = ${searchVector('a.title', 'a.byline', 'a.site', 'a.tags', 'v.text')},
        byline_tsv = to_tsvector('clipfile', coalesce(a.byline, ''))
      FROM article_versions v WHERE a.id = $1 AND v.uuid = a.current_version`,
     [articleId]

@@ -64,6 +64,8 @@ CREATE TABLE articles (
   search tsvector NOT NULL DEFAULT ''::tsvector,
   byline_tsv tsvector NOT NULL DEFAULT ''::tsvector
 );
+-- Ranking reads term rarity from the planner's statistics of this column (src/team/rank.ts): keep many.
+ALTER TABLE articles ALTER COLUMN search SET STATISTICS 1000;
 CREATE INDEX articles_seq ON articles(seq);
 CREATE UNIQUE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url IS NOT NULL AND deleted_at IS NULL;
 CREATE INDEX articles_hash ON articles(content_hash) WHERE deleted_at IS NULL;

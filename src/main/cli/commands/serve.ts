@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startServer } from '../../server'
 import { autoBackup, backupDir } from '../../backups'
+import { startSyncAgent } from '../../sync/agent'
 import { intOption } from '../args'
 import type { Command } from '../command'
 import { EXIT } from '../io'
@@ -27,10 +28,15 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
     host,
     port: intOption(values.port, 'port', 0, 0, 65535)
   })
+  // In a team: sync in the background while serving (a no-op for an archive that is not).
+  const agent = startSyncAgent(app.ctx)
   io.out(server.openUrl)
   io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
   await new Promise<void>((done) => {
-    const stop = () => void server.close().then(done)
+    const stop = () => {
+      agent.stop()
+      void server.close().then(done)
+    }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })

@@ -37,7 +37,7 @@ export function SearchBox({ route }: { route: Route }) {
       // If the query was changed elsewhere meanwhile (a facet, the timeline), that change wins.
       if (!now && location.hash !== typedAt) return
       const current = parseRoute(location.hash)
-      if (current.view === 'search') replace({ view: 'search', q, sort: current.sort })
+      if (current.view === 'search') replace({ view: 'search', q, sort: current.sort, team: current.team })
       else go({ view: 'search', q })
     }
     if (now) apply()

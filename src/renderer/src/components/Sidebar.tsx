@@ -1,6 +1,7 @@
 import type { SavedSearch, TagCount } from '../../../shared/api'
 import { clipfile } from '../bridge'
 import { routeHref, type Route } from '../route'
+import { TeamIndicator } from './TeamIndicator'
 import { LibraryIcon, PeopleIcon, PlusIcon, QuoteIcon, SearchIcon, TagIcon } from './icons'
 
 interface Props {
@@ -74,6 +75,7 @@ export function Sidebar({ route, total, quotes, saved, tags, onAdd }: Props) {
             ))}
         </nav>
       </div>
+      <TeamIndicator />
     </aside>
   )
 }

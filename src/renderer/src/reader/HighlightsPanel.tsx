@@ -60,6 +60,7 @@ export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: P
               <span className="hl-quote">{h.exact.length > 280 ? h.exact.slice(0, 280) + '…' : h.exact}</span>
               {h.orphan && <span className="hl-orphan">Not found in the current text</span>}
               {h.note && <span className="hl-note-text">{h.note}</span>}
+              {h.author && <span className="hl-author">by {h.author}</span>}
               {h.tags.length > 0 && <span className="row-tags">{h.tags.map((t) => <span className="tag" key={t}>{t}</span>)}</span>}
             </button>
           </li>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { FacetCount, SearchResult } from '../../../shared/api'
+import type { FacetCount, SearchResult, TeamStatus } from '../../../shared/api'
 import { clipfile } from '../bridge'
 import { formatDate, useApi, useEvent } from '../hooks'
 import { go, routeHref } from '../route'
@@ -31,31 +31,38 @@ export function withMonths(q: string, from: string, to: string): string {
   return `${rest} after:${from} before:${nextMonth(to)}`.trim()
 }
 
-export function SearchView({ q, sort = 'relevance' }: { q: string; sort?: Sort }) {
+export function SearchView({ q, sort = 'relevance', team = false }: { q: string; sort?: Sort; team?: boolean }) {
   const [limit, setLimit] = useState(20)
-  const result = useApi<SearchResult>(() => clipfile.search({ query: q, sort, limit }), [q, sort, limit])
+  const result = useApi<SearchResult>(() => (team ? clipfile.teamSearch({ query: q, sort, limit }) : clipfile.search({ query: q, sort, limit })), [q, sort, limit, team])
+  const status = useApi<TeamStatus>(() => clipfile.teamStatus({}), [])
   useEvent('libraryChanged', () => result.reload())
   const r = result.data
-  const setQuery = (query: string) => go({ view: 'search', q: query, sort })
+  const setQuery = (query: string) => go({ view: 'search', q: query, sort, team })
   return (
     <div className="search-page">
       <div className="search-main">
         <div className="page-head">
           <div>
             <h1 className="page-title">{r ? `${r.total.toLocaleString()} ${r.total === 1 ? 'article' : 'articles'}` : 'Searching…'}</h1>
-            <div className="page-sub">for <code className="query-code">{q || '(everything)'}</code></div>
+            <div className="page-sub">for <code className="query-code">{q || '(everything)'}</code>{team && ' in the team’s archive'}</div>
           </div>
           <div className="toolbar">
+            {status.data?.joined && (
+              <div className="scope" role="group" aria-label="Search in">
+                <button aria-pressed={!team} onClick={() => go({ view: 'search', q, sort })}>This archive</button>
+                <button aria-pressed={team} onClick={() => go({ view: 'search', q, sort, team: true })}>Team</button>
+              </div>
+            )}
             <label>
               <span className="visually-hidden">Sort results</span>
-              <select className="select" aria-label="Sort results" value={sort} onChange={(e) => go({ view: 'search', q, sort: e.target.value as Sort })}>
+              <select className="select" aria-label="Sort results" value={sort} onChange={(e) => go({ view: 'search', q, sort: e.target.value as Sort, team })}>
                 <option value="relevance">Best match</option>
                 <option value="newest">Newest first</option>
                 <option value="oldest">Oldest first</option>
               </select>
             </label>
-            <SaveSearch query={q} />
-            <ExportMenu query={q} disabled={!r || r.total === 0} />
+            {!team && <SaveSearch query={q} />}
+            {!team && <ExportMenu query={q} disabled={!r || r.total === 0} />}
           </div>
         </div>
         {r?.error && (
@@ -73,18 +80,22 @@ export function SearchView({ q, sort = 'relevance' }: { q: string; sort?: Sort }
         )}
         <ol className="results" aria-label="Search results">
           {r?.results.map((hit) => (
-            <li key={hit.id} className="result">
+            <li key={hit.uuid ?? hit.id} className="result">
               <div className="row-kicker">
                 {hit.site && <span className="row-site">{hit.site}</span>}
                 {hit.byline && <span>· {hit.byline}</span>}
                 {hit.publishedAt && <span>· {formatDate(hit.publishedAt, 'long')}</span>}
               </div>
-              <a className="result-title" href={routeHref({ view: 'article', id: hit.id })}>{hit.title}</a>
+              {hit.id > 0 ? (
+                <a className="result-title" href={routeHref({ view: 'article', id: hit.id })}>{hit.title}</a>
+              ) : (
+                <span className="result-title-remote">{hit.title}<span className="result-remote">· in the team’s archive, not yet in yours: sync to read it</span></span>
+              )}
               {hit.snippet && <p className="result-snippet"><Snippet text={hit.snippet} /></p>}
               {hit.highlights.length > 0 && (
                 <ul className="result-quotes" aria-label="Matching quotes">
                   {hit.highlights.map((h) => (
-                    <li key={h.id}><QuoteIcon /> <span className={`quote-chip hl-${h.color}`}>{h.exact}</span>{h.note && <span className="result-note"> — {h.note}</span>}</li>
+                    <li key={`${h.id}-${h.exact}`}><QuoteIcon /> <span className={`quote-chip hl-${h.color}`}>{h.exact}</span>{h.note && <span className="result-note"> — {h.note}</span>}{h.author && <span className="result-author"> · {h.author}</span>}</li>
                   ))}
                 </ul>
               )}

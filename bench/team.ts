@@ -1,0 +1,227 @@
+/**
+ * `npm run bench:team [-- --size 100000] [--runs N] [--load-seconds 60] [--clients 20] [--no-load] [--json]`
+ *
+ * The team server on a throwaway PostgreSQL cluster (test/support/postgres.ts):
+ * 1. an archive of `size` generated articles (bench/corpus.ts — the article text without the
+ *    page around it, stored through storeArticle; extraction is import's cost, measured by
+ *    `npm run bench`, not the team's), cached in bench/.data;
+ * 2. pushed whole to the team server through the real path (join, share all, push over HTTP);
+ * 3. the search benchmark's query mix (bench/measure.ts queryMix) on PostgreSQL: p50/p95 of
+ *    teamSearch, with and without facets, and the top-10 of each query compared with the local
+ *    search on the same archive;
+ * 4. 20 clients pushing and searching for a minute (bench/team-load.ts).
+ * The result goes to stdout and bench/.data/team-last-n<size>.json.
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { openApp } from '../src/main/app'
+import { LATEST_VERSION } from '../src/main/db/migrations'
+import { storeArticle } from '../src/main/import/store'
+import { searchArticles } from '../src/main/search/search'
+import * as sync from '../src/main/sync/service'
+import { createPool } from '../src/team/store/pool'
+import { migrateTeam } from '../src/team/store/migrations'
+import { addUser } from '../src/team/store/users'
+import { startTeamServer } from '../src/team/server'
+import { createLogger } from '../src/team/log'
+import { teamSearch } from '../src/team/search'
+import { startCluster } from '../test/support/postgres'
+import { DEFAULT_SEED, GENERATOR_VERSION, generatePage } from './corpus'
+import { OUTLETS } from './words'
+import { queryMix } from './measure'
+import { DATA_DIR } from './build'
+import { runLoad, verifyLoad } from './team-load'
+import { bulkLoad } from './team-bulk'
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    runs: { type: 'string', default: '30' },
+    'load-seconds': { type: 'string', default: '60' },
+    clients: { type: 'string', default: '20' },
+    'no-load': { type: 'boolean', default: false },
+    /** push: the whole archive through HTTP push; bulk: set-based SQL, with push measured on a sample. */
+    via: { type: 'string' },
+    'push-sample': { type: 'string', default: '2000' },
+    json: { type: 'boolean', default: false }
+  }
+})
+const size = Number(values.size)
+const seed = Number(values.seed)
+const runs = Number(values.runs)
+const log = (s: string) => process.stderr.write(s + '\n')
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]
+}
+
+/** The generated articles, stored the way every article is (storeArticle), without extraction. */
+function ensureTextArchive(): string {
+  mkdirSync(DATA_DIR, { recursive: true })
+  const path = `${DATA_DIR}text-archive-n${size}-seed${seed}-gen${GENERATOR_VERSION}-schema${LATEST_VERSION}.db`
+  if (existsSync(`${path}.done`)) {
+    log(`Reusing ${path}`)
+    return path
+  }
+  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
+  log(`Building ${path} (${size} articles)…`)
+  const t0 = performance.now()
+  const app = openApp(path)
+  const db = app.ctx.db
+  for (let from = 0; from < size; from += 1000) {
+    db.transaction(() => {
+      for (let i = from; i < Math.min(size, from + 1000); i++) {
+        const p = generatePage(seed, i)
+        const blocks = [p.article.standfirst, ...p.article.paragraphs]
+        const text = blocks.join('\n\n')
+        storeArticle(db, {
+          url: p.url, canonicalUrl: p.url, title: p.title, byline: p.article.byline, site: p.outlet, publishedAt: p.publishedAt,
+          modifiedAt: null, language: 'en', excerpt: p.article.standfirst, wordCount: p.words,
+          contentHash: createHash('sha256').update(text).digest('hex'),
+          doc: { type: 'doc', content: blocks.map((b) => ({ type: 'paragraph', content: [{ type: 'text', text: b }] })) },
+          text, assets: [], savedAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+          tags: p.tags, highlights: p.highlights
+        })
+      }
+    }).immediate()
+    if ((from / 1000) % 10 === 9) log(`  ${from + 1000}/${size} (${((from + 1000) / ((performance.now() - t0) / 1000)).toFixed(0)}/s)`)
+  }
+  app.close()
+  writeFileSync(`${path}.done`, String((performance.now() - t0) / 1000))
+  return path
+}
+
+/** Pushes the archive (or its first `limit` articles) through join, share and HTTP push; answers the throughput. */
+async function pushArchive(app: ReturnType<typeof openApp>, url: string, token: string, limit: number | null) {
+  await sync.join(app.ctx.db, url, token)
+  const ids = app.ctx.db.prepare('SELECT id FROM articles ORDER BY id LIMIT ?').pluck().all(limit ?? -1) as number[]
+  log(`Pushing ${ids.length} articles to the team server over HTTP…`)
+  const t0 = performance.now()
+  sync.shareArticles(app.ctx.db, ids)
+  const pushed = await sync.pushAll(app.ctx.db, (done, left) => {
+    if (done % 5_000 < 500) log(`  pushed ${done}, ${left} waiting`)
+  })
+  const seconds = (performance.now() - t0) / 1000
+  log(`  ${seconds.toFixed(0)} s (${(ids.length / seconds).toFixed(0)} articles/s)`)
+  return { ...pushed, articles: ids.length, seconds, articlesPerSecond: ids.length / seconds }
+}
+
+async function main() {
+  const archive = ensureTextArchive()
+  const cluster = await startCluster()
+  const admin = new pg.Client({ connectionString: cluster.url })
+  await admin.connect()
+  await admin.query('CREATE DATABASE team')
+  await admin.end()
+  const url = cluster.url.replace(/\/postgres$/, '/team')
+  const pool = createPool(url)
+  const work = `${DATA_DIR}team-bench-work.db`
+  for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true })
+  copyFileSync(archive, work)
+  const out: Record<string, unknown> = { size, seed, runs }
+  const stop = () => {
+    cluster.stop()
+    process.exit(130)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  try {
+    await migrateTeam(pool)
+    const server = await startTeamServer({ pool, port: 0, logger: createLogger(() => {}), rate: 100_000, burst: 100_000 })
+    const { token, user } = await addUser(pool, 'bench', 'editor')
+    const app = openApp(work)
+    const via = values.via ?? (size > 10_000 ? 'bulk' : 'push')
+    if (via === 'push') {
+      out.push = await pushArchive(app, server.url, token, null)
+    } else {
+      log(`Loading ${size} articles with set-based SQL (bench/team-bulk.ts)…`)
+      const seconds = await bulkLoad(app.ctx.db, pool, user.id, log)
+      out.bulk = { seconds, articlesPerSecond: size / seconds }
+      log(`  ${seconds.toFixed(0)} s (${(size / seconds).toFixed(0)} articles/s)`)
+      // Push throughput on a sample, into a database of its own.
+      const sample = Number(values['push-sample'])
+      const admin2 = new pg.Client({ connectionString: cluster.url })
+      await admin2.connect()
+      await admin2.query('CREATE DATABASE pushsample')
+      await admin2.end()
+      const pool2 = createPool(cluster.url.replace(/\/postgres$/, '/pushsample'))
+      await migrateTeam(pool2)
+      const server2 = await startTeamServer({ pool: pool2, port: 0, logger: createLogger(() => {}), rate: 100_000, burst: 100_000 })
+      const t2 = await addUser(pool2, 'bench', 'editor')
+      const copy = `${DATA_DIR}team-bench-sample.db`
+      for (const x of ['', '-wal', '-shm']) rmSync(copy + x, { force: true })
+      copyFileSync(archive, copy)
+      const sampleApp = openApp(copy)
+      out.push = await pushArchive(sampleApp, server2.url, t2.token, sample)
+      sampleApp.close()
+      for (const x of ['', '-wal', '-shm']) rmSync(copy + x, { force: true })
+      await server2.close()
+      await pool2.end()
+    }
+    await pool.query('VACUUM ANALYZE')
+    const dbBytes = Number((await pool.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n)
+    out.databaseMb = dbBytes / 1e6
+    log(`Team database: ${(dbBytes / 1e6).toFixed(0)} MB`)
+
+    const mix = queryMix(OUTLETS[0].domain)
+    const rows: Record<string, unknown>[] = []
+    const all: number[] = []
+    const allUi: number[] = []
+    let agree = 0
+    const uuidOf = app.ctx.db.prepare('SELECT uuid FROM articles WHERE id = ?').pluck()
+    for (const spec of mix) {
+      const input = { query: spec.query, sort: 'relevance' as const, limit: 20, offset: 0, facets: false, timeline: false }
+      for (let i = 0; i < 5; i++) await teamSearch(pool, input)
+      const app20: number[] = []
+      const ui: number[] = []
+      let total = 0
+      let t0 = 0
+      for (let i = 0; i < runs; i++) {
+        t0 = performance.now()
+        total = (await teamSearch(pool, input)).total
+        app20.push(performance.now() - t0)
+        t0 = performance.now()
+        await teamSearch(pool, { ...input, facets: true, timeline: true })
+        ui.push(performance.now() - t0)
+      }
+      all.push(...app20)
+      allUi.push(...ui)
+      const local = searchArticles(app.ctx.db, { query: spec.query, limit: 10 })
+      const localTop = new Set(local.results.map((h) => uuidOf.get(h.id) as string))
+      const teamTop = (await teamSearch(pool, { ...input, limit: 10 })).results.map((h) => h.uuid as string)
+      const overlap = teamTop.filter((u) => localTop.has(u)).length
+      const same = overlap === localTop.size && teamTop.length === localTop.size
+      if (same) agree++
+      rows.push({ name: spec.name, query: spec.query, total, localTotal: local.total, p50: percentile(app20, 0.5), p95: percentile(app20, 0.95), uiP95: percentile(ui, 0.95), top10Overlap: overlap, sameTop10: same })
+      log(`  ${spec.query.padEnd(32)} ${String(total).padStart(6)} (local ${local.total})  p50 ${percentile(app20, 0.5).toFixed(1)}  p95 ${percentile(app20, 0.95).toFixed(1)}  ui p95 ${percentile(ui, 0.95).toFixed(1)} ms  top-10 ${overlap}/10${same ? '' : '  DIFFERS'}`)
+    }
+    out.search = { queries: rows, p50: percentile(all, 0.5), p95: percentile(all, 0.95), uiP95: percentile(allUi, 0.95), sameTop10: agree, of: mix.length }
+    log(`Search p50 ${percentile(all, 0.5).toFixed(1)} / p95 ${percentile(all, 0.95).toFixed(1)} ms; with facets p95 ${percentile(allUi, 0.95).toFixed(1)} ms; same top-10 as local search for ${agree}/${mix.length} queries`)
+    app.close()
+
+    if (!values['no-load']) {
+      const clients = Number(values.clients)
+      const tokens: string[] = []
+      for (let i = 0; i < clients; i++) tokens.push((await addUser(pool, `load${i}`, 'editor')).token)
+      log(`Load: ${clients} clients pushing and searching for ${values['load-seconds']} s…`)
+      const load = await runLoad({ url: server.url, tokens, seconds: Number(values['load-seconds']) })
+      const check = await verifyLoad(pool, load.acked)
+      const { acked: _acked, ...summary } = load
+      out.load = { ...summary, errors: load.errors.slice(0, 10), errorCount: load.errors.length, check }
+      log(`  ${load.pushes} pushes (p50 ${load.push.p50.toFixed(0)} / p95 ${load.push.p95.toFixed(0)} ms), ${load.searches} searches (p50 ${load.search.p50.toFixed(0)} / p95 ${load.search.p95.toFixed(0)} ms), ${load.errors.length} errors; ${load.articlesAcknowledged} articles acknowledged, missing ${check.missingArticles}, duplicates ${check.duplicates}`)
+    }
+    await server.close()
+  } finally {
+    await pool.end()
+    cluster.stop()
+    for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true })
+  }
+  writeFileSync(`${DATA_DIR}team-last-n${size}.json`, JSON.stringify(out, null, 2))
+  if (values.json) process.stdout.write(JSON.stringify(out) + '\n')
+}
+
+await main()
