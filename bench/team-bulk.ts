@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib'
 import type { DB } from '../src/main/db/connection'
 import { unpackJson } from '../src/main/db/codec'
 import { versionUuid } from '../src/main/sync/ids'
-import { reversedHost } from '../src/team/store/articles'
+import { reversedHost, tokenCount } from '../src/team/store/articles'
 import type { Pool } from '../src/team/store/pool'
 
 interface Row {
@@ -50,12 +50,12 @@ export async function bulkLoad(db: DB, pool: Pool, userId: number, log: (s: stri
     const rows = page.all(last) as Row[]
     if (rows.length === 0) break
     last = rows[rows.length - 1].id
-    const recs = rows.map((r) => {
+    const recs = rows.map((r, k) => {
       const tags = r.tags ? (JSON.parse(r.tags) as string[]) : []
       return {
-        ord: r.id, uuid: r.uuid, vuuid: versionUuid(r.uuid, r.content_hash), saved_at: r.saved_at, url: r.url, canonical_url: r.canonical_url,
+        ord: r.id, n: k + 1, uuid: r.uuid, vuuid: versionUuid(r.uuid, r.content_hash), saved_at: r.saved_at, url: r.url, canonical_url: r.canonical_url,
         rhost: reversedHost(r.url), title: r.title, byline: r.byline, site: r.site, published_at: r.published_at, modified_at: r.modified_at,
-        language: r.language, excerpt: r.excerpt, word_count: r.word_count, content_hash: r.content_hash, tags, tags_lc: tags.map((t) => t.toLowerCase()), text: r.text,
+        language: r.language, excerpt: r.excerpt, word_count: r.word_count, tokens: tokenCount(r, r.text, tags), content_hash: r.content_hash, tags, tags_lc: tags.map((t) => t.toLowerCase()), text: r.text,
         meta: { url: r.url, canonicalUrl: r.canonical_url, title: r.title, byline: r.byline, site: r.site, publishedAt: r.published_at, modifiedAt: r.modified_at, language: r.language, excerpt: r.excerpt, wordCount: r.word_count }
       }
     })
@@ -65,19 +65,19 @@ export async function bulkLoad(db: DB, pool: Pool, userId: number, log: (s: stri
       await c.query('BEGIN')
       await c.query(
         `INSERT INTO articles(uuid, seq, content_seq, added_by, saved_at, url, canonical_url, rhost, title, byline, site, published_at, modified_at,
-           language, excerpt, word_count, content_hash, tags, tags_lc, current_version, search, byline_tsv)
+           language, excerpt, word_count, tokens, content_hash, tags, tags_lc, current_version, search, byline_tsv)
          SELECT r.uuid, nextval('change_seq'), currval('change_seq'), $2, r.saved_at, r.url, r.canonical_url, r.rhost, r.title, r.byline, r.site,
-           r.published_at, r.modified_at, r.language, r.excerpt, r.word_count, r.content_hash, r.tags, r.tags_lc, r.vuuid, ${VECTOR},
+           r.published_at, r.modified_at, r.language, r.excerpt, r.word_count, r.tokens, r.content_hash, r.tags, r.tags_lc, r.vuuid, ${VECTOR},
            to_tsvector('clipfile', coalesce(r.byline, ''))
          FROM jsonb_to_recordset($1::jsonb) AS r(ord bigint, uuid uuid, vuuid uuid, saved_at text, url text, canonical_url text, rhost text, title text,
-           byline text, site text, published_at text, modified_at text, language text, excerpt text, word_count int, content_hash text, tags text[], tags_lc text[], text text)
+           byline text, site text, published_at text, modified_at text, language text, excerpt text, word_count int, tokens int, content_hash text, tags text[], tags_lc text[], text text)
          ORDER BY r.ord`,
         [JSON.stringify(recs), userId]
       )
       await c.query(
         `INSERT INTO article_versions(uuid, article_id, seq, created_by, created_at, content_hash, meta, text, doc)
          SELECT r.vuuid, a.id, a.seq, $2, r.saved_at, r.content_hash, r.meta, r.text, d.doc
-         FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(vuuid uuid, uuid uuid, saved_at text, content_hash text, meta jsonb, text text, n bigint)
+         FROM jsonb_to_recordset($1::jsonb) AS r(n bigint, vuuid uuid, uuid uuid, saved_at text, content_hash text, meta jsonb, text text)
          JOIN articles a ON a.uuid = r.uuid JOIN unnest($3::bytea[]) WITH ORDINALITY AS d(doc, n) ON d.n = r.n`,
         [JSON.stringify(recs), userId, docs]
       )

@@ -120,18 +120,19 @@ async function rankedPage(pool: Pool, q: PgCompiledQuery, where: SqlFragment, to
   const scores = new Map<number, number>()
   if (!q.highlightsOnly) {
     const leaves = q.leaves.length ? q.leaves : [tsq]
-    const trees = await rows<Record<string, string>>(pool, cat(frag('SELECT '), ...leaves.flatMap((l, i) => [frag(i ? ', ' : ''), frag('querytree('), l, frag(`)::text AS t${i}`)])))
-    const score = await scorer(pool, leaves.map((_l, i) => trees[0][`t${i}`]))
+    // Rarity only matters between several terms: one term needs no query tree.
+    const trees = leaves.length > 1 ? (await rows<Record<string, string>>(pool, cat(frag('SELECT '), ...leaves.flatMap((l, i) => [frag(i ? ', ' : ''), frag('querytree('), l, frag(`)::text AS t${i}`)]))))[0] : { t0: '' }
+    const score = await scorer(pool, leaves.map((_l, i) => trees[`t${i}`]))
     const own = q.exclude ? cat(frag('a.search @@ '), tsq, frag(' AND NOT (a.search @@ '), q.exclude, frag(')')) : cat(frag('a.search @@ '), tsq)
     const ranks = leaves.flatMap((l, i) => [frag(`, ts_rank('${ARTICLE_WEIGHTS}', w.search, `), l, frag(`) AS r${i}`)])
     const found = await rows<Record<string, number>>(
       pool,
       cat(
-        frag('SELECT w.id, w.word_count'), ...ranks, frag(' FROM (SELECT a.id, a.search, a.word_count FROM articles a WHERE '),
+        frag('SELECT w.id, w.tokens'), ...ranks, frag(' FROM (SELECT a.id, a.search, a.tokens FROM articles a WHERE '),
         own, frag(' AND a.deleted_at IS NULL ORDER BY a.id DESC LIMIT ?) w JOIN articles a ON a.id = w.id WHERE ', [RANK_WINDOW]), filters
       )
     )
-    for (const r of found) scores.set(r.id, score.score(leaves.map((_l, i) => r[`r${i}`]), r.word_count))
+    for (const r of found) scores.set(r.id, score.score(leaves.map((_l, i) => r[`r${i}`]), r.tokens))
   }
   const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
   const viaHighlights = await rows<{ id: number; score: number }>(

@@ -111,10 +111,15 @@ export function toFts(node: QueryNode): string | null {
  */
 const PARTIAL_SUFFIX = /(?:ati?o?|at|ement?|emen|iz(?:at?)?|ic|ical?|enc|anc|ous?|fu|ness?|abl|ibl|iv|ism|ist|iti?|in)$/u
 
-function prefixFts(text: string): string {
+/** The shorter prefix a prefix query also tries (see PARTIAL_SUFFIX), or null. Shared with tsquery.ts. */
+export function prefixCut(text: string): string | null {
   const cut = text.replace(PARTIAL_SUFFIX, '')
-  if (cut === text || cut.length < 4 || !TOKEN_CHAR.test(cut)) return ftsQuote(text, true)
-  return `(${ftsQuote(text, true)} OR ${ftsQuote(cut, true)})`
+  return cut === text || cut.length < 4 || !TOKEN_CHAR.test(cut) ? null : cut
+}
+
+function prefixFts(text: string): string {
+  const cut = prefixCut(text)
+  return cut === null ? ftsQuote(text, true) : `(${ftsQuote(text, true)} OR ${ftsQuote(cut, true)})`
 }
 
 /** True when the subtree negates something below its root. */

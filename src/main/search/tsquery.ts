@@ -10,7 +10,7 @@
  * them into `$1…$n` once the statement is assembled.
  */
 import { speakerKey } from '../quotes/aliases'
-import { domainOf, hasNot, likeEscape, normalize, type SqlFragment, type Warning } from './compile'
+import { domainOf, hasNot, likeEscape, normalize, prefixCut, type SqlFragment, type Warning } from './compile'
 import type { FilterName, QueryAst, QueryNode } from './parse'
 
 export type { SqlFragment } from './compile'
@@ -49,9 +49,12 @@ function prefixQuery(text: string): string {
 }
 
 function leaf(node: Extract<QueryNode, { kind: 'term' | 'phrase' }>): SqlFragment {
-  return node.prefix
+  if (!node.prefix) return frag(`phraseto_tsquery('${TS_CONFIG}', ?)`, [node.text])
+  // As in the FTS5 compiler: a prefix ending where the stemmer may cut also tries the shorter one.
+  const cut = prefixCut(node.text)
+  return cut === null
     ? frag(`to_tsquery('${TS_CONFIG}', ?)`, [prefixQuery(node.text)])
-    : frag(`phraseto_tsquery('${TS_CONFIG}', ?)`, [node.text])
+    : frag(`(to_tsquery('${TS_CONFIG}', ?) || to_tsquery('${TS_CONFIG}', ?))`, [prefixQuery(node.text), prefixQuery(cut)])
 }
 
 function join(parts: SqlFragment[], op: string): SqlFragment {

@@ -46,6 +46,14 @@ export function reversedHost(url: string): string {
 
 const lower = (tags: string[]) => tags.map((t) => t.toLowerCase())
 
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu
+const countTokens = (s: string | null) => (s ? (s.match(TOKEN)?.length ?? 0) : 0)
+
+/** Words of the article as the local index's tokenizer (unicode61) counts them, over its five columns. */
+export function tokenCount(m: Pick<SyncVersion['meta'], 'title' | 'byline' | 'site'>, text: string, tags: string[]): number {
+  return countTokens(m.title) + countTokens(m.byline) + countTokens(m.site) + countTokens(text) + countTokens(tags.join(' '))
+}
+
 /** The search vector's SQL: title A, byline and outlet B, tags C, text D (see reindexArticle). */
 const searchVector = (title: string, byline: string, site: string, tags: string, text: string) =>
   `setweight(to_tsvector('clipfile', ${title}), 'A') || setweight(to_tsvector('clipfile', coalesce(${byline}, '') || ' ' || coalesce(${site}, '')), 'B')
@@ -56,12 +64,12 @@ export async function insertArticle(c: Tx, o: { uuid: Uuid; userId: number; save
   const m = o.v.meta
   const r = await c.query<{ id: number; seq: number }>(
     `INSERT INTO articles(uuid, seq, content_seq, added_by, saved_at, url, canonical_url, rhost, title, byline, site,
-       published_at, modified_at, language, excerpt, word_count, content_hash, tags, tags_lc, current_version, search, byline_tsv)
+       published_at, modified_at, language, excerpt, word_count, content_hash, tags, tags_lc, current_version, search, byline_tsv, tokens)
      VALUES ($1, nextval('change_seq'), currval('change_seq'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-       ${searchVector('$7::text', '$8::text', '$9::text', '$16::text[]', '$19::text')}, to_tsvector('clipfile', coalesce($8::text, '')))
+       ${searchVector('$7::text', '$8::text', '$9::text', '$16::text[]', '$19::text')}, to_tsvector('clipfile', coalesce($8::text, '')), $20)
      RETURNING id, seq`,
     [o.uuid, o.userId, o.savedAt, m.url, m.canonicalUrl, reversedHost(m.url), m.title, m.byline, m.site, m.publishedAt,
-      m.modifiedAt, m.language, m.excerpt, m.wordCount, o.v.contentHash, o.tags, lower(o.tags), o.v.uuid, o.v.text]
+      m.modifiedAt, m.language, m.excerpt, m.wordCount, o.v.contentHash, o.tags, lower(o.tags), o.v.uuid, o.v.text, tokenCount(m, o.v.text, o.tags)]
   )
   return r.rows[0]
 }
@@ -117,7 +125,8 @@ export async function setTags(c: Tx, articleId: number, seq: number, tags: strin
 export async function reindexArticle(c: Tx, articleId: number): Promise<void> {
   await c.query(
     `UPDATE articles a SET search = ${searchVector('a.title', 'a.byline', 'a.site', 'a.tags', 'v.text')},
-       byline_tsv = to_tsvector('clipfile', coalesce(a.byline, ''))
+       byline_tsv = to_tsvector('clipfile', coalesce(a.byline, '')),
+       tokens = (SELECT count(*) FROM regexp_matches(concat_ws(' ', a.title, a.byline, a.site, v.text, array_to_string(a.tags, ' ')), '[[:alnum:]]+', 'g'))
      FROM article_versions v WHERE a.id = $1 AND v.uuid = a.current_version`,
     [articleId]
   )

@@ -58,6 +58,8 @@ CREATE TABLE articles (
   language text,
   excerpt text,
   word_count int NOT NULL DEFAULT 0,
+  -- Words in title, byline, outlet, text and tags as the local index counts them: the length bm25 normalises by.
+  tokens int NOT NULL DEFAULT 0,
   content_hash text,
   tags text[] NOT NULL DEFAULT '{}',
   tags_lc text[] NOT NULL DEFAULT '{}',
