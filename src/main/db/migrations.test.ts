@@ -20,7 +20,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
-      ['article_content', 'article_tags', 'articles', 'assets', 'backfills', 'highlight_tags', 'highlights', 'quotes', 'saved_searches', 'speaker_aliases', 'tags'].sort()
+      ['article_content', 'article_tags', 'articles', 'assets', 'backfills', 'highlight_tags', 'highlights', 'quotes', 'saved_searches', 'speaker_aliases', 'tags', 'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'].sort()
     )
     // STRICT refuses a string where a number belongs.
     expect(() =>
@@ -114,6 +114,38 @@ describe('migrations', () => {
     db.prepare('DELETE FROM articles WHERE id = 1').run()
     expect(match('tillerson')).toEqual([])
     expect(intact).not.toThrow()
+    db.close()
+  })
+
+  it('006 gives a version-5 archive UUIDs, and queues changes of team articles only, never while applying pulled ones', () => {
+    const path = tempDbPath()
+    const v5 = openDatabase(path, { targetVersion: 5 })
+    v5.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
+    v5.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'Private', '2020-01-01', 'h2')").run()
+    v5.prepare("INSERT INTO highlights(id, article_id, exact, start_pos, end_pos, created_at, updated_at) VALUES (1, 1, 'x', 0, 1, 'now', 'now')").run()
+    v5.close()
+    const db = openDatabase(path)
+    const uuids = db.prepare('SELECT uuid FROM articles UNION ALL SELECT uuid FROM highlights').pluck().all() as string[]
+    expect(uuids).toHaveLength(3)
+    for (const u of uuids) expect(u).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(new Set(uuids).size).toBe(3)
+    // A row written by plain SQL gets one too (the db layer gives its own).
+    db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (3, 'https://x.test/c', 'New', 'now', 'h3')").run()
+    expect(db.prepare('SELECT uuid FROM articles WHERE id = 3').pluck().get()).toMatch(/^[0-9a-f-]{36}$/)
+    const queued = () => db.prepare('SELECT kind, fields FROM team_outbox ORDER BY id').all()
+    db.prepare("UPDATE highlights SET note = 'private note' WHERE id = 1").run()
+    db.prepare("UPDATE articles SET title = 'Still private' WHERE id = 2").run()
+    expect(queued()).toEqual([])
+    db.prepare("UPDATE articles SET team = 'shared' WHERE id = 1").run()
+    db.prepare("UPDATE highlights SET note = 'shared note', color = 'green' WHERE id = 1").run()
+    db.prepare("UPDATE highlights SET note = 'shared note' WHERE id = 1").run()
+    expect(queued()).toEqual([{ kind: 'highlight', fields: '["color","note"]' }])
+    db.prepare('INSERT INTO team_applying(x) VALUES (1)').run()
+    db.prepare("UPDATE highlights SET note = 'pulled' WHERE id = 1").run()
+    db.prepare('DELETE FROM team_applying').run()
+    db.prepare('DELETE FROM articles WHERE id = 1').run()
+    // The article's tombstone covers its highlights (the server deletes them with it).
+    expect(queued()).toEqual([{ kind: 'highlight', fields: '["color","note"]' }, { kind: 'article-delete', fields: null }])
     db.close()
   })
 
