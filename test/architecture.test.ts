@@ -102,4 +102,18 @@ describe('the shape of src/', () => {
       .flatMap(([file, targets]) => targets.filter((t) => !t.startsWith(db) && !t.startsWith(shared)).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`))
     expect(outside).toEqual([])
   })
+
+  it('keeps the team server its own host: it takes only the query language from the desktop side, which reaches it over HTTP', () => {
+    const team = join(SRC, 'team') + '/'
+    const main = join(SRC, 'main') + '/'
+    const allowed = ['main/search/parse.ts', 'main/search/tsquery.ts', 'main/version.ts'].map((f) => join(SRC, f))
+    const fromTeam = [...graph]
+      .filter(([file]) => file.startsWith(team))
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith(main) && !allowed.includes(t)).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`))
+    expect(fromTeam).toEqual([])
+    const intoTeam = [...graph]
+      .filter(([file]) => file.startsWith(main) && file !== join(SRC, 'main/cli/commands/team.ts'))
+      .flatMap(([file, targets]) => targets.filter((t) => t.startsWith(team)).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`))
+    expect(intoTeam).toEqual([])
+  })
 })

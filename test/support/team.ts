@@ -23,7 +23,7 @@ export async function freshDatabase(): Promise<string> {
     await d.connect()
     await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
     await d.end()
-  })
+  }, 60_000)
   const url = new URL(admin)
   url.pathname = `/${name}`
   return url.toString()
@@ -46,6 +46,6 @@ export async function startTeam(o: { rate?: number; burst?: number; maxBody?: nu
   afterAll(async () => {
     await server.close()
     await pool.end()
-  })
+  }, 60_000)
   return { url, pool, server, logs }
 }

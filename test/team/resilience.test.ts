@@ -34,7 +34,7 @@ function serve(database: string, port = 0): Promise<{ proc: ChildProcess; url: s
 
 const killed = (p: ChildProcess) => new Promise<void>((done) => (p.exitCode !== null ? done() : (p.once('exit', () => done()), p.kill('SIGKILL'))))
 
-describe.skipIf(skip !== '')(`team server killed mid-push${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== '')(`team server killed mid-push${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 120_000 }, () => {
   it('keeps every acknowledged change; the archive resumes and the team ends with each change exactly once', async () => {
     const database = await freshDatabase()
     const pool = createPool(database, 2)

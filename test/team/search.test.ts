@@ -49,7 +49,7 @@ function corpus(app: App): void {
   }).immediate()
 }
 
-describe.skipIf(skip !== '')(`team search agrees with local search${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip !== '')(`team search agrees with local search${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 60_000 }, () => {
   let t: TeamFixture
   let app: App
   let dir: string
@@ -63,7 +63,7 @@ describe.skipIf(skip !== '')(`team search agrees with local search${skip ? ` (sk
     sync.setPolicy(app.ctx.db, 'all')
     await sync.pushAll(app.ctx.db)
     await t.pool.query('ANALYZE')
-  })
+  }, 120_000)
   afterAll(() => {
     app?.close()
     rmSync(dir, { recursive: true, force: true })

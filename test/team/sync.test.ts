@@ -24,10 +24,9 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { message: st
   return r.value
 }
 
-describe.skipIf(skip !== '')(`team sync${skip ? ` (skipped: ${skip})` : ''}`, () => {
+// Several archives, imports and syncs per test: seconds on a quiet machine, more on a loaded one.
+describe.skipIf(skip !== '')(`team sync${skip ? ` (skipped: ${skip})` : ''}`, { timeout: 120_000 }, () => {
   let t: TeamFixture
-  let ana: App
-  let ben: App
   let anaToken: string
   let benToken: string
 
@@ -35,20 +34,25 @@ describe.skipIf(skip !== '')(`team sync${skip ? ` (skipped: ${skip})` : ''}`, ()
     t = await startTeam()
     anaToken = (await addUser(t.pool, 'ana', 'editor')).token
     benToken = (await addUser(t.pool, 'ben', 'admin')).token
-  })
+  }, 120_000)
 
-  function archives() {
+  /** Two fresh archives for one test (each test its own: a test that overran must not close the next one's). */
+  function archives(): { ana: App; ben: App; close: () => void } {
     const dir = tempDir()
-    ana = openApp(join(dir, 'ana.db'))
-    ben = openApp(join(dir, 'ben.db'))
-    return () => {
-      ana.close()
-      ben.close()
+    const ana = openApp(join(dir, 'ana.db'))
+    const ben = openApp(join(dir, 'ben.db'))
+    return {
+      ana,
+      ben,
+      close: () => {
+        ana.close()
+        ben.close()
+      }
     }
   }
 
   it('both push, both see each other’s articles and highlights, and who made them; private articles stay private', async () => {
-    const close = archives()
+    const { ana, ben, close } = archives()
     try {
       const a1 = await importPage(ana, 'Tillerson says Iran must withdraw', 'https://news.example/iran')
       const secret = await importPage(ana, 'A private lead about the mayor', 'https://news.example/private')
@@ -86,7 +90,7 @@ describe.skipIf(skip !== '')(`team sync${skip ? ` (skipped: ${skip})` : ''}`, ()
   })
 
   it('a highlight edited offline on one archive and online on the other: same result on both, both edits in the history', async () => {
-    const close = archives()
+    const { ana, ben, close } = archives()
     try {
       // The same person on two machines: two archives, one account (two clients).
       const id = await importPage(ana, 'Budget vote delayed again', 'https://news.example/budget')
@@ -125,7 +129,7 @@ describe.skipIf(skip !== '')(`team sync${skip ? ` (skipped: ${skip})` : ''}`, ()
   })
 
   it('deletes travel as tombstones; the same article saved on both archives becomes one team article', async () => {
-    const close = archives()
+    const { ana, ben, close } = archives()
     try {
       const url = 'https://news.example/same-story'
       const a = await importPage(ana, 'Both of us saved this', url)
@@ -164,7 +168,7 @@ describe.skipIf(skip !== '')(`team sync${skip ? ` (skipped: ${skip})` : ''}`, ()
   })
 
   it('a reader cannot write, a revoked token is refused, an editor cannot change another’s highlight', async () => {
-    const close = archives()
+    const { ana, ben, close } = archives()
     try {
       const reader = await addUser(t.pool, 'rita', 'reader')
       const res = await fetch(new URL('/sync/push', t.server.url), {

@@ -95,7 +95,7 @@ export function SearchView({ q, sort = 'relevance', team = false }: { q: string;
               {hit.highlights.length > 0 && (
                 <ul className="result-quotes" aria-label="Matching quotes">
                   {hit.highlights.map((h) => (
-                    <li key={`${h.id}-${h.exact}`}><QuoteIcon /> <span className={`quote-chip hl-${h.color}`}>{h.exact}</span>{h.note && <span className="result-note"> — {h.note}</span>}{h.author && <span className="result-author"> · {h.author}</span>}</li>
+                    <li key={`${h.id}-${h.exact}`}><QuoteIcon /> <span className={`quote-chip hl-${h.color}`}>{h.exact}</span>{h.note && <span className="result-note"> — {h.note}</span>}{h.author && <span className="result-author"> · by {h.author}</span>}</li>
                   ))}
                 </ul>
               )}
