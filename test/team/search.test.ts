@@ -15,6 +15,7 @@ import * as sync from '../../src/main/sync/service'
 import { addUser } from '../../src/team/store/users'
 import { teamSearch } from '../../src/team/search'
 import { makeRng, pick, int, chance } from '../support/prng'
+import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../src/shared/vocabulary'
 import { pgSkipReason, startTeam, type TeamFixture } from '../support/team'
 
 const skip = pgSkipReason()
@@ -92,7 +93,7 @@ describe.skipIf(skip !== '')(`team search agrees with local search${skip ? ` (sk
     const local = searchArticles(app.ctx.db, { query: 'minister', limit: 5, includeFacets: true, includeTimeline: true })
     expect(r.facets.sites).toEqual(local.facets.sites)
     expect(r.timeline).toEqual(local.timeline)
-    expect(r.results[0].snippet).toMatch(/\u0002minister\u0003/i)
+    expect(r.results[0].snippet.toLowerCase()).toContain(`${SNIPPET_OPEN}minister${SNIPPET_CLOSE}`)
     const bad = await teamSearch(t.pool, { query: 'budget "unclosed', sort: 'relevance', limit: 5, offset: 0, facets: false, timeline: false })
     expect(bad.error?.message).toMatch(/unclosed quote/)
   })
