@@ -103,13 +103,14 @@ async function loadHighlights(db: DB, pool: Pool, userId: number): Promise<void>
   for (let i = 0; i < rows.length; i += 2000) {
     const recs = rows.slice(i, i + 2000).map((r, k) => {
       const tags = JSON.parse(r.tags) as string[]
-      return { ...r, n: i + k, rev: crypto.randomUUID(), tags, tags_lc: tags.map((t) => t.toLowerCase()) }
+      const tokens = (`${r.exact} ${r.note} ${tags.join(' ')}`.match(/[\p{L}\p{N}\p{Co}]+/gu) ?? []).length
+      return { ...r, n: i + k, tokens, rev: crypto.randomUUID(), tags, tags_lc: tags.map((t) => t.toLowerCase()) }
     })
     await pool.query(
       `WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(n int, uuid uuid, article_uuid uuid, rev uuid, color text, note text, exact text, prefix text, suffix text,
-                    start_pos int, end_pos int, created_at text, tags text[], tags_lc text[])),
-            h AS (INSERT INTO highlights(uuid, article_id, seq, created_by, created_at, rev, color, note, tags, tags_lc, start_pos, end_pos, exact, prefix, suffix, search)
-                  SELECT r.uuid, a.id, nextval('change_seq'), $2, r.created_at, r.rev, r.color, r.note, r.tags, r.tags_lc, r.start_pos, r.end_pos, r.exact, r.prefix, r.suffix,
+                    start_pos int, end_pos int, created_at text, tags text[], tags_lc text[], tokens int)),
+            h AS (INSERT INTO highlights(uuid, article_id, seq, created_by, created_at, rev, color, note, tags, tags_lc, start_pos, end_pos, exact, prefix, suffix, tokens, search)
+                  SELECT r.uuid, a.id, nextval('change_seq'), $2, r.created_at, r.rev, r.color, r.note, r.tags, r.tags_lc, r.start_pos, r.end_pos, r.exact, r.prefix, r.suffix, r.tokens,
                     setweight(to_tsvector('clipfile', r.exact), 'A') || setweight(to_tsvector('clipfile', r.note), 'B') || setweight(to_tsvector('clipfile', array_to_string(r.tags, ' ')), 'C')
                   FROM r JOIN articles a ON a.uuid = r.article_uuid ORDER BY r.n RETURNING id, seq, rev, color, note, tags, created_at)
        INSERT INTO highlight_revisions(rev, highlight_id, seq, author, client, made_at, color, note, tags)

@@ -33,23 +33,30 @@ interface CorpusStats {
   rare: number
 }
 
-const cache = new WeakMap<Pool, CorpusStats>()
+/** The two indexes bm25 is computed over, as locally: articles (articles_fts) and highlights (highlights_fts). */
+export type RankedTable = 'articles' | 'highlights'
+
+const cache = new WeakMap<Pool, Map<RankedTable, CorpusStats>>()
 const STATS_TTL_MS = 5 * 60_000
 
-async function corpusStats(pool: Pool): Promise<CorpusStats> {
-  const hit = cache.get(pool)
+async function corpusStats(pool: Pool, table: RankedTable): Promise<CorpusStats> {
+  const byTable = cache.get(pool) ?? new Map<RankedTable, CorpusStats>()
+  cache.set(pool, byTable)
+  const hit = byTable.get(table)
   if (hit && Date.now() - hit.at < STATS_TTL_MS) return hit
-  const size = await pool.query<{ n: number; w: number }>('SELECT count(*)::int AS n, coalesce(avg(tokens), 1)::float8 AS w FROM articles WHERE deleted_at IS NULL')
+  // `table` is one of two literals, never user input.
+  const size = await pool.query<{ n: number; w: number }>(`SELECT count(*)::int AS n, coalesce(avg(tokens), 1)::float8 AS w FROM ${table} WHERE deleted_at IS NULL`)
   const mce = await pool.query<{ e: string[] | null; f: number[] | null }>(
-    "SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats WHERE tablename = 'articles' AND attname = 'search' LIMIT 1"
+    "SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats WHERE tablename = $1 AND attname = 'search' LIMIT 1",
+    [table]
   )
   const freq = new Map<string, number>()
   const e = mce.rows[0]?.e ?? []
   const f = mce.rows[0]?.f ?? []
   e.forEach((lexeme, i) => freq.set(lexeme, f[i]))
   const known = [...freq.values()]
-  const stats = { at: Date.now(), articles: size.rows[0].n, avgWords: size.rows[0].w, freq, rare: known.length ? Math.min(...known) / 2 : 0.001 }
-  cache.set(pool, stats)
+  const stats = { at: Date.now(), articles: Math.max(1, size.rows[0].n), avgWords: size.rows[0].w, freq, rare: known.length ? Math.min(...known) / 2 : 0.5 / Math.max(1, size.rows[0].n) }
+  byTable.set(table, stats)
   return stats
 }
 
@@ -71,10 +78,19 @@ function idf(stats: CorpusStats, querytree: string): number {
   return Math.max(1e-6, Math.log((n - df + 0.5) / (df + 0.5)))
 }
 
-/** ts_rank (calc_rank_or, in float4 as PostgreSQL computes it) of one term occurring a, b, c, d times in the title, byline/outlet, tags, text. */
-function tsRankOf(a: number, b: number, c: number, d: number): number {
+/**
+ * The columns of each index in vector order (A, B, C, D): their ts_rank weight and their FTS5
+ * bm25 weight. Articles: title, byline+outlet, tags, text; highlights: quote, note, tags.
+ */
+const COLUMNS: Record<RankedTable, { rank: number; bm25: number; max: number }[]> = {
+  articles: [{ rank: 1.0, bm25: 10, max: 3 }, { rank: 0.2, bm25: 2, max: 3 }, { rank: 0.5, bm25: 5, max: 2 }, { rank: 0.1, bm25: 1, max: 60 }],
+  highlights: [{ rank: 1.0, bm25: 4, max: 12 }, { rank: 0.5, bm25: 2, max: 12 }, { rank: 0.5, bm25: 2, max: 3 }]
+}
+
+/** ts_rank (calc_rank_or, in float4 as PostgreSQL computes it) of one term occurring counts[i] times in column i. */
+function tsRankOf(table: RankedTable, counts: number[]): number {
   const f = Math.fround
-  const weights = [...Array(a).fill(1.0), ...Array(b).fill(0.2), ...Array(c).fill(0.5), ...Array(d).fill(0.1)].map(f)
+  const weights = counts.flatMap((n, i) => Array(n).fill(COLUMNS[table][i].rank) as number[]).map(f)
   let resj = f(0)
   let wjm = f(-1)
   let jm = 0
@@ -89,44 +105,60 @@ function tsRankOf(a: number, b: number, c: number, d: number): number {
 }
 
 /** Every ts_rank value a single term can have (up to a bound per column) with FTS5's weighted frequency, sorted by rank. */
-const DECODE: { rank: number; tf: number }[] = (() => {
+function decodeTable(table: RankedTable): { rank: number; tf: number }[] {
   const out: { rank: number; tf: number }[] = []
-  for (let a = 0; a <= 3; a++)
-    for (let b = 0; b <= 3; b++)
-      for (let c = 0; c <= 2; c++)
-        for (let d = 0; d <= 60; d++) if (a + b + c + d > 0) out.push({ rank: tsRankOf(a, b, c, d), tf: 10 * a + 2 * (b) + 5 * c + d })
+  const columns = COLUMNS[table]
+  const walk = (i: number, counts: number[]) => {
+    if (i === columns.length) {
+      if (counts.some((n) => n > 0)) out.push({ rank: tsRankOf(table, counts), tf: counts.reduce((s, n, k) => s + n * columns[k].bm25, 0) })
+      return
+    }
+    for (let n = 0; n <= columns[i].max; n++) walk(i + 1, [...counts, n])
+  }
+  walk(0, [])
   return out.sort((x, y) => x.rank - y.rank)
-})()
+}
+const DECODE: Record<RankedTable, { rank: number; tf: number }[]> = { articles: decodeTable('articles'), highlights: decodeTable('highlights') }
 
 /** FTS5's weighted term frequency behind a single term's ts_rank; the proportional estimate when no count matches. */
-export function weightedFrequency(rank: number): number {
+export function weightedFrequency(rank: number, table: RankedTable = 'articles'): number {
   if (rank <= 0) return 0
+  const DECODE_T = DECODE[table]
   let lo = 0
-  let hi = DECODE.length - 1
+  let hi = DECODE_T.length - 1
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (DECODE[mid].rank < rank) lo = mid + 1
+    if (DECODE_T[mid].rank < rank) lo = mid + 1
     else hi = mid
   }
-  const near = [DECODE[lo], DECODE[lo - 1]].filter(Boolean).sort((x, y) => Math.abs(x.rank - rank) - Math.abs(y.rank - rank))[0]
-  return Math.abs(near.rank - rank) <= rank * 1e-6 ? near.tf : rank / ONE_TEXT_OCCURRENCE
+  const near = [DECODE_T[lo], DECODE_T[lo - 1]].filter(Boolean).sort((x, y) => Math.abs(x.rank - rank) - Math.abs(y.rank - rank))[0]
+  if (Math.abs(near.rank - rank) <= rank * 1e-6) return near.tf
+  // Not a count of one word (several words under one prefix): in proportion to one occurrence of the lowest-weighted column.
+  const lowest = COLUMNS[table][COLUMNS[table].length - 1]
+  return (rank / (lowest.rank / 1.64493406685)) * lowest.bm25
 }
 
 export interface Scorer {
-  /** bm25 of an article from the ts_rank of each leaf and its length in tokens. */
-  score(ranks: number[], tokens: number): number
+  /** bm25 of a row from the ts_rank of each word of each leaf (ranks[leaf][word]) and its length in tokens. */
+  score(ranks: number[][], tokens: number): number
 }
 
-/** Prepares the scoring of one query (its leaves' query trees, as PostgreSQL normalised them). */
-export async function scorer(pool: Pool, querytrees: string[]): Promise<Scorer> {
-  const stats = await corpusStats(pool)
-  const idfs = querytrees.length > 1 ? querytrees.map((t) => idf(stats, t)) : [1]
+/**
+ * Prepares the scoring of one query over one index, from the query trees of each leaf's words
+ * as PostgreSQL normalised them. A phrase counts as often as its least frequent word, and is as
+ * rare as its rarest word. Scores of the two indexes are comparable as FTS5's are: each is bm25
+ * over its own index (an article matched only through a rare word in a highlight can outrank
+ * every article whose text has a word that is everywhere).
+ */
+export async function scorer(pool: Pool, table: RankedTable, querytrees: string[][]): Promise<Scorer> {
+  const stats = await corpusStats(pool, table)
+  const idfs = querytrees.map((words) => Math.max(...words.map((t) => idf(stats, t))))
   return {
     score: (ranks, tokens) => {
       const norm = K1 * (1 - B + (B * tokens) / stats.avgWords)
       let s = 0
-      ranks.forEach((r, i) => {
-        const tf = weightedFrequency(r)
+      ranks.forEach((words, i) => {
+        const tf = Math.min(...words.map((r) => weightedFrequency(r, table)))
         if (tf > 0) s += idfs[i] * ((tf * (K1 + 1)) / (tf + norm))
       })
       return s

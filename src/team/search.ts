@@ -117,32 +117,43 @@ async function rankedPage(pool: Pool, q: PgCompiledQuery, where: SqlFragment, to
   const tsq = q.tsq as SqlFragment
   // The window rows already match the text: only the filters remain to check on them.
   const filters = cat(frag('a.deleted_at IS NULL AND '), q.filters)
+  const leaves = q.leaves.length ? q.leaves : [[tsq]]
+  const words = leaves.flat()
+  // How PostgreSQL normalised each word (its lexemes), for the words' rarity.
+  const treeRow = (await rows<Record<string, string>>(pool, cat(frag('SELECT '), ...words.flatMap((l, i) => [frag(i ? ', ' : ''), frag('querytree('), l, frag(`)::text AS t${i}`)]))))[0]
+  let k = 0
+  const trees = leaves.map((leaf) => leaf.map(() => treeRow[`t${k++}`]))
+  /** ts_rank of every word against `vector`, as columns r0, r1, … */
+  const rankColumns = (weights: string, vector: string) => words.flatMap((l, i) => [frag(`, ts_rank('${weights}', ${vector}, `), l, frag(`) AS r${i}`)])
+  const grouped = (r: Record<string, number>) => {
+    let i = 0
+    return leaves.map((leaf) => leaf.map(() => r[`r${i++}`]))
+  }
   const scores = new Map<number, number>()
   if (!q.highlightsOnly) {
-    const leaves = q.leaves.length ? q.leaves : [tsq]
-    // Rarity only matters between several terms: one term needs no query tree.
-    const trees = leaves.length > 1 ? (await rows<Record<string, string>>(pool, cat(frag('SELECT '), ...leaves.flatMap((l, i) => [frag(i ? ', ' : ''), frag('querytree('), l, frag(`)::text AS t${i}`)]))))[0] : { t0: '' }
-    const score = await scorer(pool, leaves.map((_l, i) => trees[`t${i}`]))
+    const score = await scorer(pool, 'articles', trees)
     const own = q.exclude ? cat(frag('a.search @@ '), tsq, frag(' AND NOT (a.search @@ '), q.exclude, frag(')')) : cat(frag('a.search @@ '), tsq)
-    const ranks = leaves.flatMap((l, i) => [frag(`, ts_rank('${ARTICLE_WEIGHTS}', w.search, `), l, frag(`) AS r${i}`)])
     const found = await rows<Record<string, number>>(
       pool,
       cat(
-        frag('SELECT w.id, w.tokens'), ...ranks, frag(' FROM (SELECT a.id, a.search, a.tokens FROM articles a WHERE '),
+        frag('SELECT w.id, w.tokens'), ...rankColumns(ARTICLE_WEIGHTS, 'w.search'), frag(' FROM (SELECT a.id, a.search, a.tokens FROM articles a WHERE '),
         own, frag(' AND a.deleted_at IS NULL ORDER BY a.id DESC LIMIT ?) w JOIN articles a ON a.id = w.id WHERE ', [RANK_WINDOW]), filters
       )
     )
-    for (const r of found) scores.set(r.id, score.score(leaves.map((_l, i) => r[`r${i}`]), r.tokens))
+    for (const r of found) scores.set(r.id, score.score(grouped(r), r.tokens))
   }
+  const hscore = await scorer(pool, 'highlights', trees)
   const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
-  const viaHighlights = await rows<{ id: number; score: number }>(
-    pool,
-    cat(
-      frag(`SELECT w.article_id AS id, ts_rank('${HIGHLIGHT_WEIGHTS}', w.search, `), tsq,
-      frag(') AS score FROM (SELECT h.article_id, h.search FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h,
-      frag(' ORDER BY h.id DESC LIMIT ?) w JOIN articles a ON a.id = w.article_id WHERE ', [HIGHLIGHT_WINDOW]), filters
+  const viaHighlights = (
+    await rows<Record<string, number>>(
+      pool,
+      cat(
+        frag('SELECT w.article_id AS id, w.tokens'), ...rankColumns(HIGHLIGHT_WEIGHTS, 'w.search'),
+        frag(' FROM (SELECT h.article_id, h.search, h.tokens FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h,
+        frag(' ORDER BY h.id DESC LIMIT ?) w JOIN articles a ON a.id = w.article_id WHERE ', [HIGHLIGHT_WINDOW]), filters
+      )
     )
-  )
+  ).map((r) => ({ id: r.id, score: hscore.score(grouped(r), r.tokens) }))
   // As locally: an article's own score wins; a highlight's ranks the articles matched through highlights alone.
   const own = new Set(scores.keys())
   for (const r of viaHighlights) {

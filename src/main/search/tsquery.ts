@@ -26,8 +26,11 @@ export interface PgCompiledQuery {
   notesOnly: boolean
   tags: string[]
   warnings: Warning[]
-  /** The words, phrases and prefixes the positive text is made of, each as a tsquery: ranked one by one (see team search). */
-  leaves: SqlFragment[]
+  /**
+   * The words, prefixes and phrases the positive text is made of, for ranking (src/team/rank.ts):
+   * each leaf as the tsqueries of its words (one for a word or prefix, one per word for a phrase).
+   */
+  leaves: SqlFragment[][]
 }
 
 /** The team's text search configuration: English stemming, diacritics folded (team migration 1). */
@@ -193,8 +196,12 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
 }
 
 /** The term and phrase leaves of a text subtree, outside any NOT. */
-function positiveLeaves(node: QueryNode): SqlFragment[] {
-  if (node.kind === 'term' || node.kind === 'phrase') return [leaf(node)]
+function positiveLeaves(node: QueryNode): SqlFragment[][] {
+  if (node.kind === 'phrase' && !node.prefix) {
+    const words = node.text.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean)
+    if (words.length > 1) return [words.map((w) => frag(`phraseto_tsquery('${TS_CONFIG}', ?)`, [w]))]
+  }
+  if (node.kind === 'term' || node.kind === 'phrase') return [[leaf(node)]]
   if (node.kind === 'and' || node.kind === 'or') return node.children.flatMap(positiveLeaves)
   return []
 }

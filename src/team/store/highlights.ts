@@ -77,7 +77,9 @@ export async function applyFields(c: Tx, id: number, seq: number, rev: Uuid, v: 
 export async function reindexHighlight(c: Tx, id: number): Promise<void> {
   await c.query(
     `UPDATE highlights SET search = setweight(to_tsvector('clipfile', exact), 'A') || setweight(to_tsvector('clipfile', note), 'B')
-       || setweight(to_tsvector('clipfile', array_to_string(tags, ' ')), 'C') WHERE id = $1`,
+       || setweight(to_tsvector('clipfile', array_to_string(tags, ' ')), 'C'),
+       tokens = (SELECT count(*) FROM regexp_matches(concat_ws(' ', exact, note, array_to_string(tags, ' ')), '[[:alnum:]]+', 'g'))
+     WHERE id = $1`,
     [id]
   )
 }

@@ -142,8 +142,11 @@ CREATE TABLE highlights (
   prefix text NOT NULL,
   suffix text NOT NULL,
   version_uuid uuid,
+  -- Words of quote, note and tags as the local index counts them (bm25's length).
+  tokens int NOT NULL DEFAULT 0,
   search tsvector NOT NULL DEFAULT ''::tsvector
 );
+ALTER TABLE highlights ALTER COLUMN search SET STATISTICS 1000;
 CREATE INDEX highlights_seq ON highlights(seq);
 CREATE INDEX highlights_article ON highlights(article_id);
 CREATE INDEX highlights_search ON highlights USING gin(search);
