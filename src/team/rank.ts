@@ -21,8 +21,6 @@ import type { Pool } from './store/pool'
 
 const K1 = 1.2
 const B = 0.75
-/** ts_rank of one occurrence in the text column (weight D = 0.1, divided by ts_rank's 1.6449). */
-const ONE_TEXT_OCCURRENCE = 0.1 / 1.64493406685
 
 interface CorpusStats {
   at: number
