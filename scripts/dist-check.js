@@ -38,8 +38,8 @@ const shown = (file) => (file.startsWith(root) ? relative(root, file) : file)
 export const BUDGET_MB = 20
 export const CONFIG = join(root, 'electron-builder.yml')
 const NODE_BUILD = join(dirname(require.resolve('better-sqlite3/package.json')), 'build/Release/better_sqlite3.node')
-/** Packages the code may try to load and does without (linkedom falls back when canvas is absent). */
-const OPTIONAL_IMPORTS = new Set(['canvas'])
+/** Packages the code may try to load and does without (linkedom falls back when canvas is absent; pg uses its pure-JavaScript client when pg-native is). */
+const OPTIONAL_IMPORTS = new Set(['canvas', 'pg-native'])
 /** A page with an article in it, for the packaged CLI to import. */
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Packaged check</title></head><body>
 <article><h1>The packaged command line saves an article</h1><p class="byline">By A. Checker</p>
