@@ -52,7 +52,8 @@ beforeAll(async () => {
   expect(failed(result.checks)).toEqual([])
 }, 120_000)
 
-afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+// Several copies of a packed app: removing them is slow on a busy disk, not a hang.
+afterAll(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })), 120_000)
 
 describe('dist:check', () => {
   it('fails on a builder config electron-builder refuses', async () => {
