@@ -13,6 +13,7 @@ import { highlightHandlers } from './handlers/highlights'
 import { searchHandlers } from './handlers/search'
 import { quoteHandlers } from './handlers/quotes'
 import { teamHandlers } from './handlers/team'
+import { captureHandlers } from './handlers/capture'
 
 export type { Handlers } from './handlers/types'
 
@@ -23,7 +24,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...highlightHandlers(ctx),
     ...searchHandlers(ctx),
     ...quoteHandlers(ctx),
-    ...teamHandlers(ctx)
+    ...teamHandlers(ctx),
+    ...captureHandlers(ctx)
   }
 }
 

@@ -35,7 +35,11 @@ Commands:
   people [<name>] [--json]       Who is quoted across the archive; with a name, what they said
   tags [--json]                  Tags with their counts
   delete <id>...                 Delete articles with their highlights
-  serve [--port N] [--host H]    The app in your browser, on this machine only (prints the URL)
+  serve [--port N] [--host H] [--capture-port N]
+                                 The app in your browser, on this machine only (prints the URL);
+                                 also listens for the browser extension (port 27183)
+  pairing list|approve <code>|revoke <id> [--json]
+                                 Browsers allowed to save with the Save to Clipfile extension
   backup <file> [--force]        Consistent copy of the archive, safe while Clipfile runs
   restore <file>                 Replace the archive with a backup (the old one is kept beside it);
                                  close the desktop app first
@@ -44,6 +48,7 @@ Commands:
 
 Options:
   --db PATH      The archive file (default: $CLIPFILE_DB, else clipfile.db in the data folder)
+  --capture-port N  The port the browser extension saves to (default: $CLIPFILE_CAPTURE_PORT, else 27183)
   --json         Machine-readable output on stdout
   -h, --help     This help
   -v, --version  The version

@@ -17,6 +17,7 @@ import { VERSION } from './version'
 import { installMenu } from './menu'
 import { filesToOpen, openInArchive } from './open-files'
 import { startSyncAgent } from './sync/agent'
+import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from './capture/listener'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
@@ -35,6 +36,7 @@ export const WEB_PREFERENCES = {
 } as const
 
 let clipfile: App | undefined
+let captureListener: CaptureListener | undefined
 
 /** Pages the system asked us to open; saved once the window can show their import. */
 const opened: string[] = []
@@ -45,9 +47,34 @@ app.on('open-file', (event, path) => {
   openPages([path])
 })
 
-function dbPathFromArgs(): string | undefined {
-  const i = process.argv.indexOf('--db')
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
   return i > 0 ? process.argv[i + 1] : undefined
+}
+const dbPathFromArgs = (): string | undefined => argValue('--db')
+
+/**
+ * The port the browser extension saves to. Not having it (another Clipfile holds it) is said
+ * in the log and the app works on without it.
+ */
+async function listenForExtension(a: App): Promise<void> {
+  let port = 0
+  try {
+    port = capturePort(argValue('--capture-port'), process.env)
+    captureListener = await startCaptureListener({ ctx: a.ctx, handlers: a.handlers, port })
+  } catch (e) {
+    console.error(`[clipfile] ${listenerFailure(e, port)}`)
+  }
+}
+
+/** The extension's "Open in Clipfile": bring the window forward; the UI shows the article. */
+function showOnOpenRequests(a: App): void {
+  a.ctx.events.on('openArticle', () => {
+    const win = BrowserWindow.getAllWindows()[0] ?? createWindow()
+    if (win.isMinimized()) win.restore()
+    win.show()
+    win.focus()
+  })
 }
 
 /** The better-sqlite3 build for Electron's ABI, made by `npm start` (scripts/electron-native.js). */
@@ -170,6 +197,8 @@ if (!app.requestSingleInstanceLock()) {
     scheduleAutoBackups(ready)
     // In a team: sync in the background (a no-op for an archive that is not).
     startSyncAgent(ready.ctx)
+    showOnOpenRequests(ready)
+    void listenForExtension(ready)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })
@@ -177,5 +206,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => clipfile?.close())
+  app.on('will-quit', () => {
+    void captureListener?.close()
+    clipfile?.close()
+  })
 }

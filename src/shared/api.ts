@@ -18,11 +18,13 @@ import { highlightSchemas, type HighlightOutputs } from './contract/highlights'
 import { searchSchemas, type SearchOutputs } from './contract/search'
 import { quoteSchemas, type QuoteOutputs } from './contract/quotes'
 import { teamSchemas, type TeamOutputs } from './contract/team'
+import { captureSchemas, type CaptureOutputs } from './contract/capture'
 
 export type { Result } from './result'
 export * from './types'
 export * from './vocabulary'
 export { ImportItemSchema, type ImportItem } from './contract/library'
+export { CaptureItemSchema, type CaptureItem } from './contract/capture'
 export { methodNames, eventNames, isMethodName, type MethodName, type EventName } from './methods'
 
 /** Every method's input schema. */
@@ -31,11 +33,12 @@ export const schemas = {
   ...highlightSchemas,
   ...searchSchemas,
   ...quoteSchemas,
-  ...teamSchemas
+  ...teamSchemas,
+  ...captureSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
-export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs {}
+export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -66,6 +69,10 @@ export interface ImportProgress {
 export interface EventMap {
   libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches'; articleId?: number }
   importProgress: ImportProgress
+  /** A browser asked to pair, or a pairing was approved or revoked (the UI lists them again). */
+  pairingsChanged: { pending: number }
+  /** The browser extension asked the app to show an article it saved. */
+  openArticle: { id: number }
 }
 // Every event name has a payload type, and every payload type a name.
 const _eventsComplete: Same<EventName, keyof EventMap> = true

@@ -32,11 +32,15 @@ export const methodNames = [
   'teamSync',
   'teamShare',
   'teamSearch',
-  'teamHistory'
+  'teamHistory',
+  'listPairings',
+  'approvePairing',
+  'revokePairing',
+  'findSavedUrl'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = ['libraryChanged', 'importProgress'] as const
+export const eventNames = ['libraryChanged', 'importProgress', 'pairingsChanged', 'openArticle'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** True when `name` is one of the contract's methods. */

@@ -271,3 +271,24 @@ export interface TeamSyncResult {
   pulledHighlights: number
   status: TeamStatus
 }
+
+/** A browser allowed to save to the archive (approved), or asking to (pending). */
+export interface Pairing {
+  id: number
+  /** How the browser described itself ("Chromium 156 on Linux"). */
+  browser: string
+  /** The extension's origin (chrome-extension://…, moz-extension://…). */
+  origin: string
+  status: 'pending' | 'approved'
+  /** Shown while pending, so the person can match it with the one the extension shows. */
+  code: string | null
+  createdAt: string
+  approvedAt: string | null
+  lastUsedAt: string | null
+}
+
+/** An article found by its address. */
+export interface SavedUrl {
+  id: number
+  title: string
+}

@@ -314,7 +314,11 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   teamSync: {},
   teamShare: { ids: [1] },
   teamSearch: { query: 'iran', sort: 'newest', limit: 5, offset: 0, facets: false, timeline: false },
-  teamHistory: { id: 1 }
+  teamHistory: { id: 1 },
+  listPairings: {},
+  approvePairing: { code: '4821' },
+  revokePairing: { id: 1 },
+  findSavedUrl: { url: 'https://x.test/a' }
 }
 
 type ZodLike = { def: { type: string; innerType?: ZodLike; element?: ZodLike; entries?: Record<string, string> }; shape?: Record<string, ZodLike> }
@@ -431,6 +435,11 @@ describe('every method refuses malformed payloads generated from its schema', ()
       [{ kind: 'path', path: '' }, 'items.0.path'],
       [{ kind: 'html', html: 7 }, 'items.0.html'],
       [{ kind: 'telnet', url: 'x' }, 'items.0.kind'],
+      [{ kind: 'capture', html: '<p>x</p>', url: 'javascript:alert(1)' }, 'items.0.url'],
+      [{ kind: 'capture', html: '', url: 'https://x.test/' }, 'items.0.html'],
+      [{ kind: 'capture', html: '<p>x</p>', url: 'https://x.test/', images: [{ url: 'https://x.test/a.png', mime: 'image/png' }] }, 'items.0.images.0.base64'],
+      [{ kind: 'capture', html: '<p>x</p>', url: 'https://x.test/', selection: { type: 'TextQuoteSelector', exact: '  ' } }, 'items.0.selection.exact'],
+      [{ kind: 'capture', html: '<p>x</p>', url: 'https://x.test/', note: 'a note with nothing selected' }, 'items.0.note'],
       [{ url: 'http://x.test/' }, 'items.0.kind'],
       ['http://x.test/', 'items.0']
     ]

@@ -13,6 +13,7 @@ const OPTIONS = {
   offset: { type: 'string' },
   sort: { type: 'string' },
   port: { type: 'string' },
+  'capture-port': { type: 'string' },
   host: { type: 'string' },
   quote: { type: 'string' },
   color: { type: 'string' },

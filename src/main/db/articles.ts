@@ -248,3 +248,15 @@ export function articleRefs(db: DB, ids: number[]): Map<number, ArticleRef> {
 export function articleText(db: DB, id: number): string | null {
   return db.prepare<[number], { text: string }>('SELECT text FROM article_content WHERE article_id = ?').get(id)?.text ?? null
 }
+
+/** The article saved from this address: its URL or its canonical URL (the most recent if several). */
+export function findArticleByUrl(db: DB, url: string): { id: number; title: string } | null {
+  const row = db
+    .prepare<[string, string], { id: number; title: string }>(
+      `SELECT id, title FROM articles WHERE id IN (
+         SELECT id FROM articles WHERE canonical_url = ? UNION SELECT id FROM articles WHERE url = ?)
+       ORDER BY saved_at DESC LIMIT 1`
+    )
+    .get(url, url)
+  return row ?? null
+}

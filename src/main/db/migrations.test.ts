@@ -20,7 +20,7 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
-      ['article_content', 'article_tags', 'articles', 'assets', 'backfills', 'highlight_tags', 'highlights', 'quotes', 'saved_searches', 'speaker_aliases', 'tags', 'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'].sort()
+      ['article_content', 'article_tags', 'articles', 'assets', 'backfills', 'highlight_tags', 'highlights', 'pairings', 'quotes', 'saved_searches', 'speaker_aliases', 'tags', 'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'].sort()
     )
     // STRICT refuses a string where a number belongs.
     expect(() =>
@@ -146,6 +146,25 @@ describe('migrations', () => {
     db.prepare('DELETE FROM articles WHERE id = 1').run()
     // The article's tombstone covers its highlights (the server deletes them with it).
     expect(queued()).toEqual([{ kind: 'highlight', fields: '["color","note"]' }, { kind: 'article-delete', fields: null }])
+    db.close()
+  })
+
+  it('007 adds pairings to a version-6 archive: hashed tokens, one pending code at a time, articles findable by URL', () => {
+    const path = tempDbPath()
+    const v6 = openDatabase(path, { targetVersion: 6 })
+    v6.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
+    v6.close()
+    const db = openDatabase(path)
+    const add = db.prepare("INSERT INTO pairings(token_hash, origin, browser, status, code, created_at) VALUES (?, 'chrome-extension://x', 'Chromium', ?, ?, 'now')")
+    add.run('hash-1', 'pending', '4821')
+    // The same code cannot be pending twice; an approved pairing has no code, a pending one must.
+    expect(() => add.run('hash-2', 'pending', '4821')).toThrow(/UNIQUE/)
+    expect(() => add.run('hash-3', 'approved', '1234')).toThrow(/CHECK/)
+    expect(() => add.run('hash-4', 'pending', null)).toThrow(/CHECK/)
+    expect(() => add.run('hash-1', 'approved', null)).toThrow(/UNIQUE/)
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE url = 'https://x.test/a'").all() as { detail: string }[]
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX articles_url/)
+    expect(db.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Old' })
     db.close()
   })
 

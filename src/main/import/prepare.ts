@@ -8,22 +8,27 @@ import { findQuotes } from '../quotes/detect'
 import type { FoundQuote } from '../db/quotes'
 import type { ErrorCode } from '../../shared/result'
 import { withLocalImages, type ImageLoader } from './local-images'
+import { providedImages } from './provided-images'
+import type { ProvidedImage } from './tasks'
 
-export type { PrepareInput } from '../page/prepare'
+/** A page to prepare, with its images when its source already fetched them (the browser extension). */
+export type ImportPrepareInput = PrepareInput & { images?: ProvidedImage[] }
 export type PreparedWithQuotes = PreparedArticle & { quotes: FoundQuote[] }
-export type Preparer = (input: PrepareInput) => Promise<PreparedWithQuotes>
+export type Preparer = (input: ImportPrepareInput) => Promise<PreparedWithQuotes>
 
 /** A job sent to an import worker, and its answer. */
 export interface PrepareRequest {
   id: number
-  input: PrepareInput
+  input: ImportPrepareInput
 }
 export type PrepareResponse =
   | { id: number; ok: true; prepared: PreparedWithQuotes }
   | { id: number; ok: false; code: ErrorCode | null; message: string }
 
 /** One page → an article with its quotations, speakers and their keys. */
-export async function prepareWithQuotes(input: PrepareInput, loadImage: ImageLoader): Promise<PreparedWithQuotes> {
-  const article = await prepareArticle(input, { loadImage: withLocalImages(input.url, loadImage) })
+export async function prepareWithQuotes(input: ImportPrepareInput, loadImage: ImageLoader): Promise<PreparedWithQuotes> {
+  // Images that came with the page are the only ones used: the app downloads none of its own.
+  const loader = input.images ? providedImages(input.images) : withLocalImages(input.url, loadImage)
+  const article = await prepareArticle(input, { loadImage: loader })
   return { ...article, quotes: findQuotes(article.text) }
 }

@@ -63,10 +63,11 @@ export async function runImport(ctx: AppContext, input: ImportInput): Promise<Im
 async function importOne(ctx: AppContext, task: ImportTask, tags: string[], force: boolean): Promise<ImportItemResult> {
   try {
     const page = await task.load()
-    const prepared = await ctx.prepare({ html: page.body, url: page.url, contentType: page.contentType, force })
+    const prepared = await ctx.prepare({ html: page.body, url: page.url, contentType: page.contentType, force, images: page.images })
     const title = prepared.title || task.title || page.url || task.source
     const outcome = storeArticle(ctx.db, {
       ...prepared,
+      canonicalUrl: prepared.canonicalUrl ?? page.canonicalUrl ?? null,
       // A page from disk is known by its canonical address when it names one.
       url: prepared.url ?? prepared.canonicalUrl ?? page.url ?? task.source,
       title,

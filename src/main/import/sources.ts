@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, extname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { ImportItem } from '../../shared/api'
+import type { CaptureItem, ImportItem } from '../../shared/api'
 import { UserError } from '../../shared/result'
 import { parseExport } from './formats'
 import { parseMhtml } from './formats/mhtml'
@@ -23,9 +23,10 @@ export async function expandItems(items: ImportItem[], onError: (source: string,
       if (item.kind === 'url') tasks.push(urlTask(item.url))
       else if (item.kind === 'html') tasks.push(htmlTask(item.html, item.url, item.name))
       else if (item.kind === 'file') tasks.push(...(await fileTasks(item.name, Buffer.from(item.base64, 'base64'))))
+      else if (item.kind === 'capture') tasks.push(captureTask(item))
       else tasks.push(...(await pathTasks(resolve(item.path), 0)))
     } catch (e) {
-      const source = item.kind === 'url' ? item.url : item.kind === 'path' ? item.path : (item.name ?? 'pasted HTML')
+      const source = item.kind === 'url' || item.kind === 'capture' ? item.url : item.kind === 'path' ? item.path : (item.name ?? 'pasted HTML')
       onError(source, e instanceof UserError ? e.message : `cannot read: ${(e as Error).message}`)
     }
   }
@@ -38,6 +39,26 @@ function htmlTask(html: string, url: string | undefined, name: string | undefine
     return { source, load: async () => ({ ...parseMhtml(Buffer.from(html, 'latin1')), keepRaw: true }) }
   }
   return { source, load: async () => ({ body: html, url: url ? checkUrl(url) : undefined, contentType: 'text/html; charset=utf-8' }) }
+}
+
+/**
+ * A page the browser extension captured: its rendered HTML, the images it fetched (used
+ * instead of downloading), and its selection, which becomes a highlight with the note.
+ */
+function captureTask(item: CaptureItem): ImportTask {
+  const { selection } = item
+  return {
+    source: item.url,
+    title: item.title?.trim() || undefined,
+    load: async () => ({
+      body: item.html,
+      url: checkUrl(item.url),
+      canonicalUrl: item.canonicalUrl ? checkUrl(item.canonicalUrl) : undefined,
+      contentType: 'text/html; charset=utf-8',
+      images: item.images.map((i) => ({ url: i.url, mime: i.mime, bytes: Buffer.from(i.base64, 'base64') }))
+    }),
+    highlights: selection ? [{ quote: selection.exact, prefix: selection.prefix, suffix: selection.suffix, note: item.note?.trim() || undefined }] : undefined
+  }
 }
 
 async function pathTasks(path: string, depth: number): Promise<ImportTask[]> {

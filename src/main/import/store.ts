@@ -9,7 +9,7 @@ import { storeQuotes, type FoundQuote } from '../db/quotes'
 import { hasHighlightAt, insertHighlight, setHighlightTags } from '../db/highlights'
 import { addArticleTags, ensureTags } from '../db/tags'
 import { reanchorArticleHighlights } from '../annotate/service'
-import { describeRange, findQuote } from '../annotate/anchor'
+import { anchor, describeRange, findQuote, type Range } from '../annotate/anchor'
 import type { ImportedHighlight } from './tasks'
 
 export interface ArticleToStore extends articles.NewArticle {
@@ -50,10 +50,10 @@ export function storeArticle(db: DB, a: ArticleToStore): StoreOutcome {
  */
 export function attachImportedHighlights(db: DB, articleId: number, text: string, highlights: ImportedHighlight[]): void {
   for (const h of highlights) {
-    const found = findQuote(text, h.quote)
-    const placed = typeof found === 'object'
+    const found = place(text, h)
+    const placed = found !== null
     if (placed && hasHighlightAt(db, articleId, found.start, found.end)) continue
-    const sel = placed ? describeRange(text, found.start, found.end) : { start: 0, end: 0, exact: h.quote, prefix: '', suffix: '' }
+    const sel = placed ? describeRange(text, found.start, found.end) : { start: 0, end: 0, exact: h.quote, prefix: h.prefix ?? '', suffix: h.suffix ?? '' }
     const id = insertHighlight(db, {
       articleId,
       ...sel,
@@ -64,4 +64,18 @@ export function attachImportedHighlights(db: DB, articleId: number, text: string
     })
     if (h.tags?.length) setHighlightTags(db, id, ensureTags(db, h.tags))
   }
+}
+
+/**
+ * Where a carried highlight goes: with its context (a browser's TextQuoteSelector) the
+ * occurrence the context points at, as any stored highlight is anchored; a bare quote only
+ * where it occurs once.
+ */
+function place(text: string, h: ImportedHighlight): Range | null {
+  if (h.prefix || h.suffix) {
+    const found = anchor(text, { start: 0, end: 0, exact: h.quote, prefix: h.prefix ?? '', suffix: h.suffix ?? '' })
+    return found && { start: found.start, end: found.end }
+  }
+  const found = findQuote(text, h.quote)
+  return typeof found === 'object' ? found : null
 }

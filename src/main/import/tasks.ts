@@ -23,10 +23,23 @@ export interface LoadedPage {
   contentType?: string | null
   /** Keep the original bytes as the raw page (false for pages built from an export's text). */
   keepRaw?: boolean
+  /** The page's address as its source knows it, when the page itself names none. */
+  canonicalUrl?: string
+  /** The page's images, already fetched (by the browser extension): nothing is downloaded. */
+  images?: ProvidedImage[]
+}
+
+export interface ProvidedImage {
+  url: string
+  mime: string
+  bytes: Uint8Array
 }
 
 export interface ImportedHighlight {
   quote: string
+  /** TextQuoteSelector context: which occurrence of the quote was meant. */
+  prefix?: string
+  suffix?: string
   note?: string
   tags?: string[]
   color?: string

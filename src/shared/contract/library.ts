@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ARTICLE_SORTS } from '../vocabulary'
 import type { AppInfo, Article, ArticleList, ImportSummary, TagCount } from '../types'
 import { id, tagName } from './common'
+import { CaptureItemSchema } from './capture'
 
 export const ImportItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192) }),
@@ -20,7 +21,9 @@ export const ImportItemSchema = z.discriminatedUnion('kind', [
     base64: z.string().min(1).max(80_000_000)
   }),
   /** A path on the machine that runs main (file, folder, or an export of another app). */
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) })
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
+  /** A page captured by the browser extension, with its images and selection. */
+  CaptureItemSchema
 ])
 export type ImportItem = z.infer<typeof ImportItemSchema>
 

@@ -5,6 +5,7 @@ import { searchCommands } from './search'
 import { quoteCommands } from './quotes'
 import { maintenanceCommands } from './maintenance'
 import { serveCommands } from './serve'
+import { pairingCommands } from './pairing'
 
 /** Every command by name, each area's from its own module. */
 export const commands: Record<string, Command> = {
@@ -15,5 +16,6 @@ export const commands: Record<string, Command> = {
   ...maintenanceCommands,
   ...serveCommands,
   // Loaded when used: the team server and the PostgreSQL driver stay out of every other command's start.
-  team: async (c) => (await import('./team')).teamCommand(c)
+  team: async (c) => (await import('./team')).teamCommand(c),
+  ...pairingCommands
 }

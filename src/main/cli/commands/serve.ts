@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startServer } from '../../server'
+import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from '../../capture/listener'
 import { autoBackup, backupDir } from '../../backups'
 import { startSyncAgent } from '../../sync/agent'
 import { intOption } from '../args'
-import type { Command } from '../command'
+import type { Command, CommandContext } from '../command'
 import { EXIT } from '../io'
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1']
@@ -16,6 +17,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
     return EXIT.someFailed
   }
   const host = values.host ?? '127.0.0.1'
+  const extensionPort = capturePort(values['capture-port'], io.env)
   if (!LOOPBACK.includes(host)) {
     io.say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
   }
@@ -32,15 +34,28 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   const agent = startSyncAgent(app.ctx)
   io.out(server.openUrl)
   io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
+  const listener = await listenForExtension(app, extensionPort, io)
   await new Promise<void>((done) => {
     const stop = () => {
       agent.stop()
-      void server.close().then(done)
+      void Promise.all([server.close(), listener?.close()]).then(() => done())
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
   })
   return EXIT.ok
+}
+
+/** The browser extension's port; serving goes on without it when it cannot be had (said on stderr). */
+async function listenForExtension(app: CommandContext['app'], port: number, io: CommandContext['io']): Promise<CaptureListener | null> {
+  try {
+    const listener = await startCaptureListener({ ctx: app.ctx, handlers: app.handlers, port })
+    io.say(`The Save to Clipfile browser extension can save here: listening on 127.0.0.1:${listener.port}.`)
+    return listener
+  } catch (e) {
+    io.say(listenerFailure(e, port))
+    return null
+  }
 }
 
 export const serveCommands: Record<string, Command> = { serve: serveCommand }
