@@ -43,6 +43,17 @@ export default tseslint.config(
     }
   },
   {
+    // The browser extension: its own bundle, sharing only the capture protocol with the app.
+    files: ['extension/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./src/(?!shared/capture$)', message: 'The extension shares only src/shared/capture.ts with the app.' }] }
+      ]
+    }
+  },
+  {
     files: ['e2e/**/*.ts', 'src/preload/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } }
   }

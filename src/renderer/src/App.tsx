@@ -13,6 +13,7 @@ import { TagsView } from './views/TagsView'
 import { SearchView } from './views/SearchView'
 import { PeopleView } from './views/PeopleView'
 import { SearchBox } from './components/SearchBox'
+import { PairingPrompt } from './components/PairingPrompt'
 import { fileToItem, startImport, urlsIn } from './importing'
 import { isTyping } from './keys'
 
@@ -88,6 +89,7 @@ export function App() {
       {job && <ImportPanel job={job} onClose={() => setJob(null)} />}
       {dragging && <div className="drop-overlay">Drop to add to your archive</div>}
       {toast && <div className="toast" role="alert">{toast}</div>}
+      <PairingPrompt />
     </div>
   )
 }
