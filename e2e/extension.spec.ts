@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test, expect, type Page } from '@playwright/test'
 import { CHROMIUM_EXTENSION_ID, launchWithExtension, serveWithCapture, tabIdOf, type ExtensionBrowser, type ServeWithCapture } from './support/extension'
-import { ARTICLE_PATH, ARTICLE_TITLE, IMAGES, SYRIA_PARAGRAPHS, paywallSite, type PaywallSite } from './support/paywall-site'
+import { ARTICLE_PATH, ARTICLE_TITLE, BRIEF_PATH, BRIEF_TITLE, IMAGES, SYRIA_PARAGRAPHS, paywallSite, type PaywallSite } from './support/paywall-site'
 
 test.describe.configure({ mode: 'serial' })
 
@@ -61,16 +61,21 @@ const clipfile = {
     )
 }
 
-async function articles(): Promise<{ id: number; title: string }[]> {
-  const r = await app.cli(['list', '--json'])
-  return JSON.parse(r.stdout)
+/** The archive, through the served app's own API (quicker than a CLI process per look). */
+async function api<T>(method: string, payload: object = {}): Promise<T> {
+  const [base, fragment] = app.url.split('#')
+  const res = await fetch(`${base}api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${fragment.replace('token=', '')}` },
+    body: JSON.stringify(payload)
+  })
+  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
+  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
+  return r.value
 }
-async function show(id: number): Promise<ShownArticle> {
-  return JSON.parse((await app.cli(['show', String(id), '--json'])).stdout)
-}
-async function pairings(): Promise<{ id: number; status: string; code: string | null }[]> {
-  return JSON.parse((await app.cli(['pairing', 'list', '--json'])).stdout)
-}
+const articles = () => api<{ items: { id: number; title: string }[] }>('listArticles').then((l) => l.items)
+const show = (id: number) => api<ShownArticle>('getArticle', { id })
+const pairings = () => api<{ id: number; status: string; code: string | null }[]>('listPairings')
 
 /** The logged-in reader's tab, with the article rendered by the site's script. */
 async function openArticle(): Promise<Page> {
@@ -151,8 +156,8 @@ test('pairing: the app shows the code the extension shows, and the person allows
 })
 
 test('a URL import gets the paywall; the extension saves the whole article with its images, selection, tags and note', async () => {
-  const imported = await app.cli(['import', site.url(ARTICLE_PATH), '--json'])
-  const line = JSON.parse(imported.stdout.trim().split('\n')[0]) as { ok: boolean; id?: number }
+  const imported = await api<{ results: { ok: boolean; id?: number }[] }>('importItems', { items: [{ kind: 'url', url: site.url(ARTICLE_PATH) }] })
+  const line = imported.results[0]
   if (line.ok) {
     // Clipfile's own download is the teaser: the article itself is not in it.
     const stub = await show(line.id!)
@@ -263,7 +268,7 @@ run()
   await page.close()
   evil.close()
   expect({ articles: (await articles()).length, pairings: (await pairings()).length }).toEqual(before)
-  expect((await app.cli(['search', 'planted', '--json'])).stdout).toContain('"total":0')
+  expect(await api<{ total: number }>('search', { query: 'planted' })).toMatchObject({ total: 0 })
 })
 
 test('revoked, the browser is refused; paired again from the command line while serve runs, it saves again', async () => {
@@ -307,4 +312,45 @@ test('with Clipfile not running the popup says so and what to do, and nothing is
   }
   const [article] = await articles()
   expect((await show(article.id)).tags).not.toContain('Lost')
+})
+
+test('the popup says “Saved” for a new page and “Not saved” with the reason for a page without an article; the options page shows the connection', async () => {
+  const brief = await ext.context.newPage()
+  await brief.goto(site.url(BRIEF_PATH))
+  let p = await popup(await tabIdOf(ext.worker, brief))
+  await expect(p.locator('textarea#note')).toBeDisabled()
+  await p.getByLabel('Tags').fill('Iraq, Kirkuk')
+  await p.keyboard.press('Enter')
+  await expect(p.getByRole('heading', { name: 'Saved to Clipfile' })).toBeVisible()
+  await expect(p.getByText(BRIEF_TITLE)).toBeVisible()
+  await snapPopup(p, 'extension-popup-saved')
+  await p.close()
+  const saved = (await articles()).find((a) => a.title === BRIEF_TITLE)!
+  expect((await show(saved.id)).tags.sort()).toEqual(['Iraq', 'Kirkuk'])
+
+  await brief.goto(site.url('/no-such-story'))
+  p = await popup(await tabIdOf(ext.worker, brief))
+  await p.getByRole('button', { name: 'Save page' }).click()
+  await expect(p.getByRole('heading', { name: 'Not saved' })).toBeVisible()
+  await expect(p.getByRole('alert')).toContainText('No article was found on this page')
+  await snapPopup(p, 'extension-popup-failed')
+  expect(await articles()).toHaveLength(2)
+  // The person decides to keep the page as it is.
+  await p.getByRole('button', { name: 'Save the whole page anyway' }).click()
+  await expect(p.getByRole('heading', { name: 'Saved to Clipfile' })).toBeVisible()
+  await p.close()
+  expect(await articles()).toHaveLength(3)
+
+  const options = await ext.context.newPage()
+  await options.setViewportSize({ width: 640, height: 560 })
+  await options.goto(`chrome-extension://${ext.id}/options.html`)
+  await expect(options.getByText(`answers on port ${app.capturePort}`)).toBeVisible()
+  await expect(options.getByText('Paired: this browser can save to Clipfile.')).toBeVisible()
+  await expect(options.getByLabel('Port')).toHaveValue(String(app.capturePort))
+  await options.getByLabel('Port').fill('99999')
+  await options.getByRole('button', { name: 'Save' }).click()
+  await expect(options.getByText('A port is a whole number from 1 to 65535.')).toBeVisible()
+  await options.screenshot({ path: join(SHOTS, 'extension-options.png') })
+  await options.close()
+  await brief.close()
 })

@@ -12,7 +12,6 @@ import { manifest, type Browser } from './manifest'
 
 const HERE = import.meta.dirname
 const ROOT = resolve(HERE, '..')
-const OUT = join(ROOT, 'out/extension')
 const ENTRIES = ['background', 'in-page', 'popup', 'options']
 const BROWSERS: Browser[] = ['chromium', 'firefox']
 
@@ -37,7 +36,9 @@ function files(dir: string): [string, Uint8Array][] {
   return walk(dir).map((f) => [relative(dir, f).split('\\').join('/'), readFileSync(f)])
 }
 
-async function main(): Promise<void> {
+/** Builds both browsers into `out` (out/extension by default); answers with what it wrote. */
+export async function buildExtension(out = join(ROOT, 'out/extension')): Promise<{ dirs: string[]; zips: string[] }> {
+  const OUT = out
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
   rmSync(OUT, { recursive: true, force: true })
   const scripts = join(OUT, '.scripts')
@@ -53,7 +54,10 @@ async function main(): Promise<void> {
     writeFileSync(join(OUT, `clipfile-${browser}-${version}.zip`), zip)
   }
   rmSync(scripts, { recursive: true, force: true })
-  console.log(`extension: ${BROWSERS.map((b) => `out/extension/${b}/`).join(', ')} and their zips (version ${version})`)
+  return { dirs: BROWSERS.map((b) => join(OUT, b)), zips: BROWSERS.map((b) => join(OUT, `clipfile-${b}-${version}.zip`)) }
 }
 
-await main()
+if (process.argv[1] && resolve(process.argv[1]) === resolve(HERE, 'build.ts')) {
+  const { dirs, zips } = await buildExtension()
+  console.log(`extension: ${[...dirs, ...zips].map((p) => relative(ROOT, p)).join(', ')}`)
+}

@@ -34,7 +34,9 @@ export function manifest(browser: Browser, version: string): Record<string, unkn
     ...common,
     background: { scripts: ['background.js'] },
     browser_specific_settings: {
-      gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } }
+      // 140 is the first Firefox to read data_collection_permissions (nothing leaves the computer).
+      gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' }
     }
   }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests (Vitest), build, end-to-end tests (Playwright in
+// `npm test`: typecheck, lint, unit tests (Vitest), build (the app, then the browser extension), end-to-end tests (Playwright in
 // Debian's Chromium against `clipfile serve`), then the time of each step and one closing
 // line with the totals.
 import { spawnSync } from 'node:child_process'
@@ -12,6 +12,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
+  ['extension', 'npm', ['run', '--silent', 'build:extension']],
   ['dist:check', 'node', ['scripts/dist-check.js']],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json']]
 ]

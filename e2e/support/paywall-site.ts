@@ -8,11 +8,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { deflateSync } from 'node:zlib'
 import { crc32 } from 'node:zlib'
-import { SYRIA_PARAGRAPHS } from './site'
+import { SYRIA_PARAGRAPHS, newsPage } from './site'
 
 export const ARTICLE_PATH = '/world/2017/10/22/iran-syria-militias'
 export const ARTICLE_TITLE = 'Tillerson tells Iran to pull its militias out of Syria'
 export const COOKIE = 'reader_session=7f3a9c1e'
+/** A free story, served as it is. */
+export const BRIEF_PATH = '/world/2017/10/23/kirkuk-brief'
+export const BRIEF_TITLE = 'Iraqi forces take control of Kirkuk oil fields'
+const BRIEF = newsPage(BRIEF_TITLE, 'The Loopback Times', 'Omar Haddad', '2017-10-23', [
+  'Iraqi government forces took control of the oil fields around Kirkuk on Tuesday, a day after Kurdish fighters withdrew from the city without a fight.',
+  'The move ended three years of Kurdish control over the fields, which produce a large share of the region’s revenue, officials in Baghdad said.',
+  'Kurdish leaders called the withdrawal a betrayal, while the prime minister urged calm and promised that all communities would be protected.'
+])
 export { SYRIA_PARAGRAPHS }
 
 export interface Hit {
@@ -106,6 +114,7 @@ export async function paywallSite(): Promise<PaywallSite> {
     }
     if (path === '/login') return send(302, 'text/plain', 'Logged in', { 'Set-Cookie': `${COOKIE}; Path=/; HttpOnly; SameSite=Lax`, Location: ARTICLE_PATH })
     if (path === ARTICLE_PATH) return send(200, 'text/html; charset=utf-8', loggedIn ? shell(origin) : paywall(origin))
+    if (path === BRIEF_PATH) return send(200, 'text/html; charset=utf-8', BRIEF)
     if (path === '/static/app.js') return send(200, 'text/javascript', APP_JS)
     if (path === '/api/story') {
       if (!loggedIn) return send(401, 'application/json', '{"error":"subscribers only"}')

@@ -26,7 +26,7 @@ function runCli(dbPath: string, args: string[]) {
 }
 
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', dbPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let err = ''
   child.stderr!.on('data', (c) => (err += c))
   const url = await new Promise<string>((resolve, reject) => {

@@ -42,9 +42,10 @@ export async function captureTab(tabId: number, options: CaptureOptions = {}): P
       images,
       selection: page.selection,
       note: options.note?.trim() || undefined,
-      tags: (options.tags ?? []).map((t) => t.trim()).filter(Boolean)
+      tags: (options.tags ?? []).map((t) => t.trim()).filter(Boolean),
+      force: options.force === true
     })
-    if (!r.ok) return { ...fail('refused', r.error ?? 'Clipfile could not save this page.'), notes }
+    if (!r.ok) return { ...fail('refused', r.error ?? 'Clipfile could not save this page.'), notes, noArticle: r.noArticle }
     return { ok: true, id: r.id, status: r.status, title: r.title, notes }
   } catch (e) {
     if (e instanceof AppNotRunning) return fail('not-running', 'Clipfile stopped before the page was sent; nothing was saved. Open it and try again.')

@@ -17,6 +17,8 @@ export interface AppState {
 export interface CaptureOptions {
   tags?: string[]
   note?: string
+  /** Keep the page's whole text when no article is found in it. */
+  force?: boolean
 }
 
 /** The answer of every save, however it was started (popup, menu, shortcut, self.clipfile). */
@@ -30,6 +32,8 @@ export interface CaptureOutcome {
   reason?: 'not-running' | 'not-paired' | 'page' | 'refused'
   /** Things the person should know (images left out…). */
   notes?: string[]
+  /** No article was found; saving with `force` keeps the whole page. */
+  noArticle?: boolean
 }
 
 export interface TabInfo {

@@ -13,6 +13,8 @@ document.getElementById('settings')!.addEventListener('click', () => void chrome
 
 let tabId = -1
 let pollTimer: ReturnType<typeof setTimeout> | undefined
+/** What was asked last, so “Save the whole page anyway” can ask again with the same tags and note. */
+let lastForm: { tab: TabInfo; tags: string; note: string } | null = null
 
 async function targetTab(): Promise<number> {
   const fromUrl = Number(new URLSearchParams(location.search).get('tab'))
@@ -110,6 +112,7 @@ function ready(tab: TabInfo): void {
     e.preventDefault()
     void save(tags.value, note.value)
   }
+  lastForm = { tab, tags: '', note: '' }
   show(
     h(
       'div',
@@ -135,10 +138,11 @@ function ready(tab: TabInfo): void {
   })
 }
 
-async function save(tagText: string, note: string): Promise<void> {
+async function save(tagText: string, note: string, force = false): Promise<void> {
+  if (lastForm) lastForm = { ...lastForm, tags: tagText, note }
   show(notice('busy', 'Saving…', h('p', { class: 'hint' }, 'Reading the page and fetching its images.')))
   const tags = tagText.split(',').map((t) => t.trim()).filter(Boolean)
-  const result = await ask({ type: 'capture', tabId, options: { tags, note } })
+  const result = await ask({ type: 'capture', tabId, options: { tags, note, force } })
   outcome(result, null)
 }
 
@@ -152,10 +156,13 @@ function outcome(r: CaptureOutcome, tab: TabInfo | null): void {
     )
   }
   if (r.reason === 'not-running') return void ask({ type: 'state' }).then(notRunning)
+  const form = lastForm
   const next =
     r.reason === 'not-paired'
       ? h('button', { type: 'button', class: 'primary', autofocus: true, onclick: () => void pair() }, 'Pair with Clipfile')
-      : h('button', { type: 'button', class: 'primary', autofocus: true, onclick: () => void start() }, 'Try again')
+      : r.noArticle && form
+        ? h('button', { type: 'button', class: 'primary', autofocus: true, onclick: () => void save(form.tags, form.note, true) }, 'Save the whole page anyway')
+        : h('button', { type: 'button', class: 'primary', autofocus: true, onclick: () => void start() }, 'Try again')
   show(notice('error', 'Not saved', h('p', {}, r.error ?? 'Clipfile could not save this page.'), notes), h('div', { class: 'actions' }, next))
 }
 

@@ -68,6 +68,8 @@ export interface CaptureRequest {
   /** Goes on the highlight made from the selection. */
   note?: string
   tags: string[]
+  /** Save the whole page's text even when no article can be found in it. */
+  force?: boolean
 }
 
 export interface PairRequest {
@@ -93,6 +95,8 @@ export interface CaptureResponse {
   status?: 'created' | 'updated'
   title?: string
   error?: string
+  /** No article was found: saving again with `force` keeps the page's whole text. */
+  noArticle?: boolean
 }
 
 /** The answer to /v1/lookup. */

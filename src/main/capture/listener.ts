@@ -31,6 +31,7 @@ import type { AppContext } from '../context'
 import { articleExists } from '../db/articles'
 import { VERSION } from '../version'
 import { formatBytes } from '../page/fetch'
+import { NO_ARTICLE_REASON } from '../page/extract'
 import * as pairing from './pairing'
 
 export interface CaptureListenerOptions {
@@ -181,10 +182,13 @@ async function capture(handlers: Handlers, body: unknown): Promise<CaptureRespon
     selection: b.selection,
     note: b.note || undefined
   } as ImportItem
-  const r = await dispatch(handlers, 'importItems', { jobId: `capture-${randomUUID()}`, items: [item], tags: b.tags ?? [] })
+  const r = await dispatch(handlers, 'importItems', { jobId: `capture-${randomUUID()}`, items: [item], tags: b.tags ?? [], force: b.force === true })
   if (!r.ok) throw new Refusal(r.error.code === 'invalid_input' ? 400 : 500, r.error.message)
   const result = (r.value as ImportSummary).results[0]
-  return result.ok ? { ok: true, id: result.id, status: result.status, title: result.title } : { ok: false, error: result.error }
+  if (result.ok) return { ok: true, id: result.id, status: result.status, title: result.title }
+  // The command line's advice ("use --force") becomes the popup's "Save the whole page anyway".
+  if (result.error === NO_ARTICLE_REASON) return { ok: false, noArticle: true, error: 'No article was found on this page: only menus, links or too little text.' }
+  return { ok: false, error: result.error }
 }
 
 async function lookup(handlers: Handlers, body: unknown): Promise<LookupResponse> {
