@@ -19,7 +19,7 @@ export function manifest(browser: Browser, version: string): Record<string, unkn
     options_ui: { page: 'options.html', open_in_tab: false },
     // activeTab + scripting: read the page the person asks to save. Host access: fetch the
     // page's images with their cookies (paywalled images need them), and reach the app on 127.0.0.1.
-    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus', 'tabs'],
+    permissions: ['activeTab', 'scripting', 'storage', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open Save to Clipfile' },
