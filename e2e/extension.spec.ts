@@ -230,6 +230,8 @@ test('saving the same page again from the popup says “Updated” (no duplicate
   expect(second.start).toBe(article.text.indexOf('were in Syria at the invitation') + 'were in '.length)
   expect(article.highlights.filter((h) => h.exact === QUOTE)).toHaveLength(1)
 
+  // The toolbar button shows that this page is in Clipfile.
+  expect(await ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('✓')
   await p.getByRole('button', { name: 'Open in Clipfile' }).click()
   await expect(ui).toHaveURL(new RegExp(`#/article/${list[0].id}`))
   await ui.close()
@@ -327,6 +329,15 @@ test('the popup says “Saved” for a new page and “Not saved” with the rea
   await p.close()
   const saved = (await articles()).find((a) => a.title === BRIEF_TITLE)!
   expect((await show(saved.id)).tags.sort()).toEqual(['Iraq', 'Kirkuk'])
+  // Opened again in another tab (told apart by its #fragment), the page is known to be saved:
+  // the button says ✓, and stops saying it when the tab moves on to a page that is not saved.
+  const again = await ext.context.newPage()
+  await again.goto(site.url(`${BRIEF_PATH}#again`))
+  const againId = await tabIdOf(ext.worker, again)
+  await expect.poll(() => ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), againId)).toBe('✓')
+  await again.goto(site.url('/no-such-story#again'))
+  await expect.poll(() => ext.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), againId)).toBe('')
+  await again.close()
 
   await brief.goto(site.url('/no-such-story'))
   p = await popup(await tabIdOf(ext.worker, brief))

@@ -109,10 +109,10 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
 
 export { CHROMIUM_EXTENSION_ID }
 
-/** The extension's tab id of a page opened by Playwright (found by its URL). */
+/** The extension's tab id of a page opened by Playwright, found by its URL (which must be that tab's alone). */
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   const url = page.url()
-  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url)
-  if (id === null) throw new Error(`no tab shows ${url}`)
-  return id
+  const ids = await worker.evaluate(async (u) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id!), url)
+  if (ids.length !== 1) throw new Error(`${ids.length} tabs show ${url}: give the page a URL of its own (a #fragment will do)`)
+  return ids[0]
 }

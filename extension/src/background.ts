@@ -68,6 +68,9 @@ async function refreshBadge(tabId: number, url: string | undefined): Promise<voi
   const { badge, token } = await loadSettings()
   if (!badge || !token) return
   const found = await lookupUrl(url.split('#')[0]).catch(() => null)
+  // An answer about a page the tab has left since (a quick navigation) is not the tab's any more.
+  const now = await chrome.tabs.get(tabId).catch(() => null)
+  if (now?.url !== url) return
   await setBadge(tabId, found?.id ? 'saved' : 'none')
 }
 
