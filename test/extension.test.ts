@@ -13,6 +13,8 @@ import { manifest } from '../extension/manifest'
 import { CHROMIUM_EXTENSION_ID, CHROMIUM_EXTENSION_KEY, FIREFOX_EXTENSION_ID } from '../src/shared/capture'
 import { isExtensionOrigin } from '../src/main/capture/listener'
 import { tempDir } from './support/tmp'
+import { loopbackServer, PNG_40x30 } from './support/http'
+import { fetchImages } from '../extension/src/images'
 
 /** Chromium's rule: the id is the first 128 bits of the key's SHA-256, hex digits written a–p. */
 function idFromKey(key: string): string {
@@ -71,4 +73,23 @@ describe('the extension', () => {
       }
     }
   }, 60_000)
+})
+
+describe('the extension’s images', () => {
+  it('keeps them in the page’s order within the budget, and says what it left out and why', async () => {
+    const big = Buffer.concat([PNG_40x30, Buffer.alloc(3000)])
+    const site = await loopbackServer({
+      '/lead.png': (_q, r) => r.writeHead(200, { 'Content-Type': 'image/png' }).end(big),
+      '/second.png': (_q, r) => r.writeHead(200, { 'Content-Type': 'image/png' }).end(big),
+      '/small.png': (_q, r) => r.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG_40x30),
+      '/page.html': (_q, r) => r.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>not an image</p>')
+    })
+    const urls = ['/lead.png', '/second.png', '/small.png', '/gone.png', '/page.html'].map((p) => site.url(p))
+    // Room for the lead image and the small one, not for the second large one.
+    const { images, notes } = await fetchImages(urls, big.length + PNG_40x30.length + 10)
+    expect(images.map((i) => i.url)).toEqual([site.url('/lead.png'), site.url('/small.png')])
+    expect(Buffer.from(images[0].base64, 'base64')).toEqual(big)
+    expect(images[1]).toMatchObject({ mime: 'image/png', base64: PNG_40x30.toString('base64') })
+    expect(notes).toEqual(['1 image left out: a page may bring 7 KB of images.', '2 images could not be downloaded and are not kept.'])
+  })
 })

@@ -4,15 +4,11 @@
  * the reader's cookies) within the budget → send it all in one request. Anything that fails
  * before the last step leaves the archive untouched; the app stores a page in one transaction.
  */
-import { MAX_CAPTURE_HTML_CHARS, MAX_CAPTURE_IMAGE_BYTES, type CapturedImage } from '../../src/shared/capture'
+import { MAX_CAPTURE_HTML_CHARS } from '../../src/shared/capture'
 import { AppNotRunning, AppRefused, appState, uploadCapture } from './app-client'
 import type { PageCapture } from './in-page'
 import type { CaptureOptions, CaptureOutcome } from './messages'
-
-/** One image larger than this is not worth a page's budget. */
-const MAX_ONE_IMAGE = 15 * 1024 * 1024
-const IMAGE_TIMEOUT_MS = 20_000
-const PARALLEL = 4
+import { fetchImages } from './images'
 
 export async function captureTab(tabId: number, options: CaptureOptions = {}): Promise<CaptureOutcome> {
   const state = await appState()
@@ -74,68 +70,3 @@ async function readPage(tabId: number): Promise<PageCapture> {
     throw new Error(`Clipfile could not read this page (${why || 'the tab closed or changed'}).`, { cause: e })
   }
 }
-
-interface Fetched {
-  url: string
-  mime: string
-  bytes: Uint8Array
-}
-
-/**
- * Fetches the page's images with the reader's cookies, a few at a time, then keeps them in
- * the page's order (the article's first) until the budget is spent; the rest are left out
- * with a note. An image that cannot be fetched is left out too (the article still saves).
- */
-export async function fetchImages(urls: string[], budget = MAX_CAPTURE_IMAGE_BYTES): Promise<{ images: CapturedImage[]; notes: string[] }> {
-  const fetched = new Map<string, Fetched | null>()
-  let next = 0
-  const lane = async () => {
-    while (next < urls.length) {
-      const url = urls[next++]
-      fetched.set(url, await fetchImage(url))
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, urls.length) }, lane))
-  const images: CapturedImage[] = []
-  let spent = 0
-  let overBudget = 0
-  let failed = 0
-  for (const url of urls) {
-    const image = fetched.get(url)
-    if (!image) {
-      failed++
-      continue
-    }
-    if (spent + image.bytes.length > budget) {
-      overBudget++
-      continue
-    }
-    spent += image.bytes.length
-    images.push({ url, mime: image.mime, base64: toBase64(image.bytes) })
-  }
-  const notes: string[] = []
-  if (overBudget) notes.push(`${plural(overBudget, 'image')} left out: a page may bring ${budget / 1024 / 1024} MB of images.`)
-  if (failed) notes.push(`${plural(failed, 'image')} could not be downloaded and ${failed === 1 ? 'is' : 'are'} not kept.`)
-  return { images, notes }
-}
-
-async function fetchImage(url: string): Promise<Fetched | null> {
-  try {
-    const res = await fetch(url, { credentials: 'include', cache: 'force-cache', signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) })
-    const mime = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
-    if (!res.ok || !(mime.startsWith('image/') || mime === 'application/octet-stream' || mime === '')) return null
-    if (Number(res.headers.get('content-length')) > MAX_ONE_IMAGE) return null
-    const bytes = new Uint8Array(await res.arrayBuffer())
-    return bytes.length > MAX_ONE_IMAGE ? null : { url, mime: mime || 'application/octet-stream', bytes }
-  } catch {
-    return null
-  }
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
