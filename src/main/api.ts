@@ -14,6 +14,7 @@ import { searchHandlers } from './handlers/search'
 import { quoteHandlers } from './handlers/quotes'
 import { teamHandlers } from './handlers/team'
 import { captureHandlers } from './handlers/capture'
+import { versionHandlers } from './handlers/versions'
 
 export type { Handlers } from './handlers/types'
 
@@ -25,7 +26,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...searchHandlers(ctx),
     ...quoteHandlers(ctx),
     ...teamHandlers(ctx),
-    ...captureHandlers(ctx)
+    ...captureHandlers(ctx),
+    ...versionHandlers(ctx)
   }
 }
 

@@ -5,6 +5,7 @@ import { createApi, createHandlers, type Handlers } from './api'
 import type { AppContext } from './context'
 import { EventBus } from './events'
 import { PreparePool } from './import/pool'
+import { Rechecker, type RecheckOptions } from './versions/recheck'
 import type { ClipfileApi } from '../shared/api'
 
 export interface App {
@@ -15,7 +16,7 @@ export interface App {
 }
 
 /** Opens the archive and builds the services over it: what every host starts from. */
-export function openApp(dbPath: string, options: OpenOptions = {}): App {
+export function openApp(dbPath: string, options: OpenOptions & { rechecks?: RecheckOptions } = {}): App {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath)
   const db = openDatabase(path, options)
   try {
@@ -25,13 +26,16 @@ export function openApp(dbPath: string, options: OpenOptions = {}): App {
     throw e
   }
   const pool = new PreparePool()
-  const ctx: AppContext = { db, dbPath: path, events: new EventBus(), prepare: pool.prepare }
+  const events = new EventBus()
+  const rechecks = new Rechecker({ db, events, prepare: pool.prepare }, options.rechecks)
+  const ctx: AppContext = { db, dbPath: path, events, prepare: pool.prepare, rechecks }
   const handlers = createHandlers(ctx)
   return {
     ctx,
     handlers,
     api: createApi(handlers),
     close: () => {
+      void rechecks.stop()
       void pool.close()
       if (db.open) {
         db.pragma('optimize')

@@ -19,6 +19,7 @@ import { searchSchemas, type SearchOutputs } from './contract/search'
 import { quoteSchemas, type QuoteOutputs } from './contract/quotes'
 import { teamSchemas, type TeamOutputs } from './contract/team'
 import { captureSchemas, type CaptureOutputs } from './contract/capture'
+import { versionSchemas, type VersionOutputs } from './contract/versions'
 
 export type { Result } from './result'
 export * from './types'
@@ -34,11 +35,12 @@ export const schemas = {
   ...searchSchemas,
   ...quoteSchemas,
   ...teamSchemas,
-  ...captureSchemas
+  ...captureSchemas,
+  ...versionSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
-export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs {}
+export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -67,7 +69,7 @@ export interface ImportProgress {
   lastResult?: ImportItemResult
 }
 export interface EventMap {
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches'; articleId?: number }
+  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions'; articleId?: number }
   importProgress: ImportProgress
   /** A browser asked to pair, or a pairing was approved or revoked (the UI lists them again). */
   pairingsChanged: { pending: number }

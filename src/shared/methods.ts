@@ -36,7 +36,17 @@ export const methodNames = [
   'listPairings',
   'approvePairing',
   'revokePairing',
-  'findSavedUrl'
+  'findSavedUrl',
+  'listVersions',
+  'getVersion',
+  'diffVersions',
+  'exportDiff',
+  'listChanges',
+  'getFollow',
+  'setFollow',
+  'recheck',
+  'getFollowSettings',
+  'setFollowSettings'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

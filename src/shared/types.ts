@@ -1,4 +1,5 @@
 /** Result types of the contract. Dates are ISO 8601 strings. */
+import type { CheckOutcome, DiffOp, FollowNewFor, VersionHow } from './vocabulary'
 
 export interface AppInfo {
   version: string
@@ -34,6 +35,10 @@ export interface ArticleSummary {
   wordCount: number
   tags: string[]
   highlightCount: number
+  /** How many versions the archive keeps of it (1 until it changes). */
+  versions: number
+  /** When its latest change was recorded (a new version other than a re-extraction), or null. */
+  changedAt: string | null
 }
 
 export interface ArticleList {
@@ -63,6 +68,15 @@ export interface Highlight extends TextSelectors {
   updatedAt: string
   /** Who made it, for a highlight that came from a team (absent or null: you). */
   author?: string | null
+  /** The version of the article it was made on. */
+  version: number
+  /** The words as highlighted on that version (`exact` is where they are now). */
+  originalExact: string
+  /**
+   * The version in which the highlighted words changed (`exact` differs from `originalExact`)
+   * or vanished (`orphan`); null while they read as highlighted.
+   */
+  changedIn: number | null
 }
 
 export interface AssetRef {
@@ -72,6 +86,8 @@ export interface AssetRef {
 }
 
 export interface Article extends ArticleSummary {
+  /** The number of the version shown (the current one). */
+  version: number
   canonicalUrl: string | null
   modifiedAt: string | null
   /** ProseMirror JSON under the reader schema. */
@@ -93,6 +109,10 @@ export interface ImportItemResult {
   ok: boolean
   /** 'created' a new article, 'updated' an existing one (same canonical URL or content). */
   status?: 'created' | 'updated'
+  /** For 'updated': whether the text, headline or byline changed (a new version) or not. */
+  changed?: boolean
+  /** The article's version after this import. */
+  version?: number
   id?: number
   title?: string
   error?: string
@@ -291,4 +311,155 @@ export interface Pairing {
 export interface SavedUrl {
   id: number
   title: string
+}
+
+// ---------------------------------------------------------------------------------------
+// Versions of an article, following updates, diffs
+
+/** One version of an article, without its content. */
+export interface VersionInfo {
+  number: number
+  /** When it was obtained. */
+  createdAt: string
+  how: VersionHow
+  /** The address it was read from (after redirects), when known. */
+  url: string | null
+  title: string
+  byline: string | null
+  words: number
+  /** sha256 of the normalised text. */
+  hash: string
+  /** What changed from the previous version; null for the first. */
+  summary: ChangeSummary | null
+}
+
+/** A whole version, for reading it as it was. */
+export interface ArticleVersion extends VersionInfo {
+  articleId: number
+  /** How many versions the article has. */
+  of: number
+  doc: unknown
+  text: string
+  site: string | null
+  publishedAt: string | null
+}
+
+/** A detected quotation that differs between two versions. */
+export interface QuoteChange {
+  kind: 'changed' | 'added' | 'removed'
+  before: string | null
+  after: string | null
+  speaker: string | null
+}
+
+export interface ChangeSummary {
+  /** Words inserted and deleted in the text. */
+  inserted: number
+  deleted: number
+  titleChanged: boolean
+  bylineChanged: boolean
+  /** Detected quotations that were corrected, added or removed. */
+  quotes: QuoteChange[]
+}
+
+export interface DiffChange {
+  op: DiffOp
+  text: string
+}
+
+/** A highlight whose words changed or vanished between the two versions compared. */
+export interface AffectedHighlight {
+  id: number
+  color: string
+  note: string
+  /** The words as highlighted, and as they read in the later version (null: gone). */
+  before: string
+  after: string | null
+  changedIn: number
+}
+
+export interface VersionDiff {
+  articleId: number
+  from: VersionInfo
+  to: VersionInfo
+  /** How many versions the article has (for stepping). */
+  of: number
+  title: { before: string; after: string; changes: DiffChange[] }
+  byline: { before: string | null; after: string | null; changes: DiffChange[] }
+  /** The text, word by word: concatenating equal+delete gives the earlier text, equal+insert the later. */
+  changes: DiffChange[]
+  summary: ChangeSummary
+  highlights: AffectedHighlight[]
+  /** True when the time limit cut the word-level diff short: some changed passages are shown whole. */
+  coarse: boolean
+}
+
+/** One check of an article at its address (or a re-import that found it unchanged). */
+export interface CheckRecord {
+  checkedAt: string
+  how: VersionHow
+  outcome: CheckOutcome
+  /** The HTTP status, when there was an answer. */
+  status: number | null
+  /** Where the page was found, after redirects. */
+  url: string | null
+  /** The version it found. */
+  version: number | null
+  message: string | null
+}
+
+/** Whether an article is followed, when it is checked next, and what the checks found. */
+export interface FollowState {
+  articleId: number
+  /** Only web articles (http/https) can be followed. */
+  followable: boolean
+  following: boolean
+  /** When following ends on its own (new saves are followed for a while); null: until the schedule stops. */
+  until: string | null
+  nextCheckAt: string | null
+  lastCheckedAt: string | null
+  /** The page answered 404/410 at the last check: since when. */
+  gone: { status: number; since: string } | null
+  /** The latest checks, newest first. */
+  checks: CheckRecord[]
+}
+
+/** The result of re-checking one article. */
+export interface RecheckResult {
+  id: number
+  title: string
+  outcome: CheckOutcome
+  version: number | null
+  status: number | null
+  url: string | null
+  message: string | null
+}
+
+export interface RecheckSummary {
+  checked: number
+  changed: number
+  unchanged: number
+  gone: number
+  failed: number
+  results: RecheckResult[]
+}
+
+/** A change in the Changes view: one new version of an article, with what changed. */
+export interface ChangeItem {
+  article: ArticleRef
+  version: number
+  of: number
+  changedAt: string
+  how: VersionHow
+  summary: ChangeSummary | null
+}
+
+export interface ChangeList {
+  total: number
+  items: ChangeItem[]
+}
+
+export interface FollowSettings {
+  /** How long newly saved web articles are followed. */
+  followNewFor: FollowNewFor
 }

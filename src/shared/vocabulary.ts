@@ -30,3 +30,23 @@ export type QuoteKind = (typeof QUOTE_KINDS)[number]
 /** Search snippets are plain text with each match between these two characters (never HTML). */
 export const SNIPPET_OPEN = '\u0002'
 export const SNIPPET_CLOSE = '\u0003'
+
+/** How a version of an article was obtained: saved or re-imported, captured by the extension, re-checked at its address, extracted again from its raw page. */
+export const VERSION_HOWS = ['import', 'capture', 'recheck', 'reextract'] as const
+export type VersionHow = (typeof VERSION_HOWS)[number]
+
+/** What one check of an article found: a new version, the same text, the page gone (404/410), or a failure. */
+export const CHECK_OUTCOMES = ['changed', 'unchanged', 'gone', 'failed'] as const
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number]
+
+/** How long newly saved web articles are followed for updates (the setting; 'off' follows none). */
+export const FOLLOW_NEW_FOR = ['off', 'week', 'month', 'year'] as const
+export type FollowNewFor = (typeof FOLLOW_NEW_FOR)[number]
+
+/** Exports of a diff between two versions: a self-contained HTML page, or Markdown (CriticMarkup). */
+export const DIFF_EXPORT_FORMATS = ['html', 'md'] as const
+export type DiffExportFormat = (typeof DIFF_EXPORT_FORMATS)[number]
+
+/** One run of a word-level diff: text both versions share, or text only the later (insert) or earlier (delete) one has. */
+export const DIFF_OPS = ['equal', 'insert', 'delete'] as const
+export type DiffOp = (typeof DIFF_OPS)[number]

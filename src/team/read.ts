@@ -37,7 +37,9 @@ const SUMMARY = `a.id, a.url, a.title, a.byline, a.site, a.published_at, a.saved
 
 const toSummary = (r: SummaryRow): ArticleSummary => ({
   id: r.id, url: r.url, title: r.title, byline: r.byline, site: r.site, publishedAt: r.published_at, savedAt: r.saved_at,
-  language: r.language, excerpt: r.excerpt, wordCount: r.word_count, tags: [...r.tags].sort((a, b) => a.localeCompare(b)), highlightCount: r.highlight_count
+  language: r.language, excerpt: r.excerpt, wordCount: r.word_count, tags: [...r.tags].sort((a, b) => a.localeCompare(b)), highlightCount: r.highlight_count,
+  // The team shows each article's latest version only; its history lives in members' archives.
+  versions: 1, changedAt: null
 })
 
 const ORDER = { saved: 'a.id DESC', published: 'a.published_at DESC NULLS LAST, a.id DESC', title: 'lower(a.title), a.id' } as const
@@ -108,10 +110,12 @@ async function getArticle(pool: Pool, id: number): Promise<Article> {
   )
   const highlights: Highlight[] = hl.rows.map((h) => ({
     id: h.id, articleId: id, color: h.color, note: h.note, exact: h.exact, prefix: h.prefix, suffix: h.suffix, start: h.start_pos, end: h.end_pos,
-    orphan: false, createdAt: h.created_at, updatedAt: String(h.updated ?? h.created_at), tags: h.tags, author: h.author
+    orphan: false, createdAt: h.created_at, updatedAt: String(h.updated ?? h.created_at), tags: h.tags, author: h.author,
+    version: 1, originalExact: h.exact, changedIn: null
   }))
   return {
     ...toSummary(a),
+    version: 1,
     canonicalUrl: a.canonical_url,
     modifiedAt: a.modified_at,
     // Images are `asset:<sha256>`, served at /asset/<sha256>.

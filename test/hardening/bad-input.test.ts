@@ -318,7 +318,17 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   listPairings: {},
   approvePairing: { code: '4821' },
   revokePairing: { id: 1 },
-  findSavedUrl: { url: 'https://x.test/a' }
+  findSavedUrl: { url: 'https://x.test/a' },
+  listVersions: { articleId: 1 },
+  getVersion: { articleId: 1, number: 1 },
+  diffVersions: { articleId: 1, from: 1, to: 2 },
+  exportDiff: { articleId: 1, from: 1, to: 2, format: 'html' },
+  listChanges: { limit: 10, offset: 0 },
+  getFollow: { articleId: 1 },
+  setFollow: { articleId: 1, follow: true },
+  recheck: { ids: [1] },
+  getFollowSettings: {},
+  setFollowSettings: { followNewFor: 'month' }
 }
 
 type ZodLike = { def: { type: string; innerType?: ZodLike; element?: ZodLike; entries?: Record<string, string> }; shape?: Record<string, ZodLike> }

@@ -15,6 +15,9 @@ export function highlight(over: Partial<Highlight> & Pick<Highlight, 'id' | 'exa
     orphan: false,
     createdAt: '2017-04-10T08:00:00.000Z',
     updatedAt: '2017-04-10T08:00:00.000Z',
+    version: 1,
+    originalExact: over.exact,
+    changedIn: null,
     ...over
   }
 }

@@ -8,6 +8,7 @@ import type { DB } from '../db/connection'
 import * as hl from '../db/highlights'
 import { ensureTags, pruneTags } from '../db/tags'
 import { describeRange, findQuote, reanchorAll } from './anchor'
+import { looseQuote } from './normalize'
 import { articleRefs, articleText } from '../db/articles'
 
 export interface NewHighlightInput {
@@ -79,18 +80,43 @@ export function listQuotes(db: DB, q: hl.HighlightQuery): QuoteList {
 }
 
 /**
- * After an article's text changed (re-import, re-extraction): moves every highlight to where
- * its quote now is; what cannot be placed becomes an orphan, never deleted.
+ * After an article's text changed (a new version): moves every highlight to where its words
+ * now are; what cannot be placed becomes an orphan, never deleted. A highlight whose words
+ * now read differently from how they were highlighted (or that vanished) is marked with the
+ * version in which that happened, so the reader can say so with both texts.
  */
-export function reanchorArticleHighlights(db: DB, articleId: number, oldText: string, newText: string): { moved: number; orphaned: number } {
-  if (oldText === newText) return { moved: 0, orphaned: 0 }
+export function reanchorArticleHighlights(
+  db: DB,
+  articleId: number,
+  oldText: string,
+  newText: string,
+  version: number
+): { moved: number; orphaned: number; changed: number } {
+  if (oldText === newText) return { moved: 0, orphaned: 0, changed: 0 }
   const current = hl.listHighlights(db, { articleId })
   let moved = 0
   let orphaned = 0
+  let changed = 0
   for (const r of reanchorAll(oldText, newText, current)) {
-    hl.setHighlightAnchor(db, r.highlight.id, r.selectors, r.orphan)
+    const h = r.highlight
+    const changedIn = changedInAfter(h, r.orphan ? null : r.selectors.exact, version)
+    hl.setHighlightAnchor(db, h.id, r.selectors, r.orphan, changedIn)
     if (r.orphan) orphaned++
-    else if (r.selectors.start !== r.highlight.start || r.highlight.orphan) moved++
+    else if (r.selectors.start !== h.start || h.orphan) moved++
+    if (changedIn === version) changed++
   }
-  return { moved, orphaned }
+  return { moved, orphaned, changed }
+}
+
+const sameWords = (a: string, b: string): boolean => looseQuote(a) === looseQuote(b)
+
+/**
+ * The version in which a highlight's words changed, after re-anchoring onto `version`:
+ * null when they read as highlighted (formatting aside); the earlier version when they were
+ * already changed (or already gone) and still read the same; else `version`.
+ */
+function changedInAfter(h: Highlight, now: string | null, version: number): number | null {
+  if (now === null) return h.orphan ? (h.changedIn ?? version) : version
+  if (sameWords(now, h.originalExact)) return null
+  return h.changedIn !== null && !h.orphan && sameWords(now, h.exact) ? h.changedIn : version
 }

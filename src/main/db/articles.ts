@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
-import { packBytes, packJson, unpackJson } from './codec'
+import { packBytes, packJsonText, unpackJson } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
 
@@ -40,11 +40,15 @@ interface ArticleRow {
   excerpt: string | null
   word_count: number
   highlight_count: number
+  current_version: number
+  changed_at: string | null
 }
 
+// A change is a version after the first that re-extraction did not make (see db/versions.ts).
 const SUMMARY_COLUMNS = `a.id, a.url, a.canonical_url, a.title, a.byline, a.site, a.published_at, a.modified_at,
-  a.saved_at, a.language, a.excerpt, a.word_count,
-  (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count`
+  a.saved_at, a.language, a.excerpt, a.word_count, a.current_version,
+  (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count,
+  (SELECT max(v.created_at) FROM article_versions v WHERE v.article_id = a.id AND v.number > 1 AND v.how <> 'reextract') AS changed_at`
 
 function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
   return {
@@ -59,7 +63,9 @@ function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
     excerpt: r.excerpt,
     wordCount: r.word_count,
     tags,
-    highlightCount: r.highlight_count
+    highlightCount: r.highlight_count,
+    versions: r.current_version,
+    changedAt: r.changed_at
   }
 }
 
@@ -114,22 +120,33 @@ function rowParams(a: NewArticle) {
   }
 }
 
-/** Writes (or replaces) an article's text, reader document, assets and raw page. */
-export function writeContent(db: DB, id: number, a: NewArticle): void {
-  db.prepare('DELETE FROM assets WHERE article_id = ?').run(id)
+/**
+ * Writes an article's current text, reader document, assets and raw page (replacing the
+ * previous current content, which the caller has kept as a version). Assets are kept across
+ * versions — older versions' documents point at them — and an image already stored for this
+ * article (same bytes) is not stored again.
+ */
+export function writeContent(db: DB, id: number, a: NewArticle): { docJson: string } {
   const ids = new Map<string, number>()
+  const known = db.prepare<[number, string], { id: number }>('SELECT id FROM assets WHERE article_id = ? AND sha256 = ?')
   const addAsset = db.prepare('INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
   for (const asset of a.assets) {
     const sha = sha256(asset.bytes)
-    ids.set(asset.key, Number(addAsset.run(id, asset.sourceUrl, asset.mime, sha, asset.bytes).lastInsertRowid))
+    const existing = known.get(id, sha)?.id
+    ids.set(asset.key, existing ?? Number(addAsset.run(id, asset.sourceUrl, asset.mime, sha, asset.bytes).lastInsertRowid))
   }
-  const doc = rewriteAssetKeys(a.doc, ids)
+  const docJson = JSON.stringify(rewriteAssetKeys(a.doc, ids))
   const raw = a.raw ? packBytes(a.raw) : null
   db.prepare(
     `INSERT INTO article_content(article_id, text, doc, raw, raw_type) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc,
-       raw = coalesce(excluded.raw, raw), raw_type = coalesce(excluded.raw_type, raw_type)`
-  ).run(id, a.text, packJson(doc), raw, a.rawType ?? null)
+     ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc, raw = excluded.raw, raw_type = excluded.raw_type`
+  ).run(id, a.text, packJsonText(docJson), raw, raw ? (a.rawType ?? null) : null)
+  return { docJson }
+}
+
+/** Keeps the saved date a source gives (an export's), for an article whose content did not change. */
+export function setSavedAt(db: DB, id: number, savedAt: string): void {
+  db.prepare('UPDATE articles SET saved_at = ? WHERE id = ?').run(savedAt, id)
 }
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex')
@@ -189,6 +206,7 @@ export function getArticle(db: DB, id: number): Article | null {
     .all(id)
   return {
     ...toSummary(row, tagsForArticles(db, [id]).get(id) ?? []),
+    version: row.current_version,
     canonicalUrl: row.canonical_url,
     modifiedAt: row.modified_at,
     doc: content ? unpackJson(content.doc) : { type: 'doc', content: [{ type: 'paragraph' }] },
@@ -259,4 +277,19 @@ export function findArticleByUrl(db: DB, url: string): { id: number; title: stri
     )
     .get(url, url)
   return row ?? null
+}
+
+/** The article (other than `except`) that has this canonical URL, if any. */
+export function canonicalOwner(db: DB, canonicalUrl: string, except: number): number | null {
+  return db.prepare<[string, number], { id: number }>('SELECT id FROM articles WHERE canonical_url = ? AND id <> ?').get(canonicalUrl, except)?.id ?? null
+}
+
+/** What decides whether a new import is a new version: headline, byline, normalised-text hash. */
+export function versionKey(db: DB, id: number): { title: string; byline: string | null; contentHash: string; version: number; url: string; savedAt: string } | null {
+  const r = db
+    .prepare<[number], { title: string; byline: string | null; content_hash: string; current_version: number; url: string; saved_at: string }>(
+      'SELECT title, byline, content_hash, current_version, url, saved_at FROM articles WHERE id = ?'
+    )
+    .get(id)
+  return r ? { title: r.title, byline: r.byline, contentHash: r.content_hash, version: r.current_version, url: r.url, savedAt: r.saved_at } : null
 }

@@ -16,6 +16,9 @@ interface HighlightRow {
   created_at: string
   updated_at: string
   author?: string | null
+  version: number
+  original_exact: string
+  changed_in: number | null
   tags: string | null
 }
 
@@ -33,6 +36,10 @@ const toHighlight = (r: HighlightRow): Highlight => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   ...(r.author ? { author: r.author } : {}),
+  version: r.version,
+  // Rows written without it (by SQL of an older schema) read as highlighted now.
+  originalExact: r.original_exact || r.exact,
+  changedIn: r.changed_in,
   tags: r.tags ? (JSON.parse(r.tags) as string[]) : []
 })
 
@@ -68,13 +75,15 @@ export interface NewHighlight {
   uuid?: string
 }
 
-/** Stores a highlight (the caller is inside a transaction when tags follow). */
+/** Stores a highlight, made on the article's current version (the caller is inside a transaction when tags follow). */
 export function insertHighlight(db: DB, h: NewHighlight): number {
   const now = new Date().toISOString()
   const info = db
     .prepare(
-      `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at, uuid)
-       VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt, @uuid)`
+      `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at, uuid,
+         version, original_exact)
+       VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt, @uuid,
+         coalesce((SELECT current_version FROM articles WHERE id = @articleId), 1), @exact)`
     )
     .run({ ...h, orphan: h.orphan ? 1 : 0, createdAt: h.createdAt ?? now, updatedAt: now, uuid: h.uuid ?? randomUUID() })
   return Number(info.lastInsertRowid)
@@ -115,12 +124,21 @@ export function updateHighlightRow(db: DB, id: number, o: { color?: string; note
   ).run({ id, color: o.color ?? null, note: o.note ?? null, now: new Date().toISOString() })
 }
 
-/** Moves a highlight to new selectors (re-anchoring), or marks it orphaned. */
-export function setHighlightAnchor(db: DB, id: number, s: { start: number; end: number; exact: string; prefix: string; suffix: string }, orphan: boolean): void {
+/**
+ * Moves a highlight to new selectors (re-anchoring), or marks it orphaned; `changedIn` is the
+ * version in which its words changed or vanished (null: they read as highlighted).
+ */
+export function setHighlightAnchor(
+  db: DB,
+  id: number,
+  s: { start: number; end: number; exact: string; prefix: string; suffix: string },
+  orphan: boolean,
+  changedIn: number | null
+): void {
   db.prepare(
     `UPDATE highlights SET start_pos = @start, end_pos = @end, exact = @exact, prefix = @prefix, suffix = @suffix,
-       orphan = @orphan WHERE id = @id`
-  ).run({ id, ...s, orphan: orphan ? 1 : 0 })
+       orphan = @orphan, changed_in = @changedIn WHERE id = @id`
+  ).run({ id, ...s, orphan: orphan ? 1 : 0, changedIn })
 }
 
 export function deleteHighlightRow(db: DB, id: number): boolean {

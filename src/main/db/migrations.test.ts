@@ -20,7 +20,11 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
-      ['article_content', 'article_tags', 'articles', 'assets', 'backfills', 'highlight_tags', 'highlights', 'pairings', 'quotes', 'saved_searches', 'speaker_aliases', 'tags', 'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'].sort()
+      [
+        'article_checks', 'article_content', 'article_tags', 'article_versions', 'articles', 'assets', 'backfills', 'follows',
+        'highlight_tags', 'highlights', 'pairings', 'quotes', 'saved_searches', 'settings', 'speaker_aliases', 'tags',
+        'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'
+      ].sort()
     )
     // STRICT refuses a string where a number belongs.
     expect(() =>
@@ -165,6 +169,38 @@ describe('migrations', () => {
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE url = 'https://x.test/a'").all() as { detail: string }[]
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX articles_url/)
     expect(db.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Old' })
+    db.close()
+  })
+
+  it('008 makes every article of a version-7 archive its own version 1, moving and rewriting nothing', () => {
+    const path = tempDbPath()
+    const v7 = openDatabase(path, { targetVersion: 7 })
+    const text = 'The envoy met officials.\n\n“We will stay,” the minister said.'
+    v7.prepare(
+      `INSERT INTO articles(id, url, canonical_url, title, byline, site, published_at, saved_at, language, excerpt, word_count, content_hash)
+       VALUES (3, 'https://x.test/a', 'https://x.test/a', 'Talks', 'Ana Lima', 'The Times', '2020-01-01', '2020-01-02T10:00:00.000Z', 'en', 'Ex', 9, 'h3')`
+    ).run()
+    v7.prepare("INSERT INTO article_content(article_id, text, doc, raw, raw_type) VALUES (3, ?, x'00', x'01', 'text/html')").run(text)
+    v7.prepare(
+      `INSERT INTO highlights(id, article_id, exact, start_pos, end_pos, created_at, updated_at)
+       VALUES (4, 3, 'envoy met', 4, 13, '2020-01-03', '2020-01-03')`
+    ).run()
+    v7.close()
+    const db = openDatabase(path)
+    expect(db.prepare('SELECT article_id, number, how, title, byline, url, word_count, content_hash, text, doc, raw, summary FROM article_versions').all()).toEqual([
+      { article_id: 3, number: 1, how: 'import', title: 'Talks', byline: 'Ana Lima', url: 'https://x.test/a', word_count: 9, content_hash: 'h3', text: null, doc: null, raw: null, summary: null }
+    ])
+    expect(JSON.parse((db.prepare('SELECT metadata FROM article_versions').get() as { metadata: string }).metadata)).toEqual({
+      canonicalUrl: 'https://x.test/a', site: 'The Times', publishedAt: '2020-01-01', modifiedAt: null, language: 'en', excerpt: 'Ex'
+    })
+    expect(db.prepare('SELECT created_at FROM article_versions').get()).toEqual({ created_at: '2020-01-02T10:00:00.000Z' })
+    expect(db.prepare('SELECT current_version FROM articles WHERE id = 3').get()).toEqual({ current_version: 1 })
+    // The content stays where it was, untouched.
+    expect(db.prepare('SELECT text, hex(doc) AS doc, hex(raw) AS raw FROM article_content').get()).toEqual({ text, doc: '00', raw: '01' })
+    expect(db.prepare('SELECT version, original_exact, changed_in FROM highlights').get()).toEqual({ version: 1, original_exact: 'envoy met', changed_in: null })
+    // Two articles may now share a text hash (two pages turned into one "article removed" page).
+    db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (8, 'u8', 'Other', 'now', 'h3')").run()
+    expect(db.prepare('SELECT count(*) AS n FROM follows').get()).toEqual({ n: 0 })
     db.close()
   })
 

@@ -11,8 +11,11 @@ import { withLocalImages, type ImageLoader } from './local-images'
 import { providedImages } from './provided-images'
 import type { ProvidedImage } from './tasks'
 
-/** A page to prepare, with its images when its source already fetched them (the browser extension). */
-export type ImportPrepareInput = PrepareInput & { images?: ProvidedImage[] }
+/**
+ * A page to prepare, with its images when its source already fetched them (the browser
+ * extension); `noImages` leaves its images out (a re-check first only reads the text).
+ */
+export type ImportPrepareInput = PrepareInput & { images?: ProvidedImage[]; noImages?: boolean }
 export type PreparedWithQuotes = PreparedArticle & { quotes: FoundQuote[] }
 export type Preparer = (input: ImportPrepareInput) => Promise<PreparedWithQuotes>
 
@@ -25,10 +28,12 @@ export type PrepareResponse =
   | { id: number; ok: true; prepared: PreparedWithQuotes }
   | { id: number; ok: false; code: ErrorCode | null; message: string }
 
+const noImages: ImageLoader = async () => null
+
 /** One page → an article with its quotations, speakers and their keys. */
-export async function prepareWithQuotes(input: ImportPrepareInput, loadImage: ImageLoader): Promise<PreparedWithQuotes> {
+export async function prepareWithQuotes({ noImages: skip, ...input }: ImportPrepareInput, loadImage: ImageLoader): Promise<PreparedWithQuotes> {
   // Images that came with the page are the only ones used: the app downloads none of its own.
-  const loader = input.images ? providedImages(input.images) : withLocalImages(input.url, loadImage)
+  const loader = skip ? noImages : input.images ? providedImages(input.images) : withLocalImages(input.url, loadImage)
   const article = await prepareArticle(input, { loadImage: loader })
   return { ...article, quotes: findQuotes(article.text) }
 }

@@ -75,9 +75,10 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
       rawType: page.contentType ?? 'text/html',
       savedAt: task.savedAt,
       tags: [...tags, ...(task.tags ?? [])],
-      highlights: task.highlights
+      highlights: task.highlights,
+      how: task.how
     })
-    return { source: task.source, ok: true, status: outcome.status, id: outcome.id, title }
+    return { source: task.source, ok: true, status: outcome.status, changed: outcome.changed, version: outcome.version, id: outcome.id, title }
   } catch (e) {
     return { source: task.source, ok: false, error: reason(e) }
   }

@@ -49,6 +49,7 @@ function captureTask(item: CaptureItem): ImportTask {
   const { selection } = item
   return {
     source: item.url,
+    how: 'capture',
     title: item.title?.trim() || undefined,
     load: async () => ({
       body: item.html,

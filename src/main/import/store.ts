@@ -1,15 +1,27 @@
 /**
- * Stores one imported article: its rows, the re-anchoring of the highlights it already had,
- * its quotations, the highlights and tags its source carried — all in ONE transaction, so
- * an article is in the archive whole or not at all.
+ * Stores one article: its rows, its versions, the re-anchoring of the highlights it already
+ * had, its quotations, the highlights and tags its source carried — all in ONE transaction,
+ * so an article is in the archive whole or not at all.
+ *
+ * Every way in goes through here (imports, captures, re-checks, re-extractions), so this is
+ * where versions are decided: an article seen again whose normalised text, headline or
+ * byline changed gets a new version (the one it replaces is kept, stored as a delta); one
+ * that did not change only gets a record that it was checked, and nothing is rewritten.
  */
 import type { DB } from '../db/connection'
 import * as articles from '../db/articles'
-import { storeQuotes, type FoundQuote } from '../db/quotes'
+import * as versions from '../db/versions'
+import { articleQuotes, storeQuotes, type FoundQuote } from '../db/quotes'
 import { hasHighlightAt, insertHighlight, setHighlightTags } from '../db/highlights'
 import { addArticleTags, ensureTags } from '../db/tags'
 import { reanchorArticleHighlights } from '../annotate/service'
 import { anchor, describeRange, findQuote, type Range } from '../annotate/anchor'
+import { findQuotes } from '../quotes/detect'
+import { diffTexts } from '../versions/diff'
+import { summarize } from '../versions/summary'
+import { followNewSave } from '../versions/follow'
+import { UserError } from '../../shared/result'
+import type { VersionHow } from '../../shared/vocabulary'
 import type { ImportedHighlight } from './tasks'
 
 export interface ArticleToStore extends articles.NewArticle {
@@ -18,29 +30,126 @@ export interface ArticleToStore extends articles.NewArticle {
   quotes?: FoundQuote[]
   /** Highlights carried by the source (another app's export), anchored by their quotes. */
   highlights?: ImportedHighlight[]
-  /** Update this article (team sync: the team's copy of an article you have), instead of looking for a duplicate. */
+  /**
+   * Store it as a version of this article instead of looking for a duplicate by URL or text:
+   * a re-check, a re-extraction, the team's copy of an article you have (team sync).
+   */
   into?: number
+  /** How this content was obtained (default 'import'). */
+  how?: VersionHow
+  /** Where it was read from after redirects, when that differs from `url`. */
+  fetchedUrl?: string
+  /** When it was obtained (default: now). */
+  obtainedAt?: string
 }
 
 export interface StoreOutcome {
   id: number
   status: 'created' | 'updated'
+  /** The article's current version after storing. */
+  version: number
+  /** Whether a version was recorded (always when created). */
+  changed: boolean
 }
 
-/** A new article, or (same canonical URL or same text as a stored one) an update of that one. */
+/** How long the diff behind a new version's summary may take inside the storing transaction. */
+const SUMMARY_DIFF_MS = 1000
+
+/** A new article, or (same canonical URL or same text as a stored one, or `into`) a new version or check of that one. */
 export function storeArticle(db: DB, a: ArticleToStore): StoreOutcome {
   return db.transaction((): StoreOutcome => {
+    if (a.into !== undefined && !articles.articleExists(db, a.into)) {
+      throw new UserError('not_found', `No article with id ${a.into}.`)
+    }
     const existing = a.into ?? articles.findDuplicate(db, a)
-    const oldText = existing === null ? null : articles.articleText(db, existing)
-    const id = existing ?? articles.insertArticleRow(db, a)
-    if (existing !== null) articles.updateArticleRow(db, existing, a)
-    articles.writeContent(db, id, a)
-    if (oldText !== null) reanchorArticleHighlights(db, id, oldText, a.text)
-    if (a.tags?.length) addArticleTags(db, id, a.tags)
-    if (a.quotes) storeQuotes(db, id, a.quotes)
-    if (a.highlights?.length) attachImportedHighlights(db, id, a.text, a.highlights)
-    return { id, status: existing === null ? 'created' : 'updated' }
+    const outcome = existing === null ? createArticle(db, a) : updateArticle(db, existing, a)
+    if (a.tags?.length) addArticleTags(db, outcome.id, a.tags)
+    // Unchanged means the same normalised text: the stored one is what selectors count in.
+    if (a.highlights?.length) attachImportedHighlights(db, outcome.id, outcome.changed ? a.text : articles.articleText(db, outcome.id)!, a.highlights)
+    return outcome
   }).immediate()
+}
+
+const when = (a: ArticleToStore): string => a.obtainedAt ?? new Date().toISOString()
+
+const versionMetadata = (a: ArticleToStore) => ({
+  canonicalUrl: a.canonicalUrl,
+  site: a.site,
+  publishedAt: a.publishedAt,
+  modifiedAt: a.modifiedAt,
+  language: a.language,
+  excerpt: a.excerpt
+})
+
+function createArticle(db: DB, a: ArticleToStore): StoreOutcome {
+  const id = articles.insertArticleRow(db, a)
+  articles.writeContent(db, id, a)
+  const at = when(a)
+  versions.insertVersion(db, {
+    articleId: id,
+    number: 1,
+    createdAt: at,
+    how: a.how ?? 'import',
+    url: a.fetchedUrl ?? a.url,
+    title: a.title,
+    byline: a.byline,
+    metadata: versionMetadata(a),
+    wordCount: a.wordCount,
+    contentHash: a.contentHash,
+    summary: null
+  })
+  if (a.quotes) storeQuotes(db, id, a.quotes)
+  followNewSave(db, id, a, Date.parse(at))
+  return { id, status: 'created', version: 1, changed: true }
+}
+
+const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+
+function updateArticle(db: DB, id: number, a: ArticleToStore): StoreOutcome {
+  const key = articles.versionKey(db, id)!
+  const how = a.how ?? 'import'
+  const at = when(a)
+  const url = a.fetchedUrl ?? a.url
+  const same = key.contentHash === a.contentHash && norm(key.title) === norm(a.title) && norm(key.byline) === norm(a.byline)
+  if (same) {
+    versions.insertCheck(db, { articleId: id, checkedAt: at, how, outcome: 'unchanged', url, version: key.version })
+    // A re-import keeps the original saved date unless the source says otherwise (an export's date).
+    if (a.savedAt) articles.setSavedAt(db, id, a.savedAt)
+    return { id, status: 'updated', version: key.version, changed: false }
+  }
+  const old = versions.currentContent(db, id, true)!
+  const oldQuotes = articleQuotes(db, id)
+  const oldTitle = { title: key.title, byline: key.byline }
+  // Another article may own the new canonical URL (two addresses, one story): keep ours.
+  const canonical = a.canonicalUrl && articles.canonicalOwner(db, a.canonicalUrl, id) !== null ? null : a.canonicalUrl
+  articles.updateArticleRow(db, id, { ...a, canonicalUrl: canonical })
+  const { docJson } = articles.writeContent(db, id, a)
+  versions.storeSuperseded(db, id, key.version, old, { text: a.text, docJson, raw: a.raw ?? null, rawType: a.rawType ?? null })
+  const number = key.version + 1
+  const quotes = a.quotes ?? findQuotes(a.text)
+  const summary = summarize(
+    diffTexts(old.text, a.text, { timeoutMs: SUMMARY_DIFF_MS }),
+    { before: oldTitle.title, after: a.title },
+    { before: oldTitle.byline, after: a.byline },
+    { before: oldQuotes, after: quotes }
+  )
+  versions.insertVersion(db, {
+    articleId: id,
+    number,
+    createdAt: at,
+    how,
+    url,
+    title: a.title,
+    byline: a.byline,
+    metadata: versionMetadata(a),
+    wordCount: a.wordCount,
+    contentHash: a.contentHash,
+    summary
+  })
+  reanchorArticleHighlights(db, id, old.text, a.text, number)
+  storeQuotes(db, id, quotes)
+  versions.insertCheck(db, { articleId: id, checkedAt: at, how, outcome: 'changed', url, version: number })
+  return { id, status: 'updated', version: number, changed: true }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { UserError } from '../../shared/result'
+import type { VersionHow } from '../../shared/vocabulary'
 import { fetchPage } from '../page/fetch'
 
 /** One thing to import, however it arrived (URL, file, pasted HTML, a row of another app's export). */
@@ -15,6 +16,8 @@ export interface ImportTask {
   highlights?: ImportedHighlight[]
   /** Title to fall back on (exports know it even when the page has none). */
   title?: string
+  /** How the article was obtained, for its version (default 'import'; the extension's are 'capture'). */
+  how?: VersionHow
 }
 
 export interface LoadedPage {

@@ -42,6 +42,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 type TypeCheck = (contentType: string | null) => string | null
 
 interface Settings {
+  /** Statuses answered with an empty body instead of an error (conditional requests, re-checks). */
+  passStatus?: (status: number) => boolean
+  /** Sent with the first request (not with redirects' requests to other hosts). */
+  headers?: Record<string, string>
   timeoutMs: number
   maxBytes: number
   maxRedirects: number
@@ -61,6 +65,29 @@ export function fetchPage(url: string, opts: FetchOptions = {}): Promise<Fetched
     accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
     what: 'page',
     checkType: htmlTypeCheck
+  })
+}
+
+/** Statuses a re-check reads rather than fails on: not modified, gone, slow down. */
+const CHECK_STATUSES = new Set([304, 404, 410, 429, 503])
+
+/**
+ * Fetches a page again to see whether it changed: a conditional request when validators
+ * from the last answer are known (If-None-Match, If-Modified-Since). Answers 304, 404, 410,
+ * 429 and 503 with their status and an empty body instead of failing; everything else
+ * like fetchPage. The headers (validators, Retry-After) and the redirects come back too.
+ */
+export function fetchForCheck(url: string, validators: { etag?: string | null; lastModified?: string | null }, opts: FetchOptions = {}): Promise<CheckedPage> {
+  const headers: Record<string, string> = {}
+  if (validators.etag) headers['if-none-match'] = validators.etag
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
+  return fetchWith(url, opts, {
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
+    what: 'page',
+    checkType: htmlTypeCheck,
+    passStatus: (status) => CHECK_STATUSES.has(status),
+    headers
   })
 }
 
@@ -111,8 +138,8 @@ function imageTypeCheck(contentType: string | null): string | null {
 async function fetchWith(
   url: string,
   opts: FetchOptions,
-  partial: Pick<Settings, 'maxBytes' | 'accept' | 'what' | 'checkType'>
-): Promise<FetchedPage> {
+  partial: Pick<Settings, 'maxBytes' | 'accept' | 'what' | 'checkType' | 'passStatus' | 'headers'>
+): Promise<CheckedPage> {
   const settings: Settings = {
     timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxRedirects: opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
@@ -150,11 +177,19 @@ function parseHttpUrl(raw: string, from?: URL): URL {
   return u
 }
 
-async function followRedirects(start: URL, s: Settings, signal: AbortSignal): Promise<FetchedPage> {
+/** A page with what a re-check needs besides: the answer's headers and the redirects on the way. */
+export interface CheckedPage extends FetchedPage {
+  headers: http.IncomingHttpHeaders
+  redirects: { status: number; url: string }[]
+}
+
+async function followRedirects(start: URL, s: Settings, signal: AbortSignal): Promise<CheckedPage> {
   let url = start
   const cookies = new CookieJar()
+  const redirects: CheckedPage['redirects'] = []
   for (let hops = 0; ; hops++) {
-    const res = await request(url, s, signal, cookies.header(url))
+    // Validators belong to the first address only.
+    const res = await request(url, s, signal, cookies.header(url), hops === 0 ? s.headers : undefined)
     cookies.store(url, res.headers['set-cookie'])
     const status = res.statusCode ?? 0
     if (REDIRECT_STATUSES.has(status)) {
@@ -163,7 +198,12 @@ async function followRedirects(start: URL, s: Settings, signal: AbortSignal): Pr
       if (!location) throw fail(`HTTP ${status} redirect without a Location header`)
       if (hops >= s.maxRedirects) throw fail(`too many redirects (more than ${s.maxRedirects})`)
       url = parseHttpUrl(location, url)
+      redirects.push({ status, url: url.href })
       continue
+    }
+    if (s.passStatus?.(status)) {
+      res.resume()
+      return { url: url.href, status, contentType: res.headers['content-type'] ?? null, body: Buffer.alloc(0), headers: res.headers, redirects }
     }
     if (status < 200 || status >= 300) {
       res.resume()
@@ -176,7 +216,7 @@ async function followRedirects(start: URL, s: Settings, signal: AbortSignal): Pr
       throw fail(refusal)
     }
     const body = await readBody(res, s)
-    return { url: url.href, status, contentType, body }
+    return { url: url.href, status, contentType, body, headers: res.headers, redirects }
   }
 }
 
@@ -184,14 +224,16 @@ function request(
   url: URL,
   s: Settings,
   signal: AbortSignal,
-  cookie: string | null
+  cookie: string | null,
+  extra: Record<string, string> | undefined
 ): Promise<http.IncomingMessage> {
   const mod = url.protocol === 'https:' ? https : http
   const headers: Record<string, string> = {
     'user-agent': s.userAgent,
     accept: s.accept,
     'accept-encoding': 'gzip, deflate, br',
-    'accept-language': 'en;q=0.9, *;q=0.5'
+    'accept-language': 'en;q=0.9, *;q=0.5',
+    ...extra
   }
   if (cookie) headers.cookie = cookie
   if (s.referer) headers.referer = s.referer

@@ -83,6 +83,9 @@ export function exportSpeakerQuotes(db: DB, name: string, format: 'md' | 'csv'):
       start: x.start,
       end: x.end,
       orphan: false,
+      version: 1,
+      originalExact: x.text,
+      changedIn: null,
       createdAt: x.article.savedAt,
       updatedAt: x.article.savedAt
     })

@@ -1,6 +1,6 @@
 /** import, list, show, tags, delete. */
 import { resolve } from 'node:path'
-import type { ImportItem } from '../../../shared/api'
+import type { ImportItem, ImportItemResult } from '../../../shared/api'
 import type { ArticleSort } from '../../../shared/vocabulary'
 import { idArg, intOption } from '../args'
 import type { Command } from '../command'
@@ -23,7 +23,7 @@ const importCommand: Command = async ({ app, args, values, io }) => {
     const r = p.lastResult
     if (r) {
       if (values.json) io.out(JSON.stringify(r))
-      else if (r.ok) io.say(`${r.status === 'updated' ? 'updated' : 'saved  '} #${r.id} ${r.title}`)
+      else if (r.ok) io.say(importLine(r))
       else io.say(`failed  ${r.source}: ${r.error}`)
     }
     if (!p.finished) io.progress(`[${p.done}/${p.total}] ${p.failed ? `${p.failed} failed · ` : ''}${p.current ?? ''}`)
@@ -35,6 +35,12 @@ const importCommand: Command = async ({ app, args, values, io }) => {
   } finally {
     off()
   }
+}
+
+/** "saved #3 Title", "updated #3 (version 2) Title", "unchanged #3 Title". */
+function importLine(r: ImportItemResult): string {
+  if (r.status !== 'updated') return `saved     #${r.id} ${r.title}`
+  return r.changed ? `updated   #${r.id} (version ${r.version}) ${r.title}` : `unchanged #${r.id} ${r.title}`
 }
 
 const listCommand: Command = async ({ app, values, io }) => {
