@@ -4,7 +4,7 @@ import { runBackfills } from './backfills'
 import { createApi, createHandlers, type Handlers } from './api'
 import type { AppContext } from './context'
 import { EventBus } from './events'
-import { PreparePool } from './import/pool'
+import { PreparePool, inThread } from './import/pool'
 import { Rechecker, type RecheckOptions } from './versions/recheck'
 import type { ClipfileApi } from '../shared/api'
 
@@ -16,7 +16,13 @@ export interface App {
 }
 
 /** Opens the archive and builds the services over it: what every host starts from. */
-export function openApp(dbPath: string, options: OpenOptions & { rechecks?: RecheckOptions } = {}): App {
+export interface AppOptions extends OpenOptions {
+  rechecks?: RecheckOptions
+  /** Read pages in this thread rather than in import workers (tests that open many short-lived apps). */
+  inThread?: boolean
+}
+
+export function openApp(dbPath: string, options: AppOptions = {}): App {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath)
   const db = openDatabase(path, options)
   try {
@@ -27,8 +33,9 @@ export function openApp(dbPath: string, options: OpenOptions & { rechecks?: Rech
   }
   const pool = new PreparePool()
   const events = new EventBus()
-  const rechecks = new Rechecker({ db, events, prepare: pool.prepare }, options.rechecks)
-  const ctx: AppContext = { db, dbPath: path, events, prepare: pool.prepare, rechecks }
+  const prepare = options.inThread ? inThread : pool.prepare
+  const rechecks = new Rechecker({ db, events, prepare }, options.rechecks)
+  const ctx: AppContext = { db, dbPath: path, events, prepare, rechecks }
   const handlers = createHandlers(ctx)
   return {
     ctx,

@@ -33,6 +33,13 @@ Commands:
                                  one article with its highlights as a self-contained HTML file
   quotes <id> [--json]           The quotations found in an article, with speakers and confidence
   people [<name>] [--json]       Who is quoted across the archive; with a name, what they said
+  versions <id> [--json]         The versions kept of an article (number, when, how, words, hash)
+  diff <id> [--from N] [--to M] [--json] [--format md|html [--out FILE [--force]]]
+                                 What changed between two versions, word by word (default: the last two)
+  recheck [<id>...|--due] [--json]
+                                 Check articles at their address now (or every followed one that is due)
+  follow <id>...                 Follow articles' updates (re-checked on a decaying schedule for a year)
+  unfollow <id>...               Stop following them
   tags [--json]                  Tags with their counts
   delete <id>...                 Delete articles with their highlights
   serve [--port N] [--host H] [--capture-port N]

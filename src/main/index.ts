@@ -3,7 +3,7 @@
  * Security: context isolation, sandbox, no Node in the page, a strict CSP, navigation and
  * new windows refused (http(s) links go to the system browser), permissions denied.
  */
-import { app, BrowserWindow, dialog, nativeTheme, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, nativeTheme, net, protocol, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { openApp, type App } from './app'
@@ -177,7 +177,8 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.whenReady().then(() => {
     try {
-      clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding() })
+      // Re-checks of followed articles pause while the system says it is offline.
+      clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding(), rechecks: { online: () => net.isOnline() } })
     } catch (e) {
       // A newer archive, a damaged file, a missing native build: say so in words and stop.
       dialog.showErrorBox('Clipfile cannot open its archive', (e as Error).message)
@@ -199,6 +200,7 @@ if (!app.requestSingleInstanceLock()) {
     startSyncAgent(ready.ctx)
     showOnOpenRequests(ready)
     void listenForExtension(ready)
+    ready.ctx.rechecks.start()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })

@@ -56,6 +56,17 @@ export function runChecks(db: DB): CheckReport {
     )
     .get() as { n: number }
   if (badRanges.n > 0) problems.push(`${badRanges.n} highlight(s) point past the end of their article's text`)
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+  const noVersion = count(
+    `SELECT count(*) AS n FROM articles a WHERE NOT EXISTS
+       (SELECT 1 FROM article_versions v WHERE v.article_id = a.id AND v.number = a.current_version)`
+  )
+  if (noVersion > 0) problems.push(`${noVersion} article(s) have no row for their current version`)
+  const lost = count(
+    `SELECT count(*) AS n FROM article_versions v JOIN articles a ON a.id = v.article_id
+     WHERE v.number <> a.current_version AND (v.text IS NULL OR v.doc IS NULL)`
+  )
+  if (lost > 0) problems.push(`${lost} older version(s) have no stored content`)
   const articles = countArticles(db)
   return { ok: problems.length === 0, problems, summary: `${articles} articles checked.` }
 }

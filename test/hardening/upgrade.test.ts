@@ -95,6 +95,12 @@ describe('upgrades with data in them', () => {
           const saved = await app.api.listSavedSearches({})
           expect(saved.ok && saved.value.map((s) => s.name)).toEqual(['Ferries'])
         }
+        // Each article is its own version 1, whole, with its highlights on it.
+        const versions = await app.api.listVersions({ articleId: 5 })
+        expect(versions.ok && versions.value.map((v) => [v.number, v.title, v.hash])).toEqual([[1, 'Ferry debate', 'hash-5']])
+        const v1 = await app.api.getVersion({ articleId: 5, number: 1 })
+        expect(v1.ok && v1.value.text).toBe(TEXT)
+        expect(article.value.highlights[0]).toMatchObject({ version: 1, originalExact: 'Zanzibarian ferries', changedIn: null })
         expect(runChecks(app.ctx.db)).toMatchObject({ ok: true, problems: [] })
       } finally {
         app.close()

@@ -30,7 +30,10 @@ const OPTIONS = {
   share: { type: 'string' },
   all: { type: 'boolean', default: false },
   'max-body': { type: 'string' },
-  rate: { type: 'string' }
+  rate: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  due: { type: 'boolean', default: false }
 } satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parseCli>['values']

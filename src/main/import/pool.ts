@@ -23,7 +23,8 @@ function workerEntry(): URL | null {
   return candidates.find((url) => existsSync(fileURLToPath(url))) ?? null
 }
 
-const inThread: Preparer = (() => {
+/** Prepares in this thread (where workers are not available, and in tests that open many apps). */
+export const inThread: Preparer = (() => {
   const loadImage = imageLoader()
   return (input) => prepareWithQuotes(input, loadImage)
 })()

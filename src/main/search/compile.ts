@@ -242,6 +242,27 @@ function speakerSql(value: string): SqlFragment {
   }
 }
 
+/**
+ * Articles with a change (a version after the first, re-extractions aside) within a range of
+ * dates "FROM..TO" (see parse.ts parseChangedRange; an empty side is open). Dates of change
+ * are UTC timestamps, which compare as strings with the bare dates. The partial index
+ * article_versions_changes holds exactly these rows.
+ */
+function changedSql(range: string): SqlFragment {
+  const [from, to] = range.split('..')
+  const conds = ["v.number > 1", "v.how <> 'reextract'"]
+  const params: string[] = []
+  if (from) {
+    conds.push('v.created_at >= ?')
+    params.push(from)
+  }
+  if (to) {
+    conds.push('v.created_at < ?')
+    params.push(to)
+  }
+  return { sql: `a.id IN (SELECT v.article_id FROM article_versions v WHERE ${conds.join(' AND ')})`, params }
+}
+
 /** One filter as a predicate (nullable columns may yield NULL; `not` handles that). */
 export function filterSql(name: FilterName, value: string): SqlFragment {
   switch (name) {
@@ -259,7 +280,9 @@ export function filterSql(name: FilterName, value: string): SqlFragment {
     case 'before':
       return { sql: 'a.published_at < ?', params: [value] }
     case 'is':
-      return { sql: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)', params: [] }
+      return value === 'changed' ? changedSql('..') : { sql: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)', params: [] }
+    case 'changed':
+      return changedSql(value)
     case 'has':
       return { sql: "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')", params: [] }
     case 'speaker':
@@ -335,7 +358,7 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
 
 /** is:/has: at the top level switch to highlight results; tags also narrow listed highlights. */
 function topLevelFilter(out: CompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
-  if (name === 'is' || name === 'has') {
+  if ((name === 'is' && value !== 'changed') || name === 'has') {
     out.highlightsOnly = true
     if (name === 'has') out.notesOnly = true
     return

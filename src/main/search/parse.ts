@@ -15,6 +15,8 @@
  * | `after:2017`, `after:2017-04`, `after:2017-04-09` | published on or after the first day of that year / month / day |
  * | `before:2017`, `before:2017-05`, `before:2017-05-01` | published strictly before the first day of that year / month / day |
  * | `is:highlight` | only articles with a highlight matching the rest of the query; the highlights are listed |
+ * | `is:changed` | articles that changed after they were saved (a later version, re-extractions aside) |
+ * | `changed:2024-01`, `changed:>2024-01`, `changed:>=2024-01-15`, `changed:<2024` | changed during / after / from / before that year, month or day (`>` is after the whole period, `<=` up to its end) |
  * | `has:note` | like `is:highlight`, but only highlights that carry a note |
  * | `lang:en` | article language `en` (also matches `en-GB`) |
  * | `speaker:Velayati`, `speaker:"Rex Tillerson"` | the article quotes this speaker (detected quotes; a surname finds the full name; merged names count) |
@@ -43,7 +45,7 @@ export class QuerySyntaxError extends UserError {
   }
 }
 
-export const FILTER_NAMES = ['tag', 'site', 'author', 'speaker', 'after', 'before', 'is', 'has', 'lang'] as const
+export const FILTER_NAMES = ['tag', 'site', 'author', 'speaker', 'after', 'before', 'is', 'has', 'lang', 'changed'] as const
 export type FilterName = (typeof FILTER_NAMES)[number]
 
 /** A calendar date at the start of the period the user named: `after:2017-04` → 2017-04-01. */
@@ -209,9 +211,10 @@ class Lexer {
 // ---------------------------------------------------------------------------------------
 // Filter value validation
 
-const KNOWN_VALUES: Partial<Record<FilterName, string[]>> = {
-  is: ['highlight', 'highlights'],
-  has: ['note', 'notes']
+/** The values some filters know, each with the one it stands for. */
+const KNOWN_VALUES: Partial<Record<FilterName, Record<string, string>>> = {
+  is: { highlight: 'highlight', highlights: 'highlight', changed: 'changed' },
+  has: { note: 'note', notes: 'note' }
 }
 
 /** `2017`, `2017-04` or `2017-04-09` → the first day of that period, or null if invalid. */
@@ -228,8 +231,48 @@ export function parseDateBound(value: string): DateBound | null {
   return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
+/** The day after the period a date bound names: `2017` → 2018-01-01, `2017-04` → 2017-05-01. */
+function periodEnd(value: string, start: DateBound): DateBound {
+  const [y, m, d] = start.split('-').map(Number)
+  const parts = value.split('-').length
+  const next = parts === 1 ? new Date(Date.UTC(y + 1, 0, 1)) : parts === 2 ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y, m - 1, d + 1))
+  return next.toISOString().slice(0, 10)
+}
+
+/**
+ * `changed:` values → a half-open range of dates "FROM..TO" (either side may be empty):
+ * `2024-01` → 2024-01-01..2024-02-01, `>2024-01` → 2024-02-01.., `>=2024-01` → 2024-01-01..,
+ * `<2024-03` → ..2024-03-01, `<=2024-03` → ..2024-04-01. Null when the date is invalid.
+ */
+export function parseChangedRange(value: string): string | null {
+  const m = /^(>=|<=|>|<)?(.+)$/u.exec(value.trim())
+  if (!m) return null
+  const start = parseDateBound(m[2])
+  if (start === null) return null
+  const end = periodEnd(m[2], start)
+  switch (m[1]) {
+    case '>':
+      return `${end}..`
+    case '>=':
+      return `${start}..`
+    case '<':
+      return `..${start}`
+    case '<=':
+      return `..${end}`
+    default:
+      return `${start}..${end}`
+  }
+}
+
 /** Checks a filter's value; returns the normalised value, or null after reporting. */
 function checkFilter(name: FilterName, value: string, pos: number, report: Report): string | null {
+  if (name === 'changed') {
+    const range = parseChangedRange(value)
+    if (range === null) {
+      report(`invalid date "${value}" in changed: at ${col(pos)} (use YYYY, YYYY-MM or YYYY-MM-DD, after >, >=, < or <=)`, pos)
+    }
+    return range
+  }
   if (name === 'after' || name === 'before') {
     const date = parseDateBound(value)
     if (date === null) {
@@ -238,11 +281,13 @@ function checkFilter(name: FilterName, value: string, pos: number, report: Repor
     return date
   }
   const known = KNOWN_VALUES[name]
-  if (known && !known.includes(value.toLowerCase())) {
-    report(`unknown value "${value}" for ${name}: at ${col(pos)} (known: ${known[0]})`, pos)
+  if (!known) return value
+  const canonical = known[value.toLowerCase()]
+  if (canonical === undefined) {
+    report(`unknown value "${value}" for ${name}: at ${col(pos)} (known: ${[...new Set(Object.values(known))].join(', ')})`, pos)
     return null
   }
-  return known ? known[0] : value
+  return canonical
 }
 
 // ---------------------------------------------------------------------------------------

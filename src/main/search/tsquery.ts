@@ -140,7 +140,10 @@ export function filterSql(name: FilterName, value: string): SqlFragment {
     case 'before':
       return frag('a.published_at < ?', [value])
     case 'is':
-      return frag(`EXISTS (SELECT 1 FROM highlights h WHERE ${LIVE_HIGHLIGHT})`)
+      // The team keeps each article's latest version only: none has a recorded change there.
+      return value === 'changed' ? frag('FALSE') : frag(`EXISTS (SELECT 1 FROM highlights h WHERE ${LIVE_HIGHLIGHT})`)
+    case 'changed':
+      return frag('FALSE')
     case 'has':
       return frag(`EXISTS (SELECT 1 FROM highlights h WHERE ${LIVE_HIGHLIGHT} AND h.note <> '')`)
     case 'speaker':
@@ -182,7 +185,7 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
       positive.push(tsq)
       out.leaves.push(...positiveLeaves(c))
     } else if (neg !== null) negative.push(neg)
-    else if (c.kind === 'filter') topLevelFilter(out, where, c.name, c.value)
+    else if (c.kind === 'filter') topLevelFilter(out, where, c.name, c.value, c.position)
     else where.push(nodeSql(c))
   }
   if (positive.length) out.tsq = positive.length === 1 ? positive[0] : join(positive, ' && ')
@@ -206,7 +209,12 @@ function positiveLeaves(node: QueryNode): SqlFragment[][] {
   return []
 }
 
-function topLevelFilter(out: PgCompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
+function topLevelFilter(out: PgCompiledQuery, where: SqlFragment[], name: FilterName, value: string, position: number): void {
+  if ((name === 'is' && value === 'changed') || name === 'changed') {
+    out.warnings.push({ message: `${name === 'is' ? 'is:changed' : 'changed:'} looks at versions, which your own archive keeps and the team does not`, position })
+    where.push(filterSql(name, value))
+    return
+  }
   if (name === 'is' || name === 'has') {
     out.highlightsOnly = true
     if (name === 'has') out.notesOnly = true

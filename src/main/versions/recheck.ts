@@ -143,7 +143,8 @@ export class Rechecker {
     const url = follow?.url ?? key.url
     const base = { id, title: key.title }
     if (!isWebUrl(url)) return { ...base, outcome: 'failed', version: null, status: null, url, message: 'not saved from a web address: nothing to check' }
-    if (!(await this.online())) return { ...base, outcome: 'failed', version: null, status: null, url, message: 'offline: not checked' }
+    // A page on this machine is reachable without a network.
+    if (!isLoopback(url) && !(await this.online())) return { ...base, outcome: 'failed', version: null, status: null, url, message: 'offline: not checked' }
     const found = await this.find(id, url, key, follow)
     try {
       db.transaction(() => this.record(id, url, follow, found)).immediate()
@@ -242,6 +243,11 @@ function retryAfterMs(value: string | string[] | undefined, now: number): number
   if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000
   const t = Date.parse(v)
   return Number.isNaN(t) ? DEFAULT_HOLD_OFF_MS : Math.max(0, t - now)
+}
+
+function isLoopback(url: string): boolean {
+  const host = hostOf(url).replace(/:\d+$/, '')
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host)
 }
 
 function isHomePage(url: string): boolean {

@@ -6,6 +6,7 @@ import { quoteCommands } from './quotes'
 import { maintenanceCommands } from './maintenance'
 import { serveCommands } from './serve'
 import { pairingCommands } from './pairing'
+import { versionCommands } from './versions'
 
 /** Every command by name, each area's from its own module. */
 export const commands: Record<string, Command> = {
@@ -17,5 +18,6 @@ export const commands: Record<string, Command> = {
   ...serveCommands,
   // Loaded when used: the team server and the PostgreSQL driver stay out of every other command's start.
   team: async (c) => (await import('./team')).teamCommand(c),
-  ...pairingCommands
+  ...pairingCommands,
+  ...versionCommands
 }

@@ -35,10 +35,12 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   io.out(server.openUrl)
   io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
   const listener = await listenForExtension(app, extensionPort, io)
+  // Followed articles are re-checked on their schedule while serve runs, as in the app.
+  app.ctx.rechecks.start()
   await new Promise<void>((done) => {
     const stop = () => {
       agent.stop()
-      void Promise.all([server.close(), listener?.close()]).then(() => done())
+      void Promise.all([server.close(), listener?.close(), app.ctx.rechecks.stop()]).then(() => done())
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
