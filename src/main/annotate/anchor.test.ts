@@ -197,6 +197,18 @@ describe('anchor', () => {
     expect(sliceOf(changed, r)).toBe('😀😀 there and more')
   })
 
+  it('takes in the words an edit put inside a quote, rather than cutting a word (a corrected quote)', () => {
+    const before = 'after two earlier rounds ended without agreement.\n\n“We are close to an agreement on the first phase,” the minister said.'
+    const after = before.replace('We are close', 'We are not yet close')
+    const found = anchor(after, selectorsFor(before, 'We are close to an agreement on the first phase'))
+    expect(sliceOf(after, found)).toBe('We are not yet close to an agreement on the first phase')
+    expect(found?.method).toBe('fuzzy')
+    // A word whose end changed is taken whole, not cut where the edits stopped.
+    const typo = 'The envoy said the talks were productive and would go on.'
+    const fixed = typo.replace('productive', 'producttive')
+    expect(sliceOf(fixed, anchor(fixed, selectorsFor(typo, 'talks were productive and')))).toBe('talks were producttive and')
+  })
+
   it('returns null for an empty quote', () => {
     expect(anchor(ARTICLE, { start: 0, end: 0, exact: '', prefix: '', suffix: '' })).toBeNull()
   })

@@ -207,7 +207,52 @@ function fuzzyQuote(text: string, sel: TextSelectors): Anchored | null {
   const near = { from: Math.max(0, hint - NEAR_RADIUS), to: Math.min(text.length, hint + m + NEAR_RADIUS) }
   const nearIsAll = near.from === 0 && near.to === text.length
   const found = bestFuzzy(text, sel, c, near) ?? (nearIsAll ? null : bestFuzzy(text, sel, c, { from: 0, to: text.length }))
-  return found && { ...found, method: 'fuzzy' }
+  return found && { ...toWords(text, sel, toContext(text, sel, found, k)), method: 'fuzzy' }
+}
+
+/** Characters of the stored context that must reappear for toContext to move a fuzzy match's edge. */
+const CONTEXT_PROBE = 8
+
+/**
+ * A fuzzy match finds the fewest edits, which can cut words off where the text changed:
+ * "We are close to" found in "We are not yet close to" as "ot yet close to". When the
+ * stored context reappears within the edit budget of an edge, the edge moves to meet it
+ * (the words between the context and the quote belong to the quote as it now reads).
+ */
+function toContext(text: string, sel: TextSelectors, r: Range, k: number): Range {
+  let { start, end } = r
+  const tail = sel.prefix.slice(-CONTEXT_PROBE)
+  if (tail.length === CONTEXT_PROBE) {
+    const at = nearest(text, tail, start - tail.length, k)
+    if (at !== null && at + tail.length < end) start = at + tail.length
+  }
+  const head = sel.suffix.slice(0, CONTEXT_PROBE)
+  if (head.length === CONTEXT_PROBE) {
+    const at = nearest(text, head, end, k)
+    if (at !== null && at > start) end = at
+  }
+  return snapRange(text, { start, end })
+}
+
+/** The occurrence of `needle` starting nearest `around` (at most `k` away), or null. */
+function nearest(text: string, needle: string, around: number, k: number): number | null {
+  let best: number | null = null
+  for (let i = text.indexOf(needle, Math.max(0, around - k)); i !== -1 && i <= around + k; i = text.indexOf(needle, i + 1)) {
+    if (best === null || Math.abs(i - around) < Math.abs(best - around)) best = i
+  }
+  return best
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+
+/** A quote that began (ended) at a word's edge is not left starting (ending) inside a word. */
+function toWords(text: string, sel: TextSelectors, r: Range): Range {
+  let { start, end } = r
+  const beganAtEdge = !isWordChar(sel.prefix[sel.prefix.length - 1]) || !isWordChar(sel.exact[0])
+  const endedAtEdge = !isWordChar(sel.suffix[0]) || !isWordChar(sel.exact[sel.exact.length - 1])
+  if (beganAtEdge) while (start > 0 && isWordChar(text[start - 1]) && isWordChar(text[start])) start--
+  if (endedAtEdge) while (end < text.length && isWordChar(text[end - 1]) && isWordChar(text[end])) end++
+  return snapRange(text, { start, end })
 }
 
 function bestFuzzy(text: string, sel: TextSelectors, c: Compiled, span: { from: number; to: number }): Range | null {

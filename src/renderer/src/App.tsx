@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ImportItem, SavedSearch, TagCount } from '../../shared/api'
+import type { ChangeList, ImportItem, SavedSearch, TagCount } from '../../shared/api'
 import { clipfile } from './bridge'
 import { useApi, useEvent } from './hooks'
 import { useRoute } from './route'
@@ -12,6 +12,9 @@ import { QuotesView } from './views/QuotesView'
 import { TagsView } from './views/TagsView'
 import { SearchView } from './views/SearchView'
 import { PeopleView } from './views/PeopleView'
+import { DiffView } from './views/DiffView'
+import { ChangesView } from './views/ChangesView'
+import { VersionView } from './views/VersionView'
 import { SearchBox } from './components/SearchBox'
 import { PairingPrompt } from './components/PairingPrompt'
 import { fileToItem, startImport, urlsIn } from './importing'
@@ -27,10 +30,12 @@ export function App() {
   const info = useApi(() => clipfile.info({}), [])
   const tags = useApi<TagCount[]>(() => clipfile.listTags({}), [])
   const saved = useApi<SavedSearch[]>(() => clipfile.listSavedSearches({}), [])
+  const changes = useApi<ChangeList>(() => clipfile.listChanges({ limit: 1 }), [])
   useEvent('libraryChanged', () => {
     info.reload()
     tags.reload()
     saved.reload()
+    changes.reload()
   })
   useEvent('importProgress', (p) => {
     setJob((j) => {
@@ -57,11 +62,12 @@ export function App() {
   useGlobalKeys(() => setAdding(true))
   // The page scrolls with the keyboard (arrows, Page Down, space) as soon as it opens.
   const content = useRef<HTMLDivElement>(null)
-  const articleId = route.view === 'article' ? route.id : null
+  const articleId = route.view === 'article' || route.view === 'version' || route.view === 'diff' ? route.id : null
+  const subPage = route.view === 'version' ? route.number : route.view === 'diff' ? `${route.from}..${route.to}` : null
   useEffect(() => {
     if (!isTyping(document.activeElement)) content.current?.focus({ preventScroll: true })
     content.current?.scrollTo({ top: 0 })
-  }, [route.view, articleId])
+  }, [route.view, articleId, subPage])
   useDropAndPaste(runImport, setDragging)
   useEffect(() => {
     if (!toast) return
@@ -71,7 +77,7 @@ export function App() {
 
   return (
     <div className="app">
-      <Sidebar route={route} total={info.data?.articles ?? null} quotes={info.data?.highlights ?? null} saved={saved.data ?? []} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
+      <Sidebar route={route} total={info.data?.articles ?? null} quotes={info.data?.highlights ?? null} changes={changes.data?.total ?? null} saved={saved.data ?? []} tags={tags.data ?? []} onAdd={() => setAdding(true)} />
       <main className="main">
         <header className="topbar">
           <SearchBox route={route} />
@@ -83,6 +89,9 @@ export function App() {
           {route.view === 'tags' && <TagsView tags={tags.data ?? []} onChanged={tags.reload} />}
           {route.view === 'search' && <SearchView q={route.q} sort={route.sort} team={route.team === true} />}
           {route.view === 'people' && <PeopleView name={route.name} />}
+          {route.view === 'version' && <VersionView id={route.id} number={route.number} />}
+          {route.view === 'diff' && <DiffView id={route.id} from={route.from} to={route.to} />}
+          {route.view === 'changes' && <ChangesView />}
         </div>
       </main>
       {adding && <AddDialog onClose={() => setAdding(false)} onImport={runImport} />}

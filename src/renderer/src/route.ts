@@ -4,6 +4,12 @@ import { useEffect, useState } from 'react'
 export type Route =
   | { view: 'library'; tag?: string }
   | { view: 'article'; id: number }
+  /** One version of an article, read as it was. */
+  | { view: 'version'; id: number; number: number }
+  /** What changed between two versions (default: the last two). */
+  | { view: 'diff'; id: number; from?: number; to?: number }
+  /** Recently changed articles. */
+  | { view: 'changes' }
   | { view: 'quotes'; tag?: string }
   | { view: 'tags' }
   | { view: 'search'; q: string; sort?: 'relevance' | 'newest' | 'oldest'; team?: boolean }
@@ -11,6 +17,11 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '')
+  const version = path.match(/^\/article\/(\d+)\/version\/(\d+)$/)
+  if (version) return { view: 'version', id: Number(version[1]), number: Number(version[2]) }
+  const diff = path.match(/^\/article\/(\d+)\/changes(?:\/(\d+)\.\.(\d+))?$/)
+  if (diff) return { view: 'diff', id: Number(diff[1]), from: diff[2] ? Number(diff[2]) : undefined, to: diff[3] ? Number(diff[3]) : undefined }
+  if (path === '/changes') return { view: 'changes' }
   const article = path.match(/^\/article\/(\d+)/)
   if (article) return { view: 'article', id: Number(article[1]) }
   const quotes = path.match(/^\/quotes(?:\/tag\/(.+))?$/)
@@ -27,6 +38,9 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(r: Route): string {
   if (r.view === 'article') return `#/article/${r.id}`
+  if (r.view === 'version') return `#/article/${r.id}/version/${r.number}`
+  if (r.view === 'diff') return `#/article/${r.id}/changes${r.from !== undefined && r.to !== undefined ? `/${r.from}..${r.to}` : ''}`
+  if (r.view === 'changes') return '#/changes'
   if (r.view === 'quotes') return r.tag ? `#/quotes/tag/${encodeURIComponent(r.tag)}` : '#/quotes'
   if (r.view === 'tags') return '#/tags'
   if (r.view === 'people') return r.name ? `#/people/${encodeURIComponent(r.name)}` : '#/people'

@@ -2,18 +2,20 @@ import type { SavedSearch, TagCount } from '../../../shared/api'
 import { clipfile } from '../bridge'
 import { routeHref, type Route } from '../route'
 import { TeamIndicator } from './TeamIndicator'
-import { LibraryIcon, PeopleIcon, PlusIcon, QuoteIcon, SearchIcon, TagIcon } from './icons'
+import { ChangesIcon, LibraryIcon, PeopleIcon, PlusIcon, QuoteIcon, SearchIcon, TagIcon } from './icons'
 
 interface Props {
   route: Route
   total: number | null
   quotes: number | null
+  /** How many articles changed after they were saved. */
+  changes: number | null
   saved: SavedSearch[]
   tags: TagCount[]
   onAdd: () => void
 }
 
-export function Sidebar({ route, total, quotes, saved, tags, onAdd }: Props) {
+export function Sidebar({ route, total, quotes, changes, saved, tags, onAdd }: Props) {
   const current = (r: Route) => routeHref(r) === routeHref(route) ? ('page' as const) : undefined
   return (
     <aside className="sidebar" aria-label="Sidebar">
@@ -32,6 +34,10 @@ export function Sidebar({ route, total, quotes, saved, tags, onAdd }: Props) {
         <a className="nav-item" href={routeHref({ view: 'quotes' })} aria-current={current({ view: 'quotes' })}>
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><QuoteIcon /> Quotes</span>
           <span className="nav-count">{quotes ?? ''}</span>
+        </a>
+        <a className="nav-item" href={routeHref({ view: 'changes' })} aria-current={current({ view: 'changes' })}>
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><ChangesIcon /> Changes</span>
+          <span className="nav-count">{changes || ''}</span>
         </a>
         <a className="nav-item" href={routeHref({ view: 'people' })} aria-current={route.view === 'people' ? 'page' : undefined}>
           <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}><PeopleIcon /> People</span>

@@ -27,3 +27,6 @@ export const QuoteIcon = () => (
 export const PeopleIcon = () => (
   <svg {...base} aria-hidden="true"><circle cx="9" cy="8" r="3.2" /><path d="M3 20c.6-3.6 3-5.5 6-5.5s5.4 1.9 6 5.5" /><circle cx="17" cy="9" r="2.4" /><path d="M16.5 14.6c2.4.2 4 1.8 4.5 4.6" /></svg>
 )
+export const ChangesIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7" /><path d="M3 4v5h5" /><path d="M12 7.5V12l3 2" /></svg>
+)

@@ -57,8 +57,8 @@ export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: P
           <li key={h.id}>
             <button className={`hl-item${h.id === selectedId ? ' is-selected' : ''}`} onClick={() => onPick(h)} aria-current={h.id === selectedId}>
               <span className={`hl-bar hl-bar-${h.color}`} aria-hidden="true" />
-              <span className="hl-quote">{h.exact.length > 280 ? h.exact.slice(0, 280) + '…' : h.exact}</span>
-              {h.orphan && <span className="hl-orphan">Not found in the current text</span>}
+              <span className="hl-quote">{clip(h.orphan ? h.originalExact : h.exact)}</span>
+              {h.changedIn !== null ? <ChangedNote h={h} /> : h.orphan && <span className="hl-orphan">Not found in the current text</span>}
               {h.note && <span className="hl-note-text">{h.note}</span>}
               {h.author && <span className="hl-author">by {h.author}</span>}
               {h.tags.length > 0 && <span className="row-tags">{h.tags.map((t) => <span className="tag" key={t}>{t}</span>)}</span>}
@@ -72,5 +72,18 @@ export function HighlightsPanel({ articleId, highlights, selectedId, onPick }: P
         </button>
       )}
     </aside>
+  )
+}
+
+const clip = (s: string): string => (s.length > 280 ? s.slice(0, 280) + '…' : s)
+
+/** A highlight whose words changed or vanished in a later version: both texts, never silently moved. */
+function ChangedNote({ h }: { h: Highlight }) {
+  if (h.orphan) return <span className="hl-changed-note">Gone from the article in version {h.changedIn}. This is what you highlighted.</span>
+  return (
+    <span className="hl-changed-note">
+      Changed after you highlighted it (version {h.changedIn}). You highlighted:
+      <del><q>{clip(h.originalExact)}</q></del>
+    </span>
   )
 }

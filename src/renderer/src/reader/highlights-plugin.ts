@@ -34,10 +34,17 @@ function decorate(h: Highlight, segments: TextSegment[], selected: boolean): Dec
   const from = textOffsetToPos(segments, h.start, 1)
   const to = textOffsetToPos(segments, h.end, -1)
   if (from === null || to === null || to <= from) return null
+  // Words that changed after they were highlighted are marked, and say so on hover.
+  const changed = h.changedIn !== null
   return Decoration.inline(
     from,
     to,
-    { class: `hl hl-${h.color}${selected ? ' hl-selected' : ''}`, 'data-hl': String(h.id), nodeName: 'mark' },
+    {
+      class: `hl hl-${h.color}${selected ? ' hl-selected' : ''}${changed ? ' hl-changed' : ''}`,
+      'data-hl': String(h.id),
+      nodeName: 'mark',
+      ...(changed ? { title: `Changed after you highlighted it (version ${h.changedIn}). You highlighted: “${h.originalExact}”` } : {})
+    },
     { id: h.id }
   )
 }

@@ -20,6 +20,8 @@ import { useTextSelection } from '../reader/use-text-selection'
 import { useReaderKeys } from '../reader/use-reader-keys'
 import { TagInput } from '../components/TagInput'
 import { ArrowLeftIcon, LinkIcon } from '../components/icons'
+import { VersionsControl } from '../versions/VersionsControl'
+import { ChangedNotice } from '../versions/ChangedNotice'
 
 export function ArticleView({ id, tags }: { id: number; tags: TagCount[] }) {
   const article = useApi<Article>(() => clipfile.getArticle({ id }), [id])
@@ -167,7 +169,9 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
             <a href={a.url} target="_blank" rel="noopener noreferrer" style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
               Original <LinkIcon />
             </a>
+            <VersionsControl articleId={a.id} versions={a.versions} shown={a.version} />
           </div>
+          <ChangedNotice article={a} highlights={hl.highlights} />
           <div className="article-tags">
             <TagInput label="Article tags" tags={articleTags} suggestions={tagNames} onChange={(t) => void saveArticleTags(t)} />
           </div>

@@ -4,6 +4,8 @@ import { clipfile } from '../bridge'
 import { formatDate, useApi, useEvent } from '../hooks'
 import { routeHref } from '../route'
 import { QuoteIcon } from '../components/icons'
+import { dateTime } from '../versions/labels'
+import '../versions/versions.css'
 
 interface Props {
   tag?: string
@@ -66,6 +68,9 @@ export function Library({ tag, onAdd }: Props) {
                     {formatDate(a.publishedAt ?? a.savedAt)}
                   </span>
                   <span>{a.wordCount.toLocaleString()} words</span>
+                  {a.changedAt && (
+                    <span className="updated-mark" title={`Changed after it was saved — last on ${dateTime(a.changedAt)}; ${a.versions} versions kept`}>Updated</span>
+                  )}
                   {a.highlightCount > 0 && (
                     <span className="pill"><QuoteIcon /> {a.highlightCount}</span>
                   )}
