@@ -17,6 +17,7 @@ import { OUTLETS } from './words'
 import { DATA_DIR, ensureArchive, ensureReaderArchive } from './build'
 import { dbBench, importBench, loadSearch, queryMix, searchBench, stats, type QueryResult } from './measure'
 import { readerBench, type ReaderResult } from './reader'
+import { apiDiffBench, diffBench, storageBench, type VersionsResult } from './versions'
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
     'no-reader': { type: 'boolean', default: false },
+    'no-versions': { type: 'boolean', default: false },
+    'version-edits': { type: 'string' },
     'import-pages': { type: 'string' },
     runs: { type: 'string' }
   }
@@ -43,6 +46,8 @@ const TARGETS = {
   searchVsRaw: 1.5,
   importVsReadability: 0.5,
   readerOpenMs: 200,
+  diff10kMs: 50,
+  diff50kMs: 1000,
   firstScreenMs: 500,
   dbVsText: 2.5
 }
@@ -94,6 +99,17 @@ async function main() {
   // 5. Database.
   log('Database: size, and opening it + listing the first 100 articles…')
   const db = await dbBench(archive.path)
+
+  // 6. Versions: storage per version, diff speed.
+  let versions: VersionsResult | null = null
+  if (!values['no-versions']) {
+    const edits = values['version-edits'] ? Number(values['version-edits']) : Math.min(1000, Math.round(size / 10))
+    versions = {
+      storage: await storageBench(archive.path, seed, edits, log),
+      diff: await diffBench(seed, values.quick ? 10 : 30, log),
+      api_diff_ms: await apiDiffBench(seed, values.quick ? 5 : 15)
+    }
+  }
 
   const expected = markerCounts(seed, size)
   const result = {
@@ -175,6 +191,7 @@ async function main() {
       breakdown: db.breakdown.slice(0, 12)
     },
     library: { first_screen_ms: db.firstScreen.p50, first_screen_p95_ms: db.firstScreen.p95, first_screen_first_ms: db.firstScreen.first },
+    versions: versions ?? { skipped: '--no-versions' },
     seconds: (performance.now() - started) / 1000
   }
   writeFileSync(`${DATA_DIR}last-n${size}.json`, JSON.stringify(result, null, 2))
@@ -186,7 +203,8 @@ async function main() {
     ['import ≥ ½ Readability alone', result.import.ratio_vs_readability >= TARGETS.importVsReadability, `${result.import.ratio_vs_readability.toFixed(2)}×`],
     ['reader open ≤ 200 ms (1,000 highlights)', reader && !Number.isNaN(reader.openMs) ? reader.openMs <= TARGETS.readerOpenMs : null, reader ? `${fmt(reader.openMs)} ms` : 'skipped'],
     ['library first screen ≤ 500 ms', db.firstScreen.p50 <= TARGETS.firstScreenMs, `${fmt(db.firstScreen.p50)} ms`],
-    ['database ≤ 2.5× article text', db.ratio <= TARGETS.dbVsText, `${db.ratio.toFixed(2)}×`]
+    ['database ≤ 2.5× article text', db.ratio <= TARGETS.dbVsText, `${db.ratio.toFixed(2)}×`],
+    ...diffVerdicts(versions)
   ] as const
   ;(result as Record<string, unknown>).targets = verdicts.map(([name, ok, value]) => ({ name, ok, value }))
 
@@ -243,10 +261,44 @@ async function main() {
     ...db.breakdown.slice(0, 8).map((b) => [`  ${b.name}`, mb(b.bytes)]),
     ['open + list first 100 (p50 / p95 / first)', `${fmt(db.firstScreen.p50)} / ${fmt(db.firstScreen.p95)} / ${fmt(db.firstScreen.first)} ms`]
   ]))
+  if (versions) out.push(versionsTable(versions))
   out.push('\nTargets')
   out.push(table([['target', 'result', 'value'], ...verdicts.map(([name, ok, value]) => [name, ok === null ? 'n/a' : ok ? 'met' : 'MISSED', value])]))
   out.push(`\n${result.seconds.toFixed(0)} s in all. JSON: ${DATA_DIR}last-n${size}.json`)
   process.stdout.write(`${out.join('\n')}\n`)
+}
+
+/** The diff targets: a 10,000-word article with 2% changed in ≤ 50 ms, 50,000 words in ≤ 1 s (p95, both kinds of edit). */
+function diffVerdicts(v: VersionsResult | null): (readonly [string, boolean | null, string])[] {
+  if (!v) return [['diff targets', null, 'skipped']]
+  const worst = (words: number) => Math.max(...v.diff.filter((d) => Math.abs(d.words - words) < words * 0.2).map((d) => d.ms.p95))
+  return [
+    ['diff, 10,000 words, 2% changed ≤ 50 ms (p95)', worst(10_000) <= TARGETS.diff10kMs, `${fmt(worst(10_000))} ms`],
+    ['diff, 50,000 words, 2% changed ≤ 1 s (p95)', worst(50_000) <= TARGETS.diff50kMs, `${fmt(worst(50_000))} ms`]
+  ]
+}
+
+function versionsTable(v: VersionsResult): string {
+  const s = v.storage
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`
+  return [
+    `\nVersions (${s.versions} new versions with small edits, of ${s.articles} articles)`,
+    table([
+      ['', 'value'],
+      ['a stored article (text + doc + raw page), mean', kb(s.article_bytes)],
+      ['a replaced version, packed (all parts + its row)', `${fmt(s.version_bytes)} bytes (${((100 * s.version_bytes) / s.article_bytes).toFixed(1)}% of the article)`],
+      ['  text / doc / raw page deltas', `${fmt(s.version_text_bytes)} / ${fmt(s.version_doc_bytes)} / ${fmt(s.version_raw_bytes)} bytes`],
+      ['  without the raw page', `${fmt(s.version_bytes_without_raw)} bytes`],
+      ['file growth per version after VACUUM (FTS, rows, checks)', `${fmt(s.file_growth_per_version)} bytes; ${fmt(s.file_growth_after_fts_merge)} once the search index is merged`],
+      ['an unchanged re-check (a check row)', `${fmt(s.check_bytes)} bytes`],
+      ['storeArticle, changed / unchanged (p50 / p95)', `${fmt(s.store_ms.p50)} / ${fmt(s.store_ms.p95)} ms; ${fmt(s.unchanged_store_ms.p50)} / ${fmt(s.unchanged_store_ms.p95)} ms`]
+    ]),
+    table([
+      ['diffTexts', 'changed words', 'p50 ms', 'p95 ms', 'max ms'],
+      ...v.diff.map((d) => [d.name, String(d.changedWords), fmt(d.ms.p50), fmt(d.ms.p95), fmt(d.ms.max)]),
+      ['api diffVersions, 10,000 words, 2% edits (rebuild both, quotes)', '', fmt(v.api_diff_ms.p50), fmt(v.api_diff_ms.p95), fmt(v.api_diff_ms.max)]
+    ])
+  ].join('\n')
 }
 
 function fmt(n: number | null | undefined): string {

@@ -59,6 +59,7 @@ test('an article changes on its site: Check now finds it, the diff shows it word
     await expect(body.locator('ins.d-ins').first()).toHaveText('not yet ')
     await expect(body.locator('ins.d-ins').nth(1)).toHaveText(P2[3])
     await expect(body.locator('del')).toHaveCount(0)
+    await snap(page, 'versions-diff')
     await page.getByRole('button', { name: '↓ Next change' }).click()
     await expect(page.getByText('Change 1 of 2')).toBeVisible()
     await snap(page, 'versions-diff-inline')
@@ -75,7 +76,7 @@ test('an article changes on its site: Check now finds it, the diff shows it word
     // The reader: the latest version, a notice, the highlight marked as changed with both texts.
     await page.getByRole('link', { name: 'Back to the article' }).click()
     await expect(page.getByRole('heading', { name: 'Ceasefire talks stall in Vienna' })).toBeVisible()
-    await expect(page.getByRole('note')).toContainText('version 2 of 2 · 1 of your highlights changed after you made it')
+    await expect(page.getByRole('note').filter({ hasText: 'Updated' })).toContainText('version 2 of 2 · 1 of your highlights changed after you made it')
     await expect(reader.body().locator('mark.hl-changed')).toHaveText('We are not yet close to an agreement on the first phase')
     await expect(reader.panel()).toContainText(`Changed after you highlighted it (version 2). You highlighted:${QUOTE}`)
     await snap(page, 'versions-reader-changed-highlight')
@@ -101,6 +102,15 @@ test('an article changes on its site: Check now finds it, the diff shows it word
     await snap(page, 'versions-changes-view')
     await row.getByRole('link', { name: 'Show changes' }).click()
     await expect(page.getByRole('combobox', { name: 'Earlier version' })).toHaveValue('1')
+
+    // The page disappears: a check says so, the article stays, the reader says it is gone.
+    delete pages['/world/ceasefire']
+    const gone = await served.cli(['recheck', String(id), '--json'])
+    expect(JSON.parse(gone.stdout)[0]).toMatchObject({ outcome: 'gone', status: 404 })
+    await page.goto(served.url.replace('#', `#/article/${id}?`))
+    await expect(page.getByRole('note').filter({ hasText: 'gone' })).toContainText('The page is gone from the site (HTTP 404 since')
+    await expect(page.getByRole('button', { name: 'Versions (2) · gone' })).toBeVisible()
+    await expect(reader.body()).toContainText('We are not yet close')
     expect(consoleErrors).toEqual([])
   } finally {
     await site.close()

@@ -75,6 +75,17 @@ describe('compileQuery', () => {
     expect(compile('-is:highlight').highlightsOnly).toBe(false)
   })
 
+  it('compiles is:changed and changed: to bound filters over versions, not to highlight mode', () => {
+    const changed = compile('iran is:changed')
+    expect(changed).toMatchObject({ highlightsOnly: false, fts: '"iran"' })
+    expect(changed.filters.sql).toContain('FROM article_versions v')
+    expect(changed.filters.params).toEqual([])
+    const range = compile('changed:>=2024-01 changed:<2024-03')
+    expect(range.filters.params).toEqual(['2024-01-01', '2024-03-01'])
+    expect(range.filters.sql).toMatch(/v\.created_at >= \?.*v\.created_at < \?/s)
+    expect(compile('-changed:2024').filters.params).toEqual(['2024-01-01', '2025-01-01'])
+  })
+
   it('compiles speaker: to a bound filter over detected quotes', () => {
     const q = compile('iran speaker:"Rex Tillerson"')
     expect(q.fts).toBe('"iran"')
