@@ -8,7 +8,7 @@
  * Messages go to stderr; the table (or with --json one JSON object) to stdout.
  */
 import { relative } from 'node:path'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { openApp } from '../src/main/app'
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'no-reader': { type: 'boolean', default: false },
     'no-versions': { type: 'boolean', default: false },
     'version-edits': { type: 'string' },
+    'only-versions': { type: 'boolean', default: false },
     'import-pages': { type: 'string' },
     runs: { type: 'string' }
   }
@@ -52,10 +53,27 @@ const TARGETS = {
   dbVsText: 2.5
 }
 
+/** What a version costs to store (on a copy of the archive) and how fast diffs are. */
+async function versionsStep(archivePath: string): Promise<VersionsResult> {
+  const edits = values['version-edits'] ? Number(values['version-edits']) : Math.min(1000, Math.round(size / 10))
+  const loadBefore = loadavg()[0]
+  const diff = await diffBench(seed, values.quick ? 10 : 30, log)
+  const load = { before: loadBefore, after: loadavg()[0], cores: cpus().length }
+  return { storage: await storageBench(archivePath, seed, edits, log), diff, load, api_diff_ms: await apiDiffBench(seed, values.quick ? 5 : 15) }
+}
+
 async function main() {
   mkdirSync(DATA_DIR, { recursive: true })
   const started = performance.now()
   log(`Clipfile benchmark: ${size} articles (seed ${seed}, generator v${GENERATOR_VERSION}, vocabulary ${VOCABULARY_SIZE} words); ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`)
+
+  if (values['only-versions']) {
+    const archive = await ensureArchive(size, seed, { rebuild: values.rebuild, log })
+    const v = await versionsStep(archive.path)
+    process.stdout.write(`${versionsTable(v)}\n`)
+    writeFileSync(`${DATA_DIR}last-versions-n${size}.json`, JSON.stringify(v, null, 2))
+    return
+  }
 
   // 1. Import throughput (always measured, on a fresh scratch archive).
   log(`Import: ${importPages} generated pages through importItems, Readability alone and prepareArticle alone…`)
@@ -101,15 +119,7 @@ async function main() {
   const db = await dbBench(archive.path)
 
   // 6. Versions: storage per version, diff speed.
-  let versions: VersionsResult | null = null
-  if (!values['no-versions']) {
-    const edits = values['version-edits'] ? Number(values['version-edits']) : Math.min(1000, Math.round(size / 10))
-    versions = {
-      storage: await storageBench(archive.path, seed, edits, log),
-      diff: await diffBench(seed, values.quick ? 10 : 30, log),
-      api_diff_ms: await apiDiffBench(seed, values.quick ? 5 : 15)
-    }
-  }
+  const versions = values['no-versions'] ? null : await versionsStep(archive.path)
 
   const expected = markerCounts(seed, size)
   const result = {
@@ -294,10 +304,11 @@ function versionsTable(v: VersionsResult): string {
       ['storeArticle, changed / unchanged (p50 / p95)', `${fmt(s.store_ms.p50)} / ${fmt(s.store_ms.p95)} ms; ${fmt(s.unchanged_store_ms.p50)} / ${fmt(s.unchanged_store_ms.p95)} ms`]
     ]),
     table([
-      ['diffTexts', 'changed words', 'p50 ms', 'p95 ms', 'max ms'],
-      ...v.diff.map((d) => [d.name, String(d.changedWords), fmt(d.ms.p50), fmt(d.ms.p95), fmt(d.ms.max)]),
-      ['api diffVersions, 10,000 words, 2% edits (rebuild both, quotes)', '', fmt(v.api_diff_ms.p50), fmt(v.api_diff_ms.p95), fmt(v.api_diff_ms.max)]
-    ])
+      ['diffTexts', 'changed words', 'p50 ms', 'p95 ms', 'max ms', 'CPU p50', 'CPU p95'],
+      ...v.diff.map((d) => [d.name, String(d.changedWords), fmt(d.ms.p50), fmt(d.ms.p95), fmt(d.ms.max), fmt(d.cpu_ms.p50), fmt(d.cpu_ms.p95)]),
+      ['api diffVersions, 10,000 words, 2% edits (rebuild both, quotes)', '', fmt(v.api_diff_ms.p50), fmt(v.api_diff_ms.p95), fmt(v.api_diff_ms.max), '', '']
+    ]),
+    `load average ${v.load.before.toFixed(1)} → ${v.load.after.toFixed(1)} on ${v.load.cores} cores during the diff runs`
   ].join('\n')
 }
 

@@ -48,7 +48,10 @@ export interface VersionsResult {
     check_bytes: number
     unchanged_store_ms: Stats
   }
-  diff: { name: string; words: number; changedWords: number; ms: Stats }[]
+  /** Wall-clock and CPU time (this thread's work; the fair number on a machine others are loading). */
+  diff: { name: string; words: number; changedWords: number; ms: Stats; cpu_ms: Stats }[]
+  /** The 1-minute load average around the diff runs, and the cores. */
+  load: { before: number; after: number; cores: number }
   api_diff_ms: Stats
 }
 
@@ -210,10 +213,16 @@ export async function diffBench(seed: number, runs: number, log: (s: string) => 
       log(`Versions: diff of a ${n.toLocaleString('en')}-word article, ${changed} words changed (${name}), ${runs} runs…`)
       for (let i = 0; i < 3; i++) diffTexts(a, b)
       const samples: number[] = []
-      for (let i = 0; i < runs; i++) samples.push(time(() => diffTexts(a, b, { timeoutMs: 10_000 })))
+      const cpu: number[] = []
+      for (let i = 0; i < runs; i++) {
+        const c0 = process.cpuUsage()
+        samples.push(time(() => diffTexts(a, b, { timeoutMs: 10_000 })))
+        const c = process.cpuUsage(c0)
+        cpu.push((c.user + c.system) / 1000)
+      }
       const check = diffTexts(a, b)
       if (check.coarse) log('  (the diff ran out of time and was coarse)')
-      out.push({ name: `${n.toLocaleString('en')} words, ${name}`, words: n, changedWords: changed, ms: stats(samples) })
+      out.push({ name: `${n.toLocaleString('en')} words, ${name}`, words: n, changedWords: changed, ms: stats(samples), cpu_ms: stats(cpu) })
     }
   }
   return out
