@@ -300,6 +300,7 @@ function versionsTable(v: VersionsResult): string {
       ['  text / doc / raw page deltas', `${fmt(s.version_text_bytes)} / ${fmt(s.version_doc_bytes)} / ${fmt(s.version_raw_bytes)} bytes`],
       ['  without the raw page', `${fmt(s.version_bytes_without_raw)} bytes`],
       ['file growth per version after VACUUM (FTS, rows, checks)', `${fmt(s.file_growth_per_version)} bytes; ${fmt(s.file_growth_after_fts_merge)} once the search index is merged`],
+      ...s.growth_by_table.slice(0, 8).map((g) => [`  ${g.name}`, `${g.bytes_per_version >= 0 ? '+' : ''}${fmt(g.bytes_per_version)} bytes per version`]),
       ['an unchanged re-check (a check row)', `${fmt(s.check_bytes)} bytes`],
       ['storeArticle, changed / unchanged (p50 / p95)', `${fmt(s.store_ms.p50)} / ${fmt(s.store_ms.p95)} ms; ${fmt(s.unchanged_store_ms.p50)} / ${fmt(s.unchanged_store_ms.p95)} ms`]
     ]),

@@ -42,6 +42,8 @@ export interface VersionsResult {
     file_growth_per_version: number
     /** The same after the search index is merged ('optimize'): what stays once FTS5 has merged its segments. */
     file_growth_after_fts_merge: number
+    /** Where that growth is, per table and index (bytes per version, after the merge). */
+    growth_by_table: { name: string; bytes_per_version: number }[]
     /** Mean time of storeArticle for a changed page (new version, deltas, summary, re-anchoring). */
     store_ms: Stats
     /** Bytes per unchanged re-check (a check row). */
@@ -110,10 +112,12 @@ export async function storageBench(archive: string, seed: number, sample: number
     db.exec('VACUUM')
     return statSync(path).size
   }
+  const tables = () => new Map((db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[]).map((r) => [r.name, r.bytes]))
   log(`Versions: storage — ${ids.length} of ${size} articles get a new version with small edits (vacuuming the copy first)…`)
   // The copy's own index merged first, so that merging afterwards measures only what the new versions add.
   db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
   const before = fileBytes()
+  const tablesBefore = tables()
   const articleBytes = one<number>(
     `SELECT avg(length(CAST(text AS BLOB)) + length(doc) + coalesce(length(raw), 0)) FROM article_content WHERE article_id IN (SELECT value FROM json_each(?))`,
     JSON.stringify(ids.map((r) => r.id))
@@ -140,7 +144,12 @@ export async function storageBench(archive: string, seed: number, sample: number
   const after = fileBytes()
   db.exec("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
   const merged = fileBytes()
+  const tablesAfter = tables()
   app.close()
+  const growth = [...tablesAfter]
+    .map(([name, bytes]) => ({ name, bytes_per_version: (bytes - (tablesBefore.get(name) ?? 0)) / Math.max(1, ids.length) }))
+    .filter((g) => Math.abs(g.bytes_per_version) >= 50)
+    .sort((a, b) => b.bytes_per_version - a.bytes_per_version)
   for (const s of ['', '-wal', '-shm']) rmSync(`${path}${s}`, { force: true })
   return {
     articles: size,
@@ -153,6 +162,7 @@ export async function storageBench(archive: string, seed: number, sample: number
     version_bytes_without_raw: packed.text + packed.doc + packed.row,
     file_growth_per_version: (after - before) / Math.max(1, packed.n),
     file_growth_after_fts_merge: (merged - before) / Math.max(1, packed.n),
+    growth_by_table: growth,
     store_ms: stats(changed),
     check_bytes: checks,
     unchanged_store_ms: stats(unchanged)
