@@ -296,9 +296,9 @@ function versionsTable(v: VersionsResult): string {
     table([
       ['', 'value'],
       ['a stored article (text + doc + raw page), mean', kb(s.article_bytes)],
-      ['a replaced version, packed (all parts + its row)', `${fmt(s.version_bytes)} bytes (${((100 * s.version_bytes) / s.article_bytes).toFixed(1)}% of the article)`],
-      ['  text / doc / raw page deltas', `${fmt(s.version_text_bytes)} / ${fmt(s.version_doc_bytes)} / ${fmt(s.version_raw_bytes)} bytes`],
-      ['  without the raw page', `${fmt(s.version_bytes_without_raw)} bytes`],
+      ['a replaced version\'s content, packed: text / doc / raw page', `${fmt(s.version_text_bytes)} / ${fmt(s.version_doc_bytes)} / ${fmt(s.version_raw_bytes)} = ${fmt(s.version_bytes)} bytes`],
+      ['a new version\'s row (metadata, summary, headline, address)', `${fmt(s.row_bytes)} bytes`],
+      ['together, per version', `${fmt(s.version_bytes + s.row_bytes)} bytes (${((100 * (s.version_bytes + s.row_bytes)) / s.article_bytes).toFixed(1)}% of the article)`],
       ['file growth per version after VACUUM (FTS, rows, checks)', `${fmt(s.file_growth_per_version)} bytes; ${fmt(s.file_growth_after_fts_merge)} once the search index is merged`],
       ...s.growth_by_table.slice(0, 8).map((g) => [`  ${g.name}`, `${g.bytes_per_version >= 0 ? '+' : ''}${fmt(g.bytes_per_version)} bytes per version`]),
       ['an unchanged re-check (a check row)', `${fmt(s.check_bytes)} bytes`],

@@ -33,6 +33,19 @@ describe('diff layout', () => {
     ])
   })
 
+  it('puts a paragraph added at the end, or removed there, in a row of its own', () => {
+    expect(diffRows([eq('One.\n\nTwo '), ins('now '), eq('ends.'), ins('\n\nAdded.')])).toEqual([
+      { before: [eq('One.')], after: [eq('One.')], changed: false },
+      { before: [eq('Two '), eq('ends.')], after: [eq('Two '), ins('now '), eq('ends.')], changed: true },
+      { before: null, after: [ins('Added.')], changed: true }
+    ])
+    expect(diffRows([eq('One.'), del('\n\nGone.'), eq('\n\nThree.')])).toEqual([
+      { before: [eq('One.')], after: [eq('One.')], changed: false },
+      { before: [del('Gone.')], after: null, changed: true },
+      { before: [eq('Three.')], after: [eq('Three.')], changed: false }
+    ])
+  })
+
   it('keeps a split paragraph in one row, with the break marked', () => {
     expect(diffRows([eq('A '), ins('x.\n\nY'), eq(' b.')])).toEqual([
       { before: [eq('A '), eq(' b.')], after: [eq('A '), ins('x.'), ins('\n\n'), ins('Y'), eq(' b.')], changed: true }

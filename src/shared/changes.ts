@@ -52,12 +52,14 @@ export function diffRows(changes: DiffChange[]): DiffRow[] {
     before = []
     after = []
   }
-  for (const c of changes) {
+  changes.forEach((c, i) => {
     const parts = c.text.split(PARAGRAPH)
     parts.forEach((text, k) => {
       if (k > 0) {
-        // A break inside a deletion ends the earlier side's paragraph only, and so on.
-        if (c.op === 'equal') flush()
+        // A break that opens an insertion where the earlier text's paragraph ends too (an
+        // added paragraph) ends the row on both sides; so for a deletion. Otherwise a break
+        // inside a deletion ends the earlier side's paragraph only, and so on.
+        if (c.op === 'equal' || (k === 1 && parts[0] === '' && otherSideEnds(changes, i))) flush()
         else if (c.op === 'delete') before = endParagraph(rows, before, 'before', after.length === 0)
         else after = endParagraph(rows, after, 'after', before.length === 0)
       }
@@ -65,9 +67,19 @@ export function diffRows(changes: DiffChange[]): DiffRow[] {
       if (c.op !== 'insert') before.push({ op: c.op, text })
       if (c.op !== 'delete') after.push({ op: c.op, text })
     })
-  }
+  })
   flush()
   return rows
+}
+
+/**
+ * Whether the other text's paragraph ends right after change i: the next run that text has
+ * opens with a paragraph break, or there is none.
+ */
+function otherSideEnds(changes: DiffChange[], i: number): boolean {
+  const skip = changes[i].op
+  const next = changes.slice(i + 1).find((c) => c.op !== skip)
+  return next === undefined || next.text.startsWith(PARAGRAPH)
 }
 
 /**

@@ -202,6 +202,8 @@ export class Rechecker {
 
   /** Writes the check (unless storeArticle did) and moves the article's schedule on. */
   private record(id: number, url: string, follow: FollowRow | null, f: Finding): void {
+    // Deleted while it was being checked: nothing to record.
+    if (!versionKey(this.deps.db, id)) return
     const now = this.clock.now()
     const iso = new Date(now).toISOString()
     if (!f.recorded) insertCheck(this.deps.db, { articleId: id, checkedAt: iso, how: 'recheck', outcome: f.outcome, status: f.status, url: f.url, version: f.version, message: f.message })
