@@ -39,7 +39,8 @@ export function ArticleView({ id, tags }: { id: number; tags: TagCount[] }) {
     )
   }
   if (!a) return <div className="page" aria-busy="true" />
-  return <LoadedArticle key={a.id} article={a} tagNames={tags.map((t) => t.name)} />
+  // A new version is a new text: the reader and its highlights start again from it.
+  return <LoadedArticle key={`${a.id}:${a.version}`} article={a} tagNames={tags.map((t) => t.name)} />
 }
 
 function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: string[] }) {
