@@ -135,7 +135,7 @@ export async function storageBench(archive: string, seed: number, sample: number
     const index = Number(/-(\d+)$/.exec(url)?.[1])
     const html = editPage(generatePage(seed, index).html, rng)
     const prepared = await prepareArticle({ html, url }, { loadImage: async () => null })
-    const input = { ...prepared, url, articleId: id, how: 'recheck' as const, raw: Buffer.from(html), rawType: 'text/html; charset=utf-8', quotes: findQuotes(prepared.text) }
+    const input = { ...prepared, url, into: id, how: 'recheck' as const, raw: Buffer.from(html), rawType: 'text/html; charset=utf-8', quotes: findQuotes(prepared.text) }
     changed.push(time(() => storeArticle(db, input)))
     unchanged.push(time(() => storeArticle(db, input)))
   }
@@ -260,7 +260,7 @@ export async function apiDiffBench(seed: number, runs: number): Promise<Stats> {
   const paragraphs = edited.split('\n\n').map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')
   const html = page.html.replace(/<div class="article-body">[\s\S]*?<div class="story-footer">/, `<div class="article-body">${paragraphs}</div><div class="story-footer">`)
   const v2 = await prepareArticle({ html, url: page.url }, { loadImage: async () => null })
-  storeArticle(app.ctx.db, { ...v2, url: page.url, articleId: id, how: 'recheck', raw: Buffer.from(html) })
+  storeArticle(app.ctx.db, { ...v2, url: page.url, into: id, how: 'recheck', raw: Buffer.from(html) })
   const samples: number[] = []
   for (let i = 0; i < runs + 3; i++) {
     const t0 = performance.now()

@@ -1,4 +1,4 @@
-/** Rows of `follows` (migration 006): which articles are followed and where their re-checks stand. */
+/** Rows of `follows` (migration 008): which articles are followed and where their re-checks stand. */
 import type { DB } from './connection'
 
 export interface FollowRow {

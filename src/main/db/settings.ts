@@ -1,4 +1,4 @@
-/** Rows of `settings` (migration 006): the archive's own preferences, one value per key. */
+/** Rows of `settings` (migration 008): the archive's own preferences, one value per key. */
 import type { DB } from './connection'
 
 export function getSetting(db: DB, key: string): string | null {

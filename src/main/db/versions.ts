@@ -1,5 +1,5 @@
 /**
- * Rows of `article_versions` and `article_checks` (migration 006). The current version's
+ * Rows of `article_versions` and `article_checks` (migration 008). The current version's
  * content lives in `article_content`; older versions hold theirs as a delta against the
  * next one (see codec.ts), so reading version n rebuilds it backwards from the current one.
  */
