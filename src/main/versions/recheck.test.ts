@@ -174,6 +174,16 @@ describe('following an article that changes on its site', () => {
     expect(site.hits.slice(-1)[0].path).toBe('/news/2024/ceasefire-talks')
     // The article keeps the address it was saved from.
     expect(must(await a.api.getArticle({ id })).url).toBe(site.url('/news/ceasefire'))
+
+    // Taken down by redirecting to the front page: gone, not a new version made of the front page.
+    site.routes['/news/2024/ceasefire-talks'] = (_req, res) => {
+      res.writeHead(302, { Location: '/' })
+      res.end()
+    }
+    site.routes['/'] = page(articlePage({ title: 'Front page', paragraphs: ['Today’s top stories from around the region and the world, updated through the day by our newsroom.'] }), null)
+    expect(await check()).toMatchObject({ outcome: 'gone', version: 3, url: site.url('/'), message: `the address now redirects to the site's home page (${site.url('/')}); the article is kept as it was` })
+    expect(must(await a.api.listVersions({ articleId: id }))).toHaveLength(3)
+    expect(must(await a.api.getArticle({ id }))).toMatchObject({ title: 'Ceasefire talks stall in Vienna', version: 3 })
   })
 
   it('calls the same host once per pause, never more than N at once, and waits as long as a busy site asks', async () => {
