@@ -3,7 +3,7 @@
  * had, its quotations, the highlights and tags its source carried — all in ONE transaction,
  * so an article is in the archive whole or not at all.
  *
- * Every way in goes through here (imports, captures, re-checks, re-extractions), so this is
+ * Every way in goes through here (imports, captures, re-checks, team sync), so this is
  * where versions are decided: an article seen again whose normalised text, headline or
  * byline changed gets a new version (the one it replaces is kept, stored as a delta); one
  * that did not change only gets a record that it was checked, and nothing is rewritten.
@@ -32,7 +32,7 @@ export interface ArticleToStore extends articles.NewArticle {
   highlights?: ImportedHighlight[]
   /**
    * Store it as a version of this article instead of looking for a duplicate by URL or text:
-   * a re-check, a re-extraction, the team's copy of an article you have (team sync).
+   * a re-check, the team's copy of an article you have (team sync).
    */
   into?: number
   /** How this content was obtained (default 'import'). */
