@@ -17,8 +17,12 @@ import {
   PRONOUN_START,
   ROLE_NOUNS,
   SPEECH_SET,
-  findVerbs
+  findVerbs,
+  isRoleWord,
+  trimLead,
+  FOREIGN_VERBS
 } from './lexicon'
+import { subjectOf } from './subjects'
 
 export interface Span {
   start: number
@@ -49,7 +53,8 @@ const TRAILING_ADVERBIAL =
 
 /** Extracts the agent phrase ending `text` (text = everything up to the verb). */
 export function agentLeft(text: string, base: number): Agent | null {
-  let s = text.replace(/\s+$/, '')
+  // "Sen. Ben Sasse (R-Neb.) said": the parenthesis is an affiliation, not the name.
+  let s = text.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '')
   for (let guard = 0; guard < 6; guard++) {
     const before = s
     s = s.replace(TRAILING_ADVERBIAL, '').replace(/\s+$/, '')
@@ -61,15 +66,10 @@ export function agentLeft(text: string, base: number): Agent | null {
         if (!/^(?:who|whose|which|a|an|the|one|\p{Ll})/u.test(rest)) continue
         const head = s.slice(0, c)
         const m = CAPRUN_END.exec(head)
-        if (m && !/^(?:In|On|At|For|After|Before|During|Speaking|Writing)\b/.test(m[1])) {
-          let raw = m[1]
-          let start = base + m.index
-          const lead = /^(?:The|A|An)\s+/.exec(raw)
-          if (lead) {
-            raw = raw.slice(lead[0].length)
-            start += lead[0].length
-          }
-          return { raw: cleanName(raw), start, end: start + raw.length, type: 'name' }
+        const lead = m ? trimLead(m[1]) : null
+        if (m && lead?.name) {
+          const start = base + m.index + lead.dropped
+          return { raw: cleanName(lead.name), start, end: start + lead.name.length, type: 'name' }
         }
         break
       }
@@ -78,6 +78,10 @@ export function agentLeft(text: string, base: number): Agent | null {
       const prev = body.lastIndexOf(',')
       if (prev < 0) return null
       const seg = body.slice(prev + 1).trim()
+      if (AFFILIATION.test(seg)) {
+        s = body.slice(0, prev).replace(/\s+$/, '')
+        continue
+      }
       if (CAPRUN_FULL.test(seg) && !/^(?:In|On|At|For|After|Before|During|Speaking|Writing)\b/.test(seg)) {
         const start = base + prev + 1 + (body.slice(prev + 1).length - body.slice(prev + 1).trimStart().length)
         return { raw: cleanName(seg), start, end: start + seg.length, type: 'name' }
@@ -92,26 +96,24 @@ export function agentLeft(text: string, base: number): Agent | null {
     return { raw: m[1].toLowerCase(), start, end: start + m[1].length, type: 'pronoun' }
   }
   m = CAPRUN_END.exec(s)
-  if (m && /\b(?:for|of|at|from|with)\s+(?:the\s+)?$/.test(s.slice(0, m.index))) {
-    // "a spokesman for the European Commission": the descriptor, not the organisation.
-    const d = DESCRIPTOR_END.exec(s.replace(/[.]$/, ''))
+  if (m && /\b(?:for|of|at|from|with|to|in)\s+(?:the\s+)?$/.test(s.slice(0, m.index))) {
+    // "a spokesman for the European Commission", "China’s ambassador to Britain": the
+    // descriptor, not the organisation or the place.
+    const d = DESCRIPTOR_END.exec(s.replace(/[.]$/, '')) ?? POSSESSIVE_ROLE_END.exec(s.replace(/[.]$/, ''))
     if (d && d[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
       const start = base + d.index + d[0].indexOf(d[1])
       return { raw: d[1].trim(), start, end: start + d[1].trim().length, type: 'descriptor' }
     }
   }
   if (m) {
-    let raw = m[1]
-    let start = base + m.index
-    // "The State Department" at a sentence start: keep the article out of the mention.
-    const lead = /^(?:The|A|An)\s+/.exec(raw)
-    if (lead) {
-      raw = raw.slice(lead[0].length)
-      start += lead[0].length
-    }
-    // A lone sentence-initial adverb or dateline is not a name.
-    if (/^(?:But|And|Yet|So|Then|Still|However|Meanwhile|Later|Earlier|Instead|Asked|When|While|In|On|At)$/.test(raw)) return null
+    const lead = trimLead(m[1])
+    const raw = lead.name
+    const start = base + m.index + lead.dropped
+    // A lone sentence-initial adverb ("Meanwhile") or a dateline ("WASHINGTON —") is not a name.
+    if (!raw) return null
     if (/^[\p{Lu}\s.,—–()]+$/u.test(raw) && raw.length > 4 && !/^(?:[A-Z]\.?){2,6}$/.test(raw)) return null // DATELINE
+    // "Officials said", "Police said": a capitalised role noun is a descriptor, not a name.
+    if (!raw.includes(' ') && ROLE_NOUNS.has(raw.toLowerCase())) return { raw: raw.toLowerCase(), start, end: start + raw.length, type: 'descriptor' }
     return { raw: cleanName(raw), start, end: start + raw.length, type: 'name' }
   }
   // "Russia’s defence ministry"
@@ -131,6 +133,10 @@ export function agentLeft(text: string, base: number): Agent | null {
   }
   return null
 }
+
+/** Between commas after a name, an affiliation or age, not a name: "R-Neb.", "(D-Calif.)", "75", "Jr.". */
+const AFFILIATION = /^(?:\(?[RDI]\s*-\s*[\p{Lu}][\p{L}.]*\)?|\d{1,3}|[JS]r\.?)$/u
+const POSSESSIVE_ROLE_END = /(?:^|\s)(\p{Lu}[\p{L}.]*[’']s\s+[^,;:“”"«»„‘’.!?#]{1,60})$/u
 
 const NOT_IN_DESCRIPTOR = new Set('was were is are has had have be been and but that which who would will to not also said says'.split(' '))
 
@@ -176,27 +182,55 @@ export function agentRight(text: string, base: number): Agent | null {
 
 /**
  * Attribution in the text right after a quote's closing mark, up to the end of the sentence:
- * `,” X said`, `,” said X`, `,” X told reporters`, `,” X, who …, said`, `,” according to X`.
+ * `,” X said`, `,” said X`, `,” X told reporters`, `,” X, who …, said`, `,” according to X`,
+ * `,” State Department deputy spokesperson X said`. `loose` (the quote ended with , ? ! or a
+ * dash, so the sentence goes on) also takes verbs the lexicon does not know by their shape:
+ * `,” instructed X`, `,” X recounted`, `», a déclaré X`.
  */
-export function attributionAfter(after: string, base: number): Agent | null {
+export function attributionAfter(after: string, base: number, loose = false): Agent | null {
   const lead = /^[\s,—–]*/.exec(after)![0].length
   const s = after.slice(lead)
-  const acc = /^according to\s/i.exec(s)
-  if (acc) return agentRight(s.slice(acc[0].length), base + lead + acc[0].length)
+  const at = base + lead
+  const acc = ACCORDING.exec(s)
+  if (acc) return agentRight(s.slice(acc[0].length), at + acc[0].length)
   const v = findVerbs(s.slice(0, 200), false, true)[0]
-  if (!v) return null
-  if (v.index === 0) return agentRight(s.slice(v.verb.length), base + lead + v.verb.length)
-  if (v.index > 140) return null
-  const left = s.slice(0, v.index)
-  const agent = agentLeft(left, base + lead)
-  if (!agent) return null
-  // The agent must open the clause (only punctuation before it).
-  const prefix = after.slice(lead, agent.start - base).replace(/[,—–]/g, ' ').trim()
-  const roleWords = prefix === '' ? [] : prefix.split(/\s+/)
-  if (roleWords.length > 3 || roleWords.some((w) => RIGHT_STOP.has(w) || !/^\p{Ll}/u.test(w))) {
-    if (!/^(?:the|a|an|one|another)\s/i.test(after.slice(lead))) return null
+  if (v && v.index === 0) return agentRight(s.slice(v.verb.length), at + v.verb.length)
+  if (v && v.index <= 140) {
+    const agent = agentLeft(s.slice(0, v.index), at)
+    if (agent && opensClause(s.slice(0, agent.start - at))) return agent
   }
-  return agent
+  if (!loose) return null
+  const vf = VERB_FIRST.exec(s)
+  if (vf) {
+    const a = agentRight(s.slice(vf[0].length), at + vf[0].length)
+    if (a) return a
+  }
+  const nf = NAME_VERB.exec(s)
+  if (nf) {
+    const agent = agentLeft(nf[1], at)
+    if (agent && agent.type !== 'nominal' && opensClause(s.slice(0, agent.start - at))) return agent
+  }
+  return null
+}
+
+/** "according to", and as other languages say it ("selon", "según", "segundo", "laut", "podle"). */
+const ACCORDING = /^(?:according to|selon|según|segundo|laut|podle)\s/i
+/** A verb the lexicon does not know, by its shape, before the agent: "instructed", "recounted", "a déclaré", "dijo". */
+const VERB_FIRST = new RegExp(
+  `^(?:[a-z]+(?:ed|ote|oke)|${FOREIGN_VERBS})(?:-t-(?:il|elle))?(?=\\s+(?:\\p{Lu}|the\\s|a\\s|an\\s|o\\s|a\\s|el\\s|la\\s|le\\s|l’|l'))`,
+  'u'
+)
+/** The agent, then one verb-shaped word and the end of the clause: `X recounted.`, `X recalls,`. */
+const NAME_VERB = /^(.{1,100}?)\s+(?:[a-z]{3,}(?:ed|es|s)|wrote|spoke|told)(?=\s*(?:[.,;:!?]|$)|\s+(?:in|on|at|during|to|from|after|about|last|this|yesterday|today|earlier|later|recently|afterwards?)\b)/u
+
+/** Only punctuation, or up to three lower-case role words, or a capitalised group and role words, before the agent. */
+function opensClause(prefix: string): boolean {
+  const words = prefix.replace(/[,—–]/g, ' ').trim().split(/\s+/).filter(Boolean)
+  if (words.length === 0) return true
+  if (/^(?:the|a|an|one|another)$/i.test(words[0])) return words.length <= 8 && !words.some((w) => RIGHT_STOP.has(w) && !/^(?:the|a|an|of|for|at)$/i.test(w))
+  if (words.length > 6 || words.some((w) => RIGHT_STOP.has(w))) return false
+  // "Pakistan-based developer", "State Department deputy spokesperson", "Seoul resident".
+  return words.every((w) => /^\p{Ll}/u.test(w)) ? words.length <= 3 : isRoleWord(words[words.length - 1])
 }
 
 /**
@@ -214,11 +248,19 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       if (a) return { agent: a, speech: true }
       continue
     }
-    if (PARTICIPLES.has(lower)) continue // "…, calling it “…”": the subject is further left
-    let left = before.slice(0, index)
-    // "was quoted by X as saying": the agent is the subject of "was".
+    if (PARTICIPLES.has(lower)) {
+      // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
+      const subj = subjectOf(before.slice(0, index), base)
+      if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
+      continue
+    }
+    const left = before.slice(0, index)
     const q = /\b(?:was|were|is) quoted\b/.exec(verb)
-    if (q) left = before.slice(0, index)
+    // "…, said Alyssa Goodman, an astronomer": after a comma the agent follows the verb.
+    if (/,\s*$/.test(left) && SPEECH_SET.has(lower)) {
+      const r = agentRight(before.slice(index + verb.length), base + index + verb.length)
+      if (r && r.type !== 'pronoun') return { agent: r, speech: true }
+    }
     const a = agentLeft(left, base)
     if (a) return { agent: a, speech: SPEECH_SET.has(lower) || !!q }
     // "replied Starmer: “" — verb-first before the quote.
@@ -227,3 +269,24 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
   }
   return null
 }
+
+/**
+ * Attribution further along the quote's sentence, when nothing next to it names anyone:
+ * `“…” are all thought to contribute, according to X.` and the passive `was described as
+ * “…” by X`.
+ */
+export function attributionLater(before: string, after: string, base: number): Agent | null {
+  if (PASSIVE.test(before)) {
+    const by = /^[\s,”"’»]*by\s+/.exec(after)
+    if (by) {
+      const a = agentRight(after.slice(by[0].length), base + by[0].length)
+      if (a && a.type !== 'pronoun') return a
+    }
+  }
+  const acc = /(?:^|[\s,—–(])(?:according to|selon|según|segundo|laut|podle)\s/i.exec(after)
+  if (!acc || /#/.test(after.slice(0, acc.index))) return null
+  const at = acc.index + acc[0].length
+  return agentRight(after.slice(at), base + at)
+}
+
+const PASSIVE = /\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?(?:described|called|labell?ed|branded|dismissed|critici[sz]ed|praised|hailed|condemned|denounced|termed|deemed|characteri[sz]ed)\s+(?:as\s+)?(?:\p{L}+\s+){0,2}$/u

@@ -78,14 +78,14 @@ export const ABBREVIATIONS = new Set(
 
 const NAMETOK = "\\p{Lu}[\\p{L}\\p{M}’'.\\-]*"
 const CONNECT = "(?:of(?: the)?|de|da|del|della|van|von|der|den|al|bin|ibn|la|le|du|dos|y|&)"
-export const CAPRUN = `${NAMETOK}(?:\\s+(?:${CONNECT}\\s+)?${NAMETOK})*`
+export const CAPRUN = `${NAMETOK}(?:[^\\S\\n]+(?:${CONNECT}[^\\S\\n]+)?${NAMETOK})*`
 export const CAPRUN_END = new RegExp(`(${CAPRUN})$`, 'u')
 export const CAPRUN_FULL = new RegExp(`^${CAPRUN}$`, 'u')
 export const CAPRUN_START = new RegExp(`^(${CAPRUN})`, 'u')
 
 export const PRONOUN_END = /(?:^|[\s,—–])(he|she|they|it)$/i
 export const PRONOUN_START = /^(he|she|they|it)\b/i
-export const DESCRIPTOR_END = /(?:^|[\s—–])((?:the|a|an|one|another)\s+[^,;:“”"«»„‘’.!?#]{1,70})$/i
+export const DESCRIPTOR_END = /(?:^|[\s—–])((?:the|a|an|one|another)\s+[^,;:“”"«»„‘’.!?#—–]{1,70})$/i
 export const POSSESSIVE_END = /(?:^|\s)(\p{Lu}[\p{L}.]*[’']s(?:\s+[\p{Ll}-]+){1,3})$/u
 export const DESCRIPTOR_START = /^((?:the|a|an|one|another)\s+[^,;:“”"«»„‘.!?#]{1,70}?)(?=$|[,;:.!?]|\s+(?:who|which|that|in|on|at|during|after|before|when|while)\b)/i
 
@@ -139,3 +139,63 @@ export const MALE = new Set(
     'jun min art lionel cristiano kylian rafael novak andy'
   ).split(' ')
 )
+
+/**
+ * Capitalised at a sentence start but never the first word of a name: "Yet Sondland",
+ * "But Vaughan", "Today Cook", "Hosting Cook" (an -ing word, unless a first name), "This" alone.
+ */
+const LEADING = new Set(
+  (
+    'the a an but and or nor yet so then still however meanwhile later earlier instead asked when while whereas in on at ' +
+    'today yesterday tonight now also even just this that these those there here it its his her their our my your we they ' +
+    'he she i you to for with from by as after before during since until if though although because despite under over ' +
+    'like unlike once both either neither each every some many most all no not only perhaps maybe indeed thus hence ' +
+    'moreover furthermore finally first second third last next according speaking writing asked told dear hi hello ' +
+    'why what who whom whose which how where whether among amid against about above across along around behind below ' +
+    'beside between beyond inside into near outside through throughout toward towards upon within without via per'
+  ).split(' ')
+)
+
+/**
+ * Drops words that cannot start a name ("Yet Sondland" → "Sondland"); an -ing word only at
+ * when the caller knows it opens a participle phrase (`initial`: "Hosting Cook at …", but
+ * "Rolling Stone called …").
+ */
+export function trimLead(raw: string, initial = false): { name: string; dropped: number } {
+  let name = raw
+  let dropped = 0
+  for (;;) {
+    const m = /^([\p{L}’'-]+)([^\S\n]+)/u.exec(name)
+    if (!m) break
+    // Title case only: "WHO Director-General …" keeps its acronym.
+    const w = m[1].toLowerCase()
+    if (!/^\p{Lu}\p{Ll}/u.test(m[1]) || !(LEADING.has(w) || (initial && dropped === 0 && /^\p{L}{3,}ing$/u.test(w) && !MALE.has(w) && !FEMALE.has(w)))) break
+    name = name.slice(m[0].length)
+    dropped += m[0].length
+  }
+  if (/^\p{Lu}\p{Ll}*$/u.test(name) && LEADING.has(name.toLowerCase())) return { name: '', dropped: dropped + name.length }
+  return { name, dropped }
+}
+
+const NOT_ROLE = new Set('after over never later other rather whether either ever her per under water paper order number matter'.split(' '))
+
+/** A lower-case word that names what a person is ("developer", "resident", "spokesperson", "whisperer"). */
+export function isRoleWord(w: string): boolean {
+  const s = w.toLowerCase()
+  if (ROLE_NOUNS.has(s) || ROLE_NOUNS.has(s.replace(/s$/, ''))) return true
+  if (NOT_ROLE.has(s)) return false
+  return /^[\p{Ll}-]{3,}(?:er|or|ist|ian|ent|ant|man|woman|person|ee|ive|ary|ate|at|ist|ic)s?$/u.test(s)
+}
+
+/**
+ * Speech verbs of the other languages the archive sees most (French, Spanish, Portuguese,
+ * German, Czech), as a regex alternation: they follow the quote before their subject
+ * (`», a déclaré X`, `", dijo X`, `", disse X`, `“, sagte X`, `“, řekl X`).
+ */
+export const FOREIGN_VERBS =
+  '(?:a\\s+)?(?:déclaré|dit|affirmé|expliqué|ajouté|souligné|estimé|indiqué|précisé|assuré|confié|lancé|répondu|rappelé|insisté|annoncé|reconnu|martelé|raconté|écrit|jugé)|' +
+  'explique|ajoute|estime|souligne|affirme|déclare|poursuit|précise|assure|raconte|confie|dit|' +
+  'dijo|afirmó|declaró|señaló|explicó|aseguró|agregó|añadió|sostuvo|indicó|manifestó|expresó|advirtió|comentó|' +
+  'disse|afirmou|falou|acrescentou|declarou|explicou|ressaltou|completou|destacou|contou|' +
+  'sagte|erklärte|betonte|so|meinte|' +
+  'řekl|řekla|uvedl|uvedla|dodal|dodala|prohlásil|prohlásila|napsal|napsala|upozornil|upozornila|vysvětlil|vysvětlila'

@@ -4,7 +4,7 @@
  * what the article said earlier.
  */
 import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases'
-import { CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, type Gender } from './lexicon'
+import { CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, trimLead, type Gender } from './lexicon'
 import { cleanName, type Agent } from './agents'
 
 export interface Candidate {
@@ -20,7 +20,7 @@ export function genderOfFirstName(name: string): Gender {
   return null
 }
 
-const PERSON_NAME_RE = new RegExp(`\\b(?:(Mr|Mrs|Ms|Miss|Dr)\\.?\\s+)?(${CAPRUN})`, 'gu')
+const PERSON_NAME_RE = new RegExp(`\\b(?:(Mr|Mrs|Ms|Miss|Dr)\\.?[^\\S\\n]+)?(${CAPRUN})`, 'gu')
 
 /** Article-wide state for resolving names, pronouns and nominal mentions. */
 export class SpeakerContext {
@@ -34,8 +34,18 @@ export class SpeakerContext {
   private readonly orgs: Candidate[] = []
   /** Speakers in the order they were credited with a quote or reported speech. */
   readonly history: Candidate[] = []
+  /**
+   * Who the text is about, in text order: credited speakers and the subjects of narrative
+   * sentences. A pronoun means the latest compatible one ("Fetter, for her part, continued …
+   * “…,” she said" is Fetter even when Hamilton was the last one quoted).
+   */
+  private readonly focus: Candidate[] = []
+
+  /** Every name mentioned, short ones ("Parata") as the full name they stand for, in text order. */
+  private readonly allMentions: Candidate[] = []
 
   constructor(readonly text: string) {
+    const singles: Candidate[] = []
     PERSON_NAME_RE.lastIndex = 0
     for (let m = PERSON_NAME_RE.exec(text); m; m = PERSON_NAME_RE.exec(text)) {
       const honorific = m[1]
@@ -45,11 +55,16 @@ export class SpeakerContext {
         PERSON_NAME_RE.lastIndex = m.index + m[0].indexOf(m[2]) + cross.index + cross[0].length
         if (!m[1]) continue
       }
-      const lead = /^(?:(?:The|A|An|In|On|At|But|And|If|When|While|Asked|Under|After|Before|Speaking|Writing|According|As|For|With|His|Her|Their|Its)\s+)+/.exec(m[2])?.[0] ?? ''
-      const raw = cleanName(m[2].slice(lead.length))
+      const at = m.index + m[0].indexOf(m[2])
+      // "Hosting Cook at the White House, Trump …": a sentence-initial participle phrase, not a name.
+      const participle = (at === 0 || /[.!?\n][”"’»]?\s*$/u.test(text.slice(Math.max(0, at - 4), at))) && /^\s+(?:at|in|on|for|with|to|from|as|during|and)\s/.test(text.slice(at + m[2].length, at + m[2].length + 9))
+      const { name: bareName, dropped } = trimLead(m[2], participle)
+      const lead = m[2].slice(0, dropped)
+      const raw = cleanName(bareName)
       if (!raw) continue
       const name = canonicalSpeaker(raw)
       const words = name.split(' ')
+      if (words.length === 1 && !initial(text, at + dropped)) singles.push({ name, pos: at + dropped, person: true })
       if (looksLikeOrganisation(name)) {
         this.mentions.push({ name, pos: m.index + m[0].indexOf(m[2]) + lead.length, person: false })
         continue
@@ -72,6 +87,12 @@ export class SpeakerContext {
       if (m.person) this.personKeys.add(speakerKey(m.name))
       else this.orgs.push(m)
     }
+    for (const m of singles) {
+      const full = this.fullName(m.name, m.pos)
+      if (full !== m.name && this.isKnownPerson(full)) this.allMentions.push({ name: full, pos: m.pos, person: true })
+    }
+    this.allMentions.push(...this.mentions)
+    this.allMentions.sort((a, b) => a.pos - b.pos)
   }
 
   gender(name: string): Gender {
@@ -98,29 +119,92 @@ export class SpeakerContext {
       return c
     }
     if (c.split(' ').length > 1 && !/^[a-z]/.test(c)) return this.aliases.resolve(c)
+    // A surname shared by two people ("Parata" for the father, "Kauri" for the son) means the
+    // one already quoted under it, else the one introduced first.
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]
+      if (h.pos <= pos && h.person && h.name !== c && h.name.includes(' ') && sameSpeaker(c, h.name)) return h.name
+    }
     let best: Candidate | null = null
     const words = speakerKey(c).split(' ')
     for (const m of this.byToken.get(words[words.length - 1]) ?? []) {
       if (m.name === c || !sameSpeaker(c, m.name)) continue
-      if (m.pos <= pos) best = m
-      else if (!best) best = m
+      if (!best || (m.pos <= pos && best.pos > pos)) best = m
     }
     return best ? best.name : this.aliases.resolve(c)
   }
 
   credit(name: string, pos: number): void {
-    const person = !looksLikeOrganisation(name) && !/^[a-z]/.test(name)
+    const person = isPersonName(name)
     this.history.push({ name, pos, person })
+    this.attend(name, pos)
     if (name.split(' ').length > 1) this.aliases.add(name)
+  }
+
+  /** `name` is what the text is about at `pos` (a sentence subject, a speaker). */
+  attend(name: string, pos: number): void {
+    const last = this.focus[this.focus.length - 1]
+    if (last && last.pos > pos) return // out of order: the later mention already stands
+    this.focus.push({ name, pos, person: isPersonName(name) })
+  }
+
+  /**
+   * Who the text was about between `from` and `to`: the latest focus there, or else the one
+   * person mentioned there by name (a quotation paragraph after narrative about someone).
+   */
+  focusSince(from: number, to: number): string | null {
+    for (let i = this.focus.length - 1; i >= 0; i--) {
+      const f = this.focus[i]
+      if (f.pos < from) break
+      if (f.pos < to && f.person) return f.name
+    }
+    const people = new Set<string>()
+    for (const m of this.mentionsIn(from, to)) if (m.person) people.add(m.name)
+    return people.size === 1 ? [...people][0] : null
+  }
+
+  /** Name mentions (full forms for short ones) between two offsets. */
+  private mentionsIn(from: number, to: number): Candidate[] {
+    let lo = 0
+    let hi = this.allMentions.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.allMentions[mid].pos < from) lo = mid + 1
+      else hi = mid
+    }
+    const out: Candidate[] = []
+    for (let i = lo; i < this.allMentions.length && this.allMentions[i].pos < to; i++) out.push(this.allMentions[i])
+    return out
+  }
+
+  /** True for an organisation the article names ("Con Edison", "the Department of …"). */
+  isKnownOrganisation(name: string): boolean {
+    return looksLikeOrganisation(name) || this.orgs.some((o) => o.name === name)
+  }
+
+  /**
+   * A sentence about one person that refers back to them as "he"/"his" (or "she"/"her") and
+   * names nobody else tells their gender: "Fetter, for her part, continued …".
+   */
+  learnGenderFrom(name: string, sentence: string): void {
+    if (this.gender(name)) return
+    // Subject and possessive forms only: "Lorenz gave her a manual" says nothing of Lorenz.
+    const m = /\b(?:he|his|himself)\b/i.test(sentence)
+    const f = /\b(?:she|hers|herself|for her part)\b/i.test(sentence)
+    if (m === f) return
+    const others = sentence.match(/\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu) ?? []
+    if (others.some((o) => !sameSpeaker(o, name) && this.isKnownPerson(this.fullName(o, 0)))) return
+    this.learnGender(name, m ? 'm' : 'f')
   }
 
   /** True when `name` is a person name (two words or more) seen in the article, or an alias of one. */
   isKnownPerson(name: string): boolean {
-    return this.personKeys.has(speakerKey(name))
+    const key = speakerKey(name)
+    return this.personKeys.has(key) || this.history.some((h) => h.person && speakerKey(h.name) === key)
   }
 
-  /** Resolves he/she/they/it against paragraph-local candidates, then quoted speakers, then mentioned people. */
-  resolvePronoun(pronoun: string, pos: number, local: Candidate[]): string | null {
+  /** Resolves he/she/they/it to the latest compatible name in focus, else a mentioned person of that gender. */
+  resolvePronoun(pronoun: string, pos: number): string | null {
     const want: Gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null
     const personal = pronoun === 'he' || pronoun === 'she'
     const fits = (c: Candidate) => {
@@ -129,8 +213,9 @@ export class SpeakerContext {
       const g = this.gender(c.name)
       return g === null || g === want
     }
-    for (let i = local.length - 1; i >= 0; i--) if (local[i].pos < pos && fits(local[i])) return this.pick(local[i].name, want)
-    for (let i = this.history.length - 1; i >= 0; i--) if (this.history[i].pos < pos && fits(this.history[i])) return this.pick(this.history[i].name, want)
+    for (let i = this.focus.length - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
+      if (this.focus[i].pos < pos && fits(this.focus[i])) return this.pick(this.focus[i].name, want)
+    }
     if (personal) {
       for (let i = this.mentions.length - 1; i >= 0; i--) {
         const m = this.mentions[i]
@@ -157,25 +242,29 @@ export class SpeakerContext {
   }
 }
 
-/** Resolves an agent phrase to a canonical speaker, with the confidence the resolution deserves. */
-export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[]): { speaker: string | null; confidence: number } {
+/** True when `pos` opens a sentence (where any word is capitalised). */
+function initial(text: string, pos: number): boolean {
+  return pos === 0 || /(?:[.!?\n][”"’»]?\s*|[“"‘«]\s*)$/u.test(text.slice(Math.max(0, pos - 4), pos))
+}
+
+/** People, not organisations, places or descriptors ("spokesman for the ministry"). */
+export function isPersonName(name: string): boolean {
+  return !/^[a-z]/.test(name) && !looksLikeOrganisation(name) && !PLACE.test(name)
+}
+/** Capitals and countries that speak for their governments ("Tehran rejected …"). */
+const PLACE =
+  /^(?:Tehran|Washington|Moscow|Beijing|London|Paris|Berlin|Kyiv|Kiev|Brussels|Tokyo|Seoul|Pyongyang|Jerusalem|Ankara|Delhi|New Delhi|China|Russia|Iran|Israel|Ukraine|Britain|France|Germany|Japan|India|Turkey|Syria|Iraq|Egypt|Pakistan|Canada|Mexico|Brazil|Australia|North Korea|South Korea|the U\.?S\.?|U\.?S\.?|U\.?K\.?|Kremlin|Downing Street|White House|Pentagon|Whitehall|Congress)$/
+
+/** Resolves an agent phrase to a canonical speaker (null when the text gives no antecedent). */
+export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[]): string | null {
   switch (agent.type) {
-    case 'name': {
-      const name = ctx.fullName(agent.raw, agent.start)
-      if (!name) return { speaker: null, confidence: 0.3 }
-      return { speaker: name, confidence: speakerKey(name) === speakerKey(agent.raw) ? 0.95 : 0.9 }
-    }
-    case 'pronoun': {
-      const name = ctx.resolvePronoun(agent.raw, agent.start, local)
-      return { speaker: name, confidence: name ? 0.75 : 0.3 }
-    }
-    case 'nominal': {
-      const name = ctx.resolveNominal(agent.raw, agent.start, local)
-      return { speaker: name, confidence: name ? 0.7 : 0.3 }
-    }
-    case 'descriptor': {
-      const c = canonicalSpeaker(agent.raw)
-      return { speaker: c || null, confidence: 0.85 }
-    }
+    case 'name':
+      return ctx.fullName(agent.raw, agent.start) || null
+    case 'pronoun':
+      return ctx.resolvePronoun(agent.raw, agent.start)
+    case 'nominal':
+      return ctx.resolveNominal(agent.raw, agent.start, local)
+    case 'descriptor':
+      return canonicalSpeaker(agent.raw) || null
   }
 }

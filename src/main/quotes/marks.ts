@@ -1,0 +1,215 @@
+/**
+ * Where the quotations are: paragraphs, page furniture (captions, sub-headings), quote marks
+ * paired into spans (outermost only), and sentence boundaries that respect abbreviations.
+ * Offsets are UTF-16 code units into the article text (paragraphs joined by "\n\n").
+ */
+import { ABBREVIATIONS } from './lexicon'
+export interface RawQuote {
+  open: number // index of the opening mark
+  close: number // index of the closing mark (or end of paragraph when unclosed)
+  start: number
+  end: number
+  closed: boolean
+}
+
+export interface Paragraph {
+  start: number
+  end: number
+  /** A caption, sub-heading or headline list: not prose, so neither quotes nor antecedents. */
+  furniture: boolean
+}
+
+export function paragraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = []
+  let start = 0
+  for (;;) {
+    const i = text.indexOf('\n\n', start)
+    const end = i < 0 ? text.length : i
+    out.push({ start, end, furniture: isFurniture(text.slice(start, end)) })
+    if (i < 0) return out
+    start = i + 2
+  }
+}
+
+/** A photo credit closing a caption: "(AP)", "Source: Supplied", "Credit…", "Getty Images". */
+const CREDIT = /(?:\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PA)\)|Source: \p{Lu}[\p{L} ]*|Credit\S.*|(?:Photograph|Photo|Image|Picture)s?: .*|\b(?:Getty Images|AFP|Reuters|Shutterstock|Associated Press|EPA|AP Photo)(?: via .*)?)$/u
+
+/**
+ * Prose ends a sentence; captions, sub-headings and "Trending" headline lists do not (or end
+ * with a photo credit). "‘We need to listen’" alone is a sub-heading; "“We will.”" is a quote.
+ */
+export function isFurniture(para: string): boolean {
+  const p = para.trim()
+  if (!p || CREDIT.test(p)) return !!p
+  const bare = p.replace(/[\s”"’'»“«]+$/u, '')
+  return !/[.!?…:;,)\]]$/u.test(bare)
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
+const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+const OPEN_PUNCT = new Set(['(', '[', '—', '–', '-', '/', ':', undefined])
+
+type Family = 'double' | 'straight' | 'guillemet' | 'low' | 'single' | 'straight-single'
+
+function openerFamily(text: string, i: number): Family | null {
+  const c = text[i]
+  const prev = text[i - 1]
+  const next = text[i + 1]
+  switch (c) {
+    case '\u201C':
+      return 'double'
+    case '\u201E':
+      return 'low'
+    case '\u00AB':
+      return 'guillemet'
+    case '"':
+      return isSpace(prev) || OPEN_PUNCT.has(prev) || prev === '\n' ? (isSpace(next) ? null : 'straight') : null
+    case '\u2018':
+      // ‘90s typed with the wrong mark is an apostrophe.
+      return /\d/.test(next ?? '') || isSpace(next) ? null : 'single'
+    case "'": {
+      if (!(isSpace(prev) || OPEN_PUNCT.has(prev) || prev === '"' || prev === '\u201C')) return null
+      if (!isLetter(next) || /\d/.test(next)) return null
+      // Elisions: 'n', 'em, 'tis, 'twas, 'cause, 'til
+      if (/^'(?:n'|em\b|tis\b|twas\b|cause\b|til\b|round\b|bout\b)/i.test(text.slice(i, i + 8))) return null
+      return 'straight-single'
+    }
+  }
+  return null
+}
+
+function isCloser(text: string, i: number, family: Family, paraEnd: number): boolean {
+  const c = text[i]
+  switch (family) {
+    case 'double':
+      return c === '\u201D'
+    case 'low':
+      return c === '\u201C' || c === '\u201D'
+    case 'guillemet':
+      return c === '\u00BB'
+    case 'straight':
+      return c === '"'
+    case 'single':
+    case 'straight-single': {
+      if (family === 'single' ? c !== '\u2019' : c !== "'") return false
+      const prev = text[i - 1]
+      const next = i + 1 < paraEnd ? text[i + 1] : undefined
+      if (isSpace(prev)) return false // ’90s, ’em
+      if (isLetter(next)) return false // don’t, Iran’s
+      if (next !== undefined && !isSpace(next) && !/[,.;:!?)\]—–\-”"»]/.test(next)) return false
+      // Plural possessive: "taxpayers’ money" — an s, then a space and a word that is not an attribution.
+      if (prev === 's' && next === ' ') {
+        const word = /^\s+([\p{L}]+)/u.exec(text.slice(i + 1, i + 30))?.[1]
+        if (word && /^\p{Ll}/u.test(word) && !/^(?:he|she|they|it|said|says|added|told|wrote|according|the|a|an|after|before|as|in|on|at|to|for|and|but|while|when|over|from|by|with)$/.test(word)) return false
+      }
+      return true
+    }
+  }
+}
+
+/** Quote spans, outermost only (nested quotes stay inside their parent). */
+export function scanQuotes(text: string, paras: Paragraph[]): RawQuote[] {
+  const out: RawQuote[] = []
+  let carry: { open: number; family: Family } | null = null
+  let prose: Paragraph = paras[0]
+  for (let p = 0; p < paras.length; p++) {
+    const { start: ps, end: pe, furniture } = paras[p]
+    if (furniture) continue // a caption inside a quotation continued over paragraphs keeps the carry
+    const prev = prose
+    prose = paras[p]
+    let i = ps
+    let open = -1
+    let family: Family | null = null
+    if (carry) {
+      // A continued quotation: the new paragraph must open with a mark of the same family.
+      const f = pe > ps ? openerFamily(text, ps) : null
+      const same = f === carry.family || (carry.family === 'low' && f === 'double')
+      if (same) {
+        open = carry.open
+        family = carry.family
+        i = ps + 1
+      } else {
+        // Unclosed at the end of the previous paragraph and not continued: end it there (doubles only).
+        if (carry.family !== 'single' && carry.family !== 'straight-single') {
+          out.push({ open: carry.open, close: prev.end, start: carry.open + 1, end: prev.end, closed: false })
+        }
+      }
+      carry = null
+    }
+    for (; i < pe; i++) {
+      if (family === null) {
+        const f = openerFamily(text, i)
+        if (f) {
+          family = f
+          open = i
+        }
+        continue
+      }
+      if (isCloser(text, i, family, pe)) {
+        out.push({ open, close: i, start: open + 1, end: i, closed: true })
+        family = null
+        open = -1
+      }
+    }
+    if (family !== null) carry = { open, family }
+  }
+  if (carry && carry.family !== 'single' && carry.family !== 'straight-single') {
+    out.push({ open: carry.open, close: prose.end, start: carry.open + 1, end: prose.end, closed: false })
+  }
+  // Trim whitespace inside the marks; drop empty spans.
+  return out
+    .map((q) => {
+      let { start, end } = q
+      while (start < end && /\s/.test(text[start])) start++
+      while (end > start && /\s/.test(text[end - 1])) end--
+      return { ...q, start, end }
+    })
+    .filter((q) => q.end > q.start && /\p{L}/u.test(text.slice(q.start, q.end)))
+}
+
+/** Sentence starts (offsets) within a masked paragraph, abbreviations respected. */
+export function sentenceStarts(masked: string, para: Paragraph): number[] {
+  const starts = [para.start]
+  const re = /[.!?][”’"»“]?\s+(?=[\p{Lu}“‘"«„#\d])/gu
+  const slice = masked.slice(para.start, para.end)
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    if (slice[m.index] === '.') {
+      const word = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? ''
+      const w = word.toLowerCase()
+      if (ABBREVIATIONS.has(w) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue
+    }
+    starts.push(para.start + m.index + m[0].length)
+  }
+  return starts
+}
+
+export function sentenceStartBefore(starts: number[], pos: number): number {
+  // Binary search: the last start at or before pos.
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid] <= pos) lo = mid
+    else hi = mid - 1
+  }
+  return starts[lo]
+}
+
+export const MAX_LOOKBACK = 400
+
+/** `s` up to its first sentence end, abbreviations ("Sen.", "U.S.", initials) respected. */
+export function cutSentence(s: string): string {
+  const re = /[.!?](?=\s|$)/g
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (s[m.index] === '.') {
+      const word = /([\p{L}.]+)$/u.exec(s.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? ''
+      if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) continue
+    }
+    return s.slice(0, m.index + 1)
+  }
+  return s
+}
+
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length
+}

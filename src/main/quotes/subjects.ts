@@ -1,0 +1,78 @@
+/**
+ * The subject of a narrative sentence, which a later "he said" most likely means: the name (or
+ * pronoun) that opens the sentence once an introductory phrase is set aside. "Later, Sarah
+ * studied …" → Sarah; "Senator James Lankford, an Oklahoma Republican, played down …" →
+ * Senator James Lankford; "The priest, Fidelis Mukonori, is acting …" → Fidelis Mukonori;
+ * "Whale whisperer Hori Parata was …" → Hori Parata; "She founded …" → she. Not a possessive
+ * ("Lorenz’s discoveries"), not a coordination ("Hamilton and Gille").
+ */
+import { CAPRUN, isRoleWord, trimLead } from './lexicon'
+
+/** The same shape as agents.ts's Agent (kept apart so that agents.ts can use this file). */
+export interface Subject {
+  raw: string
+  start: number
+  end: number
+  type: 'name' | 'pronoun'
+}
+
+const NAME = `(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen)\\.?[^\\S\\n]+)?${CAPRUN}`
+/** After the subject: an appositive or relative comma, or a lower-case word (the verb) that is not "and"/"or". */
+const FOLLOW = `(?=,|[^\\S\\n]+(?!and\\b|or\\b|&)\\p{Ll})`
+const NAMED = new RegExp(`^(${NAME})${FOLLOW}`, 'u')
+/** "Whale whisperer Hori Parata", "Seoul resident Margie Kim": role words, then the name. */
+const ROLE_NAMED = new RegExp(`^((?:${CAPRUN}[^\\S\\n]+)?(?:[\\p{Ll}-]+[^\\S\\n]+){1,3})(${CAPRUN})${FOLLOW}`, 'u')
+/** "The priest, Fidelis Mukonori, …", "Her mother, Fiona, …": a role, then the name in apposition. */
+const APPOSED = new RegExp(`^(?:the|a|an|his|her|their|its)[^\\S\\n]+(?:[\\p{L}’'-]+[^\\S\\n]+){0,4}?[\\p{Ll}-]+,[^\\S\\n]+(${CAPRUN}),`, 'iu')
+const PRONOUN = /^(he|she|they|it)\b/i
+/** An introduction set aside before the subject: "Later," "As an undergraduate at Yale in the 1980s," */
+const INTRO = /^[\p{Lu}][\p{Ll}]*\b[^,;:#“”"«»]{0,100}?,[^\S\n]+/u
+const INTRO_WORD = new Set(
+  'after as at before but by despite during earlier even for from however in instead last later meanwhile now on once since so still then though today tonight under until when while with yesterday yet also although because'.split(' ')
+)
+
+/**
+ * Who a sentence is about, best guess first: its opening name or pronoun (after an introduction
+ * like "Later," or "As an undergraduate at Yale in the 1980s,"), then the name after its first
+ * comma ("Two years after Hamilton first stepped on campus, Ellen Fetter showed up"). The caller
+ * keeps the first one it knows as a person or organisation.
+ */
+export function subjectsOf(sentence: string, base: number): Subject[] {
+  const out: Subject[] = []
+  const first = /^[\p{L}]+/u.exec(sentence)?.[0].toLowerCase() ?? ''
+  const intro = INTRO.exec(sentence)
+  if (!INTRO_WORD.has(first)) push(out, at(sentence, 0, base))
+  else if (!intro) push(out, at(sentence, first.length + 1, base))
+  if (intro) push(out, at(sentence, intro[0].length, base))
+  return out
+}
+
+/** The first of subjectsOf, for a clause's agent ("Yoon apologized …, saying …"). */
+export function subjectOf(sentence: string, base: number): Subject | null {
+  return subjectsOf(sentence, base)[0] ?? null
+}
+
+function push(out: Subject[], s: Subject | null): void {
+  if (s) out.push(s)
+}
+
+function at(sentence: string, off: number, base: number): Subject | null {
+  const s = sentence.slice(off)
+  const p = PRONOUN.exec(s)
+  if (p) return /^it\s+(?:is|was|'s|’s)\b/i.test(s) ? null : { raw: p[1].toLowerCase(), start: base + off, end: base + off + p[1].length, type: 'pronoun' }
+  const ap = APPOSED.exec(s)
+  if (ap) return named(ap[1], base + off + ap[0].lastIndexOf(ap[1]))
+  const rn = ROLE_NAMED.exec(s)
+  if (rn && isRoleWord(rn[1].trim().split(/\s+/).pop() ?? '')) return named(rn[2], base + off + rn[1].length)
+  const n = NAMED.exec(s)
+  if (n && !/^(?:The|A|An|This|That|These|Those|There|It|I|We|You)$/.test(n[1])) return named(n[1], base + off)
+  return null
+}
+
+function named(raw: string, start: number): Subject | null {
+  if (/[’']s$/.test(raw)) return null
+  const { name, dropped } = trimLead(raw)
+  if (!name) return null
+  if (!/\p{Ll}/u.test(name) && name.length > 4 && !/^(?:[A-Z]\.?)+$/.test(name)) return null // "WASHINGTON", a dateline
+  return { raw: name.replace(/[.,]$/, ''), start: start + dropped, end: start + dropped + name.length, type: 'name' }
+}
