@@ -6,6 +6,7 @@
  */
 import {
   ABBREVIATIONS,
+  CAPRUN,
   CAPRUN_END,
   CAPRUN_FULL,
   CAPRUN_START,
@@ -23,6 +24,7 @@ import {
   FOREIGN_VERBS
 } from './lexicon'
 import { subjectOf } from './subjects'
+import { looksLikeOrganisation } from './aliases'
 
 export interface Span {
   start: number
@@ -106,9 +108,10 @@ export function agentLeft(text: string, base: number): Agent | null {
     }
   }
   if (m) {
-    const lead = trimLead(m[1])
+    const wide = widenOrganisation(s, m.index, m[1])
+    const lead = trimLead(wide.raw)
     const raw = lead.name
-    const start = base + m.index + lead.dropped
+    const start = base + wide.index + lead.dropped
     // A lone sentence-initial adverb ("Meanwhile") or a dateline ("WASHINGTON —") is not a name.
     if (!raw) return null
     if (/^[\p{Lu}\s.,—–()]+$/u.test(raw) && raw.length > 4 && !/^(?:[A-Z]\.?){2,6}$/.test(raw)) return null // DATELINE
@@ -132,6 +135,25 @@ export function agentLeft(text: string, base: number): Agent | null {
     }
   }
   return null
+}
+
+const JOINED = new RegExp(`(${CAPRUN})[^\\S\\n]+(?:and|on|for|&)[^\\S\\n]+$`, 'u')
+
+/**
+ * "Joint Committee on Intelligence and Security", "Food and Drug Administration": a name run
+ * ending at `index` widened over "and"/"on"/"for" while the wider phrase is an organisation's.
+ */
+function widenOrganisation(s: string, index: number, raw: string): { index: number; raw: string } {
+  let best = { index, raw }
+  let at = index
+  for (let guard = 0; guard < 3; guard++) {
+    const j = JOINED.exec(s.slice(Math.max(0, at - 120), at))
+    if (!j) break
+    at = Math.max(0, at - 120) + j.index
+    const wide = s.slice(at, index) + raw
+    if (looksLikeOrganisation(wide)) best = { index: at, raw: wide }
+  }
+  return best
 }
 
 /** Between commas after a name, an affiliation or age, not a name: "R-Neb.", "(D-Calif.)", "75", "Jr.". */
@@ -227,7 +249,8 @@ const NAME_VERB = /^(.{1,100}?)\s+(?:[a-z]{3,}(?:ed|es|s)|wrote|spoke|told)(?=\s
 function opensClause(prefix: string): boolean {
   const words = prefix.replace(/[,—–]/g, ' ').trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return true
-  if (/^(?:the|a|an|one|another)$/i.test(words[0])) return words.length <= 8 && !words.some((w) => RIGHT_STOP.has(w) && !/^(?:the|a|an|of|for|at)$/i.test(w))
+  // "the agency’s director", "her mother, Fiona": a determiner, then a role.
+  if (/^(?:the|a|an|one|another|his|her|their|its)$/i.test(words[0])) return words.length <= 8 && !words.slice(1).some((w) => RIGHT_STOP.has(w) && !/^(?:the|a|an|of|for|at)$/i.test(w))
   if (words.length > 6 || words.some((w) => RIGHT_STOP.has(w))) return false
   // "Pakistan-based developer", "State Department deputy spokesperson", "Seoul resident".
   return words.every((w) => /^\p{Ll}/u.test(w)) ? words.length <= 3 : isRoleWord(words[words.length - 1])
@@ -248,6 +271,11 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       if (a) return { agent: a, speech: true }
       continue
     }
+    if (PARTICIPLES.has(lower) && /\b(?:is|are|was|were|been)\s+$/.test(before.slice(0, index))) {
+      // "what Apple is calling “spatial”": the progressive's subject.
+      const a = agentLeft(before.slice(0, index), base)
+      if (a && a.type !== 'pronoun') return { agent: a, speech: false }
+    }
     if (PARTICIPLES.has(lower)) {
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
       const subj = subjectOf(before.slice(0, index), base)
@@ -256,13 +284,15 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     }
     const left = before.slice(0, index)
     const q = /\b(?:was|were|is) quoted\b/.exec(verb)
-    // "…, said Alyssa Goodman, an astronomer": after a comma the agent follows the verb.
-    if (/,\s*$/.test(left) && SPEECH_SET.has(lower)) {
-      const r = agentRight(before.slice(index + verb.length), base + index + verb.length)
-      if (r && r.type !== 'pronoun') return { agent: r, speech: true }
-    }
     const a = agentLeft(left, base)
     if (a) return { agent: a, speech: SPEECH_SET.has(lower) || !!q }
+    // "…, said Alyssa Goodman, an astronomer": after a comma the agent follows the verb (but
+    // "said Yoon’s “…”" names whose words, not who spoke).
+    if (/,\s*$/.test(left) && SPEECH_SET.has(lower)) {
+      const rest = before.slice(index + verb.length)
+      const r = agentRight(rest, base + index + verb.length)
+      if (r && r.type !== 'pronoun' && /^\s*(?:[,.;]|$)/.test(before.slice(r.end - base))) return { agent: r, speech: true }
+    }
     // "replied Starmer: “" — verb-first before the quote.
     const r = agentRight(before.slice(index + verb.length), base + index + verb.length)
     if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length))) return { agent: r, speech: true }

@@ -125,6 +125,9 @@ function computeCanonical(name: string): string {
   let n = tidy(name)
   n = n.replace(DETERMINERS, '')
   n = n.replace(/'s$/, '') // "the ministry's" → "ministry"
+  // "Parliament's Joint Committee on …", "Stanford University's Center on …": the organisation itself.
+  const owned = /^[^']{2,60}'s (\p{Lu}\S*(?: \S+)+)$/u.exec(n)
+  if (owned && looksLikeOrganisation(owned[1])) return owned[1]
   return stripTitles(dropAffiliation(n))
 }
 

@@ -12,6 +12,7 @@ export type Evidence =
   | 'before' // X said: “…” / X said the plan was “…”
   | 'evaluative' // X called it “…”
   | 'later' // further along the sentence: …, according to X / described as “…” by X
+  | 'colon' // the subject of the sentence that introduces the quote with a colon
   | 'same-paragraph' // the previous quote in the paragraph
   | 'paragraph' // reported speech or the subject earlier in the paragraph
   | 'previous-quote' // a quotation paragraph after a paragraph that ended with an attributed quote
@@ -27,6 +28,9 @@ export function calibrate(evidence: Evidence, agent: Agent['type'] | null, kind:
     case 'later':
       c = agent === 'pronoun' ? 0.75 : agent === 'nominal' ? 0.7 : agent === 'descriptor' ? 0.85 : 0.95
       if (evidence === 'evaluative' || evidence === 'later') c -= 0.05
+      break
+    case 'colon':
+      c = agent === 'pronoun' ? 0.7 : 0.8
       break
     case 'same-paragraph':
       c = 0.8

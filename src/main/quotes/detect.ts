@@ -144,6 +144,15 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     agent = attributionLater(before, after, q.close + 1)
     if (agent) evidence = 'later'
   }
+  if (!agent && /:$/.test(trimmedBefore)) {
+    // "De Miranda beautifully evokes … in his introduction: “…”": a sentence that introduces
+    // the quote with a colon, whatever its verb, gives it its subject.
+    const subj = subjectsOf(before, sStart).find((x) => x.type === 'pronoun' || ctx.isKnownPerson(ctx.fullName(x.raw, x.start)) || ctx.isKnownOrganisation(ctx.fullName(x.raw, x.start)))
+    if (subj) {
+      agent = subj
+      evidence = 'colon'
+    }
+  }
 
   let speaker: string | null = null
   let mention: { start: number; end: number } | null = null
@@ -185,8 +194,10 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
  * no agent in its sentence; else partial.
  */
 function kindOf(masked: string, trimmedBefore: string, q: RawQuote, inner: string, hasAgent: boolean, opensSentence: boolean): DetectedQuote['kind'] {
-  if (opensSentence) return 'direct'
   const words = wordCount(inner)
+  // “You Loved Me Like a Distant Star”, “Deterministic Nonperiodic Flow.”: a title, not speech.
+  if (isTitle(inner, words) && !(opensSentence && hasAgent)) return 'scare'
+  if (opensSentence) return 'direct'
   const afterWord = /^\s+(\p{L}+)/u.exec(masked.slice(q.close + 1, q.close + 30))?.[1]
   const soCalled = /so-called\s*$|so called\s*$/i.test(trimmedBefore)
   const adjectival =
@@ -196,6 +207,12 @@ function kindOf(masked: string, trimmedBefore: string, q: RawQuote, inner: strin
     !/^(?:he|she|they|it|said|says|added|told|wrote|according)$/.test(afterWord) &&
     (/\b(?:the|a|an|its|their|his|her|our|this|that|of)\s*$/i.test(trimmedBefore) || /[’']s\s*$/.test(trimmedBefore) || !hasAgent)
   return soCalled || adjectival || (!hasAgent && words <= 6) ? 'scare' : 'partial'
+}
+
+function isTitle(inner: string, words: number): boolean {
+  if (words < 2 || words > 12 || /[,;:!?]$|[.!?]\s/.test(inner)) return false
+  const long = inner.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w))
+  return long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w)) && /^\p{Lu}/u.test(inner)
 }
 
 /** A quote with no attribution of its own takes the speaker the text just gave. */

@@ -17,8 +17,12 @@ const SPEECH = [
   'remarked', 'observed', 'suggested', 'agreed', 'concluded', 'laughed', 'joked', 'predicted', 'promised',
   'vowed', 'pleaded', 'shouted', 'demanded', 'asserted', 'maintained', 'confirmed', 'denied', 'contended',
   'reiterated', 'emphasised', 'emphasized', 'lamented', 'boasted', 'quipped', 'snapped', 'sighed', 'whispered',
-  'texted', 'posts', 'announces'
+  'texted', 'posts', 'announces', 'states', 'written', 'recounted', 'recounts', 'reported', 'instructed', 'mused',
+  'wondered', 'remembered', 'answered', 'answers', 'echoed', 'pressed', 'interjected', 'summarised', 'summarized',
+  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried'
 ]
+/** Verbs that attribute only with their particle: "pointed out", "weighed in", "chimed in". */
+const PARTICLE: Record<string, string> = { pointed: 'out', points: 'out', weighed: 'in', weighs: 'in', chimed: 'in', spoke: 'up' }
 /** Verbs that introduce a partial quote as an evaluation ("called the plan “a disaster”"). */
 const EVALUATIVE = [
   'called', 'calls', 'calling', 'described', 'describes', 'describing', 'dismissed', 'dismisses', 'rejected',
@@ -55,6 +59,7 @@ export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
     if (j < s.length && /[\p{L}]/u.test(s[j])) continue
     let hit: VerbHit | null = null
     if (SPEECH_SET.has(w) || (all && EVALUATIVE_SET.has(w))) hit = { index: i, verb: w }
+    else if (PARTICLE[w] && s.startsWith(' ' + PARTICLE[w], j)) hit = { index: i, verb: `${w} ${PARTICLE[w]}` }
     else if (all && w === 'according' && /^\s+to\b/.test(s.slice(j, j + 4))) hit = { index: i, verb: 'according to' }
     else if (all && w === 'in' && /^\s+the words of\b/.test(s.slice(j, j + 14))) hit = { index: i, verb: 'in the words of' }
     else if ((w === 'was' || w === 'were' || w === 'is') && /^\s+quoted\b/.test(s.slice(j, j + 8))) {
