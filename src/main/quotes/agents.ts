@@ -51,7 +51,7 @@ export function cleanName(raw: string): string {
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?!only\b)[a-z]{3,}ly|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
 
 /** Extracts the agent phrase ending `text` (text = everything up to the verb). */
 export function agentLeft(text: string, base: number): Agent | null {
@@ -80,7 +80,7 @@ export function agentLeft(text: string, base: number): Agent | null {
       const prev = body.lastIndexOf(',')
       if (prev < 0) return null
       const seg = body.slice(prev + 1).trim()
-      if (AFFILIATION.test(seg)) {
+      if (AFFILIATION.test(seg) || ROLE_APPOSITIVE.test(seg)) {
         s = body.slice(0, prev).replace(/\s+$/, '')
         continue
       }
@@ -102,7 +102,7 @@ export function agentLeft(text: string, base: number): Agent | null {
     // "a spokesman for the European Commission", "China’s ambassador to Britain": the
     // descriptor, not the organisation or the place.
     const d = DESCRIPTOR_END.exec(s.replace(/[.]$/, '')) ?? POSSESSIVE_ROLE_END.exec(s.replace(/[.]$/, ''))
-    if (d && d[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
+    if (d && d[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()) || (/^\p{Ll}/u.test(w) && isRoleWord(w)))) {
       const start = base + d.index + d[0].indexOf(d[1])
       return { raw: d[1].trim(), start, end: start + d[1].trim().length, type: 'descriptor' }
     }
@@ -158,6 +158,8 @@ function widenOrganisation(s: string, index: number, raw: string): { index: numb
 
 /** Between commas after a name, an affiliation or age, not a name: "R-Neb.", "(D-Calif.)", "75", "Jr.". */
 const AFFILIATION = /^(?:\(?[RDI]\s*-\s*[\p{Lu}][\p{L}.]*\)?|\d{1,3}|[JS]r\.?)$/u
+/** "CEO of Northwind", "President of the Council": a role between commas after a name. */
+const ROLE_APPOSITIVE = /^(?:[A-Z]{2,4}|(?:Vice |Deputy |Chief |Managing |Executive )?(?:President|Director|Chairman|Chairwoman|Chair|Founder|Co-founder|Head|Chief|Secretary|Minister|Spokesman|Spokeswoman|Spokesperson|Professor|Editor|Owner|Partner|Member|Leader|Governor|Mayor|Manager|Coach|Captain|Dean|Principal|Superintendent|Commissioner|Ambassador))\s+(?:of|at|for)\s/u
 const POSSESSIVE_ROLE_END = /(?:^|\s)(\p{Lu}[\p{L}.]*[’']s\s+[^,;:“”"«»„‘’.!?#]{1,60})$/u
 
 const NOT_IN_DESCRIPTOR = new Set('was were is are has had have be been and but that which who would will to not also said says'.split(' '))
@@ -249,6 +251,8 @@ const NAME_VERB = /^(.{1,100}?)\s+(?:[a-z]{3,}(?:ed|es|s)|wrote|spoke|told)(?=\s
 function opensClause(prefix: string): boolean {
   const words = prefix.replace(/[,—–]/g, ' ').trim().split(/\s+/).filter(Boolean)
   if (words.length === 0) return true
+  // "China’s ambassador to Britain, Liu Xiaoming,": a role, then the name in apposition.
+  if (/,\s*$/.test(prefix) && words.length <= 8 && words.some((w) => /^\p{Ll}/u.test(w) && isRoleWord(w)) && !words.some((w) => /^(?:that|and|but|when|while|after|before|because|if)$/i.test(w))) return true
   // "the agency’s director", "her mother, Fiona": a determiner, then a role.
   if (/^(?:the|a|an|one|another|his|her|their|its)$/i.test(words[0])) return words.length <= 8 && !words.slice(1).some((w) => RIGHT_STOP.has(w) && !/^(?:the|a|an|of|for|at)$/i.test(w))
   if (words.length > 6 || words.some((w) => RIGHT_STOP.has(w))) return false
@@ -320,3 +324,19 @@ export function attributionLater(before: string, after: string, base: number): A
 }
 
 const PASSIVE = /\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?(?:described|called|labell?ed|branded|dismissed|critici[sz]ed|praised|hailed|condemned|denounced|termed|deemed|characteri[sz]ed)\s+(?:as\s+)?(?:\p{L}+\s+){0,2}$/u
+
+/**
+ * The speaker named in the sentence after the quote (cataphora): `“…” That’s the view of X.`,
+ * `“…” So says X.`, `“…” That was how X put it.`
+ */
+export function attributionNext(next: string, base: number): Agent | null {
+  const lead = /^\s*/.exec(next)![0].length
+  const m = NEXT_SENTENCE.exec(next.slice(lead))
+  if (!m) return null
+  const at = base + lead + m[0].length
+  const a = agentRight(next.slice(lead + m[0].length), at)
+  return a && a.type !== 'pronoun' ? a : null
+}
+
+const NEXT_SENTENCE =
+  /^(?:(?:That|This|Such)(?:’s|'s|\s+is|\s+was|\s+were)\s+(?:at least\s+)?(?:the\s+(?:view|verdict|assessment|opinion|conclusion|message|warning|argument|word|take|thinking|advice|position)\s+(?:of|from)|according to|(?:how|what)\s+[^.#]{0,40}?\b(?:of|from|by)?)|(?:Or\s+)?[Ss]o\s+(?:says|said|argues|argued|thinks|believes))\s+/u

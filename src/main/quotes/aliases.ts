@@ -87,6 +87,8 @@ export function stripTitles(name: string): string {
   }
   const rest = tokens.slice(cut)
   if (rest.length === 0) return clean
+  // "ambassador to Britain", "spokesman for Trump": a role for someone, not that someone.
+  if (rest.length === 1 && /^(?:to|for|at|in|of|from)$/.test(tokens[cut - 1] ?? '')) return clean
   if (org) {
     // "Senate Majority Leader Chuck Schumer": strip only after a title word, and only to a person name.
     if (!TITLE_WORDS.has(bare(tokens[cut - 1] ?? '')) || looksLikeOrganisation(rest.join(' '))) return clean

@@ -12,6 +12,7 @@ export type Evidence =
   | 'before' // X said: “…” / X said the plan was “…”
   | 'evaluative' // X called it “…”
   | 'later' // further along the sentence: …, according to X / described as “…” by X
+  | 'next' // the sentence after: “…” That’s the view of X.
   | 'colon' // the subject of the sentence that introduces the quote with a colon
   | 'same-paragraph' // the previous quote in the paragraph
   | 'paragraph' // reported speech or the subject earlier in the paragraph
@@ -28,6 +29,9 @@ export function calibrate(evidence: Evidence, agent: Agent['type'] | null, kind:
     case 'later':
       c = agent === 'pronoun' ? 0.75 : agent === 'nominal' ? 0.7 : agent === 'descriptor' ? 0.85 : 0.95
       if (evidence === 'evaluative' || evidence === 'later') c -= 0.05
+      break
+    case 'next':
+      c = 0.8
       break
     case 'colon':
       c = agent === 'pronoun' ? 0.7 : 0.8

@@ -8,7 +8,7 @@
  * names, and a quotation without one inherits from the quotation or narrative just before it.
  */
 import { MAX_LOOKBACK, cutSentence, paragraphs, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
-import { attributionAfter, attributionBefore, attributionLater, type Agent } from './agents'
+import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
 import { speakerKey } from './aliases'
@@ -118,7 +118,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
 
   const trimmedBefore = before.replace(/\s+$/, '')
   const sentenceInitial =
-    trimmedBefore === '' || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
+    trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
   // The sentence goes on after the quote: `,”` / `”,` (the comma outside, as in Romance languages) / `?”`.
@@ -144,10 +144,23 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     agent = attributionLater(before, after, q.close + 1)
     if (agent) evidence = 'later'
   }
+  if (!agent && q.closed && endsSentence) {
+    // “…” That’s the view of Michael Reed, a historian at Yale. (The quote ended its sentence,
+    // so `after` is the next one.)
+    agent = attributionNext(after, q.close + 1)
+    if (agent) evidence = 'next'
+  }
   if (!agent && /:$/.test(trimmedBefore)) {
     // "De Miranda beautifully evokes … in his introduction: “…”": a sentence that introduces
     // the quote with a colon, whatever its verb, gives it its subject.
-    const subj = subjectsOf(before, sStart).find((x) => x.type === 'pronoun' || ctx.isKnownPerson(ctx.fullName(x.raw, x.start)) || ctx.isKnownOrganisation(ctx.fullName(x.raw, x.start)))
+    // "Volker: “I never heard that.”" (a transcript) names the speaker alone before the colon.
+    const bare = /^\s*((?:\p{Lu}[\p{L}’'.-]*[^\S\n]+){0,3}\p{Lu}[\p{L}’'.-]*):\s*$/u.exec(before)
+    const candidates = bare ? [{ raw: bare[1], start: sStart + before.indexOf(bare[1]), end: sStart + before.indexOf(bare[1]) + bare[1].length, type: 'name' as const }] : subjectsOf(before, sStart)
+    const subj = candidates.find((x) => {
+      if (x.type === 'pronoun') return true
+      const name = ctx.fullName(x.raw, x.start)
+      return ctx.isKnownPerson(name) || ctx.isKnownOrganisation(name) || (bare !== null && /\s/.test(name))
+    })
     if (subj) {
       agent = subj
       evidence = 'colon'

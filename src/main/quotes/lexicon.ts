@@ -106,7 +106,8 @@ export const ROLE_NOUNS = new Set(
     'watchdog investor investors economist economists diplomat diplomats aide aides insider insiders employee ' +
     'employees worker workers teacher teachers parent parents student students victim victims mother father brother ' +
     'sister wife husband son daughter friend neighbour neighbor owner founder chief executive director chair ' +
-    'chairman governor mayor senator lawmaker lawmakers spaniard frenchman german american briton'
+    'chairman governor mayor senator lawmaker lawmakers spaniard frenchman german american briton general generals ' +
+    'ambassador envoy spokesperson'
   ).split(' ')
 )
 export const PERSON_ROLES = new Set(

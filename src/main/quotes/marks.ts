@@ -81,14 +81,17 @@ function openerFamily(text: string, i: number): Family | null {
 function isCloser(text: string, i: number, family: Family, paraEnd: number): boolean {
   const c = text[i]
   switch (family) {
+    // Publishers mix straight and curly marks ("…authority?” said Hill): either closes a
+    // double quote, a straight one only where a closing mark stands (after a word, before a
+    // space or punctuation).
     case 'double':
-      return c === '\u201D'
+      return c === '\u201D' || (c === '"' && closingPosition(text, i, paraEnd))
     case 'low':
       return c === '\u201C' || c === '\u201D'
     case 'guillemet':
       return c === '\u00BB'
     case 'straight':
-      return c === '"'
+      return c === '"' || c === '\u201D'
     case 'single':
     case 'straight-single': {
       if (family === 'single' ? c !== '\u2019' : c !== "'") return false
@@ -105,6 +108,11 @@ function isCloser(text: string, i: number, family: Family, paraEnd: number): boo
       return true
     }
   }
+}
+
+function closingPosition(text: string, i: number, paraEnd: number): boolean {
+  const next = i + 1 < paraEnd ? text[i + 1] : undefined
+  return !isSpace(text[i - 1]) && (next === undefined || /[\s,.;:!?)\]—–-]/.test(next))
 }
 
 /** Quote spans, outermost only (nested quotes stay inside their parent). */
