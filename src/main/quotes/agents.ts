@@ -51,7 +51,7 @@ export function cleanName(raw: string): string {
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?!only\b)[a-z]{3,}ly|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?!only\b)[a-z]{3,}ly|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
 
 /** Extracts the agent phrase ending `text` (text = everything up to the verb). */
 export function agentLeft(text: string, base: number): Agent | null {
@@ -182,7 +182,7 @@ export function agentRight(text: string, base: number): Agent | null {
   let m = PRONOUN_START.exec(s)
   if (m) return { raw: m[1].toLowerCase(), start: base + lead, end: base + lead + m[1].length, type: 'pronoun' }
   // Up to three lower-case role words before the name: "said board chair Carol Jennings".
-  const roles = /^((?:[a-z][\w-]*\s+){0,3})/.exec(s)
+  const roles = /^((?:\p{Ll}[\p{L}-]*\s+){0,3})/u.exec(s)
   const roleWords = roles ? roles[1].trim().split(/\s+/).filter(Boolean) : []
   if (roleWords.every((w) => !RIGHT_STOP.has(w))) {
     const off = roles ? roles[1].length : 0
@@ -218,11 +218,15 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   const acc = ACCORDING.exec(s)
   if (acc) return agentRight(s.slice(acc[0].length), at + acc[0].length)
   const v = findVerbs(s.slice(0, 200), false, true)[0]
-  if (v && v.index === 0) return agentRight(s.slice(v.verb.length), at + v.verb.length)
-  if (v && v.index <= 140) {
+  if (v && v.index === 0) {
+    const r = agentRight(s.slice(v.verb.length), at + v.verb.length)
+    if (r) return r
+  } else if (v && v.index <= 140) {
     const agent = agentLeft(s.slice(0, v.index), at)
     if (agent && opensClause(s.slice(0, agent.start - at))) return agent
   }
+  const fp = foreignPronoun(s, at)
+  if (fp) return fp
   if (!loose) return null
   const vf = VERB_FIRST.exec(s)
   if (vf) {
@@ -236,6 +240,25 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   }
   return null
 }
+
+/**
+ * A pronoun speaker in the forms other languages use after a quote: French inversion
+ * ("a-t-il dit", "explique-t-elle"), "sagte er", "disse ela", and a Czech verb alone, whose
+ * ending tells the speaker's gender ("řekla" she, "řekl" he).
+ */
+function foreignPronoun(s: string, at: number): Agent | null {
+  let m = /^(?:a-t-|\p{L}+-t-|\p{L}+-)(il|elle)\b/u.exec(s) ?? /^(?:sagte|sagt|erklärte|betonte|meinte|disse|afirmou|explicou|acrescentou)\s+(er|sie|ele|ela)\b/u.exec(s)
+  if (m) {
+    const raw = /^(?:il|er|ele)$/.test(m[1]) ? 'he' : 'she'
+    const start = at + m[0].length - m[1].length
+    return { raw, start, end: start + m[1].length, type: 'pronoun' }
+  }
+  m = /^((?:řekl|uvedl|dodal|prohlásil|napsal|upozornil|vysvětlil|sdělil|konstatoval|potvrdil)(a?))(?=\s*(?:[.,;]|$))/u.exec(s)
+  if (m) return { raw: m[2] ? 'she' : 'he', start: at, end: at + m[1].length, type: 'pronoun' }
+  return null
+}
+
+const ACCORDING_WORDS = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 
 /** "according to", and as other languages say it ("selon", "según", "segundo", "laut", "podle"). */
 const ACCORDING = /^(?:according to|selon|según|segundo|laut|podle)\s/i
@@ -270,7 +293,7 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
   for (let i = verbs.length - 1; i >= 0; i--) {
     const { index, verb } = verbs[i]
     const lower = verb.toLowerCase()
-    if (lower === 'according to' || lower === 'in the words of') {
+    if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
       const a = agentRight(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }
       continue

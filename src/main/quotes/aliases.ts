@@ -37,6 +37,9 @@ export const ORG_WORDS = new Set(
   ).split(/\s+/)
 )
 
+/** Lower-case particles inside a name: "Luis de Miranda", "Ursula von der Leyen". */
+const PARTICLES = new Set('de da das do dos del della di van von der den du la le al el bin ibn y ter ten'.split(' '))
+
 const DETERMINERS = /^(?:the|a|an|one|another|some|its|his|her|their)\s+/i
 
 /** Unicode-normalised, whitespace-collapsed, typographic apostrophes made straight. */
@@ -83,7 +86,7 @@ export function stripTitles(name: string): string {
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = bare(tokens[i])
     if (TITLE_WORDS.has(t) || t === 'of' || t === 'for' || /'s$/.test(t)) cut = i + 1
-    else if (/^[a-z]/.test(tokens[i])) cut = i + 1 // lower-case role words: "union president Angela Bonilla"
+    else if (/^[a-z]/.test(tokens[i]) && !PARTICLES.has(tokens[i])) cut = i + 1 // lower-case role words: "union president Angela Bonilla"
   }
   const rest = tokens.slice(cut)
   if (rest.length === 0) return clean
@@ -175,6 +178,9 @@ function computeSame(a: string, b: string): boolean {
   const tb = kb.split(' ')
   const orgA = looksLikeOrganisation(canonicalSpeaker(a))
   const orgB = looksLikeOrganisation(canonicalSpeaker(b))
+  // "de Miranda" = "Luis de Miranda": a surname with its particle.
+  if (ta.length < tb.length && PARTICLES.has(ta[0]) && !orgB && tb.slice(tb.length - ta.length).join(' ') === ka) return true
+  if (tb.length < ta.length && PARTICLES.has(tb[0]) && !orgA && ta.slice(ta.length - tb.length).join(' ') === kb) return true
   if (ta.length === 1 && tb.length > 1 && !orgB && tb[tb.length - 1] === ta[0]) return true
   if (tb.length === 1 && ta.length > 1 && !orgA && ta[ta.length - 1] === tb[0]) return true
   if (ta.length > 1 && tb.length > 1 && !orgA && !orgB && ta[0] === tb[0] && ta[ta.length - 1] === tb[tb.length - 1]) return true

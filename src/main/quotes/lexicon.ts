@@ -31,7 +31,19 @@ const EVALUATIVE = [
   'welcomed', 'thanked', 'compares', 'compared', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting',
   'telling', 'claiming', 'writing'
 ]
-export const SPEECH_SET = new Set(SPEECH)
+/** The same in French, Spanish, Portuguese, German and Czech (past and present, as reporters use them). */
+const FOREIGN_SPEECH = (
+  'déclaré annoncé affirmé expliqué estimé ajouté souligné indiqué précisé assuré confié répondu rappelé insisté ' +
+  'reconnu martelé raconté écrit jugé dénoncé prévenu explique ajoute estime souligne affirme déclare précise assure ' +
+  'raconte confie dit dijo afirmó declaró señaló explicó aseguró agregó añadió sostuvo indicó manifestó expresó ' +
+  'advirtió comentó relató escribió denunció disse afirmou falou acrescentou declarou explicou ressaltou destacou ' +
+  'contou escreveu sagte erklärte betonte meinte sagt erklärt betont schrieb řekl řekla uvedl uvedla dodal dodala ' +
+  'prohlásil prohlásila napsal napsala upozornil upozornila vysvětlil vysvětlila sdělil sdělila konstatoval ' +
+  'konstatovala potvrdil potvrdila říká tvrdí uvádí dodává míní'
+).split(' ')
+/** "according to" in French, Spanish, Portuguese, German and Czech. */
+const ACCORDING = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
+export const SPEECH_SET = new Set([...SPEECH, ...FOREIGN_SPEECH])
 export const PARTICIPLES = new Set(['calling', 'describing', 'accusing', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting', 'telling', 'claiming', 'writing'])
 
 const EVALUATIVE_SET = new Set(EVALUATIVE)
@@ -41,7 +53,7 @@ export interface VerbHit {
   verb: string
 }
 
-const WORD_RE = /[a-z]+/g
+const WORD_RE = /\p{L}+/gu
 
 /**
  * Speech verbs in `s` by a word scan and set look-up (a 150-way regex alternation is several
@@ -52,13 +64,15 @@ export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
   const out: VerbHit[] = []
   WORD_RE.lastIndex = 0
   for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
-    const w = m[0]
+    const w = m[0].toLowerCase()
     const i = m.index
-    if (i > 0 && /[\p{L}’'-]/u.test(s[i - 1])) continue // inside a word
-    const j = i + w.length
-    if (j < s.length && /[\p{L}]/u.test(s[j])) continue
+    if (i > 0 && /[’'-]/u.test(s[i - 1])) continue // "didn’t", "well-said"
+    // Capitalised only where a sentence or clause opens ("According to …"), not "United States".
+    if (m[0] !== w && !/(?:^|[.!?:;“”"‘’«»—–(#]\s*)$/u.test(s.slice(Math.max(0, i - 3), i))) continue
+    const j = i + m[0].length
     let hit: VerbHit | null = null
     if (SPEECH_SET.has(w) || (all && EVALUATIVE_SET.has(w))) hit = { index: i, verb: w }
+    else if (all && ACCORDING.has(w)) hit = { index: i, verb: w }
     else if (PARTICLE[w] && s.startsWith(' ' + PARTICLE[w], j)) hit = { index: i, verb: `${w} ${PARTICLE[w]}` }
     else if (all && w === 'according' && /^\s+to\b/.test(s.slice(j, j + 4))) hit = { index: i, verb: 'according to' }
     else if (all && w === 'in' && /^\s+the words of\b/.test(s.slice(j, j + 14))) hit = { index: i, verb: 'in the words of' }
@@ -158,7 +172,10 @@ const LEADING = new Set(
     'like unlike once both either neither each every some many most all no not only perhaps maybe indeed thus hence ' +
     'moreover furthermore finally first second third last next according speaking writing asked told dear hi hello ' +
     'why what who whom whose which how where whether among amid against about above across along around behind below ' +
-    'beside between beyond inside into near outside through throughout toward towards upon within without via per'
+    'beside between beyond inside into near outside through throughout toward towards upon within without via per ' +
+    // the same at the start of a French, Spanish, Portuguese, German or Czech sentence
+    'en con por para sin sobre entre desde hasta según pero cuando como dans sur pour avec sans mais quand comme selon ' +
+    'em com mas quando und aber mit für auf wenn als ale když podle'
   ).split(' ')
 )
 
@@ -173,8 +190,14 @@ export function trimLead(raw: string, initial = false): { name: string; dropped:
   for (;;) {
     const m = /^([\p{L}’'-]+)([^\S\n]+)/u.exec(name)
     if (!m) break
-    // Title case only: "WHO Director-General …" keeps its acronym.
+    // Title case only: "WHO Director-General …" keeps its acronym; a particle left in front
+    // once a word is dropped goes too ("En la Argentina" → "Argentina").
     const w = m[1].toLowerCase()
+    if (dropped > 0 && /^(?:de|da|del|la|le|el|los|las|les|du|des|von|van|der|di)$/.test(m[1])) {
+      name = name.slice(m[0].length)
+      dropped += m[0].length
+      continue
+    }
     if (!/^\p{Lu}\p{Ll}/u.test(m[1]) || !(LEADING.has(w) || (initial && dropped === 0 && /^\p{L}{3,}ing$/u.test(w) && !MALE.has(w) && !FEMALE.has(w)))) break
     name = name.slice(m[0].length)
     dropped += m[0].length

@@ -6,6 +6,7 @@
 import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases'
 import { CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, trimLead, type Gender } from './lexicon'
 import { cleanName, type Agent } from './agents'
+import { CaseEvidence } from './case-evidence'
 
 export interface Candidate {
   name: string
@@ -19,6 +20,9 @@ export function genderOfFirstName(name: string): Gender {
   if (MALE.has(first) && !FEMALE.has(first)) return 'm'
   return null
 }
+
+/** "I" (the writer), contractions ("Don’t", "We’ve"), hyphenated roles ("Writer-director"). */
+const NOT_A_NAME = /^(?:I\.?|\S+[’'](?:t|ve|re|ll|m|d))$|^\p{Lu}\p{Ll}+-\p{Ll}+$/u
 
 const PERSON_NAME_RE = new RegExp(`\\b(?:(Mr|Mrs|Ms|Miss|Dr)\\.?[^\\S\\n]+)?(${CAPRUN})`, 'gu')
 
@@ -44,7 +48,10 @@ export class SpeakerContext {
   /** Every name mentioned, short ones ("Parata") as the full name they stand for, in text order. */
   private readonly allMentions: Candidate[] = []
 
+  private readonly common: CaseEvidence
+
   constructor(readonly text: string) {
+    this.common = new CaseEvidence(text)
     const singles: Candidate[] = []
     PERSON_NAME_RE.lastIndex = 0
     for (let m = PERSON_NAME_RE.exec(text); m; m = PERSON_NAME_RE.exec(text)) {
@@ -60,8 +67,8 @@ export class SpeakerContext {
       const participle = (at === 0 || /[.!?\n][”"’»]?\s*$/u.test(text.slice(Math.max(0, at - 4), at))) && /^\s+(?:at|in|on|for|with|to|from|as|during|and)\s/.test(text.slice(at + m[2].length, at + m[2].length + 9))
       const { name: bareName, dropped } = trimLead(m[2], participle)
       const lead = m[2].slice(0, dropped)
-      const raw = cleanName(bareName)
-      if (!raw) continue
+      const raw = cleanName(this.common.trim(bareName))
+      if (!raw || NOT_A_NAME.test(raw)) continue
       const name = canonicalSpeaker(raw)
       const words = name.split(' ')
       if (words.length === 1 && !initial(text, at + dropped)) singles.push({ name, pos: at + dropped, person: true })
@@ -108,7 +115,9 @@ export class SpeakerContext {
 
   /** A name to its full form seen in the article (nearest earlier full form, else any). */
   fullName(raw: string, pos: number): string {
-    const c = canonicalSpeaker(raw)
+    const trimmed = this.common.trim(raw)
+    if (!trimmed || NOT_A_NAME.test(trimmed)) return ''
+    const c = canonicalSpeaker(trimmed)
     if (looksLikeOrganisation(c)) {
       // An acronym for an organisation credited earlier ("the CBI" → "Confederation of British Industry").
       for (let i = this.history.length - 1; i >= 0; i--) {
