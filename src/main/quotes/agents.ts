@@ -24,7 +24,7 @@ import {
   FOREIGN_VERBS
 } from './lexicon'
 import { subjectOf } from './subjects'
-import { looksLikeOrganisation } from './aliases'
+import { widenOrganisation } from './org-names'
 
 export interface Span {
   start: number
@@ -119,6 +119,15 @@ export function agentLeft(text: string, base: number): Agent | null {
     if (!raw.includes(' ') && ROLE_NOUNS.has(raw.toLowerCase())) return { raw: raw.toLowerCase(), start, end: start + raw.length, type: 'descriptor' }
     return { raw: cleanName(raw), start, end: start + raw.length, type: 'name' }
   }
+  // "Con Edison officials", "Boeing spokeswoman": spokespeople of a named body, as written.
+  m = ORG_ROLE_END.exec(s)
+  if (m) {
+    const lead = trimLead(m[1])
+    if (lead.name && /^\p{Lu}/u.test(lead.name)) {
+      const start = base + m.index + m[0].indexOf(m[1]) + lead.dropped
+      return { raw: lead.name, start, end: start + lead.name.length, type: 'descriptor' }
+    }
+  }
   // "Russia’s defence ministry"
   m = POSSESSIVE_END.exec(s)
   if (m && m[1].split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) {
@@ -130,31 +139,17 @@ export function agentLeft(text: string, base: number): Agent | null {
     const phrase = m[1].trim()
     if (plausibleDescriptor(phrase)) {
       const start = base + m.index + m[0].indexOf(m[1])
-      const type = /^the\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
       return { raw: phrase, start, end: start + phrase.length, type }
     }
   }
   return null
 }
 
-const JOINED = new RegExp(`(${CAPRUN})[^\\S\\n]+(?:and|on|for|&)[^\\S\\n]+$`, 'u')
-
-/**
- * "Joint Committee on Intelligence and Security", "Food and Drug Administration": a name run
- * ending at `index` widened over "and"/"on"/"for" while the wider phrase is an organisation's.
- */
-function widenOrganisation(s: string, index: number, raw: string): { index: number; raw: string } {
-  let best = { index, raw }
-  let at = index
-  for (let guard = 0; guard < 3; guard++) {
-    const j = JOINED.exec(s.slice(Math.max(0, at - 120), at))
-    if (!j) break
-    at = Math.max(0, at - 120) + j.index
-    const wide = s.slice(at, index) + raw
-    if (looksLikeOrganisation(wide)) best = { index: at, raw: wide }
-  }
-  return best
-}
+const ORG_ROLE_END = new RegExp(
+  `(?:^|\\s)(${CAPRUN}(?:[^\\S\\n]+[\\p{Ll}-]+)?[^\\S\\n]+(?:officials?|spokes(?:man|woman|person|people)|representatives?|executives?|sources?|staff|lawyers?|attorneys|analysts|researchers|scientists|economists|investigators|prosecutors|leaders))$`,
+  'u'
+)
 
 /** Between commas after a name, an affiliation or age, not a name: "R-Neb.", "(D-Calif.)", "75", "Jr.". */
 const AFFILIATION = /^(?:\(?[RDI]\s*-\s*[\p{Lu}][\p{L}.]*\)?|\d{1,3}|[JS]r\.?)$/u
@@ -197,7 +192,7 @@ export function agentRight(text: string, base: number): Agent | null {
   if (m) {
     const phrase = m[1].trim().replace(/\s+(?:said|says|told)$/, '')
     if (plausibleDescriptor(phrase)) {
-      const type = /^the\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
       return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
     }
   }
@@ -258,6 +253,7 @@ function foreignPronoun(s: string, at: number): Agent | null {
   return null
 }
 
+const NOUN_USE = /(?:[’']s|\b(?:the|his|her|their|its|our|my|your|these|those|such|of|whose))\s+$/i
 const ACCORDING_WORDS = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 
 /** "according to", and as other languages say it ("selon", "según", "segundo", "laut", "podle"). */
@@ -293,6 +289,8 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
   for (let i = verbs.length - 1; i >= 0; i--) {
     const { index, verb } = verbs[i]
     const lower = verb.toLowerCase()
+    // "Swift’s claims", "the remarks", "his comments": a noun, not a verb.
+    if (NOUN_USE.test(before.slice(Math.max(0, index - 12), index))) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
       const a = agentRight(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }

@@ -104,7 +104,7 @@ export const CAPRUN_START = new RegExp(`^(${CAPRUN})`, 'u')
 
 export const PRONOUN_END = /(?:^|[\s,—–])(he|she|they|it)$/i
 export const PRONOUN_START = /^(he|she|they|it)\b/i
-export const DESCRIPTOR_END = /(?:^|[\s—–])((?:the|a|an|one|another)\s+[^,;:“”"«»„‘’.!?#—–]{1,70})$/i
+export const DESCRIPTOR_END = /(?:^|[\s—–])((?:the|a|an|one|another)\s+(?:[^,;:“”"«»„‘’.!?#—–]|[’']s\b){1,70})$/i
 export const POSSESSIVE_END = /(?:^|\s)(\p{Lu}[\p{L}.]*[’']s(?:\s+[\p{Ll}-]+){1,3})$/u
 export const DESCRIPTOR_START = /^((?:the|a|an|one|another)\s+[^,;:“”"«»„‘.!?#]{1,70}?)(?=$|[,;:.!?]|\s+(?:who|which|that|in|on|at|during|after|before|when|while)\b)/i
 
@@ -121,7 +121,7 @@ export const ROLE_NOUNS = new Set(
     'employees worker workers teacher teachers parent parents student students victim victims mother father brother ' +
     'sister wife husband son daughter friend neighbour neighbor owner founder chief executive director chair ' +
     'chairman governor mayor senator lawmaker lawmakers spaniard frenchman german american briton general generals ' +
-    'ambassador envoy spokesperson'
+    'ambassador envoy spokesperson office cabinet campaign embassy presidency'
   ).split(' ')
 )
 export const PERSON_ROLES = new Set(
@@ -174,8 +174,8 @@ const LEADING = new Set(
     'why what who whom whose which how where whether among amid against about above across along around behind below ' +
     'beside between beyond inside into near outside through throughout toward towards upon within without via per ' +
     // the same at the start of a French, Spanish, Portuguese, German or Czech sentence
-    'en con por para sin sobre entre desde hasta según pero cuando como dans sur pour avec sans mais quand comme selon ' +
-    'em com mas quando und aber mit für auf wenn als ale když podle'
+    'en por para sin sobre entre desde hasta según pero cuando como dans sur pour avec sans mais quand comme selon ' +
+    'com mas quando und aber mit für auf wenn als ale když podle'
   ).split(' ')
 )
 

@@ -7,6 +7,7 @@ import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speak
 import { CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, trimLead, type Gender } from './lexicon'
 import { cleanName, type Agent } from './agents'
 import { CaseEvidence } from './case-evidence'
+import { widenOrganisationForward } from './org-names'
 
 export interface Candidate {
   name: string
@@ -63,6 +64,12 @@ export class SpeakerContext {
         if (!m[1]) continue
       }
       const at = m.index + m[0].indexOf(m[2])
+      // "Food and Drug Administration": an organisation's name runs on over "and".
+      const wide = widenOrganisationForward(text, at, m[2])
+      if (wide !== m[2]) {
+        m[2] = wide
+        PERSON_NAME_RE.lastIndex = at + wide.length
+      }
       // "Hosting Cook at the White House, Trump …": a sentence-initial participle phrase, not a name.
       const participle = (at === 0 || /[.!?\n][”"’»]?\s*$/u.test(text.slice(Math.max(0, at - 4), at))) && /^\s+(?:at|in|on|for|with|to|from|as|during|and)\s/.test(text.slice(at + m[2].length, at + m[2].length + 9))
       const { name: bareName, dropped } = trimLead(m[2], participle)
@@ -239,16 +246,49 @@ export class SpeakerContext {
     return name
   }
 
-  /** "the department", "the agency", "the prime minister", "the spokesman". */
+  /**
+   * "the department", "the agency", "the company", "the prime minister", "the statement": a
+   * name containing the head noun, else the latest speaker of the right kind (credited, or an
+   * organisation the article names whose name fits the noun), else the role as written —
+   * but never "statement" or "company" alone.
+   */
   resolveNominal(phrase: string, pos: number, local: Candidate[]): string | null {
     const words = phrase.toLowerCase().split(/\s+/).slice(1)
     const head = words[words.length - 1]
     const all = [...this.history.filter((h) => h.pos < pos), ...local.filter((l) => l.pos < pos)].sort((a, b) => a.pos - b.pos)
     for (let i = all.length - 1; i >= 0; i--) if (all[i].name.toLowerCase().includes(head)) return all[i].name
     const personRole = words.some((w) => PERSON_ROLES.has(w))
-    for (let i = all.length - 1; i >= 0; i--) if (all[i].person === personRole) return all[i].name
-    return ROLE_NOUNS.has(head) ? canonicalSpeaker(phrase) : null
+    const fits = ORG_KINDS[head]
+    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && (o.name.toLowerCase().includes(head) || (fits?.test(o.name) ?? false)))
+    let best: Candidate | null = orgs[orgs.length - 1] ?? null
+    for (let i = all.length - 1; i >= 0; i--) {
+      if (all[i].person === personRole) {
+        if (!best || all[i].pos > best.pos) best = all[i]
+        break
+      }
+    }
+    if (best) return best.name
+    return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group|report)$/.test(head) ? canonicalSpeaker(phrase) : null
   }
+}
+
+/** Which named organisations a common noun can stand for ("the company" → "Acme Corp."). */
+const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologies|Airlines|Airways|Motors|Bank|Foods|Energy|Media|Systems|Partners|Capital|Industries|Labs|Pharmaceuticals|Entertainment)\b\.?/
+const PUBLIC_BODY = /\b(?:Agency|Department|Ministry|Office|Authority|Commission|Administration|Service|Bureau|Government|Council|Board)\b/
+const ORG_KINDS: Record<string, RegExp> = {
+  company: BUSINESS,
+  firm: BUSINESS,
+  group: BUSINESS,
+  business: BUSINESS,
+  maker: BUSINESS,
+  statement: /./,
+  agency: PUBLIC_BODY,
+  department: PUBLIC_BODY,
+  ministry: PUBLIC_BODY,
+  office: PUBLIC_BODY,
+  government: PUBLIC_BODY,
+  administration: PUBLIC_BODY,
+  regulator: PUBLIC_BODY
 }
 
 /** True when `pos` opens a sentence (where any word is capitalised). */
@@ -273,7 +313,11 @@ export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate
       return ctx.resolvePronoun(agent.raw, agent.start)
     case 'nominal':
       return ctx.resolveNominal(agent.raw, agent.start, local)
-    case 'descriptor':
+    case 'descriptor': {
+      // "a statement from the White House" is the White House's.
+      const from = /^(?:an?\s+|the\s+)?statement\s+(?:from|by|issued by|of)\s+(.+)$/i.exec(agent.raw)
+      if (from) return ctx.fullName(from[1], agent.start) || null
       return canonicalSpeaker(agent.raw) || null
+    }
   }
 }

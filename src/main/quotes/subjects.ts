@@ -7,6 +7,7 @@
  * ("Lorenz’s discoveries"), not a coordination ("Hamilton and Gille").
  */
 import { CAPRUN, isRoleWord, trimLead } from './lexicon'
+import { widenOrganisationForward } from './org-names'
 
 /** The same shape as agents.ts's Agent (kept apart so that agents.ts can use this file). */
 export interface Subject {
@@ -25,6 +26,8 @@ const ROLE_NAMED = new RegExp(`^((?:${CAPRUN}[^\\S\\n]+)?(?:[\\p{Ll}-]+[^\\S\\n]
 /** "The priest, Fidelis Mukonori, …", "Her mother, Fiona, …": a role, then the name in apposition. */
 const APPOSED = new RegExp(`^(?:the|a|an|his|her|their|its)[^\\S\\n]+(?:[\\p{L}’'-]+[^\\S\\n]+){0,4}?[\\p{Ll}-]+,[^\\S\\n]+(${CAPRUN}),`, 'iu')
 const PRONOUN = /^(he|she|they|it)\b/i
+const RUN = new RegExp(`^(${CAPRUN})`, 'u')
+const FOLLOWS = new RegExp(`^${FOLLOW}`, 'u')
 /** An introduction set aside before the subject: "Later," "As an undergraduate at Yale in the 1980s," */
 const INTRO = /^[\p{Lu}][\p{Ll}]*\b[^,;:#“”"«»]{0,100}?,[^\S\n]+/u
 const INTRO_WORD = new Set(
@@ -66,6 +69,12 @@ function at(sentence: string, off: number, base: number): Subject | null {
   if (rn && isRoleWord(rn[1].trim().split(/\s+/).pop() ?? '')) return named(rn[2], base + off + rn[1].length)
   const n = NAMED.exec(s)
   if (n && !/^(?:The|A|An|This|That|These|Those|There|It|I|We|You)$/.test(n[1])) return named(n[1], base + off)
+  // "The Food and Drug Administration approved …"
+  const run = RUN.exec(s)
+  if (run) {
+    const wide = widenOrganisationForward(s, 0, run[1])
+    if (wide !== run[1] && FOLLOWS.test(s.slice(wide.length))) return named(wide, base + off)
+  }
   return null
 }
 
