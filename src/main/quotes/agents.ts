@@ -66,7 +66,7 @@ export function agentLeft(text: string, base: number): Agent | null {
       for (let c = s.indexOf(','); c >= 0 && c < s.length - 1; c = s.indexOf(',', c + 1)) {
         const rest = s.slice(c + 1).trimStart()
         if (!/^(?:who|whose|which|a|an|the|one|\p{Ll})/u.test(rest)) continue
-        const head = s.slice(0, c)
+        const head = s.slice(0, c).replace(/,\s*(?:\d{1,3}|\(?[RDI]-[\p{L}.]+\)?)\s*$/u, '') // "Jane Smith, 45, a teacher"
         const m = CAPRUN_END.exec(head)
         const lead = m ? trimLead(m[1]) : null
         if (m && lead?.name) {

@@ -4,7 +4,7 @@
  * what the article said earlier.
  */
 import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases'
-import { CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, trimLead, type Gender } from './lexicon'
+import { ABBREVIATIONS, CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, trimLead, type Gender } from './lexicon'
 import { cleanName, type Agent } from './agents'
 import { CaseEvidence } from './case-evidence'
 import { widenOrganisationForward } from './org-names'
@@ -19,6 +19,13 @@ export function genderOfFirstName(name: string): Gender {
   const first = name.split(/\s+/)[0]?.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '') ?? ''
   if (FEMALE.has(first) && !MALE.has(first)) return 'f'
   if (MALE.has(first) && !FEMALE.has(first)) return 'm'
+  return null
+}
+
+/** A full stop inside a run that ends a sentence: after a lower-case word, not "Sen." or "Dr.". */
+function sentenceEnd(run: string): { index: number; 0: string } | null {
+  const re = /([\p{L}\d]*[\p{Ll}\d]{2,})\.\s/gu
+  for (let m = re.exec(run); m; m = re.exec(run)) if (!ABBREVIATIONS.has(m[1].toLowerCase())) return m
   return null
 }
 
@@ -50,6 +57,8 @@ export class SpeakerContext {
   private readonly allMentions: Candidate[] = []
 
   private readonly common: CaseEvidence
+  /** Role words people were introduced with, by name key. */
+  private readonly roles = new Map<string, Set<string>>()
 
   constructor(readonly text: string) {
     this.common = new CaseEvidence(text)
@@ -58,7 +67,7 @@ export class SpeakerContext {
     for (let m = PERSON_NAME_RE.exec(text); m; m = PERSON_NAME_RE.exec(text)) {
       const honorific = m[1]
       // A run never crosses a sentence end ("… on Twitter. He said").
-      const cross = /[\p{Ll}\d]{2,}\.\s/u.exec(m[2])
+      const cross = sentenceEnd(m[2])
       if (cross) {
         PERSON_NAME_RE.lastIndex = m.index + m[0].indexOf(m[2]) + cross.index + cross[0].length
         if (!m[1]) continue
@@ -90,6 +99,10 @@ export class SpeakerContext {
       if (words.length < 2 || words.length > 4) continue
       if (!words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.$/u.test(w) || /^(?:de|da|van|von|al|bin|la|le|der)$/.test(w))) continue
       this.mentions.push({ name, pos: m.index + m[0].indexOf(m[2]) + lead.length, person: true })
+      // "Sen. Lindsey Graham", "union president Angela Bonilla": what "the senator" will mean.
+      const before = text.slice(Math.max(0, at - 40), at)
+      const title = raw.slice(0, Math.max(0, raw.length - name.length)) + ' ' + (/((?:\p{Ll}+\s+){1,2})$/u.exec(before)?.[1] ?? '')
+      this.noteRoles(name, title)
     }
     for (const m of this.mentions) {
       const words = speakerKey(m.name).split(' ')
@@ -107,6 +120,36 @@ export class SpeakerContext {
     }
     this.allMentions.push(...this.mentions)
     this.allMentions.sort((a, b) => a.pos - b.pos)
+    // "Ann Roe, the prosecutor," / "The prosecutor, Ann Roe,": roles in apposition.
+    for (const re of [ROLE_AFTER, ROLE_BEFORE]) {
+      re.lastIndex = 0
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const [name, role] = re === ROLE_AFTER ? [m[1], m[2]] : [m[2], m[1]]
+        this.noteRoles(this.fullName(name, m.index), role)
+      }
+    }
+  }
+
+  /** Remembers the role words a person is introduced with ("senator", "prosecutor"). */
+  private noteRoles(name: string, words: string): void {
+    if (!name) return
+    const key = speakerKey(name)
+    for (const w of words.toLowerCase().replace(/\./g, '').split(/[\s,]+/)) {
+      const role = ROLE_ALIASES[w] ?? w
+      if (!PERSON_ROLES.has(role)) continue
+      const set = this.roles.get(key)
+      if (set) set.add(role)
+      else this.roles.set(key, new Set([role]))
+    }
+  }
+
+  /** The latest person in focus introduced with `role` ("the senator" → Lindsey Graham). */
+  private withRole(role: string, pos: number): string | null {
+    for (let i = this.focus.length - 1; i >= 0; i--) {
+      const f = this.focus[i]
+      if (f.pos < pos && f.person && this.roles.get(speakerKey(f.name))?.has(role)) return f.name
+    }
+    return null
   }
 
   gender(name: string): Gender {
@@ -258,6 +301,10 @@ export class SpeakerContext {
     const all = [...this.history.filter((h) => h.pos < pos), ...local.filter((l) => l.pos < pos)].sort((a, b) => a.pos - b.pos)
     for (let i = all.length - 1; i >= 0; i--) if (all[i].name.toLowerCase().includes(head)) return all[i].name
     const personRole = words.some((w) => PERSON_ROLES.has(w))
+    if (personRole) {
+      const titled = this.withRole(words.find((w) => PERSON_ROLES.has(w))!, pos)
+      if (titled) return titled
+    }
     const fits = ORG_KINDS[head]
     const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && (o.name.toLowerCase().includes(head) || (fits?.test(o.name) ?? false)))
     let best: Candidate | null = orgs[orgs.length - 1] ?? null
@@ -268,8 +315,25 @@ export class SpeakerContext {
       }
     }
     if (best) return best.name
-    return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group|report)$/.test(head) ? canonicalSpeaker(phrase) : null
+    return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group)$/.test(head) ? canonicalSpeaker(phrase) : null
   }
+}
+
+const ROLE_AFTER = new RegExp(`(${CAPRUN}), (?:the|a|an|his|her|their) ((?:[\\p{Ll}-]+ ){0,3}[\\p{Ll}-]+)[,.]`, 'gu')
+const ROLE_BEFORE = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) ((?:[\\p{Ll}-]+ ){0,3}[\\p{Ll}-]+), (${CAPRUN}),`, 'gu')
+/** Abbreviated titles as the role nouns a later mention uses. */
+const ROLE_ALIASES: Record<string, string> = {
+  sen: 'senator',
+  rep: 'lawmaker',
+  representative: 'lawmaker',
+  congressman: 'lawmaker',
+  congresswoman: 'lawmaker',
+  gov: 'governor',
+  pres: 'president',
+  dr: 'doctor',
+  atty: 'attorney',
+  ceo: 'chief',
+  premier: 'minister'
 }
 
 /** Which named organisations a common noun can stand for ("the company" → "Acme Corp."). */
