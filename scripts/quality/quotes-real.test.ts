@@ -49,7 +49,7 @@ describe('scoring an article', () => {
   const article = toArticle(file, text)
   const det = (t: string, speaker: string | null, confidence: number): DetectedQuote => {
     const { start, end } = locate(text, t)
-    return { start, end, text: t, speaker, speakerMention: null, confidence, kind: speaker ? 'direct' : 'scare' }
+    return { start, end, text: t, speaker, speakerMention: null, confidence, kind: speaker ? 'direct' : 'scare', evidence: 'test' }
   }
 
   it('counts spans, speakers, invented names, furniture and bands', () => {

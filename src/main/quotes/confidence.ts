@@ -20,38 +20,53 @@ export type Evidence =
   | 'previous-paragraph' // a quotation paragraph after narrative about one person
   | 'none'
 
-export function calibrate(evidence: Evidence, agent: Agent['type'] | null, kind: 'direct' | 'partial' | 'scare', closed: boolean): number {
+/** Agents by how reliably they name the speaker: a name, a description as written, a pronoun, "the company". */
+const BY_AGENT: Record<Agent['type'], number> = { name: 0.95, descriptor: 0.85, pronoun: 0.8, nominal: 0.7 }
+
+/**
+ * The confidence of a speaker found with `evidence` through an `agent` of that type; an
+ * inherited speaker (`from` = the confidence of the quote it comes from) is never surer than
+ * its source. Values follow the precision measured per kind of evidence on the two tune sets
+ * (docs/quotes.md), rounded so that the bands order by precision: ≥ 0.9 a name in the quote's
+ * sentence; 0.8–0.9 a description, a pronoun next to the quote, the previous quote of the
+ * paragraph; 0.6–0.8 "the company", a pronoun further off, the paragraph before; below 0.6 a
+ * guess from the previous paragraph.
+ */
+export function calibrate(evidence: Evidence, agent: Agent['type'] | null, closed: boolean, from = 1): number {
+  const a = agent ? BY_AGENT[agent] : 0.95
   let c: number
   switch (evidence) {
     case 'adjacent':
-    case 'before':
-    case 'evaluative':
-    case 'later':
-      c = agent === 'pronoun' ? 0.75 : agent === 'nominal' ? 0.7 : agent === 'descriptor' ? 0.85 : 0.95
-      if (evidence === 'evaluative' || evidence === 'later') c -= 0.05
+      c = a
       break
-    case 'next':
-      c = 0.8
+    case 'before':
+      c = a - 0.05
+      break
+    case 'evaluative':
+      c = a - 0.1
       break
     case 'colon':
-      c = agent === 'pronoun' ? 0.7 : 0.8
+    case 'later':
+      c = agent === 'name' ? 0.85 : 0.7
+      break
+    case 'next':
+      c = 0.75
       break
     case 'same-paragraph':
-      c = 0.8
+      c = Math.min(0.85, from)
       break
     case 'paragraph':
-      c = 0.65
+      c = 0.6
       break
     case 'previous-quote':
-      c = 0.45
+      c = Math.min(0.6, from)
       break
     case 'previous-paragraph':
-      c = 0.4
+      c = 0.5
       break
     case 'none':
       return 0.2
   }
-  if (kind === 'partial') c -= 0.0
-  if (!closed) c *= 0.8
+  if (!closed) c *= 0.85
   return Math.round(c * 100) / 100
 }

@@ -11,6 +11,7 @@ import { MAX_LOOKBACK, cutSentence, paragraphs, scanQuotes, sentenceStartBefore,
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
+import { findVerbs } from './lexicon'
 import { speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import type { FoundQuote } from '../db/quotes'
@@ -26,6 +27,8 @@ export interface DetectedQuote {
   /** 0..1: how often a speaker given with this kind of evidence is right (docs/quotes.md). */
   confidence: number
   kind: 'direct' | 'partial' | 'scare'
+  /** How the speaker was found (confidence.ts); not stored, for calibration and tests. */
+  evidence: string
 }
 
 /** What the reader knows at a quote: the paragraph so far, and how the previous one ended. */
@@ -164,10 +167,19 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     if (subj) {
       agent = subj
       evidence = 'colon'
+    } else {
+      // "a question came from a member of the audience: “…”"
+      const from = /\b(?:from|by)\s+((?:a|an|the|one)\s+[^,;:#“”"]{1,60}):$/i.exec(trimmedBefore)
+      if (from) {
+        const start = sStart + trimmedBefore.lastIndexOf(from[1])
+        agent = { raw: from[1], start, end: start + from[1].length, type: 'descriptor' }
+        evidence = 'colon'
+      }
     }
   }
 
   let speaker: string | null = null
+  let source = 1
   let mention: { start: number; end: number } | null = null
   if (agent) {
     speaker = resolveAgent(agent, ctx, local)
@@ -181,6 +193,8 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
       speaker = inherited.speaker
       mention = inherited.mention
       evidence = inherited.evidence
+      source = inherited.from
+      agent = null
     }
   }
   let confidence: number
@@ -189,9 +203,9 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     speaker = null
     mention = null
     confidence = 0.2
-  } else confidence = speaker ? calibrate(evidence, agent?.type ?? null, kind, q.closed) : 0.2
+  } else confidence = speaker ? calibrate(evidence, agent?.type ?? null, q.closed, source) : 0.2
 
-  const dq: DetectedQuote = { start: q.start, end: q.end, text: inner, speaker, speakerMention: mention, confidence, kind }
+  const dq: DetectedQuote = { start: q.start, end: q.end, text: inner, speaker, speakerMention: mention, confidence, kind, evidence: speaker ? `${evidence}/${agent ? agent.type : '-'}` : 'none' }
   if (speaker) {
     ctx.credit(speaker, agent && agent.start > q.open ? agent.start : q.open)
     local.push({ name: speaker, pos: q.open, person: isPersonName(speaker) })
@@ -217,7 +231,8 @@ function kindOf(masked: string, trimmedBefore: string, q: RawQuote, inner: strin
     words <= 4 &&
     afterWord !== undefined &&
     /^\p{Ll}/u.test(afterWord) &&
-    !/^(?:he|she|they|it|said|says|added|told|wrote|according)$/.test(afterWord) &&
+    !/^(?:said|says|added|told|wrote|according)$/.test(afterWord) &&
+    !(/^(?:he|she|they|it)$/.test(afterWord) && findVerbs(masked.slice(q.close + 1, q.close + 40), false, true).length > 0) &&
     (/\b(?:the|a|an|its|their|his|her|our|this|that|of)\s*$/i.test(trimmedBefore) || /[’']s\s*$/.test(trimmedBefore) || !hasAgent)
   return soCalled || adjectival || (!hasAgent && words <= 6) ? 'scare' : 'partial'
 }
@@ -234,18 +249,18 @@ function inherit(
   st: ParaState,
   q: RawQuote,
   kind: DetectedQuote['kind']
-): { speaker: string; mention: DetectedQuote['speakerMention']; evidence: Evidence } | null {
+): { speaker: string; mention: DetectedQuote['speakerMention']; evidence: Evidence; from: number } | null {
   // A second quote in the same paragraph: same speaker (“…,” she said. “…”).
-  if (st.prevInPara?.speaker) return { speaker: st.prevInPara.speaker, mention: st.prevInPara.speakerMention, evidence: 'same-paragraph' }
+  if (st.prevInPara?.speaker) return { speaker: st.prevInPara.speaker, mention: st.prevInPara.speakerMention, evidence: 'same-paragraph', from: st.prevInPara.confidence }
   // Reported speech or a subject earlier in the paragraph ("Feld said after the hearing … “…”").
   const c = st.local[st.local.length - 1]
-  if (c) return { speaker: c.name, mention: null, evidence: 'paragraph' }
+  if (c) return { speaker: c.name, mention: null, evidence: 'paragraph', from: 1 }
   if (kind !== 'direct' || q.open !== st.para.start) return null
   // A paragraph that is a quotation, after one that ended with an attributed quotation.
-  if (st.prevQuote?.speaker) return { speaker: st.prevQuote.speaker, mention: st.prevQuote.speakerMention, evidence: 'previous-quote' }
+  if (st.prevQuote?.speaker) return { speaker: st.prevQuote.speaker, mention: st.prevQuote.speakerMention, evidence: 'previous-quote', from: st.prevQuote.confidence }
   // … or after narrative about someone: the one the previous paragraph was about.
   const f = st.prevStart >= 0 ? ctx.focusSince(st.prevStart, q.open) : null
-  return f ? { speaker: f, mention: null, evidence: 'previous-paragraph' } : null
+  return f ? { speaker: f, mention: null, evidence: 'previous-paragraph', from: 1 } : null
 }
 
 /**
