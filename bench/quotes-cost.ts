@@ -35,7 +35,8 @@ async function measure(label: string, pages: { html: string; url: string }[]): P
 
 const synthetic = Array.from({ length: 300 }, (_, i) => generatePage(20261125, i))
 await measure('synthetic', synthetic.map((a) => ({ html: a.html, url: a.url })))
-const dir = join(import.meta.dirname, '../../shared/corpus/readability-test-pages')
+// The corpus beside the repository, or where CLIPFILE_CORPUS says (a worktree sits deeper).
+const dir = process.env.CLIPFILE_CORPUS ?? join(import.meta.dirname, '../../shared/corpus/readability-test-pages')
 if (existsSync(dir)) {
   const real = readdirSync(dir)
     .filter((d) => existsSync(join(dir, d, 'source.html')))

@@ -7,26 +7,21 @@
  */
 import { FEMALE, MALE } from './lexicon'
 
-const WORD = /[\p{L}][\p{L}’'-]*/gu
-
 export class CaseEvidence {
-  private readonly lower = new Set<string>()
-  private readonly midCap = new Set<string>()
+  private readonly cache = new Map<string, boolean>()
+  private lower: Set<string> | null = null
 
-  constructor(text: string) {
-    WORD.lastIndex = 0
-    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const w = m[0]
-      if (/^\p{Ll}/u.test(w)) this.lower.add(w)
-      else if (!opensSentence(text, m.index)) this.midCap.add(w)
-    }
-  }
+  constructor(private readonly text: string) {}
 
   /** True for a capitalised word the article otherwise writes in lower case. */
   isCommon(word: string): boolean {
     if (!/^\p{Lu}\p{Ll}/u.test(word)) return false
+    const hit = this.cache.get(word)
+    if (hit !== undefined) return hit
     const lc = word.toLowerCase()
-    return this.lower.has(lc) && !this.midCap.has(word) && !MALE.has(lc) && !FEMALE.has(lc)
+    const common = !MALE.has(lc) && !FEMALE.has(lc) && this.hasWord(lc) && !this.capitalisedMidSentence(word)
+    this.cache.set(word, common)
+    return common
   }
 
   /** `name` without its leading common words ("Was Bartleby" → "Bartleby"); '' when nothing is left. */
@@ -38,10 +33,46 @@ export class CaseEvidence {
       s = s.slice(m[0].length)
     }
   }
+
+  /** Whether `word` stands alone somewhere in the text (the lower-case words, collected once). */
+  private hasWord(word: string): boolean {
+    if (!this.lower) {
+      this.lower = new Set<string>()
+      const t = this.text
+      for (let i = 0, n = t.length; i < n; ) {
+        if (!isLetter(t[i])) {
+          i++
+          continue
+        }
+        let e = i + 1
+        while (e < n && isLetter(t[e])) e++
+        const c = t.charCodeAt(i)
+        if ((c >= 97 && c <= 122) || (c > 127 && t[i] !== t[i].toUpperCase())) this.lower.add(t.slice(i, e))
+        i = e
+      }
+    }
+    return this.lower.has(word)
+  }
+
+  private capitalisedMidSentence(word: string): boolean {
+    for (let i = this.text.indexOf(word); i >= 0; i = this.text.indexOf(word, i + 1)) {
+      if (!isLetter(this.text[i - 1]) && !isLetter(this.text[i + word.length]) && !opensSentence(this.text, i)) return true
+    }
+    return false
+  }
+}
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && (c >= 'a' && c <= 'z' ? true : c >= 'A' && c <= 'Z' ? true : c > '\u007f' && /\p{L}/u.test(c))
 }
 
 function opensSentence(text: string, at: number): boolean {
-  if (at === 0) return true
-  const before = text.slice(Math.max(0, at - 4), at)
-  return /(?:[.!?:…][”"’»)]?\s+|\n\s*|[“"‘«„(—–]\s*)$/u.test(before)
+  let i = at - 1
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00A0')) i--
+  if (i < 0) return true
+  const c = text[i]
+  if ('\n“"‘«„(—–'.includes(c)) return true
+  // A sentence end, perhaps followed by a closing mark: ". ", "?” ", ".) "
+  const p = '”"’»)'.includes(c) && i > 0 ? text[i - 1] : c
+  return i < at - 1 && '.!?:…'.includes(p)
 }

@@ -12,7 +12,7 @@ import { attributionAfter, attributionBefore, attributionLater, attributionNext,
 import { SpeakerContext, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
 import { findVerbs } from './lexicon'
-import { speakerKey } from './aliases'
+import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import type { FoundQuote } from '../db/quotes'
 
@@ -87,15 +87,25 @@ export function detectQuotes(text: string): DetectedQuote[] {
 
 /** The text with quoted words masked ('#'), so that nothing inside a quote attributes anything. */
 function mask(text: string, raws: RawQuote[], paras: Paragraph[]): string {
-  let masked = ''
+  const parts: string[] = []
   let at = 0
   for (const q of raws) {
-    masked += text.slice(at, q.start) + text.slice(q.start, q.end).replace(/[^\n]/g, '#')
+    parts.push(text.slice(at, q.start), text.slice(q.start, q.end).replace(/[^\n]/g, '#'))
     at = q.end
   }
-  masked += text.slice(at)
+  parts.push(text.slice(at))
+  let masked = parts.join('')
+  if (!paras.some((p) => p.furniture)) return masked
   // Captions and sub-headings name people too, but are not what a pronoun refers back to.
-  for (const p of paras) if (p.furniture) masked = masked.slice(0, p.start) + ' '.repeat(p.end - p.start) + masked.slice(p.end)
+  const out: string[] = []
+  at = 0
+  for (const p of paras) {
+    if (!p.furniture) continue
+    out.push(masked.slice(at, p.start), ' '.repeat(p.end - p.start))
+    at = p.end
+  }
+  out.push(masked.slice(at))
+  masked = out.join('')
   return masked
 }
 
@@ -296,6 +306,10 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
       continue
     }
     for (const subj of subjectsOf(s, off)) {
+      if (subj.type === 'descriptor') {
+        local.push({ name: canonicalSpeaker(subj.raw), pos: subj.start, person: false })
+        break
+      }
       if (subj.type === 'pronoun') {
         const name = ctx.resolvePronoun(subj.raw, subj.start)
         if (name) ctx.attend(name, subj.start)

@@ -44,6 +44,8 @@ const FOREIGN_SPEECH = (
 /** "according to" in French, Spanish, Portuguese, German and Czech. */
 const ACCORDING = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 export const SPEECH_SET = new Set([...SPEECH, ...FOREIGN_SPEECH])
+/** Every word findVerbs may start a hit at (a capitalised word is looked at only when it is one). */
+const CANDIDATES = new Set([...SPEECH_SET, ...EVALUATIVE, ...ACCORDING, 'according', 'in', 'was', 'were', 'is', 'pointed', 'points', 'weighed', 'weighs', 'chimed', 'spoke'])
 export const PARTICIPLES = new Set(['calling', 'describing', 'accusing', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting', 'telling', 'claiming', 'writing'])
 
 const EVALUATIVE_SET = new Set(EVALUATIVE)
@@ -53,7 +55,11 @@ export interface VerbHit {
   verb: string
 }
 
-const WORD_RE = /\p{L}+/gu
+/** Letters (ASCII fast, others by Unicode class). */
+function isWordChar(code: number, c: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+  return /\p{L}/u.test(c)
+}
 
 /**
  * Speech verbs in `s` by a word scan and set look-up (a 150-way regex alternation is several
@@ -62,25 +68,39 @@ const WORD_RE = /\p{L}+/gu
  */
 export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
   const out: VerbHit[] = []
-  WORD_RE.lastIndex = 0
-  for (let m = WORD_RE.exec(s); m; m = WORD_RE.exec(s)) {
-    const w = m[0].toLowerCase()
-    const i = m.index
-    if (i > 0 && /[’'-]/u.test(s[i - 1])) continue // "didn’t", "well-said"
+  // A hand-rolled word scan: a Unicode regex over every word of every sentence was the
+  // detector's hottest spot.
+  for (let i = 0, n = s.length; i < n; ) {
+    if (!isWordChar(s.charCodeAt(i), s[i])) {
+      i++
+      continue
+    }
+    let e = i + 1
+    while (e < n && isWordChar(s.charCodeAt(e), s[e])) e++
+    const raw = s.slice(i, e)
+    const start = i
+    i = e
+    if (raw.length < 2 || raw.length > 14) continue
+    const prev = start > 0 ? s[start - 1] : ''
+    if (prev === '’' || prev === "'" || prev === '-') continue // "didn’t", "well-said"
+    const c0 = raw.charCodeAt(0)
+    const upper = c0 >= 65 && c0 <= 90 ? true : c0 > 127 && raw[0] !== raw[0].toLowerCase()
+    const w = upper ? raw.toLowerCase() : raw
+    if (!CANDIDATES.has(w)) continue
     // Capitalised only where a sentence or clause opens ("According to …"), not "United States".
-    if (m[0] !== w && !/(?:^|[.!?:;“”"‘’«»—–(#]\s*)$/u.test(s.slice(Math.max(0, i - 3), i))) continue
-    const j = i + m[0].length
+    if (upper && !/(?:^|[.!?:;“”"‘’«»—–(#]\s*)$/u.test(s.slice(Math.max(0, start - 3), start))) continue
+    const j = start + raw.length
     let hit: VerbHit | null = null
-    if (SPEECH_SET.has(w) || (all && EVALUATIVE_SET.has(w))) hit = { index: i, verb: w }
-    else if (all && ACCORDING.has(w)) hit = { index: i, verb: w }
-    else if (PARTICLE[w] && s.startsWith(' ' + PARTICLE[w], j)) hit = { index: i, verb: `${w} ${PARTICLE[w]}` }
-    else if (all && w === 'according' && /^\s+to\b/.test(s.slice(j, j + 4))) hit = { index: i, verb: 'according to' }
-    else if (all && w === 'in' && /^\s+the words of\b/.test(s.slice(j, j + 14))) hit = { index: i, verb: 'in the words of' }
+    if (SPEECH_SET.has(w) || (all && EVALUATIVE_SET.has(w))) hit = { index: start, verb: w }
+    else if (all && ACCORDING.has(w)) hit = { index: start, verb: w }
+    else if (PARTICLE[w] && s.startsWith(' ' + PARTICLE[w], j)) hit = { index: start, verb: `${w} ${PARTICLE[w]}` }
+    else if (all && w === 'according' && /^\s+to\b/.test(s.slice(j, j + 4))) hit = { index: start, verb: 'according to' }
+    else if (all && w === 'in' && /^\s+the words of\b/.test(s.slice(j, j + 14))) hit = { index: start, verb: 'in the words of' }
     else if ((w === 'was' || w === 'were' || w === 'is') && /^\s+quoted\b/.test(s.slice(j, j + 8))) {
       const q = /^\s+quoted\b[^.]{0,60}?\bas saying\b/.exec(s.slice(j))
       if (q) {
-        hit = { index: i, verb: w + q[0] }
-        WORD_RE.lastIndex = j + q[0].length
+        hit = { index: start, verb: w + q[0] }
+        i = j + q[0].length
       }
     }
     if (hit) {

@@ -40,7 +40,7 @@ const CREDIT = /(?:\((?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PA)\)|Source: \p{Lu
  */
 export function isFurniture(para: string): boolean {
   const p = para.trim()
-  if (!p || CREDIT.test(p)) return !!p
+  if (!p || CREDIT.test(p.slice(-160))) return !!p
   const bare = p.replace(/[\s”"’'»“«]+$/u, '')
   return !/[.!?…:;,)\]]$/u.test(bare)
 }

@@ -24,10 +24,12 @@ export function genderOfFirstName(name: string): Gender {
 
 /** A full stop inside a run that ends a sentence: after a lower-case word, not "Sen." or "Dr.". */
 function sentenceEnd(run: string): { index: number; 0: string } | null {
-  const re = /([\p{L}\d]*[\p{Ll}\d]{2,})\.\s/gu
-  for (let m = re.exec(run); m; m = re.exec(run)) if (!ABBREVIATIONS.has(m[1].toLowerCase())) return m
+  if (!run.includes('.')) return null
+  DOT_SPACE.lastIndex = 0
+  for (let m = DOT_SPACE.exec(run); m; m = DOT_SPACE.exec(run)) if (!ABBREVIATIONS.has(m[1].toLowerCase())) return m
   return null
 }
+const DOT_SPACE = /([\p{L}\d]*[\p{Ll}\d]{2,})\.\s/gu
 
 /** "I" (the writer), contractions ("Don’t", "We’ve"), hyphenated roles ("Writer-director"). */
 const NOT_A_NAME = /^(?:I\.?|\S+[’'](?:t|ve|re|ll|m|d))$|^\p{Lu}\p{Ll}+-\p{Ll}+$/u
@@ -53,8 +55,9 @@ export class SpeakerContext {
    */
   private readonly focus: Candidate[] = []
 
-  /** Every name mentioned, short ones ("Parata") as the full name they stand for, in text order. */
-  private readonly allMentions: Candidate[] = []
+  /** Every name mentioned, short ones ("Parata") as the full name they stand for, in text order (made when first needed). */
+  private allMentionsCache: Candidate[] | null = null
+  private singles: Candidate[] = []
 
   private readonly common: CaseEvidence
   /** Role words people were introduced with, by name key. */
@@ -74,7 +77,7 @@ export class SpeakerContext {
       }
       const at = m.index + m[0].indexOf(m[2])
       // "Food and Drug Administration": an organisation's name runs on over "and".
-      const wide = widenOrganisationForward(text, at, m[2])
+      const wide = JOINER.test(text.slice(at + m[2].length, at + m[2].length + 6)) ? widenOrganisationForward(text, at, m[2]) : m[2]
       if (wide !== m[2]) {
         m[2] = wide
         PERSON_NAME_RE.lastIndex = at + wide.length
@@ -99,9 +102,15 @@ export class SpeakerContext {
       if (words.length < 2 || words.length > 4) continue
       if (!words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.$/u.test(w) || /^(?:de|da|van|von|al|bin|la|le|der)$/.test(w))) continue
       this.mentions.push({ name, pos: m.index + m[0].indexOf(m[2]) + lead.length, person: true })
-      // "Sen. Lindsey Graham", "union president Angela Bonilla": what "the senator" will mean.
-      const before = text.slice(Math.max(0, at - 40), at)
-      const title = raw.slice(0, Math.max(0, raw.length - name.length)) + ' ' + (/((?:\p{Ll}+\s+){1,2})$/u.exec(before)?.[1] ?? '')
+      // "Sen. Lindsey Graham", "union president Angela Bonilla", "Ann Roe, the prosecutor,",
+      // "the prosecutor, Ann Roe,": what "the senator" or "the prosecutor" will mean.
+      const before = text.slice(Math.max(0, at - 50), at)
+      const end = at + m[2].length
+      const title =
+        raw.slice(0, Math.max(0, raw.length - name.length)) +
+        ' ' + (/((?:\p{Ll}+\s+){1,2})$/u.exec(before)?.[1] ?? '') +
+        ' ' + (ROLE_AFTER.exec(text.slice(end, end + 50))?.[1] ?? '') +
+        ' ' + (ROLE_BEFORE.exec(before)?.[1] ?? '')
       this.noteRoles(name, title)
     }
     for (const m of this.mentions) {
@@ -114,20 +123,7 @@ export class SpeakerContext {
       if (m.person) this.personKeys.add(speakerKey(m.name))
       else this.orgs.push(m)
     }
-    for (const m of singles) {
-      const full = this.fullName(m.name, m.pos)
-      if (full !== m.name && this.isKnownPerson(full)) this.allMentions.push({ name: full, pos: m.pos, person: true })
-    }
-    this.allMentions.push(...this.mentions)
-    this.allMentions.sort((a, b) => a.pos - b.pos)
-    // "Ann Roe, the prosecutor," / "The prosecutor, Ann Roe,": roles in apposition.
-    for (const re of [ROLE_AFTER, ROLE_BEFORE]) {
-      re.lastIndex = 0
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const [name, role] = re === ROLE_AFTER ? [m[1], m[2]] : [m[2], m[1]]
-        this.noteRoles(this.fullName(name, m.index), role)
-      }
-    }
+    this.singles = singles
   }
 
   /** Remembers the role words a person is introduced with ("senator", "prosecutor"). */
@@ -220,6 +216,19 @@ export class SpeakerContext {
     const people = new Set<string>()
     for (const m of this.mentionsIn(from, to)) if (m.person) people.add(m.name)
     return people.size === 1 ? [...people][0] : null
+  }
+
+  private get allMentions(): Candidate[] {
+    if (this.allMentionsCache) return this.allMentionsCache
+    const all: Candidate[] = []
+    for (const m of this.singles) {
+      const full = this.fullName(m.name, m.pos)
+      if (full !== m.name && this.isKnownPerson(full)) all.push({ name: full, pos: m.pos, person: true })
+    }
+    all.push(...this.mentions)
+    all.sort((a, b) => a.pos - b.pos)
+    this.allMentionsCache = all
+    return all
   }
 
   /** Name mentions (full forms for short ones) between two offsets. */
@@ -319,8 +328,9 @@ export class SpeakerContext {
   }
 }
 
-const ROLE_AFTER = new RegExp(`(${CAPRUN}), (?:the|a|an|his|her|their) ((?:[\\p{Ll}-]+ ){0,3}[\\p{Ll}-]+)[,.]`, 'gu')
-const ROLE_BEFORE = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) ((?:[\\p{Ll}-]+ ){0,3}[\\p{Ll}-]+), (${CAPRUN}),`, 'gu')
+const ROLE_AFTER = /^, (?:the|a|an|his|her|their) ((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+)[,.]/u
+const ROLE_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) ((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+), $/u
+const JOINER = /^\s+(?:and|on|for|&)\s/
 /** Abbreviated titles as the role nouns a later mention uses. */
 const ROLE_ALIASES: Record<string, string> = {
   sen: 'senator',

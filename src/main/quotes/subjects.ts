@@ -14,7 +14,7 @@ export interface Subject {
   raw: string
   start: number
   end: number
-  type: 'name' | 'pronoun'
+  type: 'name' | 'pronoun' | 'descriptor'
 }
 
 const NAME = `(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sen|Rep|Gov|Gen)\\.?[^\\S\\n]+)?${CAPRUN}`
@@ -26,6 +26,9 @@ const ROLE_NAMED = new RegExp(`^((?:${CAPRUN}[^\\S\\n]+)?(?:[\\p{Ll}-]+[^\\S\\n]
 /** "The priest, Fidelis Mukonori, …", "Her mother, Fiona, …": a role, then the name in apposition. */
 const APPOSED = new RegExp(`^(?:the|a|an|his|her|their|its)[^\\S\\n]+(?:[\\p{L}’'-]+[^\\S\\n]+){0,4}?[\\p{Ll}-]+,[^\\S\\n]+(${CAPRUN}),`, 'iu')
 const PRONOUN = /^(he|she|they|it)\b/i
+/** A document as a sentence's subject, in the languages the lexicon knows. */
+const DOCUMENT =
+  /^(?:the|this|that|le|la|l’|l'|ce|cette|el|este|esta|o|este|der|die|das|dieser|diese)\s*((?:[\p{Ll}-]+\s+){0,2}?(?:report|study|bill|law|letter|ruling|decision|indictment|complaint|lawsuit|filing|document|memo|proposal|survey|constitution|treaty|agreement|rapport|projet de loi|loi|texte|étude|lettre|décision|informe|ley|estudio|carta|constitución|relatório|lei|estudo|bericht|gesetz|studie|brief|zpráva|zákon|dopis))(?=\s+\p{Ll})/iu
 const RUN = new RegExp(`^(${CAPRUN})`, 'u')
 const FOLLOWS = new RegExp(`^${FOLLOW}`, 'u')
 /** An introduction set aside before the subject: "Later," "As an undergraduate at Yale in the 1980s," */
@@ -61,6 +64,9 @@ function push(out: Subject[], s: Subject | null): void {
 
 function at(sentence: string, off: number, base: number): Subject | null {
   const s = sentence.slice(off)
+  // "The report found …", "Le projet de loi énonce …", "El informe …": a document speaks.
+  const doc = DOCUMENT.exec(s)
+  if (doc) return { raw: doc[1], start: base + off + doc[0].length - doc[1].length, end: base + off + doc[0].length, type: 'descriptor' }
   const p = PRONOUN.exec(s)
   if (p) return /^it\s+(?:is|was|'s|’s)\b/i.test(s) ? null : { raw: p[1].toLowerCase(), start: base + off, end: base + off + p[1].length, type: 'pronoun' }
   const ap = APPOSED.exec(s)
