@@ -196,7 +196,10 @@ export function score(articles: RealArticle[], detect: (text: string) => Detecte
         s.speakerRight++
         for (const t of tallies) t.right++
       } else {
-        for (const t of tallies) d.speaker ? t.wrong++ : t.none++
+        for (const t of tallies) {
+          if (d.speaker) t.wrong++
+          else t.none++
+        }
         s.errors.push(`${a.id}: SPEAKER “${clip(text)}” want ${speaker} got ${d.speaker} (${d.confidence}) [${d.kind}/${kind}; ${traits.join(',')}]`)
       }
     }

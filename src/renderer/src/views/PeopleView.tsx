@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import type { Speaker } from '../../../shared/api'
+import type { Speaker, SpeakerQuote } from '../../../shared/api'
 import { clipfile } from '../bridge'
 import { formatDate, useApi, useEvent } from '../hooks'
 import { go, routeHref } from '../route'
 import { download } from '../components/ExportMenu'
+import { speakerCertainty } from '../reader/speaker-certainty'
 
 /** Who is quoted across the archive, and what each of them said. */
 export function PeopleView({ name }: { name?: string }) {
@@ -84,11 +85,22 @@ function SpeakerQuotes({ name, people }: { name: string; people: Speaker[] }) {
             <blockquote className="quote-text">{q.text.replace(/[,\s]+$/, '')}</blockquote>
             <div className="quote-cite">
               <a href={routeHref({ view: 'article', id: q.articleId })}><b>{q.article.title}</b></a>
-              <span>{[q.speaker, q.article.site, formatDate(q.article.publishedAt, 'long')].filter(Boolean).join(' · ')}</span>
+              <Attribution q={q} />
             </div>
           </li>
         ))}
       </ol>
     </section>
+  )
+}
+
+/** Who said it (as a question when Clipfile is unsure, with why), where and when. */
+function Attribution({ q }: { q: SpeakerQuote }) {
+  const sure = q.speaker ? speakerCertainty(q.speaker, q.confidence, q.corrected) : null
+  return (
+    <>
+      <span>{[sure?.label, q.article.site, formatDate(q.article.publishedAt, 'long')].filter(Boolean).join(' · ')}</span>
+      {sure?.reason && <span className="hint">Speaker uncertain: {sure.reason}.</span>}
+    </>
   )
 }
