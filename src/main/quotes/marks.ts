@@ -42,7 +42,9 @@ export function isFurniture(para: string): boolean {
   const p = para.trim()
   if (!p || CREDIT.test(p.slice(-160))) return !!p
   const bare = p.replace(/[\s”"’'»“«]+$/u, '')
-  return !/[.!?…:;,)\]]$/u.test(bare)
+  if (/[.!?…:;,)\]]$/u.test(bare)) return false
+  // A long paragraph that reports speech is prose that lost its full stop, not a caption.
+  return p.split(/\s+/).length <= 30 || !/\b(?:said|says|told|added|according to)\b/.test(p)
 }
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c)
@@ -128,6 +130,7 @@ export function scanQuotes(text: string, paras: Paragraph[]): RawQuote[] {
     let i = ps
     let open = -1
     let family: Family | null = null
+    let nestedStraight = false
     if (carry) {
       // A continued quotation: the new paragraph must open with a mark of the same family.
       const f = pe > ps ? openerFamily(text, ps) : null
@@ -153,10 +156,18 @@ export function scanQuotes(text: string, paras: Paragraph[]): RawQuote[] {
         }
         continue
       }
+      if (family === 'double' && text[i] === '"') {
+        // Straight quotes nested in a curly one (“He said "no" to me”) pair with each other.
+        if (nestedStraight || !closingPosition(text, i, pe)) {
+          nestedStraight = !nestedStraight
+          continue
+        }
+      }
       if (isCloser(text, i, family, pe)) {
         out.push({ open, close: i, start: open + 1, end: i, closed: true })
         family = null
         open = -1
+        nestedStraight = false
       }
     }
     if (family !== null) carry = { open, family }

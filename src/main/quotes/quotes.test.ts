@@ -191,3 +191,67 @@ describe('partial and scare quotes', () => {
     expect(detectQuotes('No quotes here.\n\nNone at all.')).toEqual([])
   })
 })
+
+describe('real coverage: the kinds of error the issue lists', () => {
+  it('never glues a name across a paragraph break or keeps a sentence’s first word in it', () => {
+    expect(speakers(P('Democrats want to investigate Joe Biden', 'Kurt Volker testified on Tuesday.', 'Volker: “I never heard that.”'))).toEqual(['Kurt Volker'])
+    expect(only('Yet Sondland insisted: “There was no quid pro quo.”').speaker).toBe('Sondland')
+    expect(only('“Nothing happened,” said I, rising.').speaker).toBeNull()
+  })
+  it('takes affiliations, ages and roles for what they are', () => {
+    expect(only('“We will not back down,” Sen. Ben Sasse, R-Neb., said.').speaker).toBe('Ben Sasse')
+    expect(only('“It was a shock,” Jane Cook, CEO of Northwind, adds.').speaker).toBe('Jane Cook')
+    expect(only('China’s ambassador to Britain said the move was “a gross interference.”').speaker).toBe("China's ambassador to Britain")
+    expect(only('“This is interference,” China’s ambassador to Britain, Liu Xiaoming, said.').speaker).toBe('Liu Xiaoming')
+    expect(only('“We are ready,” State Department deputy spokesperson Vedant Patel said Thursday.').speaker).toBe('Vedant Patel')
+  })
+  it('names the organisation behind “the company” and “the statement”', () => {
+    expect(speakers(P('Acme Corp. recalled 2 million cars on Monday.', '“Safety is our priority,” the company said in a statement.'))).toEqual(['Acme Corp.'])
+    expect(only('A statement from the White House said the president was “fully briefed.”').speaker).toBe('White House')
+    expect(only('“We are sorry,” the company said.').speaker).toBeNull()
+    expect(only('Parliament’s Joint Committee on Intelligence and Security has pointed out it would be used “for the purpose of identifying sources”.').speaker).toBe(
+      'Joint Committee on Intelligence and Security'
+    )
+  })
+  it('pairs straight and curly marks that a publisher mixed', () => {
+    const qs = detectQuotes('"Who gave them the authority?” said Hill. “We never did."')
+    expect(qs.map((q) => [q.text, q.speaker])).toEqual([['Who gave them the authority?', 'Hill'], ['We never did.', 'Hill']])
+  })
+  it('resolves he/she to the subject of the narrative before, not the last person quoted', () => {
+    const text = P(
+      '“The system is broken,” said Margaret Hamilton.',
+      'Ellen Fetter, for her part, kept programming after she left. By the 1980s, the field had changed.',
+      '“They went with young, techy guys,” she said.'
+    )
+    expect(speakers(text)).toEqual(['Margaret Hamilton', 'Ellen Fetter'])
+  })
+  it('knows more verbs and shapes: unknown verbs by shape, the next sentence, a colon', () => {
+    expect(only('“Don’t get nervous,” instructed Milton Velez, the agency’s supervisor.').speaker).toBe('Milton Velez')
+    expect(only('“I had no idea,” Sondland recounted.').speaker).toBe('Sondland')
+    expect(speakers('That was no mistake. “We chose this path.” That’s the view of Michael Reed, a historian.')).toEqual(['Michael Reed'])
+    expect(only('Luis de Miranda evokes the light in his introduction: “An image pops into our heads.”').speaker).toBe('Luis de Miranda')
+    expect(only('Earlier Saturday, Yoon Suk Yeol apologized in an address, saying the order “stemmed from the urgency” he felt.').speaker).toBe('Yoon Suk Yeol')
+  })
+  it('keeps page furniture out and titles out of speech', () => {
+    expect(detectQuotes(P('‘Unprecedented’ strandings', 'Whales beached.'))).toEqual([])
+    expect(detectQuotes(P('A sign that reads “Glory to Communism,” in 1989. (AP)', 'Text.'))).toEqual([])
+    const t = only('Tracey Emin’s neon work “You Loved Me Like a Distant Star” hangs in the hall.')
+    expect([t.kind, t.speaker]).toEqual(['scare', null])
+  })
+  it('makes “Mr. Trump”, “Trump” and “Donald Trump” one person, and keeps a role as the role', () => {
+    expect(speakers(P('Donald Trump spoke on Tuesday.', '“We will win,” Mr. Trump said.', '“Big league,” Trump added.'))).toEqual(['Donald Trump', 'Donald Trump'])
+    expect(speakers(P('Jane Doe arrived late.', '“We have seen no evidence,” a senior official said.'))).toEqual(['senior official'])
+  })
+  it('reads other languages’ attributions', () => {
+    expect(speakers(P('Jan Novák přišel.', '„Vyhrajeme,“ řekl.'))).toEqual(['Jan Novák'])
+    expect(only('Selon le ministre Jean Martin, « rien ne change ».').speaker).toBe('Jean Martin')
+    expect(only('"Em 2012 eu errei", falou Tite ao programa.').speaker).toBe('Tite')
+  })
+  it('gives weaker evidence a lower confidence', () => {
+    const qs = detectQuotes(P('“One,” said Anna Berg.', '“Two,” she said.', 'Berg met the board on Monday.', '“Three.”'))
+    expect(qs.map((q) => q.speaker)).toEqual(['Anna Berg', 'Anna Berg', 'Anna Berg'])
+    expect(qs[0].confidence).toBeGreaterThan(qs[1].confidence)
+    expect(qs[1].confidence).toBeGreaterThan(qs[2].confidence)
+    expect(qs[2].confidence).toBeLessThan(0.6)
+  })
+})
