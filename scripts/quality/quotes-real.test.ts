@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DetectedQuote } from '../../src/main/quotes/detect'
-import { entitiesOf, isInvented, loadHalf, locate, score, speakerRight, toArticle, type Entity, type LabelFile } from './quotes-real'
+import { entitiesOf, inText, isInvented, loadHalf, locate, score, speakerRight, toArticle, type Entity, type LabelFile } from './quotes-real'
 
 const entities: Entity[] = [
   { name: 'Hori Parata', type: 'person', forms: ['Hori Parata', 'Parata'] },
@@ -29,6 +29,10 @@ describe('speaker matching', () => {
   it('calls a name outside every entity invented', () => {
     expect(isInvented('Yet Parata Volker', entities)).toBe(true)
     expect(isInvented('Hori Parata', entities)).toBe(false)
+    // Invented is measured against the speakers; a name of the text that did not speak is
+    // still in the text.
+    expect(inText('Hori Parata', 'Whale whisperer Hori  Parata spoke.')).toBe(true)
+    expect(inText('Chaos In', 'The Birth of Chaos\n\nIn the fall')).toBe(false)
     // A labelled speaker missing from the entity list is still a speaker.
     expect(speakerRight('the spokesman', 'spokesman', [])).toBe(true)
   })

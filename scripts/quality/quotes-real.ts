@@ -119,6 +119,12 @@ export function isInvented(speaker: string, entities: Entity[]): boolean {
   return entitiesOf(speaker, entities).length === 0
 }
 
+/** Whether the name occurs in the text as written (any case; a line break is not a space). */
+export function inText(speaker: string, text: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[’‘]/g, "'").replace(/[^\S\n]+/g, ' ')
+  return norm(text).includes(norm(speaker))
+}
+
 /** Confidence bands for precision: [lower bound, label]. */
 export const BANDS: [number, string][] = [
   [0.9, '≥ 0.90'],
@@ -148,6 +154,8 @@ export interface Score {
   namedRight: number
   invented: number
   inventedNames: string[]
+  /** Named speakers whose name is nowhere in the article's text (the issue's stricter sense of invented). */
+  absent: number
   furniture: number
   furnitureFound: number
   traits: Record<Trait, Tally>
@@ -168,6 +176,7 @@ export function score(articles: RealArticle[], detect: (text: string) => Detecte
     namedRight: 0,
     invented: 0,
     inventedNames: [],
+    absent: 0,
     furniture: 0,
     furnitureFound: 0,
     traits: Object.fromEntries(TRAITS.map((t) => [t, tally()])) as Record<Trait, Tally>,
@@ -212,6 +221,7 @@ export function score(articles: RealArticle[], detect: (text: string) => Detecte
         const band = s.bands[BANDS.findIndex(([lo]) => d.confidence >= lo)]
         band.named++
         if (right) band.right++
+        if (!inText(d.speaker, a.text)) s.absent++
         if (isInvented(d.speaker, a.entities)) {
           s.invented++
           s.inventedNames.push(`${a.id}: ${d.speaker}`)
@@ -249,6 +259,7 @@ export function report(name: string, s: Score): string {
     `| speaker right, end to end | ${pct(s.speakerRight, s.labelled)} (${s.speakerRight}/${s.labelled}) | ≥ 90% |`,
     `| precision when a speaker is named | ${pct(s.namedRight, s.named)} (${s.namedRight}/${s.named}) | ≥ 95% |`,
     `| invented names (of named speakers) | ${pct(s.invented, s.named)} (${s.invented}/${s.named}) | ≤ 1% |`,
+    `| … of which not in the text at all | ${pct(s.absent, s.named)} (${s.absent}/${s.named}) | |`,
     `| furniture detected as quotes | ${s.furnitureFound}/${s.furniture} | 0 |`,
     '',
     `| quotes by | n | span found | speaker right | wrong speaker | no speaker |`,
