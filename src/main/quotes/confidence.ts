@@ -17,7 +17,6 @@ export type Evidence =
   | 'same-paragraph' // the previous quote in the paragraph
   | 'paragraph' // reported speech or the subject earlier in the paragraph
   | 'previous-quote' // a quotation paragraph after a paragraph that ended with an attributed quote
-  | 'previous-paragraph' // a quotation paragraph after narrative about one person
   | 'none'
 
 /** Agents by how reliably they name the speaker: a name, a description as written, a pronoun, "the company". */
@@ -30,7 +29,7 @@ const BY_AGENT: Record<Agent['type'], number> = { name: 0.95, descriptor: 0.85, 
  * (docs/quotes.md), rounded so that the bands order by precision: ≥ 0.9 a name in the quote's
  * sentence; 0.8–0.9 a description, a pronoun next to the quote, the previous quote of the
  * paragraph; 0.6–0.8 "the company", a pronoun further off, the paragraph before; below 0.6 a
- * guess from the previous paragraph.
+ * quotation carried over from a weaker one, or an unclosed quotation.
  */
 export function calibrate(evidence: Evidence, agent: Agent['type'] | null, closed: boolean, from = 1): number {
   const a = agent ? BY_AGENT[agent] : 0.95
@@ -60,9 +59,6 @@ export function calibrate(evidence: Evidence, agent: Agent['type'] | null, close
       break
     case 'previous-quote':
       c = Math.min(0.6, from)
-      break
-    case 'previous-paragraph':
-      c = 0.5
       break
     case 'none':
       return 0.2

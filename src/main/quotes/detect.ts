@@ -40,9 +40,8 @@ interface ParaState {
   prevInPara: DetectedQuote | null
   /** Where the narrative not yet read begins. */
   prevEnd: number
-  /** The previous prose paragraph: its closing quote (when it ended with one) and its start. */
+  /** The previous prose paragraph's closing quote, when it ended with one. */
   prevQuote: DetectedQuote | null
-  prevStart: number
 }
 
 /** Finds quotations and their speakers in `text`. */
@@ -56,11 +55,9 @@ export function detectQuotes(text: string): DetectedQuote[] {
   const out: DetectedQuote[] = []
   let qi = 0
   let prevQuote: DetectedQuote | null = null
-  let prevStart = -1
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevStart }
-    const firstStart = st.para.start
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -80,7 +77,6 @@ export function detectQuotes(text: string): DetectedQuote[] {
     const ended = last && masked.slice(last.close + 1, st.para.end).replace(/[\s.,”"’'»]/g, '').length < 40
     narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
-    prevStart = firstStart
   }
   return out
 }
@@ -198,7 +194,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
 
   const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution)
   if (kind !== 'scare' && !speaker) {
-    const inherited = inherit(ctx, st, q, kind)
+    const inherited = inherit(st, q, kind)
     if (inherited) {
       speaker = inherited.speaker
       mention = inherited.mention
@@ -255,7 +251,6 @@ function isTitle(inner: string, words: number): boolean {
 
 /** A quote with no attribution of its own takes the speaker the text just gave. */
 function inherit(
-  ctx: SpeakerContext,
   st: ParaState,
   q: RawQuote,
   kind: DetectedQuote['kind']
@@ -266,11 +261,11 @@ function inherit(
   const c = st.local[st.local.length - 1]
   if (c) return { speaker: c.name, mention: null, evidence: 'paragraph', from: 1 }
   if (kind !== 'direct' || q.open !== st.para.start) return null
-  // A paragraph that is a quotation, after one that ended with an attributed quotation.
+  // A paragraph that is a quotation, after one that ended with an attributed quotation. (After
+  // narrative, guessing the one the paragraph was about was right 3 times in 3 on the tune half
+  // and 6 in 16 on the held-out half: no longer guessed.)
   if (st.prevQuote?.speaker) return { speaker: st.prevQuote.speaker, mention: st.prevQuote.speakerMention, evidence: 'previous-quote', from: st.prevQuote.confidence }
-  // … or after narrative about someone: the one the previous paragraph was about.
-  const f = st.prevStart >= 0 ? ctx.focusSince(st.prevStart, q.open) : null
-  return f ? { speaker: f, mention: null, evidence: 'previous-paragraph', from: 1 } : null
+  return null
 }
 
 /**

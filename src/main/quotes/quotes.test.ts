@@ -248,10 +248,10 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(only('"Em 2012 eu errei", falou Tite ao programa.').speaker).toBe('Tite')
   })
   it('gives weaker evidence a lower confidence', () => {
-    const qs = detectQuotes(P('“One,” said Anna Berg.', '“Two,” she said.', 'Berg met the board on Monday.', '“Three.”'))
-    expect(qs.map((q) => q.speaker)).toEqual(['Anna Berg', 'Anna Berg', 'Anna Berg'])
+    const qs = detectQuotes(P('“One,” said Anna Berg.', '“Two,” she said.', '“Three.”', 'Berg met the board on Monday.', '“Four.”'))
+    expect(qs.map((q) => q.speaker)).toEqual(['Anna Berg', 'Anna Berg', 'Anna Berg', null])
     expect(qs[0].confidence).toBeGreaterThan(qs[1].confidence)
     expect(qs[1].confidence).toBeGreaterThan(qs[2].confidence)
-    expect(qs[2].confidence).toBeLessThan(0.6)
+    expect(qs[2].confidence).toBeLessThanOrEqual(0.6)
   })
 })

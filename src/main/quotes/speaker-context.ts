@@ -55,9 +55,6 @@ export class SpeakerContext {
    */
   private readonly focus: Candidate[] = []
 
-  /** Every name mentioned, short ones ("Parata") as the full name they stand for, in text order (made when first needed). */
-  private allMentionsCache: Candidate[] | null = null
-  private singles: Candidate[] = []
 
   private readonly common: CaseEvidence
   /** Role words people were introduced with, by name key. */
@@ -65,7 +62,6 @@ export class SpeakerContext {
 
   constructor(readonly text: string) {
     this.common = new CaseEvidence(text)
-    const singles: Candidate[] = []
     PERSON_NAME_RE.lastIndex = 0
     for (let m = PERSON_NAME_RE.exec(text); m; m = PERSON_NAME_RE.exec(text)) {
       const honorific = m[1]
@@ -90,7 +86,6 @@ export class SpeakerContext {
       if (!raw || NOT_A_NAME.test(raw)) continue
       const name = canonicalSpeaker(raw)
       const words = name.split(' ')
-      if (words.length === 1 && !initial(text, at + dropped)) singles.push({ name, pos: at + dropped, person: true })
       if (looksLikeOrganisation(name)) {
         this.mentions.push({ name, pos: m.index + m[0].indexOf(m[2]) + lead.length, person: false })
         continue
@@ -123,7 +118,6 @@ export class SpeakerContext {
       if (m.person) this.personKeys.add(speakerKey(m.name))
       else this.orgs.push(m)
     }
-    this.singles = singles
   }
 
   /** Remembers the role words a person is introduced with ("senator", "prosecutor"). */
@@ -201,48 +195,6 @@ export class SpeakerContext {
     const last = this.focus[this.focus.length - 1]
     if (last && last.pos > pos) return // out of order: the later mention already stands
     this.focus.push({ name, pos, person: isPersonName(name) })
-  }
-
-  /**
-   * Who the text was about between `from` and `to`: the latest focus there, or else the one
-   * person mentioned there by name (a quotation paragraph after narrative about someone).
-   */
-  focusSince(from: number, to: number): string | null {
-    for (let i = this.focus.length - 1; i >= 0; i--) {
-      const f = this.focus[i]
-      if (f.pos < from) break
-      if (f.pos < to && f.person) return f.name
-    }
-    const people = new Set<string>()
-    for (const m of this.mentionsIn(from, to)) if (m.person) people.add(m.name)
-    return people.size === 1 ? [...people][0] : null
-  }
-
-  private get allMentions(): Candidate[] {
-    if (this.allMentionsCache) return this.allMentionsCache
-    const all: Candidate[] = []
-    for (const m of this.singles) {
-      const full = this.fullName(m.name, m.pos)
-      if (full !== m.name && this.isKnownPerson(full)) all.push({ name: full, pos: m.pos, person: true })
-    }
-    all.push(...this.mentions)
-    all.sort((a, b) => a.pos - b.pos)
-    this.allMentionsCache = all
-    return all
-  }
-
-  /** Name mentions (full forms for short ones) between two offsets. */
-  private mentionsIn(from: number, to: number): Candidate[] {
-    let lo = 0
-    let hi = this.allMentions.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.allMentions[mid].pos < from) lo = mid + 1
-      else hi = mid
-    }
-    const out: Candidate[] = []
-    for (let i = lo; i < this.allMentions.length && this.allMentions[i].pos < to; i++) out.push(this.allMentions[i])
-    return out
   }
 
   /** True for an organisation the article names ("Con Edison", "the Department of …"). */
@@ -363,11 +315,6 @@ const ORG_KINDS: Record<string, RegExp> = {
   government: PUBLIC_BODY,
   administration: PUBLIC_BODY,
   regulator: PUBLIC_BODY
-}
-
-/** True when `pos` opens a sentence (where any word is capitalised). */
-function initial(text: string, pos: number): boolean {
-  return pos === 0 || /(?:[.!?\n][”"’»]?\s*|[“"‘«]\s*)$/u.test(text.slice(Math.max(0, pos - 4), pos))
 }
 
 /** People, not organisations, places or descriptors ("spokesman for the ministry"). */
