@@ -9,6 +9,7 @@ import { FEMALE, MALE } from './lexicon'
 
 export class CaseEvidence {
   private readonly cache = new Map<string, boolean>()
+  private readonly trimmed = new Map<string, string>()
   private lower: Set<string> | null = null
 
   constructor(private readonly text: string) {}
@@ -26,6 +27,14 @@ export class CaseEvidence {
 
   /** `name` without its leading common words ("Was Bartleby" → "Bartleby"); '' when nothing is left. */
   trim(name: string): string {
+    const hit = this.trimmed.get(name)
+    if (hit !== undefined) return hit
+    const out = this.trimUncached(name)
+    this.trimmed.set(name, out)
+    return out
+  }
+
+  private trimUncached(name: string): string {
     let s = name
     for (;;) {
       const m = /^([\p{L}’'-]+)(?:\s+|$)/u.exec(s)

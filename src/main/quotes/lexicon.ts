@@ -205,6 +205,17 @@ const LEADING = new Set(
  * "Rolling Stone called …").
  */
 export function trimLead(raw: string, initial = false): { name: string; dropped: number } {
+  const key = initial ? '\u0001' + raw : raw
+  const hit = trimCache.get(key)
+  if (hit) return hit
+  if (trimCache.size > 5000) trimCache.clear()
+  const out = trimLeadUncached(raw, initial)
+  trimCache.set(key, out)
+  return out
+}
+const trimCache = new Map<string, { name: string; dropped: number }>()
+
+function trimLeadUncached(raw: string, initial: boolean): { name: string; dropped: number } {
   let name = raw
   let dropped = 0
   for (;;) {
