@@ -179,6 +179,14 @@ export function agentRight(text: string, base: number): Agent | null {
   // Up to three lower-case role words before the name: "said board chair Carol Jennings".
   const roles = /^((?:\p{Ll}[\p{L}-]*\s+){0,3})/u.exec(s)
   const roleWords = roles ? roles[1].trim().split(/\s+/).filter(Boolean) : []
+  // "selon le ministère des Affaires étrangères": a body named by a common noun and "des"/"of",
+  // not the capitalised word after it.
+  if (roleWords.length >= 2 && /^(?:des|du|de|del|della|di|der|do|da|dos|das)$/.test(roleWords[roleWords.length - 1])) {
+    const phrase = /^[^,;:.!?#“”"«»()]{1,80}/u.exec(s)![0].replace(/\s+$/, '')
+    const det = /^(?:le|la|les|l’|l'|el|los|las|o|os|a|as|der|die|das|il|lo)\s*/i.exec(phrase)?.[0] ?? ''
+    const start = base + lead + det.length
+    return { raw: phrase.slice(det.length), start, end: start + phrase.length - det.length, type: 'descriptor' }
+  }
   if (roleWords.every((w) => !RIGHT_STOP.has(w))) {
     const off = roles ? roles[1].length : 0
     m = CAPRUN_START.exec(s.slice(off))

@@ -37,6 +37,14 @@ export const ORG_WORDS = new Set(
   ).split(/\s+/)
 )
 
+/** Common Korean and Chinese family names, which come first ("Lee Jae-myung", "Xi Jinping"). */
+const FAMILY_FIRST = new Set(
+  (
+    'kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang ahn song yoo hong moon ' +
+    'wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin xi'
+  ).split(' ')
+)
+
 /** Lower-case particles inside a name: "Luis de Miranda", "Ursula von der Leyen". */
 const PARTICLES = new Set('de da das do dos del della di van von der den du la le al el bin ibn y ter ten'.split(' '))
 
@@ -80,7 +88,7 @@ export function stripTitles(name: string): string {
   const tokens = clean.split(' ')
   const org = looksLikeOrganisation(clean)
   // A descriptor ("Treasury spokesman", "foreign minister") is not a name: keep it whole.
-  if (/^[a-z]/.test(tokens[tokens.length - 1])) return clean
+  if (/^\p{Ll}/u.test(tokens[tokens.length - 1])) return clean
   // Take the tokens after the last title word (or "of" inside a title: "Secretary of State").
   let cut = 0
   for (let i = 0; i < tokens.length - 1; i++) {
@@ -103,9 +111,11 @@ export function stripTitles(name: string): string {
 function dropAffiliation(name: string): string {
   const m = /^(.+?) (?:of|at|from) (?:the )?(.+)$/.exec(name)
   if (!m) return name
+  // "Senator Mitch McConnell of Kentucky": the titles in front do not count against the name.
   const head = m[1].split(' ')
+  while (head.length > 2 && TITLE_WORDS.has(bare(head[0]))) head.shift()
   if (head.length >= 2 && head.length <= 4 && head.every((t) => /^\p{Lu}\p{Ll}/u.test(t) && !TITLE_WORDS.has(bare(t)) && !ORG_WORDS.has(bare(t)))) {
-    return m[1]
+    return head.join(' ')
   }
   return name
 }
@@ -181,6 +191,9 @@ function computeSame(a: string, b: string): boolean {
   // "de Miranda" = "Luis de Miranda": a surname with its particle.
   if (ta.length < tb.length && PARTICLES.has(ta[0]) && !orgB && tb.slice(tb.length - ta.length).join(' ') === ka) return true
   if (tb.length < ta.length && PARTICLES.has(tb[0]) && !orgA && ta.slice(ta.length - tb.length).join(' ') === kb) return true
+  // "Yoon" = "Yoon Suk Yeol", "Lee" = "Lee Jae-myung": East Asian names put the family name first.
+  if (ta.length === 1 && tb.length > 1 && !orgB && FAMILY_FIRST.has(tb[0]) && tb[0] === ta[0]) return true
+  if (tb.length === 1 && ta.length > 1 && !orgA && FAMILY_FIRST.has(ta[0]) && ta[0] === tb[0]) return true
   if (ta.length === 1 && tb.length > 1 && !orgB && tb[tb.length - 1] === ta[0]) return true
   if (tb.length === 1 && ta.length > 1 && !orgA && ta[ta.length - 1] === tb[0]) return true
   if (ta.length > 1 && tb.length > 1 && !orgA && !orgB && ta[0] === tb[0] && ta[ta.length - 1] === tb[tb.length - 1]) return true

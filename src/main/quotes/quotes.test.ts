@@ -242,6 +242,13 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(speakers(P('Donald Trump spoke on Tuesday.', '“We will win,” Mr. Trump said.', '“Big league,” Trump added.'))).toEqual(['Donald Trump', 'Donald Trump'])
     expect(speakers(P('Jane Doe arrived late.', '“We have seen no evidence,” a senior official said.'))).toEqual(['senior official'])
   })
+  it('keeps the People view to real people: family names first, first names alone, titles with a state, bodies named by a noun', () => {
+    expect(sameSpeaker('Lee', 'Lee Jae-myung')).toBe(true)
+    expect(sameSpeaker('Yoon', 'Yoon Suk Yeol')).toBe(true)
+    expect(canonicalSpeaker('Senator Mitch McConnell of Kentucky')).toBe('Mitch McConnell')
+    expect(speakers(P('“It is terrible,” her mother, Fiona, said.', 'Fiona Parry issued a plea.'))).toEqual(['Fiona Parry'])
+    expect(only('Il faut les «plus vulnérables», selon le ministère des Affaires étrangères.').speaker).toBe('ministère des Affaires étrangères')
+  })
   it('reads other languages’ attributions', () => {
     expect(speakers(P('Jan Novák přišel.', '„Vyhrajeme,“ řekl.'))).toEqual(['Jan Novák'])
     expect(only('Selon le ministre Jean Martin, « rien ne change ».').speaker).toBe('Jean Martin')

@@ -176,11 +176,16 @@ export class SpeakerContext {
     }
     let best: Candidate | null = null
     const words = speakerKey(c).split(' ')
+    const firstNamed = new Set<string>()
     for (const m of this.byToken.get(words[words.length - 1]) ?? []) {
+      if (m.person && words.length === 1 && speakerKey(m.name).startsWith(words[0] + ' ')) firstNamed.add(m.name)
       if (m.name === c || !sameSpeaker(c, m.name)) continue
       if (!best || (m.pos <= pos && best.pos > pos)) best = m
     }
-    return best ? best.name : this.aliases.resolve(c)
+    if (best) return best.name
+    // "her mother, Fiona, said": a first name alone is the one person of the article who has it.
+    if (firstNamed.size === 1 && (FEMALE.has(words[0]) || MALE.has(words[0]))) return [...firstNamed][0]
+    return this.aliases.resolve(c)
   }
 
   credit(name: string, pos: number): void {
