@@ -138,7 +138,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   if (!agent && endsSentence && q.closed) {
     // “….” Rothman said. — a quote closed with a full stop still takes a short attribution right after it.
     const a = attributionAfter(after, q.close + 1)
-    if (a && /^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || (a && /^[\s]*[^#]{1,60}[.]?$/.test(after) && a.type === 'name')) agent = a
+    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || SHORT_ATTRIBUTION.test(after))) agent = a
   }
   if (agent) evidence = 'adjacent'
   if (!agent) {
@@ -205,7 +205,11 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   }
   let confidence: number
   if (kind === 'scare') {
-    if (speaker && agent && agent.type === 'name') local.push({ name: speaker, pos: agent.start, person: isPersonName(speaker) })
+    // "Reyes calls the film’s long shots “slow cinema”": not her words, but she is who the text is about.
+    if (speaker && agent && agent.type === 'name') {
+      local.push({ name: speaker, pos: agent.start, person: isPersonName(speaker) })
+      ctx.attend(speaker, agent.start)
+    }
     speaker = null
     mention = null
     confidence = 0.2
@@ -220,6 +224,9 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   st.prevEnd = Math.min(q.close + 1, para.end)
   return dq
 }
+
+/** `“….” Rothman said.` — a name, a speech verb and the end of the sentence, nothing else. */
+const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)(?:\s+[\p{L}\s]{0,30})?\.\s*$/u
 
 /**
  * direct: the quote opens its sentence (or follows ":" / a mid-quote attribution). Otherwise
