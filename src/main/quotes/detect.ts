@@ -130,59 +130,9 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  // The sentence goes on after the quote: `,”` / `”,` (the comma outside, as in Romance languages) / `?”`.
-  const loose = /[,?!—–-]$/.test(inner) || /^[”"’»]?\s*[,—–]/.test(rawAfter)
-  let agent: Agent | null = null
-  let evidence: Evidence = 'none'
-  if (q.closed && (!endsSentence || /[?!]$/.test(inner))) agent = attributionAfter(after, q.close + 1, loose)
-  if (!agent && endsSentence && q.closed) {
-    // “….” Rothman said. — a quote closed with a full stop still takes a short attribution right after it.
-    const a = attributionAfter(after, q.close + 1)
-    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || SHORT_ATTRIBUTION.test(after))) agent = a
-  }
-  if (agent) evidence = 'adjacent'
-  if (!agent) {
-    const b = attributionBefore(before, sStart)
-    if (b) {
-      agent = b.agent
-      evidence = b.speech ? 'before' : 'evaluative'
-    }
-  }
-  if (!agent && q.closed) {
-    // “…” are all thought to contribute, according to X. / described as “…” by X.
-    agent = attributionLater(before, after, q.close + 1)
-    if (agent) evidence = 'later'
-  }
-  if (!agent && q.closed && endsSentence) {
-    // “…” That’s the view of Michael Reed, a historian at Yale. (The quote ended its sentence,
-    // so `after` is the next one.)
-    agent = attributionNext(after, q.close + 1)
-    if (agent) evidence = 'next'
-  }
-  if (!agent && /:$/.test(trimmedBefore)) {
-    // "De Miranda beautifully evokes … in his introduction: “…”": a sentence that introduces
-    // the quote with a colon, whatever its verb, gives it its subject.
-    // "Volker: “I never heard that.”" (a transcript) names the speaker alone before the colon.
-    const bare = /^\s*((?:\p{Lu}[\p{L}’'.-]*[^\S\n]+){0,3}\p{Lu}[\p{L}’'.-]*):\s*$/u.exec(before)
-    const candidates = bare ? [{ raw: bare[1], start: sStart + before.indexOf(bare[1]), end: sStart + before.indexOf(bare[1]) + bare[1].length, type: 'name' as const }] : subjectsOf(before, sStart)
-    const subj = candidates.find((x) => {
-      if (x.type === 'pronoun') return true
-      const name = ctx.fullName(x.raw, x.start)
-      return ctx.isKnownPerson(name) || ctx.isKnownOrganisation(name) || (bare !== null && /\s/.test(name))
-    })
-    if (subj) {
-      agent = subj
-      evidence = 'colon'
-    } else {
-      // "a question came from a member of the audience: “…”"
-      const from = /\b(?:from|by)\s+((?:a|an|the|one)\s+[^,;:#“”"]{1,60}):$/i.exec(trimmedBefore)
-      if (from) {
-        const start = sStart + trimmedBefore.lastIndexOf(from[1])
-        agent = { raw: from[1], start, end: start + from[1].length, type: 'descriptor' }
-        evidence = 'colon'
-      }
-    }
-  }
+  const found = findAgent(ctx, q, { before, sStart, after, rawAfter, inner, endsSentence, trimmedBefore })
+  let agent = found?.agent ?? null
+  let evidence: Evidence = found?.evidence ?? 'none'
 
   let speaker: string | null = null
   let source = 1
@@ -223,6 +173,72 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   st.prevInPara = dq
   st.prevEnd = Math.min(q.close + 1, para.end)
   return dq
+}
+
+/** The quote's own sentence, seen from the quote: what is before and after it. */
+interface Around {
+  before: string
+  sStart: number
+  after: string
+  rawAfter: string
+  inner: string
+  endsSentence: boolean
+  trimmedBefore: string
+}
+
+/** The agent that attributes the quote, trying the places in the order docs/quotes.md gives. */
+function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent; evidence: Evidence } | null {
+  const { before, sStart, after, rawAfter, inner, endsSentence, trimmedBefore } = s
+  // The sentence goes on after the quote: `,”` / `”,` (the comma outside, as in Romance languages) / `?”`.
+  const loose = /[,?!—–-]$/.test(inner) || /^[”"’»]?\s*[,—–]/.test(rawAfter)
+  if (q.closed && (!endsSentence || /[?!]$/.test(inner))) {
+    const a = attributionAfter(after, q.close + 1, loose)
+    if (a) return { agent: a, evidence: 'adjacent' }
+  }
+  if (endsSentence && q.closed) {
+    // “….” Rothman said. — a quote closed with a full stop still takes a short attribution right after it.
+    const a = attributionAfter(after, q.close + 1)
+    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || SHORT_ATTRIBUTION.test(after))) return { agent: a, evidence: 'adjacent' }
+  }
+  const b = attributionBefore(before, sStart)
+  if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
+  if (q.closed) {
+    // “…” are all thought to contribute, according to X. / described as “…” by X.
+    const a = attributionLater(before, after, q.close + 1)
+    if (a) return { agent: a, evidence: 'later' }
+  }
+  if (q.closed && endsSentence) {
+    // “…” That’s the view of Michael Reed, a historian at Yale. (The quote ended its sentence,
+    // so `after` is the next one.)
+    const a = attributionNext(after, q.close + 1)
+    if (a) return { agent: a, evidence: 'next' }
+  }
+  if (/:$/.test(trimmedBefore)) {
+    const a = colonAgent(ctx, before, sStart, trimmedBefore)
+    if (a) return { agent: a, evidence: 'colon' }
+  }
+  return null
+}
+
+/**
+ * A sentence that introduces the quote with a colon, whatever its verb, gives it its subject
+ * ("De Miranda beautifully evokes … in his introduction: “…”"); a transcript names the speaker
+ * alone ("Volker: “…”"); "a question came from a member of the audience: “…”".
+ */
+function colonAgent(ctx: SpeakerContext, before: string, sStart: number, trimmedBefore: string): Agent | null {
+  const bare = /^\s*((?:\p{Lu}[\p{L}’'.-]*[^\S\n]+){0,3}\p{Lu}[\p{L}’'.-]*):\s*$/u.exec(before)
+  const at = bare ? sStart + before.indexOf(bare[1]) : 0
+  const candidates = bare ? [{ raw: bare[1], start: at, end: at + bare[1].length, type: 'name' as const }] : subjectsOf(before, sStart)
+  const subj = candidates.find((x) => {
+    if (x.type === 'pronoun') return true
+    const name = ctx.fullName(x.raw, x.start)
+    return ctx.isKnownPerson(name) || ctx.isKnownOrganisation(name) || (bare !== null && /\s/.test(name))
+  })
+  if (subj) return subj
+  const from = /\b(?:from|by)\s+((?:a|an|the|one)\s+[^,;:#“”"]{1,60}):$/i.exec(trimmedBefore)
+  if (!from) return null
+  const start = sStart + trimmedBefore.lastIndexOf(from[1])
+  return { raw: from[1], start, end: start + from[1].length, type: 'descriptor' }
 }
 
 /** `“….” Rothman said.` — a name, a speech verb and the end of the sentence, nothing else. */
