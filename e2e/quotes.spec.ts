@@ -7,7 +7,8 @@ test('detected quotes: list with speakers, highlight one tagged with its speaker
     '/velayati': newsPage('Velayati: US demand is ridiculous', 'Gulf Observer', 'Sara Haddad', '2017-10-23T09:00:00Z', [
       'Ali Akbar Velayati, a senior adviser to Iran’s supreme leader, said on Monday that Iranian forces would stay in Syria.',
       '“We are in Syria at the invitation of its government and we will stay as long as it asks us to,” Velayati told reporters in Tehran.',
-      '“Nobody can tell the Iranian people where to stand,” he added, in remarks carried live on state television.',
+      'In remarks carried live on state television, he was blunter.',
+      '“Nobody can tell the Iranian people where to stand,” he added.',
       '“The Americans should leave first.”'
     ])
   })
@@ -58,10 +59,10 @@ test('detected quotes: list with speakers, highlight one tagged with its speaker
   const quotes = page.getByRole('list', { name: 'Quotes' })
   await expect(quotes).toContainText('We are in Syria at the invitation of its government')
   await expect(quotes).toContainText('ridiculous')
-  // A quote with no attribution of its own is only possibly his, and the page says why.
+  // A quote with no attribution of its own, after his, is probably his, and the page says why.
   const inherited = quotes.getByRole('listitem').filter({ hasText: 'The Americans should leave first' })
-  await expect(inherited).toContainText('possibly Ali Akbar Velayati?')
-  await expect(inherited).toContainText('Speaker uncertain: no attribution of its own')
+  await expect(inherited).toContainText('probably Ali Akbar Velayati?')
+  await expect(inherited).toContainText('Speaker uncertain: named indirectly')
   await expect(quotes.getByRole('listitem').filter({ hasText: 'We are in Syria' })).not.toContainText('uncertain')
   await snap(page, 'people')
   await page.getByRole('link', { name: 'Search', exact: true }).click()
