@@ -18,6 +18,7 @@ import { DATA_DIR, ensureArchive, ensureReaderArchive } from './build'
 import { dbBench, importBench, loadSearch, queryMix, searchBench, stats, type QueryResult } from './measure'
 import { readerBench, type ReaderResult } from './reader'
 import { apiDiffBench, diffBench, storageBench, type VersionsResult } from './versions'
+import { quotesCost, realPages, type QuotesCost } from './quotes-cost'
 
 const { values } = parseArgs({
   options: {
@@ -50,7 +51,8 @@ const TARGETS = {
   diff10kMs: 50,
   diff50kMs: 1000,
   firstScreenMs: 500,
-  dbVsText: 2.5
+  dbVsText: 2.5,
+  quotesCpuShare: 0.2
 }
 
 /** What a version costs to store (on a copy of the archive) and how fast diffs are. */
@@ -78,6 +80,14 @@ async function main() {
   // 1. Import throughput (always measured, on a fresh scratch archive).
   log(`Import: ${importPages} generated pages through importItems, Readability alone and prepareArticle alone…`)
   const imp = await importBench(seed, importPages, log)
+
+  // 1b. What quote detection adds to the import's CPU work, on the real pages (the issue's budget).
+  const real = realPages()
+  let quotes: QuotesCost | null = null
+  if (real) {
+    log(`Quotes: prepareArticle against findQuotes on ${real.length} real pages (CPU time, warm)…`)
+    quotes = await quotesCost('real pages', real, 1)
+  } else log('Quotes: real-page corpus absent: skipped.')
 
   // 2. The archive (built once, reused).
   const archive = await ensureArchive(size, seed, { rebuild: values.rebuild, log })
@@ -150,6 +160,16 @@ async function main() {
         ratio_vs_readability: imp.real.pagesPerSecond / imp.real.readabilityPagesPerSecond
       }
     },
+    quotes: quotes
+      ? {
+          pages: quotes.pages,
+          quotes_per_article: quotes.quotesPerArticle,
+          prepare_cpu_ms_per_page: quotes.prepareCpuMsPerPage,
+          detect_cpu_ms_per_article: quotes.detectCpuMsPerArticle,
+          cpu_share: quotes.cpuShare,
+          wall_share: quotes.wallShare
+        }
+      : { skipped: 'real-page corpus absent' },
     search: search
       ? {
           p50_ms: appAll.p50,
@@ -214,7 +234,8 @@ async function main() {
     ['reader open ≤ 200 ms (1,000 highlights)', reader && !Number.isNaN(reader.openMs) ? reader.openMs <= TARGETS.readerOpenMs : null, reader ? `${fmt(reader.openMs)} ms` : 'skipped'],
     ['library first screen ≤ 500 ms', db.firstScreen.p50 <= TARGETS.firstScreenMs, `${fmt(db.firstScreen.p50)} ms`],
     ['database ≤ 2.5× article text', db.ratio <= TARGETS.dbVsText, `${db.ratio.toFixed(2)}×`],
-    ...diffVerdicts(versions)
+    ...diffVerdicts(versions),
+    ['quote detection ≤ 20% of import CPU (real pages)', quotes ? quotes.cpuShare <= TARGETS.quotesCpuShare : null, quotes ? `${(quotes.cpuShare * 100).toFixed(1)}%` : 'skipped']
   ] as const
   ;(result as Record<string, unknown>).targets = verdicts.map(([name, ok, value]) => ({ name, ok, value }))
 
@@ -242,6 +263,9 @@ async function main() {
       : [['real pages', '-', 'corpus folder absent: skipped']]),
     [`archive build (${archive.meta.workers} workers, tx of 1,000)${archive.reused ? ', earlier run' : ''}`, fmt(archive.meta.pagesPerSecond), `${archive.meta.buildSeconds.toFixed(0)} s`]
   ]))
+  if (quotes) {
+    out.push(`  quote detection (findQuotes) on the ${quotes.articles} real articles: ${fmt(quotes.detectCpuMsPerArticle)} ms CPU/article, ${quotes.quotesPerArticle.toFixed(1)} quotes each, against prepareArticle's ${fmt(quotes.prepareCpuMsPerPage)} ms CPU/page = ${(quotes.cpuShare * 100).toFixed(1)}% (wall-clock ${(quotes.wallShare * 100).toFixed(1)}%)`)
+  }
   if (queries.length) {
     out.push(`\nSearch (ms; ${runs} runs each after warm-up; limit 20; "ui" = with facets + timeline)`)
     out.push(table([
