@@ -2,7 +2,7 @@
  * What a detected speaker's confidence means: the share of speakers found with the same kind of
  * evidence that were right on the real-coverage tune set (scripts/quality/quotes-real.ts), so
  * that the bands are ordered by measured precision. The UI states a speaker at ≥ 0.8, shows
- * 0.5–0.8 as "probably X?" and below that as a guess.
+ * 0.6–0.8 as "probably X?" and below that as "possibly X?" (renderer reader/speaker-certainty.ts).
  */
 import type { Agent } from './agents'
 
