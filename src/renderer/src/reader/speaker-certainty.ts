@@ -21,7 +21,7 @@ export const PROBABLE = 0.6
 export function speakerCertainty(speaker: string, confidence: number, corrected: boolean): Certainty {
   if (corrected || confidence >= STATED) return { level: 'stated', label: speaker, reason: '' }
   if (confidence >= PROBABLE) {
-    return { level: 'probable', label: `probably ${speaker}?`, reason: 'named indirectly — “he”, “she”, “the company” or the sentence before' }
+    return { level: 'probable', label: `probably ${speaker}?`, reason: 'named indirectly — through “he”, “she” or “the company”, or carried over from the sentence or quotation before' }
   }
   return { level: 'guess', label: `possibly ${speaker}?`, reason: 'no attribution of its own — carried over from the quote or paragraph before' }
 }
