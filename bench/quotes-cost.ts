@@ -5,7 +5,7 @@
  * process CPU time (user + system) beside wall-clock: on a busy shared machine wall-clock
  * includes waiting for a core, CPU time does not.
  *
- *   CLIPFILE_CORPUS=/work/shared/corpus npx tsx bench/quotes-cost.ts
+ *   CLIPFILE_CORPUS=../shared/corpus npx tsx bench/quotes-cost.ts
  *
  * `npm run bench` runs the real-page half of it against the 20 % budget.
  */
