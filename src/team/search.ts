@@ -70,14 +70,16 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
   const step = Math.max(1, Math.ceil(total / FACET_SAMPLE))
   const sampled = cat(where, frag(step > 1 ? ` AND a.id % ${step} = 0` : ''))
   const wantFacets = (input.facets || input.timeline) && total > 0
-  const sampleSize = wantFacets && step > 1 ? (await rows<{ n: number }>(pool, cat(frag('SELECT count(*)::int AS n FROM articles a WHERE '), sampled)))[0].n : total
-  const scale = sampleSize > 0 ? total / sampleSize : 1
+  // The (sampled) matches are found once, as ids; each facet groups those rows by primary key.
+  const sampleIds = wantFacets ? (await rows<{ id: number }>(pool, cat(frag('SELECT a.id FROM articles a WHERE '), sampled))).map((r) => r.id) : []
+  const inSample = frag('a.id = ANY(?::bigint[])', [sampleIds])
+  const scale = step > 1 && sampleIds.length > 0 ? total / sampleIds.length : 1
   const problem = error ?? q.warnings[0]
   return {
     total,
     results: await hits(pool, q, page),
-    facets: input.facets && wantFacets ? await facets(pool, sampled, scale) : { tags: [], sites: [], authors: [] },
-    timeline: input.timeline && wantFacets ? await timeline(pool, sampled, scale) : [],
+    facets: input.facets && wantFacets ? await facets(pool, inSample, scale) : { tags: [], sites: [], authors: [] },
+    timeline: input.timeline && wantFacets ? await timeline(pool, inSample, scale) : [],
     facetsSampled: wantFacets && step > 1,
     ...(problem ? { error: { message: problem.message, position: problem.position } } : {})
   }
@@ -143,20 +145,30 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: P
     const own = q.exclude
       ? cat(frag('x.search @@ '), tsq, frag(' AND x.article_id NOT IN (SELECT y.article_id FROM article_search y WHERE y.search @@ '), q.exclude, frag(')'))
       : cat(frag('x.search @@ '), tsq)
-    // Text alone: every match is an own match or one through a highlight only — counted here, from the same ids.
-    const textAlone = !q.exclude && !filtered
-    const viaHighlights = textAlone
+    // Text alone (and `-words`): every match is an own match or one through a highlight only,
+    // less the articles an excluded word matches (by their text or a highlight) — counted here,
+    // as id sets, without reading an article row.
+    const textAlone = q.rowFilters.sql === 'TRUE'
+    const notExcluded = (col: string) => frag(q.exclude ? ` AND ${col} NOT IN (SELECT id FROM ex)` : '')
+    const excluded = q.exclude
       ? cat(
-        frag(' + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), tsq,
-        frag(' AND h.article_id NOT IN (SELECT id FROM own))::int')
+        frag('ex AS MATERIALIZED (SELECT y.article_id AS id FROM article_search y WHERE y.search @@ '), q.exclude,
+        frag(' UNION SELECT h.article_id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), q.exclude, frag('), ')
       )
       : frag('')
+    const count = textAlone
+      ? cat(
+        frag('(SELECT count(*) FROM own WHERE TRUE'), notExcluded('id'),
+        frag(')::int + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), tsq,
+        frag(' AND h.article_id NOT IN (SELECT id FROM own)'), notExcluded('h.article_id'), frag(')::int')
+      )
+      : frag('NULL::int')
     const [r] = await rows<RankArrays & { total: number }>(
       pool,
       cat(
-        frag('WITH own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE '), own, frag('), '),
+        frag('WITH own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE '), own, frag('), '), textAlone ? excluded : frag(''),
         frag('win AS MATERIALIZED (SELECT ARRAY(SELECT id FROM own ORDER BY id DESC LIMIT ?) AS ids) ', [RANK_WINDOW]),
-        frag('SELECT (SELECT count(*) FROM own)::int'), viaHighlights, frag(' AS total, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
+        frag('SELECT '), count, frag(' AS total, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
         frag(' FROM article_search s WHERE s.article_id = ANY('), kept('(SELECT ids FROM win)::bigint[]'), frag(')')
       )
     )

@@ -22,6 +22,8 @@ export interface PgCompiledQuery {
   exclude: SqlFragment | null
   /** Article-level predicate over `articles a`: filters, mixed subtrees, exclusions. */
   filters: SqlFragment
+  /** `filters` without the top-level exclusion: TRUE for text alone (with or without `-word`). */
+  rowFilters: SqlFragment
   highlightsOnly: boolean
   notesOnly: boolean
   tags: string[]
@@ -188,7 +190,7 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
   const warnings: Warning[] = []
   const root = normalize(ast, warnings)
   const conjuncts = root === null ? [] : root.kind === 'and' ? root.children : [root]
-  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings, leaves: [] }
+  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, rowFilters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings, leaves: [] }
   const positive: SqlFragment[] = []
   const negative: SqlFragment[] = []
   const where: SqlFragment[] = []
@@ -203,6 +205,7 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
     else where.push(nodeSql(c))
   }
   if (positive.length) out.tsq = opaque(positive.length === 1 ? positive[0] : join(positive, ' && '))
+  out.rowFilters = where.length ? join(where, ' AND ') : TRUE
   if (negative.length) {
     out.exclude = opaque(negative.length === 1 ? negative[0] : join(negative, ' || '))
     const text = textSql(out.exclude)
