@@ -125,9 +125,15 @@ function siteSql(value: string): SqlFragment {
   return frag("(a.site ILIKE ? OR (reverse(a.rhost) || '.') LIKE ?)", [outlet, `%.${likeEscape(domain)}.%`])
 }
 
+/**
+ * The article's tags, or one of its highlights'. Both sides are index conditions on `a` (the
+ * tags' GIN index, the primary key for the highlights' articles), so PostgreSQL ORs two
+ * bitmaps and visits only matching rows; `a.id IN (SELECT … FROM articles x …)` joined the
+ * table to itself by scanning it whole (92 → 20 ms for tag:Syria at 20,000 articles).
+ */
 function tagSql(value: string): SqlFragment {
   return frag(
-    'a.id IN (SELECT x.id FROM articles x WHERE x.tags_lc @> ARRAY[lower(?)] UNION SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL)',
+    '(a.tags_lc @> ARRAY[lower(?)] OR a.id = ANY(ARRAY(SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL)))',
     [value, value]
   )
 }
