@@ -138,24 +138,39 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: P
   /** The ids of `list` (an id-array expression) whose articles pass the filters. */
   const kept = (list: string) =>
     filtered ? cat(frag(`ARRAY(SELECT a.id FROM articles a WHERE a.id = ANY(${list}) AND a.deleted_at IS NULL AND `), q.filters, frag(')')) : frag(list)
+  /**
+   * As `kept`, for a short list: with text and `-words` alone, each article is checked for the
+   * excluded words by itself (its vector, its highlights) instead of listing every article
+   * they match.
+   */
+  const keptFew = (list: string) =>
+    q.exclude && q.rowFilters.sql === 'TRUE'
+      ? cat(
+        frag(`ARRAY(SELECT a.id FROM articles a WHERE a.id = ANY(${list}) AND a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM article_search y WHERE y.article_id = a.id AND y.search @@ `),
+        q.exclude, frag(') AND NOT EXISTS (SELECT 1 FROM highlights h2 WHERE h2.article_id = a.id AND h2.deleted_at IS NULL AND h2.search @@ '), q.exclude, frag('))')
+      )
+      : kept(list)
   const scores = new Map<number, number>()
   let total: number | null = null
   if (!q.highlightsOnly) {
     const score = await scorer(pool, 'articles', trees)
-    const own = q.exclude
-      ? cat(frag('x.search @@ '), tsq, frag(' AND x.article_id NOT IN (SELECT y.article_id FROM article_search y WHERE y.search @@ '), q.exclude, frag(')'))
-      : cat(frag('x.search @@ '), tsq)
     // Text alone (and `-words`): every match is an own match or one through a highlight only,
     // less the articles an excluded word matches (by their text or a highlight) — counted here,
-    // as id sets, without reading an article row.
+    // as id sets, without reading an article row. The excluded sets are listed once: `exo` (by
+    // the text, which also bounds the window, as FTS5's `a NOT b` does locally) and `ex` (by
+    // text or highlight: the filter).
     const textAlone = q.rowFilters.sql === 'TRUE'
-    const notExcluded = (col: string) => frag(q.exclude ? ` AND ${col} NOT IN (SELECT id FROM ex)` : '')
-    const excluded = q.exclude
+    const ex = q.exclude
+    const notExcluded = (col: string) => frag(ex ? ` AND ${col} NOT IN (SELECT id FROM ex)` : '')
+    const ctes = ex
       ? cat(
-        frag('ex AS MATERIALIZED (SELECT y.article_id AS id FROM article_search y WHERE y.search @@ '), q.exclude,
-        frag(' UNION SELECT h.article_id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), q.exclude, frag('), ')
+        frag('exo AS MATERIALIZED (SELECT y.article_id AS id FROM article_search y WHERE y.search @@ '), ex, frag('), '),
+        textAlone
+          ? cat(frag('ex AS MATERIALIZED (SELECT id FROM exo UNION SELECT h.article_id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), ex, frag('), '))
+          : frag(''),
+        frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq, frag(' AND x.article_id NOT IN (SELECT id FROM exo)), ')
       )
-      : frag('')
+      : cat(frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq, frag('), '))
     const count = textAlone
       ? cat(
         frag('(SELECT count(*) FROM own WHERE TRUE'), notExcluded('id'),
@@ -163,13 +178,16 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: P
         frag(' AND h.article_id NOT IN (SELECT id FROM own)'), notExcluded('h.article_id'), frag(')::int')
       )
       : frag('NULL::int')
+    const windowIds = '(SELECT ids FROM win)::bigint[]'
+    // With `-words` alone the window's filter is the excluded set already listed: ids only.
+    const keptWindow = ex && textAlone ? frag(`ARRAY(SELECT w FROM unnest(${windowIds}) w WHERE w NOT IN (SELECT id FROM ex))`) : kept(windowIds)
     const [r] = await rows<RankArrays & { total: number }>(
       pool,
       cat(
-        frag('WITH own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE '), own, frag('), '), textAlone ? excluded : frag(''),
+        frag('WITH '), ctes,
         frag('win AS MATERIALIZED (SELECT ARRAY(SELECT id FROM own ORDER BY id DESC LIMIT ?) AS ids) ', [RANK_WINDOW]),
         frag('SELECT '), count, frag(' AS total, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
-        frag(' FROM article_search s WHERE s.article_id = ANY('), kept('(SELECT ids FROM win)::bigint[]'), frag(')')
+        frag(' FROM article_search s WHERE s.article_id = ANY('), keptWindow, frag(')')
       )
     )
     for (const x of scoreRows(r, score.score)) scores.set(x.id, x.score)
@@ -182,7 +200,7 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: P
     cat(
       frag('WITH hw AS MATERIALIZED (SELECT h.id, h.article_id FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h, frag(' ORDER BY h.id DESC LIMIT ?) ', [HIGHLIGHT_WINDOW]),
       frag('SELECT '), rankArrays(HIGHLIGHT_WEIGHTS, 'hl', 'hl.article_id'),
-      frag(' FROM highlights hl WHERE hl.id = ANY(ARRAY(SELECT id FROM hw)) AND hl.article_id = ANY('), kept('ARRAY(SELECT article_id FROM hw)'), frag(')')
+      frag(' FROM highlights hl WHERE hl.id = ANY(ARRAY(SELECT id FROM hw)) AND hl.article_id = ANY('), keptFew('ARRAY(SELECT article_id FROM hw)'), frag(')')
     )
   )
   // As locally: an article's own score wins; a highlight's ranks the articles matched through highlights alone.
