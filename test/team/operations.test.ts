@@ -59,7 +59,7 @@ describe.skipIf(skip !== '')(`team operations${skip ? ` (skipped: ${skip})` : ''
     }
   })
 
-  it('migrates a schema-1 database: search vectors move to article_search, live articles only, and still match', async () => {
+  it('migrates a schema-1 database: search vectors move to article_search (live articles only), highlight tags onto their article, and both still match', async () => {
     const pool = createPool(await freshDatabase(), 1)
     try {
       await migrateTeam(pool, teamMigrations.slice(0, 1))
@@ -71,6 +71,11 @@ describe.skipIf(skip !== '')(`team operations${skip ? ` (skipped: ${skip})` : ''
           [n, user.id, `https://example.org/${n}`, title, deleted ? new Date() : null]
         )
       }
+      await pool.query(
+        `INSERT INTO highlights(uuid, article_id, seq, created_by, created_at, rev, color, note, tags, tags_lc, start_pos, end_pos, exact, prefix, suffix)
+         SELECT gen_random_uuid(), id, 3, $1, '2024-01-02', gen_random_uuid(), 'yellow', '', '{Ports}', '{ports}', 0, 7, 'Harbour', '', '' FROM articles WHERE seq = 1`,
+        [user.id]
+      )
       expect(await migrateTeam(pool)).toEqual({ from: 1, to: TEAM_SCHEMA_VERSION })
       const moved = await pool.query('SELECT a.title, s.tokens FROM article_search s JOIN articles a ON a.id = s.article_id')
       expect(moved.rows).toEqual([{ title: 'Harbour strike ends', tokens: 3 }])
@@ -78,6 +83,11 @@ describe.skipIf(skip !== '')(`team operations${skip ? ` (skipped: ${skip})` : ''
       expect(cols.rowCount).toBe(0)
       const found = await teamSearch(pool, { query: 'strike', sort: 'relevance', limit: 10, offset: 0, facets: false, timeline: false })
       expect([found.total, found.results.map((h) => h.title)]).toEqual([1, ['Harbour strike ends']])
+      // Schema 3: the article carries its highlights' tags, and keeps them current.
+      const byTag = () => teamSearch(pool, { query: 'tag:ports', sort: 'newest', limit: 10, offset: 0, facets: false, timeline: false })
+      expect((await byTag()).total).toBe(1)
+      await pool.query('UPDATE highlights SET deleted_at = now()')
+      expect((await byTag()).total).toBe(0)
     } finally {
       await pool.end()
     }

@@ -126,16 +126,14 @@ function siteSql(value: string): SqlFragment {
 }
 
 /**
- * The article's tags, or one of its highlights'. Both sides are index conditions on `a` (the
- * tags' GIN index, the primary key for the highlights' articles), so PostgreSQL ORs two
- * bitmaps and visits only matching rows; `a.id IN (SELECT … FROM articles x …)` joined the
- * table to itself by scanning it whole (92 → 20 ms for tag:Syria at 20,000 articles).
+ * The article's tags, or one of its live highlights' (`htags_lc`, kept by a trigger: team
+ * migration 3): two GIN conditions on the article, which PostgreSQL ORs as bitmaps, and two
+ * array tests when a row is checked. (`a.id IN (SELECT … FROM articles x …)` joined the table
+ * to itself by scanning it whole: 92 ms for tag:Syria at 20,000 articles; listing the
+ * highlights' article ids made every checked row search that list.)
  */
 function tagSql(value: string): SqlFragment {
-  return frag(
-    '(a.tags_lc @> ARRAY[lower(?)] OR a.id = ANY(ARRAY(SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL)))',
-    [value, value]
-  )
+  return frag('(a.tags_lc @> ARRAY[lower(?)] OR a.htags_lc @> ARRAY[lower(?)])', [value, value])
 }
 
 function speakerSql(value: string): SqlFragment {
