@@ -15,6 +15,8 @@ import { quoteHandlers } from './handlers/quotes'
 import { teamHandlers } from './handlers/team'
 import { captureHandlers } from './handlers/capture'
 import { versionHandlers } from './handlers/versions'
+import { readingHandlers } from './handlers/reading'
+import { settingsHandlers } from './handlers/settings'
 
 export type { Handlers } from './handlers/types'
 
@@ -27,7 +29,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...quoteHandlers(ctx),
     ...teamHandlers(ctx),
     ...captureHandlers(ctx),
-    ...versionHandlers(ctx)
+    ...versionHandlers(ctx),
+    ...readingHandlers(ctx),
+    ...settingsHandlers(ctx)
   }
 }
 

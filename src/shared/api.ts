@@ -20,6 +20,8 @@ import { quoteSchemas, type QuoteOutputs } from './contract/quotes'
 import { teamSchemas, type TeamOutputs } from './contract/team'
 import { captureSchemas, type CaptureOutputs } from './contract/capture'
 import { versionSchemas, type VersionOutputs } from './contract/versions'
+import { readingSchemas, type ReadingOutputs } from './contract/reading'
+import { settingsSchemas, type SettingsOutputs } from './contract/settings'
 
 export type { Result } from './result'
 export * from './types'
@@ -36,11 +38,14 @@ export const schemas = {
   ...quoteSchemas,
   ...teamSchemas,
   ...captureSchemas,
-  ...versionSchemas
+  ...versionSchemas,
+  ...readingSchemas,
+  ...settingsSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
-export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs {}
+export interface Outputs
+  extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs, ReadingOutputs, SettingsOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -69,7 +74,12 @@ export interface ImportProgress {
   lastResult?: ImportItemResult
 }
 export interface EventMap {
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions'; articleId?: number }
+  /**
+   * `state`: inbox/archive/star; `progress`: how far an article has been read; `external`:
+   * another program (the CLI, another window) changed the archive; `versions`: a new version
+   * of an article was recorded.
+   */
+  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions' | 'state' | 'progress' | 'external'; articleId?: number }
   importProgress: ImportProgress
   /** A browser asked to pair, or a pairing was approved or revoked (the UI lists them again). */
   pairingsChanged: { pending: number }

@@ -6,9 +6,11 @@
 export const methodNames = [
   'info',
   'listArticles',
+  'listArticleStates',
   'getArticle',
   'deleteArticles',
   'setArticleTags',
+  'addArticleTags',
   'listTags',
   'importItems',
   'addHighlight',
@@ -18,6 +20,8 @@ export const methodNames = [
   'renameTag',
   'exportHighlights',
   'search',
+  'searchMatches',
+  'searchSuggestion',
   'listSavedSearches',
   'saveSearch',
   'deleteSavedSearch',
@@ -46,7 +50,11 @@ export const methodNames = [
   'setFollow',
   'recheck',
   'getFollowSettings',
-  'setFollowSettings'
+  'setFollowSettings',
+  'setArticleState',
+  'setReadingProgress',
+  'getSettings',
+  'updateSettings'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -17,6 +17,7 @@ import { parseQueryLenient } from '../main/search/parse'
 import { ARTICLE_WEIGHTS, HIGHLIGHT_WEIGHTS, TS_CONFIG, compileTsquery, highlightCond, numbered, textSql, type PgCompiledQuery, type SqlFragment } from '../main/search/tsquery'
 import type { Pool } from './store/pool'
 import { scorer } from './rank'
+import { TEAM_READING } from './reading'
 
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
@@ -255,6 +256,7 @@ async function hits(pool: Pool, q: PgCompiledQuery, page: Page): Promise<SearchH
     const a = found.get(id)
     if (!a) return []
     return [{
+      ...TEAM_READING,
       id: a.id,
       uuid: a.uuid,
       title: a.title,

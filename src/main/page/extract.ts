@@ -8,7 +8,7 @@ import { UserError } from '../../shared/result'
 import { parseDocument, parseFragment, type Dom, type DomElement } from './dom'
 import { absoluteHttp, clean, cleanByline, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
 import type { ArticleMetadata } from '../../shared/types'
-import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, TOO_DEEP_REASON } from './guards'
+import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, NO_ARTICLE_REASON, TOO_DEEP_REASON } from './guards'
 
 /** The article found in a page. Dates are ISO 8601, UTC. */
 export interface Extracted extends ArticleMetadata {
@@ -26,7 +26,7 @@ export interface Extracted extends ArticleMetadata {
 /** Less text than this is a teaser, a paywall or a login page, not an article. */
 export const MIN_ARTICLE_CHARS = 200
 
-export const NO_ARTICLE_REASON = 'no readable article found on this page (use --force to save it anyway)'
+export { NO_ARTICLE_REASON }
 
 /** Finds the article in `html` (a page at `url`); refuses a page without one unless forced. */
 export function extractArticle(html: string, url: string | undefined, opts: { force?: boolean } = {}): Extracted {

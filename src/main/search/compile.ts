@@ -33,7 +33,7 @@ export interface CompiledQuery {
   exclude: string | null
   /** Article-level predicate over `articles a`: filters, mixed subtrees, exclusions. */
   filters: SqlFragment
-  /** Results must be highlights matching the text (`is:highlight`, `has:note` at top level). */
+  /** Results must be highlights matching the text (`is:highlight`, `has:note` at top level; other `is:` values are plain filters). */
   highlightsOnly: boolean
   /** Matching highlights must carry a note (`has:note`). */
   notesOnly: boolean
@@ -263,6 +263,22 @@ function changedSql(range: string): SqlFragment {
   return { sql: `a.id IN (SELECT v.article_id FROM article_versions v WHERE ${conds.join(' AND ')})`, params }
 }
 
+/** `is:` — a highlight, or a place in the reading workflow (values normalised by the parser). */
+function isSql(value: string): SqlFragment {
+  switch (value) {
+    case 'inbox':
+      return { sql: "a.state = 'inbox'", params: [] }
+    case 'archived':
+      return { sql: "a.state = 'archive'", params: [] }
+    case 'starred':
+      return { sql: 'a.starred = 1', params: [] }
+    case 'unread':
+      return { sql: 'a.read_at IS NULL', params: [] }
+    default:
+      return { sql: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)', params: [] }
+  }
+}
+
 /** One filter as a predicate (nullable columns may yield NULL; `not` handles that). */
 export function filterSql(name: FilterName, value: string): SqlFragment {
   switch (name) {
@@ -280,7 +296,7 @@ export function filterSql(name: FilterName, value: string): SqlFragment {
     case 'before':
       return { sql: 'a.published_at < ?', params: [value] }
     case 'is':
-      return value === 'changed' ? changedSql('..') : { sql: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)', params: [] }
+      return value === 'changed' ? changedSql('..') : isSql(value)
     case 'changed':
       return changedSql(value)
     case 'has':
@@ -356,9 +372,9 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
   return out
 }
 
-/** is:/has: at the top level switch to highlight results; tags also narrow listed highlights. */
+/** is:highlight/has: at the top level switch to highlight results; tags also narrow listed highlights. */
 function topLevelFilter(out: CompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
-  if ((name === 'is' && value !== 'changed') || name === 'has') {
+  if ((name === 'is' && value === 'highlight') || name === 'has') {
     out.highlightsOnly = true
     if (name === 'has') out.notesOnly = true
     return

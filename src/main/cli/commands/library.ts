@@ -24,7 +24,7 @@ const importCommand: Command = async ({ app, args, values, io }) => {
     if (r) {
       if (values.json) io.out(JSON.stringify(r))
       else if (r.ok) io.say(importLine(r))
-      else io.say(`failed  ${r.source}: ${r.error}`)
+      else io.say(`failed  ${r.source}: ${r.error}${r.forceable ? ' (use --force to save it anyway)' : ''}`)
     }
     if (!p.finished) io.progress(`[${p.done}/${p.total}] ${p.failed ? `${p.failed} failed · ` : ''}${p.current ?? ''}`)
   })

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startServer } from '../../server'
 import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from '../../capture/listener'
-import { autoBackup, backupDir } from '../../backups'
+import { autoBackup } from '../../backups'
 import { startSyncAgent } from '../../sync/agent'
+import { watchArchive } from '../../watch'
 import { intOption } from '../args'
 import type { Command, CommandContext } from '../command'
 import { EXIT } from '../io'
@@ -21,7 +22,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   if (!LOOPBACK.includes(host)) {
     io.say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
   }
-  void autoBackup(app.ctx.db, backupDir(app.ctx.dbPath)).catch((e) => io.say(`Automatic backup failed: ${(e as Error).message}`))
+  void autoBackup(app.ctx.db, app.ctx.dbPath).catch((e) => io.say(`Automatic backup failed: ${(e as Error).message}`))
   const server = await startServer({
     handlers: app.handlers,
     events: app.ctx.events,
@@ -32,6 +33,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   })
   // In a team: sync in the background while serving (a no-op for an archive that is not).
   const agent = startSyncAgent(app.ctx)
+  const unwatch = watchArchive(app.ctx.db, app.ctx.events)
   io.out(server.openUrl)
   io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
   const listener = await listenForExtension(app, extensionPort, io)
@@ -40,6 +42,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   await new Promise<void>((done) => {
     const stop = () => {
       agent.stop()
+      unwatch()
       void Promise.all([server.close(), listener?.close(), app.ctx.rechecks.stop()]).then(() => done())
     }
     process.once('SIGINT', stop)
