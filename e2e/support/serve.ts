@@ -28,7 +28,7 @@ function runCli(dbPath: string, args: string[]) {
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let err = ''
-  child.stderr!.on('data', (c) => (err += c))
+  child.stderr!.on('data', (c) => { err += c; if (process.env.SERVE_LOG) process.stderr.write(c) })
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (c) => resolve(String(c).trim()))
     child.once('exit', (code) => reject(new Error(`clipfile serve exited ${code}: ${err}`)))
