@@ -51,6 +51,7 @@ export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
     const errors: string[] = []
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     page.on('pageerror', (e) => errors.push(String(e)))
+    if (process.env.SERVE_LOG) page.on('requestfailed', (r) => console.log('REQUEST FAILED', r.method(), r.url(), r.failure()?.errorText))
     await use(errors)
     expect(errors, 'console errors').toEqual([])
   }

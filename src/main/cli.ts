@@ -20,7 +20,7 @@ Commands:
   import <url|file|folder|->...  Save articles (URLs, HTML/MHTML files, folders, URL lists,
                                  Pocket/Omnivore/Wallabag/Instapaper exports; - reads URLs from stdin)
         [--tag T]... [--force] [--json]
-  list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--json]
+  list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--state inbox|archive] [--starred] [--json]
   show <id> [--json]             One article: metadata and plain text
   search <query> [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
                                  Search articles, quotes, notes and tags (see the README for the language)

@@ -33,7 +33,9 @@ const OPTIONS = {
   rate: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
-  due: { type: 'boolean', default: false }
+  due: { type: 'boolean', default: false },
+  state: { type: 'string' },
+  starred: { type: 'boolean' }
 } satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parseCli>['values']

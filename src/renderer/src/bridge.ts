@@ -34,18 +34,25 @@ function takeToken(): string {
   return localStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/** Calls that only read: safe to send again when the connection failed before any answer. */
+const READS = /^(info|list|get|search|articleQuotes|speakerQuotes|export)/
+
 function httpBridge(): ClipfileBridge {
   const token = takeToken()
   const api = createClient(async (method, payload) => {
     const body = JSON.stringify(payload)
-    const res = await fetch(`/api/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body,
-      // A delete whose Undo time runs out as the tab closes still reaches the server.
-      // (Only this call: the browser allows 64 KB of such bodies in flight, in all.)
-      keepalive: method === 'deleteArticles' && body.length < 60_000
-    })
+    const send = () =>
+      fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body,
+        // A delete whose Undo time runs out as the tab closes still reaches the server.
+        // (Only this call: the browser allows 64 KB of such bodies in flight, in all.)
+        keepalive: method === 'deleteArticles' && body.length < 60_000
+      })
+    // A connection can fail under a request (a busy machine, a connection the server had just
+    // closed); a read is sent once more, a write never (it may have arrived).
+    const res = await send().catch((e: unknown) => (READS.test(method) ? send() : Promise.reject(e)))
     if (res.status === 401) {
       if (localStorage.getItem(TOKEN_KEY) === token) localStorage.removeItem(TOKEN_KEY)
       return { ok: false, error: { code: 'unsupported', message: 'This page needs the link printed by `clipfile serve` (with its token).' } }

@@ -3,7 +3,7 @@
  * README's keyboard table says the same. Letters are case-insensitive unless Shift is named.
  */
 export interface Shortcut {
-  /** Alternatives, each a key or a chord ("Ctrl+K"). */
+  /** Keys that do the same, each a key or a chord ("Ctrl+K"). */
   keys: string[]
   does: string
 }
@@ -26,7 +26,8 @@ export const SHORTCUTS: ShortcutGroup[] = [
   {
     title: 'Lists: Inbox, Archive, Starred, All articles, search results',
     items: [
-      { keys: ['J', 'K'], does: 'next / previous article' },
+      { keys: ['J'], does: 'next article' },
+      { keys: ['K'], does: 'previous article' },
       { keys: ['Enter', 'O'], does: 'open it' },
       { keys: ['X'], does: 'select it (Shift+click selects a range)' },
       { keys: ['E'], does: 'archive the selected articles, or this one (in the Archive: move to the inbox)' },
@@ -41,8 +42,10 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: ['U', 'Esc'], does: 'back to the list' },
       { keys: ['E'], does: 'archive and go back (in the Archive: move to the inbox)' },
       { keys: ['S'], does: 'star or unstar' },
-      { keys: ['N', 'Shift+N'], does: 'next / previous match of the search the article was opened from' },
-      { keys: ['+', '−'], does: 'larger / smaller text' }
+      { keys: ['N'], does: 'next match of the search the article was opened from (when no text is selected)' },
+      { keys: ['Shift+N'], does: 'previous match' },
+      { keys: ['+'], does: 'larger text' },
+      { keys: ['−'], does: 'smaller text' }
     ]
   },
   {

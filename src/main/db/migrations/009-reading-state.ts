@@ -11,8 +11,8 @@ import type { Migration } from './types'
  * upgrade does not greet anyone with thousands of "new" articles; `is:unread` still finds the
  * ones never opened.
  *
- * None of these columns is indexed for search: the FTS triggers fire only on title, byline
- * and site, so changing state or progress never touches the search index.
+ * None of these columns is in the search index: the FTS triggers fire only on title, byline
+ * and site, so changing state or progress never touches it.
  */
 export const migration009: Migration = {
   version: 9,
@@ -27,6 +27,9 @@ export const migration009: Migration = {
       UPDATE articles SET state = 'archive';
       CREATE INDEX articles_state_saved ON articles(state, saved_at);
       CREATE INDEX articles_starred_saved ON articles(saved_at) WHERE starred = 1;
+      -- The library pages through 100,000 articles in title order too: without this index
+      -- every page of that order sorted the whole table (4 s at 100,000).
+      CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
     `)
   }
 }

@@ -71,12 +71,12 @@ export function ImportPanel({ job, onClose, onRetry }: Props) {
             <li key={i}>
               <div className="failure-text">
                 <b title={f.source}>{f.source}</b>
-                <span>{f.message}{f.forceable ? '. Save anyway keeps the whole text of the page.' : ''}</span>
+                <span>{f.message}</span>
               </div>
               {p.finished && item && (
                 <div className="failure-actions">
                   {f.forceable ? (
-                    <button className="btn btn-small" onClick={() => onRetry([item], true)}>Save anyway</button>
+                    <button className="btn btn-small" onClick={() => onRetry([item], true)} title="Keep the whole text of the page, as it is">Save anyway</button>
                   ) : (
                     <button className="btn btn-small" onClick={() => onRetry([item], false)} aria-label={`Retry ${f.source}`}>Retry</button>
                   )}

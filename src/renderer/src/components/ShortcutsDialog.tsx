@@ -21,7 +21,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                   <dt>
                     {s.keys.map((k, i) => (
                       <span key={k}>
-                        {i > 0 && <span className="shortcut-or"> / </span>}
+                        {i > 0 && <span className="shortcut-or"> or </span>}
                         {chord(k).map((part, j) => (
                           <span key={part}>{j > 0 && '+'}<kbd className="kbd">{part}</kbd></span>
                         ))}

@@ -4,7 +4,7 @@
  * articles — or to the keyboard's row when nothing is selected: archive or move (e), star
  * (s), delete with Undo (#), and, from the bar that appears, tag and export.
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import type { ArticleStateRow } from '../../../shared/types'
 import type { ArticleState } from '../../../shared/vocabulary'
 import { useArticleActions } from '../actions'
@@ -85,14 +85,19 @@ export function ArticleList({ paged, rowHeight, label, hrefFor, listState, showS
     actions.remove(items.map((i) => i.id))
   }
 
-  const select = useCallback(
-    (item: RowItem, index: number, range: boolean) => {
-      if (range) void selection.extend(index, async (from, to) => (await paged.range(from, to)).map(subject))
-      else selection.toggle(subject(item), index)
-      setCursor(index)
-    },
-    [selection, paged]
-  )
+  // The rows' handlers stay the same functions while the list scrolls and loads pages, so a
+  // row already on screen is not drawn again (ArticleRow is memoised): they read the current
+  // selection and pages when called.
+  const latest = useRef({ selection, paged })
+  useLayoutEffect(() => {
+    latest.current = { selection, paged }
+  })
+  const select = useCallback((item: RowItem, index: number, range: boolean) => {
+    const { selection: sel, paged: pages } = latest.current
+    if (range) void sel.extend(index, async (from, to) => (await pages.range(from, to)).map(subject))
+    else sel.toggle(subject(item), index)
+    setCursor(index)
+  }, [])
   const starOne = useCallback((item: RowItem) => void actions.setStarred([subject(item)], !item.starred), [actions])
 
   const move = (step: number) => {

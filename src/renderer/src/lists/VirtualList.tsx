@@ -36,13 +36,15 @@ function scrollParent(el: HTMLElement): HTMLElement {
 
 export function VirtualList({ count, rowHeight, label, renderRow, onRange, reveal, stickyTop = 0, restoreScroll, onScrolled }: Props) {
   const list = useRef<HTMLUListElement>(null)
+  const scrollerRef = useRef<HTMLElement | null>(null)
   const [range, setRange] = useState<[number, number]>([0, Math.min(count, 30)])
 
   /** Where the list's first row is, in the scroller's coordinates, and what the scroller shows. */
   const geometry = useCallback(() => {
     const el = list.current
     if (!el) return null
-    const scroller = scrollParent(el)
+    // Found once: looking it up reads computed styles, too dear for every scroll event.
+    const scroller = (scrollerRef.current ??= scrollParent(el))
     const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop
     return { scroller, top, viewTop: scroller.scrollTop - top, height: scroller.clientHeight }
   }, [])
