@@ -25,10 +25,10 @@ import { MatchBar } from '../reader/MatchBar'
 import { TagInput } from '../components/TagInput'
 import { VersionsControl } from '../versions/VersionsControl'
 import { ChangedNotice } from '../versions/ChangedNotice'
-import { ArrowLeftIcon, CloseIcon, LinkIcon, PeopleIcon } from '../components/icons'
+import { ArrowLeftIcon, CloseIcon, LinkIcon } from '../components/icons'
 import { useKeys } from '../lists/use-keys'
 import { useArticleActions } from '../actions'
-import { goBack, routeHref, LIST_TITLES, type ListName } from '../route'
+import { goBack, LIST_TITLES, type ListName } from '../route'
 import { updateSettings, useSettings } from '../settings'
 import { useWide } from '../layout'
 import { useToast } from '../toasts'
@@ -247,7 +247,6 @@ function LoadedArticle({ article: a, doc, q, from, tagNames }: { article: Articl
           <button role="tab" aria-selected={tab === 'quotes'} className="tab" onClick={() => setTab('quotes')} title="Quotes: who said what in this article, found by Clipfile">
             Quotes{quotes.data ? ` (${quotes.data.filter((x) => x.kind !== 'scare').length})` : ''}
           </button>
-          <a className="side-link" href={routeHref({ view: 'people' })} aria-label="Everyone quoted across the archive" title="People: everyone quoted across your archive"><PeopleIcon /> People</a>
           {!wide && (
             <button className="btn btn-ghost btn-small btn-icon side-close" onClick={togglePanel} aria-label="Hide the side panel" title="Hide (Esc)"><CloseIcon /></button>
           )}
