@@ -36,7 +36,10 @@ async function startServe(dbPath: string): Promise<{ url: string; child: ChildPr
   return { url, child }
 }
 
-/** Each test gets its own archive and its own `clipfile serve`, and fails on any console error. */
+/**
+ * Each test gets its own archive and its own `clipfile serve`, and fails on any console error.
+ * SERVE_LOG=1 shows what the server writes to stderr and every request the page saw fail.
+ */
 export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
   served: async ({}, use) => {
