@@ -162,12 +162,12 @@ describe('changes made by another program', () => {
   })
 })
 
-describe('migration 006', () => {
+describe('migration 008', () => {
   it('puts the articles of an older archive in the archive, unread and unstarred', () => {
     const path = tempDbPath()
-    const v5 = openDatabase(path, { targetVersion: 5 })
-    v5.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
-    v5.close()
+    const v7 = openDatabase(path, { targetVersion: 7 })
+    v7.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
+    v7.close()
     const db = openDatabase(path)
     expect(db.prepare('SELECT state, starred, progress, position, read_at FROM articles').get()).toEqual({ state: 'archive', starred: 0, progress: 0, position: 0, read_at: null })
     db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'New', '2024-01-01', 'h2')").run()
