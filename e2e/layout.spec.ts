@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect, snap } from './support/serve'
-import { openAt, seed, snapWidths } from './support/seed'
+import { openAt, seed, snapWidths, townStory } from './support/seed'
 import { SYRIA_PARAGRAPHS } from './support/site'
 
 const textWidth = (page: Page) => page.locator('.ProseMirror').evaluate((el) => el.getBoundingClientRect().width)
@@ -68,7 +68,7 @@ test('at 800 px the reader keeps a real column; sidebar and side panel fold and 
 
 test('settings are app-wide, reachable from every screen, and restored on reload', async ({ page, served }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
-  const [id] = await seed(served, [{ title: 'Council approves the harbour budget' }])
+  const [id] = await seed(served, [townStory('Council approves the harbour budget', 0)])
   await openAt(page, served, `/article/${id}`)
   const bodyFont = () => page.locator('.ProseMirror p').first().evaluate((el) => getComputedStyle(el).fontSize)
   await expect(page.locator('.ProseMirror p').first()).toBeVisible()
@@ -107,4 +107,36 @@ test('settings are app-wide, reachable from every screen, and restored on reload
   await expect(page.locator('.ProseMirror p').first()).toBeVisible()
   await page.keyboard.press('-')
   await expect.poll(bodyFont).toBe('20px')
+})
+
+test('Settings lists the paired browsers; Revoke takes one back after asking', async ({ page, served, consoleErrors }) => {
+  // Two browsers paired (as the extension's pairing leaves them), one still asking.
+  const { default: Database } = await import('better-sqlite3')
+  const db = new Database(served.dbPath)
+  const add = db.prepare(
+    "INSERT INTO pairings(token_hash, origin, browser, status, code, created_at, approved_at, last_used_at) VALUES (?, ?, ?, ?, ?, '2026-11-20T09:00:00Z', ?, ?)"
+  )
+  add.run('h1', 'chrome-extension://bclkoabgcgilpiogdbohlagldgbojpoe', 'Chromium 142 on Linux', 'approved', null, '2026-11-20T09:01:00Z', '2026-11-28T17:30:00Z')
+  add.run('h2', 'moz-extension://4f1c', 'Firefox 145 on Linux', 'approved', null, '2026-11-21T10:00:00Z', null)
+  db.close()
+  await page.goto(served.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Settings' })
+  const list = dialog.getByRole('list', { name: 'Paired browsers' })
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await expect(list).toContainText('Chromium 142 on Linux')
+  await expect(list).toContainText('nothing saved yet')
+  await list.getByText('Firefox 145 on Linux').scrollIntoViewIfNeeded()
+  await snap(page, 'settings-browsers')
+  await list.getByRole('button', { name: 'Revoke Firefox 145 on Linux' }).click()
+  // Asked first: Keep leaves it.
+  await dialog.getByRole('group', { name: 'Revoke Firefox 145 on Linux?' }).getByRole('button', { name: 'Keep' }).click()
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await list.getByRole('button', { name: 'Revoke Firefox 145 on Linux' }).click()
+  await dialog.getByRole('group', { name: 'Revoke Firefox 145 on Linux?' }).getByRole('button', { name: 'Revoke' }).click()
+  await expect(dialog.getByRole('status').filter({ hasText: 'can no longer save' })).toHaveText('Firefox 145 on Linux can no longer save to Clipfile.')
+  await expect(list.getByRole('listitem')).toHaveCount(1)
+  const r = await served.cli(['pairing', 'list', '--json'])
+  expect((JSON.parse(r.stdout) as { browser: string }[]).map((p) => p.browser)).toEqual(['Chromium 142 on Linux'])
+  expect(consoleErrors).toEqual([])
 })

@@ -5,8 +5,8 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect, snap } from './support/serve'
-import { content, longStory, seed, snapWidths } from './support/seed'
-import { newsPage, newsSite, SYRIA_PARAGRAPHS } from './support/site'
+import { content, longStory, seed, snapWidths, townParagraphs, townStory } from './support/seed'
+import { newsPage, newsSite } from './support/site'
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: new RegExp(`^${name}`) })
@@ -14,8 +14,8 @@ const nav = (page: Page, name: string) =>
 test('inbox, star, reading progress, e to archive with Undo, and a CLI import shown without reload', async ({ page, served, consoleErrors }) => {
   await seed(served, [
     longStory('A long read about the reservoir', 60),
-    { title: 'Council approves the harbour budget' },
-    { title: 'Ferry strike ends after two weeks' }
+    townStory('Council approves the harbour budget', 0),
+    townStory('Ferry strike ends after two weeks', 3)
   ])
   await page.goto(served.url)
   const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
@@ -26,7 +26,7 @@ test('inbox, star, reading progress, e to archive with Undo, and a CLI import sh
   await expect(rows.getByLabel('Unread')).toHaveCount(3)
 
   // An import from a terminal appears in the open window, no reload.
-  const site = await newsSite({ '/late': newsPage('Late news from the terminal', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', SYRIA_PARAGRAPHS) })
+  const site = await newsSite({ '/late': newsPage('Late news from the terminal', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', townParagraphs(11)) })
   try {
     expect((await served.cli(['import', site.url('/late')])).code).toBe(0)
   } finally {

@@ -26,6 +26,11 @@ test('a result opens at its first match, marked; n / Shift+N step through the ma
   await expect(page.locator('.search-match.is-current')).toBeInViewport()
   expect(await content(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(1000)
   await snapWidths(page, 'reader-search-match', snap)
+  // A narrower window rewraps the text; the match stays in view.
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: 800, height: 900 })
+  await expect(page.locator('.search-match.is-current')).toBeInViewport()
+  await page.setViewportSize(size)
   await page.keyboard.press('n')
   await expect(bar).toContainText('Match 2 of 2')
   await expect(matches.nth(1)).toHaveClass(/is-current/)

@@ -32,12 +32,38 @@ export async function seed(served: Served, stories: Story[], extraArgs: string[]
   }
 }
 
-/** A story long enough to scroll through: `n` paragraphs, `marked` words planted in the given ones. */
+/**
+ * A town's local news, for stories whose titles are about it (the library's screenshots should
+ * not show one Syria paragraph under every headline). No word here is one the tests search for
+ * or plant ("desalination", "syria", "tillerson").
+ */
+export const TOWN_PARAGRAPHS = [
+  'The council voted seven to two on Tuesday night to approve next year’s harbour budget, which sets aside £4.2 million for dredging the inner basin and repairing the north quay.',
+  '“We have patched that wall for fifteen years and the sea keeps winning,” said Marion Keane, who chairs the harbour committee. “This time we are fixing it properly.”',
+  'Fishermen who moor on the north side said the work could not come soon enough. Two boats were holed last winter when a section of the quay gave way during a storm.',
+  'The ferry operator said crossings would run to the winter timetable from the first of November, with the last sailing to the island leaving at 6.40 pm on weekdays.',
+  'Engineers found cracks in three of the bridge’s nine spans during an inspection in August. Repairs will close one lane at a time and are expected to take eleven weeks.',
+  '“Nobody wants another summer of queues at the lights,” said Councillor Owen Price, who represents the east ward. He asked officers to publish a weekly update on the work.',
+  'The reservoir above the town was at 61 per cent of capacity at the end of September, well below the average for the time of year, according to figures from the water company.',
+  'Residents of Mill Lane have complained for months about the smell from the treatment works. The company said a new cover for the settling tanks would be fitted by spring.',
+  'The coastal path between the lighthouse and Sandy Cove reopened on Saturday after a landslip in March. Walkers are asked to keep to the fenced route near the cliff edge.',
+  'Port authority members elected Rhian Morgan as chair at their annual meeting. She is the first woman to hold the post in the authority’s 140-year history.',
+  'The tunnel under the estuary, first proposed in 2009, has been delayed again. The transport department said it was still reviewing the cost estimates it received in June.',
+  'Traders on the harbour front said the summer had been their busiest since before the pandemic, helped by two cruise ship visits and a run of dry weekends in August.'
+]
+
+/** `n` paragraphs of the town's news, starting at a different one for each story. */
+export const townParagraphs = (start: number, n = 4): string[] =>
+  Array.from({ length: n }, (_, i) => TOWN_PARAGRAPHS[(start + i) % TOWN_PARAGRAPHS.length])
+
+/** A story of the town whose text starts at paragraph `start` of TOWN_PARAGRAPHS (the one its title is about). */
+export const townStory = (title: string, start: number): Story => ({ title, paragraphs: townParagraphs(start) })
+
+/** A story long enough to scroll through: `n` paragraphs, words planted at the start of the given ones. */
 export function longStory(title: string, n: number, plant: Record<number, string> = {}): Story {
-  const base = SYRIA_PARAGRAPHS
   return {
     title,
-    paragraphs: Array.from({ length: n }, (_, i) => `${plant[i] ? `${plant[i]} ` : ''}${base[i % base.length]} (paragraph ${i + 1})`)
+    paragraphs: Array.from({ length: n }, (_, i) => `${plant[i] ? `${plant[i]} ` : ''}${TOWN_PARAGRAPHS[i % TOWN_PARAGRAPHS.length]}`)
   }
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { LINE_WIDTHS, TEXT_SIZE, THEMES, type LineWidth, type Theme } from '../../../shared/vocabulary'
 import { updateSettings, useSettings } from '../settings'
 import { Dialog } from './Dialog'
+import { PairedBrowsers } from './PairedBrowsers'
 
 const THEME_NAMES: Record<Theme, string> = { auto: 'Same as the system', light: 'Light', dark: 'Dark' }
 const WIDTH_NAMES: Record<LineWidth, string> = { narrow: 'Narrow', medium: 'Medium', wide: 'Wide' }
@@ -52,6 +53,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           </span>
         </label>
       </fieldset>
+      <PairedBrowsers />
       {error && <div className="error-text" role="alert">{error}</div>}
       <p className="hint">Settings are kept in the archive, so every window that opens it — the app, <code>clipfile serve</code> — uses them.</p>
     </Dialog>

@@ -68,10 +68,9 @@ export const ArticleRow = memo(function ArticleRow({ item, index, href, selected
         className="row-check"
         checked={selected}
         aria-label={`Select “${item.title}”`}
-        onClick={(e) => {
-          e.preventDefault()
-          onSelect(item, index, e.shiftKey)
-        }}
+        // Not preventDefault: a controlled checkbox whose click is cancelled is drawn unticked
+        // although it is selected (the browser undoes the toggle after React has rendered).
+        onClick={(e) => onSelect(item, index, e.shiftKey)}
         onChange={() => undefined}
       />
       <a className="row-main" href={href} onClick={pick} aria-current={cursor ? 'true' : undefined}>

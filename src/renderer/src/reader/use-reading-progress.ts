@@ -3,7 +3,8 @@
  * point reached, as "62%" in the lists, and the place to reopen at), restored on open.
  *
  * The place is a plain-text offset — the text at the top of the window — not a scroll
- * position, so it survives another window size, text size or line width. Images above it can
+ * position, so it survives another window size, text size or line width — also while the article
+ * is open: when the column changes width, the line at the top stays there. Images above it can
  * shift the text as they load: until the reader scrolls, the place is kept in view.
  */
 import { useEffect, useEffectEvent, useRef, useState } from 'react'
@@ -106,11 +107,22 @@ export function useReadingProgress({ view, articleId, position, restore, onEnd }
     const onImage = () => {
       if (!userScrolled.current && restore && position > 0) scrollToPlace(view, position)
     }
+    // A narrower or wider column (window, panel, line width, text size) rewraps the text: keep
+    // the line that was at the top at the top, not the scroll offset.
+    let width = view.dom.getBoundingClientRect().width
+    const rewrapped = new ResizeObserver(() => {
+      const now = view.dom.getBoundingClientRect().width
+      if (now === width) return
+      width = now
+      scrollToPlace(view, place.current)
+    })
+    rewrapped.observe(view.dom)
     scroller.addEventListener('scroll', onScroll, { passive: true })
     for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) window.addEventListener(type, onIntent, { passive: true, capture: true })
     view.dom.addEventListener('load', onImage, true)
     window.addEventListener('pagehide', save)
     return () => {
+      rewrapped.disconnect()
       scroller.removeEventListener('scroll', onScroll)
       for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) window.removeEventListener(type, onIntent, { capture: true })
       view.dom.removeEventListener('load', onImage, true)
