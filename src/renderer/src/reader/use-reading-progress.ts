@@ -109,14 +109,18 @@ export function useReadingProgress({ view, articleId, position, restore, onEnd }
     }
     // A narrower or wider column (window, panel, line width, text size) rewraps the text: keep
     // the line that was at the top at the top, not the scroll offset.
-    let width = view.dom.getBoundingClientRect().width
+    // The window's size counts too: panels that fold or open over the text move the scroll
+    // offset (the browser's scroll anchoring picks its anchor among them) without rewrapping it.
+    const sizes = () => `${view.dom.getBoundingClientRect().width} ${scroller.clientWidth} ${scroller.clientHeight}`
+    let size = sizes()
     const rewrapped = new ResizeObserver(() => {
-      const now = view.dom.getBoundingClientRect().width
-      if (now === width) return
-      width = now
+      const now = sizes()
+      if (now === size) return
+      size = now
       scrollToPlace(view, place.current)
     })
     rewrapped.observe(view.dom)
+    rewrapped.observe(scroller)
     scroller.addEventListener('scroll', onScroll, { passive: true })
     for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) window.addEventListener(type, onIntent, { passive: true, capture: true })
     view.dom.addEventListener('load', onImage, true)
