@@ -67,6 +67,7 @@ test('no results: did you mean, from the archive’s own words; reading filters;
   await expect(axis).toContainText('Oct 2017')
   await expect(axis).toContainText('Nov')
   await expect(axis).toContainText('Dec')
+  await snapWidths(page, 'search-months', snap)
 
   // Reading filters.
   await page.goto(`${served.url.split('#')[0]}#/article/${ids[1]}`)

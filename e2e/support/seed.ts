@@ -10,6 +10,19 @@ export interface Story {
   paragraphs?: string[]
 }
 
+const dateOf = (s: Story, i: number) => s.date ?? `2017-10-${String(10 + (i % 18)).padStart(2, '0')}T09:00:00Z`
+
+/**
+ * The Syria story as the `i`-th outlet told it: its paragraphs in another order, under a
+ * dateline (which also keeps each story's text, and so its content hash, its own).
+ */
+function syriaStory(i: number, date: string): string[] {
+  const n = SYRIA_PARAGRAPHS.length
+  const day = new Date(date).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const city = ['MANILA', 'ANKARA', 'BEIRUT', 'AMMAN', 'BRUSSELS'][i % 5]
+  return SYRIA_PARAGRAPHS.map((_, k) => SYRIA_PARAGRAPHS[(k + i) % n]).map((p, k) => (k === 0 ? `${city}, ${day} — ${p}` : p))
+}
+
 /**
  * Saves the stories into the served archive with one `clipfile import` (one process for all,
  * to keep the suite fast) from a loopback news site; returns their ids in order.
@@ -18,7 +31,7 @@ export async function seed(served: Served, stories: Story[], extraArgs: string[]
   const pages = Object.fromEntries(
     stories.map((s, i) => [
       `/story/${i}`,
-      newsPage(s.title, s.site ?? 'The Daily Ledger', s.byline ?? 'Julian Borger', s.date ?? `2017-10-${String(10 + (i % 18)).padStart(2, '0')}T09:00:00Z`, s.paragraphs ?? SYRIA_PARAGRAPHS.map((p) => `${p} (${i})`))
+      newsPage(s.title, s.site ?? 'The Daily Ledger', s.byline ?? 'Julian Borger', dateOf(s, i), s.paragraphs ?? syriaStory(i, dateOf(s, i)))
     ])
   )
   const site = await newsSite(pages)
