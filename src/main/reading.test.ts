@@ -162,12 +162,12 @@ describe('changes made by another program', () => {
   })
 })
 
-describe('migration 008', () => {
+describe('migration 009', () => {
   it('puts the articles of an older archive in the archive, unread and unstarred', () => {
     const path = tempDbPath()
-    const v7 = openDatabase(path, { targetVersion: 7 })
-    v7.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
-    v7.close()
+    const v8 = openDatabase(path, { targetVersion: 8 })
+    v8.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', '2020-01-01', 'h1')").run()
+    v8.close()
     const db = openDatabase(path)
     expect(db.prepare('SELECT state, starred, progress, position, read_at FROM articles').get()).toEqual({ state: 'archive', starred: 0, progress: 0, position: 0, read_at: null })
     db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'New', '2024-01-01', 'h2')").run()
