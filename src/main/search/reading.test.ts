@@ -61,7 +61,7 @@ describe('is: filters of the reading workflow', () => {
 
   it('an unknown is: value is explained with the known ones', () => {
     expect(() => parseQuery('is:read')).toThrow(QuerySyntaxError)
-    expect(() => parseQuery('is:read')).toThrow('unknown value "read" for is: at column 1 (known: highlight, inbox, archived, starred, unread)')
+    expect(() => parseQuery('is:read')).toThrow('unknown value "read" for is: at column 1 (known: highlight, changed, inbox, archived, starred, unread)')
   })
 
   it('is: values other than highlight keep results as articles, not highlights', () => {
