@@ -42,7 +42,8 @@ export function BulkBar({ count, total, selected, listState, tagSuggestions, onS
   return (
     <div className={`bulk-bar${count > 0 ? ' is-active' : ''}`} role="toolbar" aria-label="Selected articles">
       {onSelectAll && (
-        <input type="checkbox" className="row-check" aria-label={count > 0 ? 'Clear the selection' : 'Select all'} checked={all} disabled={busy}
+        // Ticked at once while everything is being fetched (select all waits for the list's ids).
+        <input type="checkbox" className="row-check" aria-label={count > 0 ? 'Clear the selection' : 'Select all'} checked={all || busy} disabled={busy}
           ref={(el) => {
             if (el) el.indeterminate = count > 0 && !all
           }}
