@@ -181,6 +181,17 @@ interface TextState {
   people: Person[]
   mentioned: Set<Person>
   places: string[]
+  /** The quotations written so far, in order (for the fast build's quote rows). */
+  quotes?: PlantedQuote[]
+}
+
+/** A quotation the generator wrote: “text” and who said it (full name), as written. */
+export interface PlantedQuote {
+  /** The quoted words with their closing comma, without the quote marks (as quote detection reports them). */
+  text: string
+  speaker: string
+  /** “…,” said First Last (first mention) or “…,” Last said (later). */
+  firstMention: boolean
 }
 
 function nameOf(st: TextState, p: Person): string {
@@ -210,7 +221,9 @@ function sentence(st: TextState): string {
     // A quote: “…,” Name said.
     const p = pick(rng, st.people)
     const q = cap(clause(st, int(rng, 6, 22)))
-    if (st.mentioned.has(p)) return `“${q},” ${p.last} ${pick(rng, SAID)}.`
+    const firstMention = !st.mentioned.has(p)
+    st.quotes?.push({ text: `${q},`, speaker: `${p.first} ${p.last}`, firstMention })
+    if (!firstMention) return `“${q},” ${p.last} ${pick(rng, SAID)}.`
     st.mentioned.add(p)
     return `“${q},” said ${p.first} ${p.last}, ${p.role} ${pick(rng, ORGANISATIONS)}.`
   }
@@ -342,7 +355,42 @@ export interface PageOptions {
   words?: number
 }
 
+/** The page's article as structure: what generatePage renders as HTML and the fast build as a reader document. */
+export interface GeneratedArticle extends Omit<GeneratedPage, 'html' | 'article'> {
+  byline: string
+  standfirst: string
+  /** The article body in page order: paragraphs, sub-headings, figures (and the chrome inside it). */
+  body: BodyBlock[]
+  /** The quotations in the text, in order. */
+  quotes: PlantedQuote[]
+}
+
+/** A block of the article body, in page order. `ad` and `related` are chrome inside the body. */
+export type BodyBlock =
+  | { kind: 'p'; text: string }
+  | { kind: 'h2'; text: string }
+  | { kind: 'figure'; image: string; alt: string; caption: string }
+  | { kind: 'ad'; slot: number }
+  | { kind: 'related'; headline: string }
+
 export function generatePage(seed: number, index: number, opts: PageOptions = {}): GeneratedPage {
+  const { article, render } = compose(seed, index, opts)
+  const { body: _body, quotes: _quotes, byline: _byline, standfirst: _standfirst, ...page } = article
+  const text = { byline: article.byline, standfirst: article.standfirst, paragraphs: render.paragraphs.map((p) => p.join(' ')) }
+  return { ...page, html: renderPage(render, article.body), article: text }
+}
+
+/** The same article as generatePage's, without rendering the page around it. */
+export function generateArticle(seed: number, index: number, opts: PageOptions = {}): GeneratedArticle {
+  return compose(seed, index, opts).article
+}
+
+/**
+ * Everything but the page's HTML. The random stream is consumed in exactly the order the
+ * page generator always used (the body's blocks are drawn before the rest of the chrome), so
+ * pages stay byte-identical to earlier generator runs.
+ */
+function compose(seed: number, index: number, opts: PageOptions): { article: GeneratedArticle; render: RenderInput } {
   const rng = makeRng(seed, index)
   const flags = markerFlags(seed, index)
   const outlet = OUTLETS[Math.floor(rng() * OUTLETS.length)]
@@ -354,7 +402,8 @@ export function generatePage(seed: number, index: number, opts: PageOptions = {}
     last: pick(rng, LAST),
     role: pick(rng, ROLES)
   }))
-  const st: TextState = { rng, people, mentioned: new Set(), places }
+  const quotes: PlantedQuote[] = []
+  const st: TextState = { rng, people, mentioned: new Set(), places, quotes }
   const author = `${pick(rng, FIRST)} ${pick(rng, LAST)}`
   const coAuthor = chance(rng, 0.15) ? `${pick(rng, FIRST)} ${pick(rng, LAST)}` : null
   const byline = coAuthor ? `${author} and ${coAuthor}` : author
@@ -408,8 +457,9 @@ export function generatePage(seed: number, index: number, opts: PageOptions = {}
   }
 
   const url = `https://www.${outlet.domain}/${outlet.section}/${publishedAt.slice(0, 10).replace(/-/g, '/')}/${slug(title)}-${index}`
-  const html = renderPage({ rng, outlet, url, title, standfirst, byline, author, publishedAt, published, paragraphs, places, tags })
-  return { index, url, html, title, outlet: outlet.name, publishedAt, words, tags, highlights, flags, article: { byline, standfirst, paragraphs: paragraphs.map((p) => p.join(' ')) } }
+  const render: RenderInput = { rng, outlet, url, title, standfirst, byline, author, publishedAt, published, paragraphs, places, tags }
+  const body = bodyBlocks(rng, paragraphs, places)
+  return { article: { index, url, title, outlet: outlet.name, publishedAt, words, tags, highlights, flags, byline, standfirst, body, quotes }, render }
 }
 
 interface RenderInput {
@@ -430,7 +480,25 @@ interface RenderInput {
 const NAV = ['Home', 'World', 'Politics', 'Business', 'Science', 'Environment', 'Health', 'Sport', 'Culture', 'Opinion', 'Video', 'Podcasts']
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
-function renderPage(r: RenderInput): string {
+/** The body's blocks, drawing from the stream in the order the page has always been written. */
+function bodyBlocks(rng: Rng, paragraphs: string[][], places: string[]): BodyBlock[] {
+  const out: BodyBlock[] = []
+  paragraphs.forEach((p, i) => {
+    if (i > 0 && i % 7 === 0) out.push({ kind: 'h2', text: headline(rng, places) })
+    out.push({ kind: 'p', text: p.join(' ') })
+    if (i === 2) out.push({ kind: 'ad', slot: int(rng, 100000, 999999) })
+    if (i === 5) out.push({ kind: 'related', headline: headline(rng, places) })
+    if (i > 0 && i % 11 === 0) {
+      const image = pick(rng, IMAGES)
+      const alt = headline(rng, places)
+      const caption = `${cap(clause({ rng, people: [], mentioned: new Set(), places }, int(rng, 6, 14)))}. Photograph: ${pick(rng, FIRST)} ${pick(rng, LAST)}/Agency`
+      out.push({ kind: 'figure', image, alt, caption })
+    }
+  })
+  return out
+}
+
+function renderPage(r: RenderInput, blocks: BodyBlock[]): string {
   const { rng, outlet } = r
   const home = `https://www.${outlet.domain}`
   const human = `${r.published.getUTCDate()} ${MONTHS[r.published.getUTCMonth()]} ${r.published.getUTCFullYear()}`
@@ -447,22 +515,20 @@ function renderPage(r: RenderInput): string {
     image: [`${home}/images/${slug(r.title)}.jpg`],
     isAccessibleForFree: true
   }
-  const ad = (kind: string) =>
-    `<div class="ad ad-${kind}" data-ad-slot="${int(rng, 100000, 999999)}" aria-hidden="true"><span class="ad-label">Advertisement</span><div class="ad-frame" style="min-height:250px"></div></div>`
-  const related = () => {
-    const h = headline(rng, r.places)
-    return `<aside class="related-inline"><span>Read more</span> <a href="${home}/${outlet.section}/${slug(h)}">${esc(h)}</a></aside>`
-  }
-  const body: string[] = []
-  r.paragraphs.forEach((p, i) => {
-    if (i > 0 && i % 7 === 0) body.push(`<h2>${esc(headline(rng, r.places))}</h2>`)
-    body.push(`<p>${esc(p.join(' '))}</p>`)
-    if (i === 2) body.push(ad('inline'))
-    if (i === 5) body.push(related())
-    if (i > 0 && i % 11 === 0) {
-      body.push(
-        `<figure class="inline-image"><img src="${pick(rng, IMAGES)}" alt="${esc(headline(rng, r.places))}" width="640" height="360" loading="lazy"><figcaption>${esc(cap(clause({ rng, people: [], mentioned: new Set(), places: r.places }, int(rng, 6, 14))))}. Photograph: ${esc(pick(rng, FIRST))} ${esc(pick(rng, LAST))}/Agency</figcaption></figure>`
-      )
+  const ad = (kind: string, slot = int(rng, 100000, 999999)) =>
+    `<div class="ad ad-${kind}" data-ad-slot="${slot}" aria-hidden="true"><span class="ad-label">Advertisement</span><div class="ad-frame" style="min-height:250px"></div></div>`
+  const body = blocks.map((b) => {
+    switch (b.kind) {
+      case 'p':
+        return `<p>${esc(b.text)}</p>`
+      case 'h2':
+        return `<h2>${esc(b.text)}</h2>`
+      case 'ad':
+        return ad('inline', b.slot)
+      case 'related':
+        return `<aside class="related-inline"><span>Read more</span> <a href="${home}/${outlet.section}/${slug(b.headline)}">${esc(b.headline)}</a></aside>`
+      case 'figure':
+        return `<figure class="inline-image"><img src="${b.image}" alt="${esc(b.alt)}" width="640" height="360" loading="lazy"><figcaption>${esc(b.caption)}</figcaption></figure>`
     }
   })
   const popular = Array.from({ length: 10 }, (_x, i) => {

@@ -27,6 +27,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     seed: { type: 'string' },
     rebuild: { type: 'boolean', default: false },
+    fast: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
     'no-reader': { type: 'boolean', default: false },
     'no-versions': { type: 'boolean', default: false },
     'version-edits': { type: 'string' },
@@ -90,7 +92,8 @@ async function main() {
   } else log('Quotes: real-page corpus absent: skipped.')
 
   // 2. The archive (built once, reused).
-  const archive = await ensureArchive(size, seed, { rebuild: values.rebuild, log })
+  const mode = values.fast ? 'fast' : values.full ? 'full' : undefined
+  const archive = await ensureArchive(size, seed, { rebuild: values.rebuild, mode, log })
 
   // 3. Search.
   const search = await loadSearch()
@@ -136,7 +139,7 @@ async function main() {
     articles: db.articles,
     machine: { cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     generator: { version: GENERATOR_VERSION, seed, vocabulary: VOCABULARY_SIZE, markers: Object.fromEntries(Object.entries(MARKERS).map(([k, m]) => [m.word, expected[k as keyof typeof expected]])) },
-    archive: { path: relative(process.cwd(), archive.path), reused: archive.reused, buildSeconds: archive.meta.buildSeconds, buildPagesPerSecond: archive.meta.pagesPerSecond, buildWorkers: archive.meta.workers },
+    archive: { path: relative(process.cwd(), archive.path), mode: archive.meta.mode, reused: archive.reused, buildSeconds: archive.meta.buildSeconds, buildPagesPerSecond: archive.meta.pagesPerSecond, buildWorkers: archive.meta.workers, migrateSeconds: archive.meta.migrateSeconds ?? null },
     import: {
       pages: imp.pages,
       pages_per_s: imp.pagesPerSecond,
@@ -261,7 +264,11 @@ async function main() {
           ['  real pages, Readability alone', fmt(imp.real.readabilityPagesPerSecond), `full path = ${result.import.real!.ratio_vs_readability.toFixed(2)}× Readability`]
         ]
       : [['real pages', '-', 'corpus folder absent: skipped']]),
-    [`archive build (${archive.meta.workers} workers, tx of 1,000)${archive.reused ? ', earlier run' : ''}`, fmt(archive.meta.pagesPerSecond), `${archive.meta.buildSeconds.toFixed(0)} s`]
+    [
+      `archive build, ${archive.meta.mode === 'fast' ? 'FAST MODE (reader documents generated directly, stored by storeArticle)' : 'full (prepareWithQuotes + storeArticle)'}, ${archive.meta.workers} workers${archive.reused ? ', earlier run' : ''}`,
+      fmt(archive.meta.pagesPerSecond),
+      `${archive.meta.buildSeconds.toFixed(0)} s${archive.meta.migrateSeconds ? `; migrated to schema ${archive.meta.schemaVersion} in ${archive.meta.migrateSeconds.toFixed(1)} s` : ''}`
+    ]
   ]))
   if (quotes) {
     out.push(`  quote detection (findQuotes) on the ${quotes.articles} real articles: ${fmt(quotes.detectCpuMsPerArticle)} ms CPU/article, ${quotes.quotesPerArticle.toFixed(1)} quotes each, against prepareArticle's ${fmt(quotes.prepareCpuMsPerPage)} ms CPU/page = ${(quotes.cpuShare * 100).toFixed(1)}% (wall-clock ${(quotes.wallShare * 100).toFixed(1)}%)`)
