@@ -90,7 +90,7 @@ describe('compileQuery', () => {
     const q = compile('iran speaker:"Rex Tillerson"')
     expect(q.fts).toBe('"iran"')
     expect(q.warnings).toEqual([])
-    expect(q.filters.sql).toContain('FROM quotes q')
+    expect(q.filters.sql).toContain('FROM quotes')
     expect(q.filters.params).toContain('rex tillerson')
     expect(q.filters.sql).not.toContain('tillerson')
   })

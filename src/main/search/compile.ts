@@ -10,15 +10,35 @@
  * - filters, and subtrees that mix text with filters (`tag:x OR iran`), become SQL over the
  *   `articles a` row, where text is tested with `a.id IN (SELECT rowid … MATCH ?)`.
  *
+ * Each top-level filter is also offered as an id set read from indexes alone (`Conjunct.set`:
+ * the tag's rows in article_tags, the outlet's and host's index entries, the speaker's quotes),
+ * so a query can be evaluated, and counted, without reading every article (see match.ts).
+ *
  * User text never reaches FTS5 unquoted: every token is wrapped in double quotes with
  * embedded quotes doubled, and every value reaches SQL as a bound parameter.
  */
 import { speakerKey } from '../quotes/aliases'
+import { lastWordSql, urlHostSql } from '../db/migrations/010-search-indexes'
 import type { FilterName, QueryAst, QueryNode } from './parse'
 
 export interface SqlFragment {
   sql: string
   params: unknown[]
+}
+
+/**
+ * Article ids read from indexes alone, without duplicates: `SELECT <id> …` (one column). A
+ * `broad` set (a date range) is often most of the archive: cheaper tested on an article row
+ * than drawn as a set.
+ */
+export interface IdSet extends SqlFragment {
+  broad: boolean
+}
+
+/** One top-level conjunct of `filters`, as a predicate over `articles a` and, where it has one, as an id set. */
+export interface Conjunct {
+  row: SqlFragment
+  set: IdSet | null
 }
 
 export interface Warning {
@@ -33,6 +53,8 @@ export interface CompiledQuery {
   exclude: string | null
   /** Article-level predicate over `articles a`: filters, mixed subtrees, exclusions. */
   filters: SqlFragment
+  /** `filters` as its top-level conjuncts (their rows ANDed are `filters`); exclusions not among them. */
+  conjuncts: Conjunct[]
   /** Results must be highlights matching the text (`is:highlight`, `has:note` at top level; other `is:` values are plain filters). */
   highlightsOnly: boolean
   /** Matching highlights must carry a note (`has:note`). */
@@ -166,9 +188,37 @@ export function textSql(fts: string): SqlFragment {
   }
 }
 
-// The host of a.url, lower-cased: what lies between "://" and the next "/".
-const REST = "substr(a.url, instr(a.url, '://') + 3)"
-const HOST = `lower(CASE WHEN instr(${REST}, '/') > 0 THEN substr(${REST}, 1, instr(${REST}, '/') - 1) ELSE ${REST} END)`
+/** Articles a highlight of which matches an FTS5 expression (ids may repeat). */
+export function viaHighlightsSql(fts: string): SqlFragment {
+  return {
+    sql: 'SELECT h.article_id FROM highlights h WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)',
+    params: [fts]
+  }
+}
+
+/** textSql as a set: the doclist's rowids and the highlights' articles. */
+export function textSet(fts: string): IdSet {
+  const via = viaHighlightsSql(fts)
+  return {
+    sql: `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? UNION ${via.sql}`,
+    params: [fts, ...via.params],
+    broad: false
+  }
+}
+
+/** `a.id IN (set)`: a set as a predicate (SQLite reads the set once per statement). */
+const inSet = (set: SqlFragment): SqlFragment => ({ sql: `a.id IN (${set.sql})`, params: set.params })
+
+/**
+ * The distinct values of an indexed expression, found by hopping along its index (one
+ * search per distinct value, not one step per row): outlets and hosts are few next to articles.
+ */
+function distinctValues(expr: string, table: string): string {
+  return (
+    `WITH RECURSIVE v(x) AS (SELECT min(${expr}) FROM ${table} UNION ALL ` +
+    `SELECT (SELECT min(${expr}) FROM ${table} WHERE ${expr} > v.x) FROM v WHERE v.x IS NOT NULL) SELECT x FROM v WHERE x IS NOT NULL`
+  )
+}
 
 /** `https://www.NYTimes.com/x` → `nytimes.com`. */
 export function domainOf(value: string): string {
@@ -179,41 +229,46 @@ export function domainOf(value: string): string {
     .replace(/^www\./u, '')
 }
 
+const HOST = urlHostSql('url')
+
 /**
  * A domain (`nytimes.com`: that host or a subdomain), a host label (`bbc`) or outlet name.
- * The host is computed once per row and dotted at both ends, so one LIKE covers "equal to"
- * and "subdomain of" without matching `times.com` inside `nytimes.com`.
+ * The host is dotted at both ends, so one LIKE covers "equal to" and "subdomain of" without
+ * matching `times.com` inside `nytimes.com`. The LIKEs run over the distinct outlets and
+ * hosts (their indexes, migration 010); the articles come from the same indexes.
  */
-function siteSql(value: string): SqlFragment {
+function siteSet(value: string): IdSet {
   const domain = likeEscape(domainOf(value))
   const pattern = domain.includes('.') ? `%.${domain}.` : `%.${domain}.%`
-  // instr() first: a host that contains the domain needs a URL that contains it, and that
-  // cheap test spares almost every row the host computation (a scan, 3× faster at 10k).
   return {
-    sql: `(a.site LIKE ? ESCAPE '\\' OR (instr(lower(a.url), ?) > 0 AND ('.' || ${HOST} || '.') LIKE ? ESCAPE '\\'))`,
-    params: [`%${likeEscape(value)}%`, domainOf(value), pattern]
+    sql:
+      `SELECT id FROM articles WHERE site IN (SELECT x FROM (${distinctValues('site', 'articles')}) WHERE x LIKE ? ESCAPE '\\') UNION ` +
+      `SELECT id FROM articles WHERE ${HOST} IN (SELECT x FROM (${distinctValues(HOST, 'articles')}) WHERE ('.' || x || '.') LIKE ? ESCAPE '\\')`,
+    params: [`%${likeEscape(value)}%`, pattern],
+    broad: false
   }
 }
 
-function tagSql(value: string): SqlFragment {
-  // tags.name is COLLATE NOCASE, so `=` ignores (ASCII) case.
+/** The tag's articles: tagged themselves, or through one of their highlights. */
+function tagSet(value: string): IdSet {
+  // tags.name is COLLATE NOCASE, so `=` ignores (ASCII) case; names are unique.
+  const tag = '(SELECT id FROM tags WHERE name = ?)'
   return {
     sql:
-      '(a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?) OR ' +
-      'a.id IN (SELECT h.article_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id ' +
-      'JOIN tags t ON t.id = ht.tag_id WHERE t.name = ?))',
-    params: [value, value]
+      `SELECT article_id FROM article_tags WHERE tag_id = ${tag} UNION ` +
+      `SELECT h.article_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag}`,
+    params: [value, value],
+    broad: false
   }
 }
 
 /** Byline words through the FTS index, so case and diacritics are folded as in the text. */
-function authorSql(value: string): SqlFragment {
-  if (!TOKEN_CHAR.test(value)) return { sql: '0', params: [] }
-  return {
-    sql: 'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)',
-    params: [`byline : ${ftsQuote(value)}`]
-  }
+function authorSet(value: string): IdSet | null {
+  if (!TOKEN_CHAR.test(value)) return null
+  return { sql: 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?', params: [`byline : ${ftsQuote(value)}`], broad: false }
 }
+
+const NOTHING: SqlFragment = { sql: '0', params: [] }
 
 function langSql(value: string): SqlFragment {
   const lang = value.toLowerCase()
@@ -225,20 +280,65 @@ function langSql(value: string): SqlFragment {
 
 /**
  * Articles quoting a speaker (detected quotes, not scare quotes): the same name key, a
- * surname that ends a full name ("tillerson" → "rex tillerson"), or a name the user merged
- * with it (speaker_aliases, either way round).
+ * surname that ends a full name ("tillerson" → "rex tillerson"), or a key that resolves to
+ * the same name after the user's merges (speaker_aliases, either way round). The keys are
+ * resolved first, from the small aliases table, so the quotes come from their indexes
+ * (migration 010). A surname is the last word of a key: keys are made by speakerKey(),
+ * lower-case words of [a-z0-9'] between single spaces, so "ends with ' tillerson'" and
+ * "last word is 'tillerson'" are the same test.
  */
-function speakerSql(value: string): SqlFragment {
+function speakerSet(value: string): IdSet | null {
   const key = speakerKey(value)
-  if (!key) return { sql: '0', params: [] }
-  const surname = key.includes(' ') ? null : `% ${likeEscape(key)}`
+  if (!key) return null
+  // Where `key` points after the merges; a key K matches when it points there too.
+  const target = 'coalesce((SELECT speaker_key FROM speaker_aliases WHERE alias_key = ?), ?)'
+  const keys =
+    `SELECT ? UNION SELECT alias_key FROM speaker_aliases WHERE speaker_key = ${target} ` +
+    `UNION SELECT ${target} WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE alias_key = ${target})`
+  const byKey = `SELECT DISTINCT article_id FROM quotes WHERE kind <> 'scare' AND speaker_key IN (${keys})`
+  const params = [key, key, key, key, key, key, key]
+  if (key.includes(' ')) return { sql: byKey, params, broad: false }
   return {
-    sql:
-      `a.id IN (SELECT q.article_id FROM quotes q WHERE q.kind <> 'scare' AND (q.speaker_key = ?` +
-      (surname ? ` OR q.speaker_key LIKE ? ESCAPE '\\'` : '') +
-      ` OR coalesce((SELECT sa.speaker_key FROM speaker_aliases sa WHERE sa.alias_key = q.speaker_key), q.speaker_key)` +
-      ` = coalesce((SELECT sa.speaker_key FROM speaker_aliases sa WHERE sa.alias_key = ?), ?)))`,
-    params: surname ? [key, surname, key, key] : [key, key, key]
+    sql: `${byKey} UNION SELECT article_id FROM quotes WHERE kind <> 'scare' AND ${lastWordSql('speaker_key')} = ?`,
+    params: [...params, key],
+    broad: false
+  }
+}
+
+/** Articles with a highlight (with a note, for `has:`). */
+function highlightSet(notes: boolean): IdSet {
+  return { sql: `SELECT DISTINCT article_id FROM highlights${notes ? " WHERE note <> ''" : ''}`, params: [], broad: false }
+}
+
+const dateSet = (op: '>=' | '<', value: string): IdSet => ({
+  sql: `SELECT id FROM articles WHERE published_at ${op} ?`,
+  params: [value],
+  broad: true
+})
+
+/** One filter as an id set from indexes, or null when it has none (it is tested on rows). */
+export function filterSet(name: FilterName, value: string): IdSet | null {
+  switch (name) {
+    case 'tag':
+      return tagSet(value)
+    case 'site':
+      return siteSet(value)
+    case 'author':
+      return authorSet(value)
+    case 'speaker':
+      return speakerSet(value)
+    case 'is':
+      return value === 'highlight' ? highlightSet(false) : value === 'changed' ? changedSet('..') : null
+    case 'changed':
+      return changedSet(value)
+    case 'has':
+      return value === 'note' ? highlightSet(true) : null
+    case 'after':
+      return dateSet('>=', value)
+    case 'before':
+      return dateSet('<', value)
+    default:
+      return null
   }
 }
 
@@ -248,7 +348,7 @@ function speakerSql(value: string): SqlFragment {
  * are UTC timestamps, which compare as strings with the bare dates. The partial index
  * article_versions_changes holds exactly these rows.
  */
-function changedSql(range: string): SqlFragment {
+function changedSet(range: string): IdSet {
   const [from, to] = range.split('..')
   const conds = ["v.number > 1", "v.how <> 'reextract'"]
   const params: string[] = []
@@ -260,8 +360,10 @@ function changedSql(range: string): SqlFragment {
     conds.push('v.created_at < ?')
     params.push(to)
   }
-  return { sql: `a.id IN (SELECT v.article_id FROM article_versions v WHERE ${conds.join(' AND ')})`, params }
+  return { sql: `SELECT v.article_id FROM article_versions v WHERE ${conds.join(' AND ')}`, params, broad: false }
 }
+
+const changedSql = (range: string): SqlFragment => inSet(changedSet(range))
 
 /** `is:` — a highlight, or a place in the reading workflow (values normalised by the parser). */
 function isSql(value: string): SqlFragment {
@@ -282,12 +384,6 @@ function isSql(value: string): SqlFragment {
 /** One filter as a predicate (nullable columns may yield NULL; `not` handles that). */
 export function filterSql(name: FilterName, value: string): SqlFragment {
   switch (name) {
-    case 'tag':
-      return tagSql(value)
-    case 'site':
-      return siteSql(value)
-    case 'author':
-      return authorSql(value)
     case 'lang':
       return langSql(value)
     // Dates are normalised to YYYY-MM-DD by the parser; ISO strings compare as dates.
@@ -301,8 +397,10 @@ export function filterSql(name: FilterName, value: string): SqlFragment {
       return changedSql(value)
     case 'has':
       return { sql: "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')", params: [] }
-    case 'speaker':
-      return speakerSql(value)
+    default: {
+      const set = filterSet(name, value)
+      return set ? inSet(set) : NOTHING
+    }
   }
 }
 
@@ -347,6 +445,7 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
     fts: null,
     exclude: null,
     filters: { sql: '1', params: [] },
+    conjuncts: [],
     highlightsOnly: false,
     notesOnly: false,
     tags: [],
@@ -354,15 +453,15 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
   }
   const positive: string[] = []
   const negative: string[] = []
-  const where: SqlFragment[] = []
   for (const c of conjuncts) {
     const fts = toRowFts(c)
     const negFts = c.kind === 'not' ? toRowFts(c.child) : null
     if (fts !== null) positive.push(fts)
     else if (negFts !== null) negative.push(negFts)
-    else if (c.kind === 'filter') topLevelFilter(out, where, c.name, c.value)
-    else where.push(nodeSql(c))
+    else if (c.kind === 'filter') topLevelFilter(out, c.name, c.value)
+    else out.conjuncts.push({ row: nodeSql(c), set: null })
   }
+  const where = out.conjuncts.map((c) => c.row)
   if (positive.length) out.fts = positive.join(' AND ')
   if (negative.length) {
     out.exclude = negative.join(' OR ')
@@ -373,14 +472,14 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
 }
 
 /** is:highlight/has: at the top level switch to highlight results; tags also narrow listed highlights. */
-function topLevelFilter(out: CompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
+function topLevelFilter(out: CompiledQuery, name: FilterName, value: string): void {
   if ((name === 'is' && value === 'highlight') || name === 'has') {
     out.highlightsOnly = true
     if (name === 'has') out.notesOnly = true
     return
   }
   if (name === 'tag') out.tags.push(value)
-  where.push(filterSql(name, value))
+  out.conjuncts.push({ row: filterSql(name, value), set: filterSet(name, value) })
 }
 
 /** What a matching highlight must satisfy; null when the query says nothing about highlights. */

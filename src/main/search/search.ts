@@ -23,11 +23,12 @@
  * nodes and <mark> elements, never innerHTML, so archived text cannot inject markup.
  */
 import type { DB } from '../db/connection'
-import { compileQuery, highlightCond, textSql, type CompiledQuery, type SqlFragment } from './compile'
+import { compileQuery, highlightCond, type CompiledQuery } from './compile'
+import { hasDesc, matchSet, type MatchSet } from './match'
 import { parseQueryLenient } from './parse'
 import { prep } from './statements'
 import { hits, type PageIds } from './hits'
-import { facets, timeline } from './facets'
+import { facetsAndTimeline } from './facets'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 
@@ -62,23 +63,20 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
   const sort = input.sort ?? 'relevance'
   const ranked = sort === 'relevance' && q.fts !== null
   const wantFacets = !!input.includeFacets || !!input.includeTimeline
-  const match = matchSql(q)
-  // One evaluation of the whole match set serves total, paging past the window and facets.
-  const set = ranked || wantFacets ? matchIds(db, q, match) : null
-  const all = set ? set.all : null
+  const m = matchSet(db, q)
   const page = ranked
-    ? set?.own
-      ? rankedTextPage(db, q, set.all, set.own, limit, offset)
-      : rankedPage(db, q, set?.all ?? [], limit, offset)
-    : orderedPage(db, match, sort, limit, offset, all)
+    ? m.textOnly
+      ? rankedTextPage(db, q, m, limit, offset)
+      : rankedPage(db, q, m, limit, offset)
+    : orderedPage(db, m, sort, limit, offset)
+  const all = wantFacets ? m.ids() : null
   const sample = all ? stride(all, FACET_SAMPLE) : []
   const scale = all && sample.length ? all.length / sample.length : 1
   const problem = error ?? q.warnings[0]
   return {
     total: page.total,
     results: hits(db, q, page),
-    facets: input.includeFacets ? facets(db, sample, scale) : { tags: [], sites: [], authors: [] },
-    timeline: input.includeTimeline ? timeline(db, sample, scale) : [],
+    ...facetsAndTimeline(db, sample, scale, { facets: !!input.includeFacets, timeline: !!input.includeTimeline }),
     facetsSampled: scale !== 1,
     ...(problem ? { error: { message: problem.message, position: problem.position } } : {})
   }
@@ -89,78 +87,6 @@ function clampInt(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, Math.trunc(value)))
 }
 
-// ---------------------------------------------------------------------------------------
-// The match set
-
-/** Every matching article: `SELECT a.id FROM articles a WHERE …` (append ORDER BY / LIMIT). */
-function matchSql(q: CompiledQuery): SqlFragment {
-  let text: SqlFragment = { sql: '1', params: [] }
-  if (q.highlightsOnly) {
-    const h = highlightCond(q) ?? { sql: '1', params: [] }
-    text = { sql: `a.id IN (SELECT h.article_id FROM highlights h WHERE ${h.sql})`, params: h.params }
-  } else if (q.fts) {
-    text = textSql(q.fts)
-  }
-  return {
-    sql: `SELECT a.id FROM articles a WHERE ${text.sql} AND ${q.filters.sql}`,
-    params: [...text.params, ...q.filters.params]
-  }
-}
-
-interface MatchSet {
-  /** Every matching article id, most recently saved first. */
-  all: number[]
-  /** For text alone: the articles whose own text matches, most recent first (`all` adds those matched through highlights). */
-  own?: number[]
-}
-
-/** Every matching article id, most recently saved first. */
-function matchIds(db: DB, q: CompiledQuery, match: SqlFragment): MatchSet {
-  if (q.highlightsOnly || !q.fts || q.filters.sql !== '1') {
-    return { all: prep(db, `${match.sql} ORDER BY a.id DESC`, true).all(...match.params) as number[] }
-  }
-  // Text alone: read the FTS doclists directly instead of probing them per article.
-  const own = prep(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC', true).all(
-    q.fts
-  ) as number[]
-  const viaHighlights = prep(
-    db,
-    'SELECT DISTINCT h.article_id FROM highlights h WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)',
-    true
-  ).all(q.fts) as number[]
-  if (viaHighlights.length === 0) return { all: own, own }
-  return { all: mergeDesc(own, viaHighlights.sort((x, y) => y - x)), own }
-}
-
-/** Two lists sorted in descending order → one, without duplicates (a linear merge). */
-function mergeDesc(a: number[], b: number[]): number[] {
-  const out: number[] = []
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i] : -Infinity
-    const y = j < b.length ? b[j] : -Infinity
-    const v = x >= y ? x : y
-    if (x === v) i++
-    if (y === v) j++
-    if (out.length === 0 || out[out.length - 1] !== v) out.push(v)
-  }
-  return out
-}
-
-/** Whether `id` is in `desc` (sorted in descending order). */
-function hasDesc(desc: number[], id: number): boolean {
-  let lo = 0
-  let hi = desc.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (desc[mid] === id) return true
-    if (desc[mid] > id) lo = mid + 1
-    else hi = mid - 1
-  }
-  return false
-}
-
 /** At most `n` ids spread evenly over the list, so a sample represents all of it. */
 function stride(ids: number[], n: number): number[] {
   if (ids.length <= n) return ids
@@ -168,28 +94,22 @@ function stride(ids: number[], n: number): number[] {
   return Array.from({ length: n }, (_, i) => ids[Math.floor(i * step)])
 }
 
-const ORDER: Record<SortOrder, string> = {
+const ORDER: Record<Exclude<SortOrder, 'relevance'>, string> = {
   newest: 'a.published_at DESC NULLS LAST, a.id DESC',
-  oldest: 'a.published_at ASC NULLS LAST, a.id ASC',
-  // Without text to rank, relevance falls back to saved order, newest first.
-  relevance: 'a.id DESC'
+  oldest: 'a.published_at ASC NULLS LAST, a.id ASC'
 }
 
-function orderedPage(
-  db: DB,
-  match: SqlFragment,
-  sort: SortOrder,
-  limit: number,
-  offset: number,
-  all: number[] | null
-): PageIds {
-  const ids = prep(db, `${match.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, true).all(
-    ...match.params,
-    limit,
-    offset
-  ) as number[]
-  const total = all ? all.length : (prep(db, `SELECT count(*) FROM (${match.sql})`, true).get(...match.params) as number)
-  return { total, ids: ids.map((id) => ({ id, score: 0 })) }
+function orderedPage(db: DB, m: MatchSet, sort: SortOrder, limit: number, offset: number): PageIds {
+  // Without text to rank, relevance falls back to saved order, newest first.
+  const ids =
+    sort === 'relevance'
+      ? m.newestSaved(limit, offset)
+      : (prep(db, `SELECT a.id FROM articles a WHERE a.id IN (${m.sql.sql}) ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, true).all(
+          ...m.sql.params,
+          limit,
+          offset
+        ) as number[])
+  return { total: m.count(), ids: ids.map((id) => ({ id, score: 0 })) }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -231,8 +151,9 @@ function candidates(db: DB, q: CompiledQuery, fts: string): Map<number, number> 
  * match in saved order, newest first: exact ranking whenever the query matches fewer than
  * RANK_WINDOW articles, a bounded cost when it matches all of them.
  */
-function rankedPage(db: DB, q: CompiledQuery, all: number[], limit: number, offset: number): PageIds {
+function rankedPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset: number): PageIds {
   const scores = candidates(db, q, q.fts as string)
+  const all = m.ids()
   // Without filters (exclusions are filters) every candidate matches by construction.
   const inSet = q.filters.sql === '1' && !q.highlightsOnly ? null : new Set(all)
   const ranked = [...scores]
@@ -254,11 +175,13 @@ function rankedPage(db: DB, q: CompiledQuery, all: number[], limit: number, offs
  * window's last id, so SQLite ranks it by bm25 and returns only the rows the page needs
  * instead of handing all 2,000 scores to JavaScript to sort.
  */
-function rankedTextPage(db: DB, q: CompiledQuery, all: number[], own: number[], limit: number, offset: number): PageIds {
+function rankedTextPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset: number): PageIds {
   const fts = q.fts as string
-  const windowSize = Math.min(own.length, RANK_WINDOW)
-  const bound = windowSize ? own[windowSize - 1] : Infinity
-  const inWindow = (id: number) => id >= bound && hasDesc(own, id)
+  // The own matches at or above the window's last id are exactly the window.
+  const window = m.ownIds(RANK_WINDOW)
+  const windowSize = window.length
+  const bound = windowSize ? window[windowSize - 1] : Infinity
+  const inWindow = (id: number) => id >= bound && hasDesc(window, id)
   // Articles matched through highlights alone (or older than the window) rank by their best highlight.
   const viaHighlights = new Map<number, number>()
   const hl = prep(
@@ -285,10 +208,11 @@ function rankedTextPage(db: DB, q: CompiledQuery, all: number[], own: number[], 
   const ranked = viaHighlights.size ? [...top, ...viaHighlights].sort(byScore) : top
   const rankedCount = windowSize + viaHighlights.size
   const ids = ranked.slice(offset, wanted).map(([id, score]) => ({ id, score: -score || 0 }))
-  if (ids.length < limit && all.length > rankedCount) {
+  const total = m.count()
+  if (ids.length < limit && total > rankedCount) {
     const skip = offset + ids.length - rankedCount
-    const rest = all.filter((id) => !inWindow(id) && !viaHighlights.has(id)).slice(skip, skip + limit - ids.length)
+    const rest = m.ids().filter((id) => !inWindow(id) && !viaHighlights.has(id)).slice(skip, skip + limit - ids.length)
     ids.push(...rest.map((id) => ({ id, score: 0 })))
   }
-  return { total: all.length, ids }
+  return { total, ids }
 }

@@ -1,0 +1,219 @@
+/**
+ * Search answers from indexes (sets of ids, migration 010) exactly what the plain, scanning
+ * SQL over the same archive answers: the same totals, the same articles in the same order on
+ * every page, the same facets and timeline.
+ *
+ * The archive: 1,200 generated articles (bench/corpus.ts, short ones) stored by the app's
+ * storeArticle, with the generator's tags, highlights and quotations, plus the cases the
+ * generator does not make: hosts with a subdomain, upper case or no scheme, articles without
+ * an outlet or a date, an outlet name with a LIKE wildcard, speaker merges, scare quotes and a
+ * tag used only on highlights. The reference SQL below is written the straightforward way —
+ * one predicate per filter over every article row — independently of compile.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase, type DB } from '../src/main/db/connection'
+import { storeArticle } from '../src/main/import/store'
+import { setSpeakerAlias } from '../src/main/db/quotes'
+import { searchArticles, type SortOrder } from '../src/main/search/search'
+import { fastArticle } from './fast'
+import { compileQuery } from '../src/main/search/compile'
+import { parseQuery } from '../src/main/search/parse'
+import { matchSet } from '../src/main/search/match'
+
+const SEED = 20240601
+const N = 1200
+/** Article 0's outlet: its URL gets the host news.<domain> below. */
+const NEWS = new URL(fastArticle(SEED, 0, { words: 120 }).article.url).hostname.replace(/^www\./u, '')
+let dir: string
+let db: DB
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'clipfile-equivalence-'))
+  db = openDatabase(join(dir, 'archive.db'))
+  db.transaction(() => {
+    for (let i = 0; i < N; i++) {
+      const { article, highlights } = fastArticle(SEED, i, { words: 120 })
+      const url =
+        i % 97 === 0 ? article.url.replace('https://www.', 'https://news.') : i % 89 === 0 ? article.url.replace('https://www.', 'HTTPS://WWW.') : i % 83 === 0 ? article.url.replace('https://', '') : article.url
+      storeArticle(db, {
+        ...article,
+        url,
+        canonicalUrl: url,
+        site: i % 79 === 0 ? null : i % 73 === 0 ? '50% Off_Weekly' : article.site,
+        publishedAt: i % 71 === 0 ? null : article.publishedAt,
+        language: i % 7 === 0 ? 'fr' : article.language,
+        quotes: i % 67 === 0 ? article.quotes.map((q) => ({ ...q, kind: 'scare' as const })) : article.quotes,
+        highlights: i % 61 === 0 ? highlights.map((h) => ({ ...h, tags: ['Hidden Angle'] })) : highlights
+      })
+    }
+  })()
+  // Two merges: a full name into another, and a surname-only key into a full name.
+  const keys = db.prepare("SELECT DISTINCT speaker_key FROM quotes WHERE kind <> 'scare' ORDER BY speaker_key LIMIT 3").pluck().all() as string[]
+  setSpeakerAlias(db, keys[1], keys[0])
+  db.prepare("INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind) VALUES (5, 0, 4, 'text', 'Novak', 'novak', 0.5, 'direct')").run()
+  setSpeakerAlias(db, 'novak', keys[2])
+  // An independent host function for the reference: what lies between "://" and the next "/", lower-cased.
+  db.function('ref_host', { deterministic: true }, (url: unknown) => {
+    const u = String(url)
+    const rest = u.includes('://') ? u.slice(u.indexOf('://') + 3) : u.slice(2)
+    return rest.split('/')[0].toLowerCase()
+  })
+}, 120_000)
+
+afterAll(() => {
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+// ---------------------------------------------------------------------------------------
+// The reference: one predicate per filter, tested on every article row.
+
+const text = (fts: string) =>
+  `(a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH '${fts}') OR a.id IN (SELECT h.article_id FROM highlights h WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH '${fts}')))`
+const tag = (name: string) =>
+  `(EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.name = '${name}') OR ` +
+  `EXISTS (SELECT 1 FROM highlights h JOIN highlight_tags x ON x.highlight_id = h.id JOIN tags t ON t.id = x.tag_id WHERE h.article_id = a.id AND t.name = '${name}'))`
+const site = (domain: string, name = domain) =>
+  `(a.site LIKE '%${name}%' OR ('.' || ref_host(a.url) || '.') LIKE '${domain.includes('.') ? `%.${domain}.` : `%.${domain}.%`}')`
+const speaker = (key: string) =>
+  `EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.kind <> 'scare' AND (q.speaker_key = '${key}'` +
+  (key.includes(' ') ? '' : ` OR q.speaker_key LIKE '% ${key}'`) +
+  ` OR coalesce((SELECT speaker_key FROM speaker_aliases WHERE alias_key = q.speaker_key), q.speaker_key) = coalesce((SELECT speaker_key FROM speaker_aliases WHERE alias_key = '${key}'), '${key}')))`
+
+/** [query, reference predicate over `articles a`, whether the query has text to rank]. */
+const CASES: [string, string][] = [
+  ['site:dailyledger.example', site('dailyledger.example')],
+  [`site:news.${NEWS}`, site(`news.${NEWS}`)],
+  ['site:www.morningpost.example', site('morningpost.example', 'www.morningpost.example')],
+  ['site:ledger', site('ledger')],
+  ['site:"Morning Post"', site('morning post', 'Morning Post')],
+  ['site:50%', `(a.site LIKE '%50\\%%' ESCAPE '\\' OR ('.' || ref_host(a.url) || '.') LIKE '%.50\\%.%' ESCAPE '\\')`],
+  ['tag:Syria', tag('Syria')],
+  ['tag:SYRIA', tag('Syria')],
+  ['tag:"Hidden Angle"', tag('Hidden Angle')],
+  ['after:2019-01 before:2019-07', "a.published_at >= '2019-01-01' AND a.published_at < '2019-07-01'"],
+  ['-after:2016', "NOT coalesce(a.published_at >= '2016-01-01', 0)"],
+  ['ceasefire tag:Syria after:2018', `${text('"ceasefire"')} AND ${tag('Syria')} AND a.published_at >= '2018-01-01'`],
+  ['ceasefire -government', `${text('"ceasefire"')} AND NOT ${text('"government"')}`],
+  ['government', text('"government"')],
+  ['zeppelin OR ceasefire', text('("zeppelin" OR "ceasefire")')],
+  ['econom*', text('("econom"* OR "econ"*)')],
+  ['-tag:Syria', `NOT ${tag('Syria')}`],
+  ['tag:Syria OR site:morningpost.example', `(${tag('Syria')} OR ${site('morningpost.example')})`],
+  ['site:capitaltimes.example tag:Iran', `${site('capitaltimes.example')} AND ${tag('Iran')}`],
+  ['lang:fr tag:Syria', `lower(a.language) = 'fr' AND ${tag('Syria')}`],
+  ['is:highlight', 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)'],
+  ['has:note', "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')"],
+  ['-is:highlight tag:Syria', `NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id) AND ${tag('Syria')}`]
+]
+
+function reference(where: string, order: string): number[] {
+  return db.prepare(`SELECT a.id FROM articles a WHERE ${where} ORDER BY ${order}`).pluck().all() as number[]
+}
+
+const ORDERS: Record<SortOrder, string> = {
+  relevance: 'a.id DESC',
+  newest: 'a.published_at DESC NULLS LAST, a.id DESC',
+  oldest: 'a.published_at ASC NULLS LAST, a.id ASC'
+}
+
+/** Every id of a query, page by page. */
+function allPages(query: string, sort: SortOrder): { ids: number[]; total: number } {
+  const ids: number[] = []
+  let total = 0
+  for (let offset = 0; ; offset += 200) {
+    const r = searchArticles(db, { query, sort, limit: 200, offset })
+    total = r.total
+    ids.push(...r.results.map((h) => h.id))
+    if (r.results.length < 200) return { ids, total }
+  }
+}
+
+function referenceFacets(ids: number[]) {
+  const json = JSON.stringify(ids)
+  const m = `WITH m(id) AS (SELECT value FROM json_each('${json}'))`
+  const column = (c: string) =>
+    db.prepare(`${m} SELECT a.${c} AS value, count(*) AS count FROM m JOIN articles a ON a.id = m.id WHERE a.${c} IS NOT NULL AND a.${c} <> '' GROUP BY a.${c} ORDER BY count DESC, value LIMIT 10`).all()
+  return {
+    tags: db
+      .prepare(
+        `${m}, x AS (SELECT at.article_id AS aid, at.tag_id AS tid FROM article_tags at WHERE at.article_id IN (SELECT id FROM m) ` +
+          `UNION SELECT h.article_id, ht.tag_id FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id WHERE h.article_id IN (SELECT id FROM m)) ` +
+          `SELECT t.name AS value, count(*) AS count FROM x JOIN tags t ON t.id = x.tid GROUP BY t.id ORDER BY count DESC, t.name LIMIT 10`
+      )
+      .all(),
+    sites: column('site'),
+    authors: column('byline'),
+    timeline: db
+      .prepare(
+        `${m} SELECT substr(a.published_at, 1, 7) AS month, count(*) AS count FROM m JOIN articles a ON a.id = m.id ` +
+          `WHERE a.published_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' GROUP BY month ORDER BY month`
+      )
+      .all()
+  }
+}
+
+describe('search from indexes = the plain SQL over every row', () => {
+  it('the archive has what the cases need', () => {
+    const count = (sql: string) => db.prepare(sql).pluck().get() as number
+    expect(count('SELECT count(*) FROM articles')).toBe(N)
+    expect(count("SELECT count(*) FROM articles WHERE url LIKE 'https://news.%'")).toBeGreaterThan(5)
+    expect(count("SELECT count(*) FROM quotes WHERE kind = 'scare'")).toBeGreaterThan(10)
+    expect(count('SELECT count(*) FROM speaker_aliases')).toBe(2)
+  })
+
+  it.each(CASES)('%s', (query, where) => {
+    const expected = reference(where, ORDERS.relevance)
+    expect(expected.length, 'the reference finds something').toBeGreaterThan(0)
+    const hasText = /^[a-z-]*[a-z]+\*?(?: |$)/u.test(query.replace(/^-/u, '')) && !query.startsWith('-')
+    for (const sort of ['relevance', 'newest', 'oldest'] as const) {
+      const got = allPages(query, sort)
+      expect(got.total).toBe(expected.length)
+      if (sort === 'relevance' && hasText) expect([...got.ids].sort((x, y) => y - x)).toEqual(expected)
+      else expect(got.ids).toEqual(reference(where, ORDERS[sort]))
+    }
+    const ui = searchArticles(db, { query, limit: 20, includeFacets: true, includeTimeline: true })
+    const want = referenceFacets(expected)
+    expect(ui.facetsSampled).toBe(false)
+    expect(ui.facets).toEqual({ tags: want.tags, sites: want.sites, authors: want.authors })
+    expect(ui.timeline).toEqual(want.timeline)
+  })
+
+  it.each([
+    ['speaker by surname, one merged into a full name', 'novak'],
+    ['speaker by full name, another merged into it', '']
+  ])('%s', (_name, given) => {
+    const key = given || (db.prepare("SELECT DISTINCT speaker_key FROM quotes WHERE kind <> 'scare' ORDER BY speaker_key LIMIT 1").pluck().get() as string)
+    const expected = reference(speaker(key), ORDERS.relevance)
+    expect(expected.length).toBeGreaterThan(0)
+    const got = allPages(`speaker:"${key}"`, 'relevance')
+    expect(got).toEqual({ ids: expected, total: expected.length })
+    const withText = allPages(`speaker:"${key}" according`, 'newest')
+    expect(withText.ids).toEqual(reference(`${speaker(key)} AND ${text('"according"')}`, ORDERS.newest))
+  })
+
+  it('surnames shared by several speakers find all of them', () => {
+    const surname = db.prepare(
+      "SELECT substr(speaker_key, instr(speaker_key, ' ') + 1) AS s FROM quotes WHERE kind <> 'scare' AND speaker_key LIKE '% %' GROUP BY s ORDER BY count(DISTINCT speaker_key) DESC LIMIT 1"
+    ).pluck().get() as string
+    const expected = reference(speaker(surname), ORDERS.relevance)
+    expect(new Set(db.prepare(`SELECT speaker_key FROM quotes WHERE speaker_key LIKE '% ${surname}'`).pluck().all()).size).toBeGreaterThan(1)
+    expect(allPages(`speaker:${surname}`, 'relevance')).toEqual({ ids: expected, total: expected.length })
+  })
+})
+
+describe('filters answered from indexes', () => {
+  it.each(['tag:Syria', 'site:dailyledger.example', 'site:Ledger', 'speaker:novak', 'tag:Syria site:capitaltimes.example', 'is:highlight', 'ceasefire tag:Syria'])(
+    '%s reads no table from end to end',
+    (query) => {
+      const { sql, params } = matchSet(db, compileQuery(parseQuery(query))).sql
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail)
+      // No scan of a table, and no index that sends each entry back to the articles or quotes table.
+      expect(plan.filter((d) => /^SCAN (articles|quotes|highlights|article_tags|a|q|h)\b(?! USING COVERING INDEX)/u.test(d))).toEqual([])
+      expect(plan.filter((d) => /^SEARCH (articles|quotes) USING INDEX/u.test(d))).toEqual([])
+    }
+  )
+})
