@@ -24,7 +24,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           // Found by src/main/import/pool.ts beside the built main.
-          'prepare-worker': resolve(__dirname, 'src/main/import/prepare-worker.ts')
+          'prepare-worker': resolve(__dirname, 'src/main/import/prepare-worker.ts'),
+          // Found by src/main/search/offload.ts beside the built main.
+          'search-worker': resolve(__dirname, 'src/main/search/worker.ts')
         }
       }
     }

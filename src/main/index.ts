@@ -19,6 +19,8 @@ import { filesToOpen, openInArchive } from './open-files'
 import { startSyncAgent } from './sync/agent'
 import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from './capture/listener'
 import { watchArchive } from './watch'
+import { startSearchThread, type SearchThread } from './search/offload'
+import { withSearchThread } from './handlers/search'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
@@ -38,6 +40,7 @@ export const WEB_PREFERENCES = {
 
 let clipfile: App | undefined
 let captureListener: CaptureListener | undefined
+let searches: SearchThread | undefined
 
 /** Pages the system asked us to open; saved once the window can show their import. */
 const opened: string[] = []
@@ -189,7 +192,9 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession()
     const ready = clipfile
     registerAssetProtocol(ready)
-    bindIpc(ready.handlers)
+    // Searches in their own thread: a long one must not freeze the window or the other calls.
+    searches = startSearchThread(ready.ctx.db, ready.ctx.dbPath, { nativeBinding: electronNativeBinding() })
+    bindIpc(withSearchThread(ready.handlers, searches))
     forwardEvents(ready.ctx.events)
     // `clipfile import` in a terminal shows up in the open window.
     watchArchive(ready.ctx.db, ready.ctx.events)
@@ -213,6 +218,7 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('will-quit', () => {
     void captureListener?.close()
+    void searches?.close()
     clipfile?.close()
   })
 }

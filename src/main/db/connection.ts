@@ -79,3 +79,19 @@ export function migrate(db: DB, list: Migration[], target: number): void {
 export function schemaVersion(db: DB): number {
   return db.pragma('user_version', { simple: true }) as number
 }
+
+/**
+ * A second connection to an archive the app has already opened (and migrated), for reading
+ * only: searches in their own thread read through it while the main connection writes (WAL).
+ */
+export function openReadConnection(path: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): DB {
+  const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true })
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.pragma('query_only = ON')
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}

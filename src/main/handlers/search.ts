@@ -2,7 +2,8 @@ import type { SearchOutputs } from '../../shared/contract/search'
 import type { AppContext } from '../context'
 import * as searchService from '../search/service'
 import { deleteSavedSearch } from '../db/saved-searches'
-import type { AreaHandlers } from './types'
+import type { AreaHandlers, Handlers } from './types'
+import type { SearchThread } from '../search/offload'
 
 export function searchHandlers({ db, events }: AppContext): AreaHandlers<SearchOutputs> {
   return {
@@ -21,4 +22,9 @@ export function searchHandlers({ db, events }: AppContext): AreaHandlers<SearchO
       return { deleted: 1 }
     }
   }
+}
+
+/** The same handlers with the read-heavy search calls answered by the search thread (serve mode, the desktop app). */
+export function withSearchThread<H extends Pick<Handlers, 'search' | 'listSavedSearches'>>(handlers: H, thread: SearchThread): H {
+  return { ...handlers, search: (input) => thread.search(input), listSavedSearches: () => thread.listSavedSearches() }
 }

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startServer } from '../../server'
 import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from '../../capture/listener'
+import { startSearchThread } from '../../search/offload'
+import { withSearchThread } from '../../handlers/search'
 import { autoBackup } from '../../backups'
 import { startSyncAgent } from '../../sync/agent'
 import { watchArchive } from '../../watch'
@@ -23,8 +25,10 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
     io.say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
   }
   void autoBackup(app.ctx.db, app.ctx.dbPath).catch((e) => io.say(`Automatic backup failed: ${(e as Error).message}`))
+  // Searches in their own thread: a long one must not hold up the other calls.
+  const searches = startSearchThread(app.ctx.db, app.ctx.dbPath)
   const server = await startServer({
-    handlers: app.handlers,
+    handlers: withSearchThread(app.handlers, searches),
     events: app.ctx.events,
     db: app.ctx.db,
     rendererDir,
@@ -43,7 +47,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
     const stop = () => {
       agent.stop()
       unwatch()
-      void Promise.all([server.close(), listener?.close(), app.ctx.rechecks.stop()]).then(() => done())
+      void Promise.all([server.close(), listener?.close(), app.ctx.rechecks.stop(), searches.close()]).then(() => done())
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
