@@ -123,12 +123,10 @@ const ORDERS: Record<SortOrder, string> = {
 /** Every id of a query, page by page. */
 function allPages(query: string, sort: SortOrder): { ids: number[]; total: number } {
   const ids: number[] = []
-  let total = 0
   for (let offset = 0; ; offset += 200) {
     const r = searchArticles(db, { query, sort, limit: 200, offset })
-    total = r.total
     ids.push(...r.results.map((h) => h.id))
-    if (r.results.length < 200) return { ids, total }
+    if (r.results.length < 200) return { ids, total: r.total }
   }
 }
 
