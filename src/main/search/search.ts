@@ -77,7 +77,8 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
     total: page.total,
     results: hits(db, q, page),
     ...facetsAndTimeline(db, sample, scale, { facets: !!input.includeFacets, timeline: !!input.includeTimeline }),
-    facetsSampled: scale !== 1,
+    // Sampled means more than FACET_SAMPLE matches, whenever the match set is evaluated (ranked or faceted).
+    facetsSampled: (ranked || wantFacets) && page.total > FACET_SAMPLE,
     ...(problem ? { error: { message: problem.message, position: problem.position } } : {})
   }
 }
