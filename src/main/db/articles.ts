@@ -3,6 +3,7 @@ import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleStateRow
 import type { ArticleState } from '../../shared/vocabulary'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
+import { stmt } from './statements'
 import { packBytes, packJsonText, unpackJson } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
@@ -87,23 +88,22 @@ function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
 /** Finds an article that `a` duplicates: same canonical URL, else same content. */
 export function findDuplicate(db: DB, a: Pick<NewArticle, 'canonicalUrl' | 'contentHash'>): number | null {
   if (a.canonicalUrl) {
-    const row = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl)
+    const row = stmt<[string], { id: number }>(db, 'SELECT id FROM articles WHERE canonical_url = ?').get(a.canonicalUrl)
     if (row) return row.id
   }
-  const row = db.prepare<[string], { id: number }>('SELECT id FROM articles WHERE content_hash = ?').get(a.contentHash)
+  const row = stmt<[string], { id: number }>(db, 'SELECT id FROM articles WHERE content_hash = ?').get(a.contentHash)
   return row ? row.id : null
 }
 
 /** Inserts a new article's row (its content is written by writeContent); returns its id. */
 export function insertArticleRow(db: DB, a: NewArticle): number {
-  const info = db
-    .prepare(
-      `INSERT INTO articles(url, canonical_url, title, byline, site, published_at, modified_at, saved_at,
+  const info = stmt(
+    db,
+    `INSERT INTO articles(url, canonical_url, title, byline, site, published_at, modified_at, saved_at,
          language, excerpt, word_count, content_hash, uuid)
        VALUES (@url, @canonicalUrl, @title, @byline, @site, @publishedAt, @modifiedAt, @savedAt,
          @language, @excerpt, @wordCount, @contentHash, @uuid)`
-    )
-    .run({ ...rowParams(a), savedAt: a.savedAt ?? new Date().toISOString(), uuid: randomUUID() })
+  ).run({ ...rowParams(a), savedAt: a.savedAt ?? new Date().toISOString(), uuid: randomUUID() })
   return Number(info.lastInsertRowid)
 }
 
@@ -143,8 +143,8 @@ function rowParams(a: NewArticle) {
  */
 export function writeContent(db: DB, id: number, a: NewArticle): { docJson: string } {
   const ids = new Map<string, number>()
-  const known = db.prepare<[number, string], { id: number }>('SELECT id FROM assets WHERE article_id = ? AND sha256 = ?')
-  const addAsset = db.prepare('INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
+  const known = stmt<[number, string], { id: number }>(db, 'SELECT id FROM assets WHERE article_id = ? AND sha256 = ?')
+  const addAsset = stmt(db, 'INSERT INTO assets(article_id, source_url, mime, sha256, bytes) VALUES (?, ?, ?, ?, ?)')
   for (const asset of a.assets) {
     const sha = sha256(asset.bytes)
     const existing = known.get(id, sha)?.id
@@ -152,7 +152,8 @@ export function writeContent(db: DB, id: number, a: NewArticle): { docJson: stri
   }
   const docJson = JSON.stringify(rewriteAssetKeys(a.doc, ids))
   const raw = a.raw ? packBytes(a.raw) : null
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO article_content(article_id, text, doc, raw, raw_type) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc, raw = excluded.raw, raw_type = excluded.raw_type`
   ).run(id, a.text, packJsonText(docJson), raw, raw ? (a.rawType ?? null) : null)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Highlight } from '../../shared/types'
 import type { DB } from './connection'
+import { stmt } from './statements'
 
 interface HighlightRow {
   id: number
@@ -78,31 +79,26 @@ export interface NewHighlight {
 /** Stores a highlight, made on the article's current version (the caller is inside a transaction when tags follow). */
 export function insertHighlight(db: DB, h: NewHighlight): number {
   const now = new Date().toISOString()
-  const info = db
-    .prepare(
-      `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at, uuid,
-         version, original_exact)
-       VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt, @uuid,
-         coalesce((SELECT current_version FROM articles WHERE id = @articleId), 1), @exact)`
-    )
-    .run({ ...h, orphan: h.orphan ? 1 : 0, createdAt: h.createdAt ?? now, updatedAt: now, uuid: h.uuid ?? randomUUID() })
+  const info = stmt(
+    db,
+    `INSERT INTO highlights(article_id, color, note, exact, prefix, suffix, start_pos, end_pos, orphan, created_at, updated_at, uuid,
+       version, original_exact)
+     VALUES (@articleId, @color, @note, @exact, @prefix, @suffix, @start, @end, @orphan, @createdAt, @updatedAt, @uuid,
+       coalesce((SELECT current_version FROM articles WHERE id = @articleId), 1), @exact)`
+  ).run({ ...h, orphan: h.orphan ? 1 : 0, createdAt: h.createdAt ?? now, updatedAt: now, uuid: h.uuid ?? randomUUID() })
   return Number(info.lastInsertRowid)
 }
 
 /** Replaces a highlight's tags. */
 export function setHighlightTags(db: DB, highlightId: number, tagIds: number[]): void {
-  db.prepare('DELETE FROM highlight_tags WHERE highlight_id = ?').run(highlightId)
-  const add = db.prepare('INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)')
+  stmt(db, 'DELETE FROM highlight_tags WHERE highlight_id = ?').run(highlightId)
+  const add = stmt(db, 'INSERT OR IGNORE INTO highlight_tags(highlight_id, tag_id) VALUES (?, ?)')
   for (const id of tagIds) add.run(highlightId, id)
 }
 
 /** True when the article already has a highlight over exactly this range (re-imports). */
 export function hasHighlightAt(db: DB, articleId: number, start: number, end: number): boolean {
-  return (
-    db
-      .prepare('SELECT 1 FROM highlights WHERE article_id = ? AND start_pos = ? AND end_pos = ?')
-      .get(articleId, start, end) !== undefined
-  )
+  return stmt(db, 'SELECT 1 FROM highlights WHERE article_id = ? AND start_pos = ? AND end_pos = ?').get(articleId, start, end) !== undefined
 }
 
 /** One highlight, or null. */

@@ -1,5 +1,6 @@
 import type { DetectedQuoteRow } from '../../shared/types'
 import type { DB } from './connection'
+import { stmt } from './statements'
 
 /** What detection found in one article, with each speaker's name key (see quotes/aliases.ts). */
 export type FoundQuote = Pick<DetectedQuoteRow, 'start' | 'end' | 'text' | 'speaker' | 'confidence' | 'kind'> & {
@@ -38,10 +39,11 @@ const toQuote = (r: Row): DetectedQuoteRow => ({
  * (and new detections over the same words are skipped), so a correction survives re-imports.
  */
 export function storeQuotes(db: DB, articleId: number, found: FoundQuote[]): void {
-  db.prepare('DELETE FROM quotes WHERE article_id = ? AND corrected = 0').run(articleId)
-  const kept = db.prepare<[number], { text: string }>('SELECT text FROM quotes WHERE article_id = ?').all(articleId)
+  stmt(db, 'DELETE FROM quotes WHERE article_id = ? AND corrected = 0').run(articleId)
+  const kept = stmt<[number], { text: string }>(db, 'SELECT text FROM quotes WHERE article_id = ?').all(articleId)
   const keptTexts = new Set(kept.map((k) => k.text))
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   )

@@ -1,11 +1,12 @@
 import { UserError } from '../../shared/result'
 import type { TagCount } from '../../shared/types'
 import type { DB } from './connection'
+import { stmt } from './statements'
 
 /** Returns the ids of `names`, creating the tags that do not exist (names match case-insensitively). */
 export function ensureTags(db: DB, names: string[]): number[] {
-  const find = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?')
-  const create = db.prepare<[string]>('INSERT INTO tags(name) VALUES (?)')
+  const find = stmt<[string], { id: number }>(db, 'SELECT id FROM tags WHERE name = ?')
+  const create = stmt<[string]>(db, 'INSERT INTO tags(name) VALUES (?)')
   const ids: number[] = []
   for (const raw of names) {
     const name = raw.trim()
@@ -27,7 +28,7 @@ export function setArticleTags(db: DB, articleId: number, names: string[]): void
 
 /** Adds tags to an article, keeping the ones it has. */
 export function addArticleTags(db: DB, articleId: number, names: string[]): void {
-  const add = db.prepare('INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)')
+  const add = stmt(db, 'INSERT OR IGNORE INTO article_tags(article_id, tag_id) VALUES (?, ?)')
   for (const id of ensureTags(db, names)) add.run(articleId, id)
 }
 

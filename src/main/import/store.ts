@@ -63,7 +63,7 @@ export function storeArticle(db: DB, a: ArticleToStore): StoreOutcome {
     }
     const existing = a.into ?? articles.findDuplicate(db, a)
     const outcome = existing === null ? createArticle(db, a) : updateArticle(db, existing, a)
-    if (a.tags?.length) addArticleTags(db, outcome.id, a.tags)
+    if (existing !== null && a.tags?.length) addArticleTags(db, outcome.id, a.tags)
     // Unchanged means the same normalised text: the stored one is what selectors count in.
     if (a.highlights?.length) attachImportedHighlights(db, outcome.id, outcome.changed ? a.text : articles.articleText(db, outcome.id)!, a.highlights)
     return outcome
@@ -83,6 +83,9 @@ const versionMetadata = (a: ArticleToStore) => ({
 
 function createArticle(db: DB, a: ArticleToStore): StoreOutcome {
   const id = articles.insertArticleRow(db, a)
+  // A new article's tags go in before its text: its search entry (made when the text is
+  // written, tags included) is then made once, not remade for every tag.
+  if (a.tags?.length) addArticleTags(db, id, a.tags)
   articles.writeContent(db, id, a)
   const at = when(a)
   versions.insertVersion(db, {
