@@ -99,3 +99,20 @@ describe('compileQuery', () => {
     expect(likeEscape('50%_a\\b')).toBe('50\\%\\_a\\\\b')
   })
 })
+
+describe('short prefixes', () => {
+  it('searches a prefix of one or two letters as the word, and says so', () => {
+    const q = compile('w* climate')
+    expect(q.fts).toBe('"w" AND "climate"')
+    expect(q.warnings).toEqual([{ message: expect.stringContaining('"w*" is searched as the word "w"'), position: 0 }])
+    expect(compile('"white h"*').fts).toBe('"white h"')
+    expect(compile('"white h"*').warnings[0].message).toContain('the phrase "white h"')
+    expect(compile('co*').fts).toBe('"co"')
+  })
+
+  it('keeps prefixes of three letters or more', () => {
+    expect(compile('eco* "white hou"*')).toMatchObject({ fts: '"eco"* AND "white hou"*', warnings: [] })
+    expect(compile('東京*').warnings).toHaveLength(1)
+    expect(compile('東京都*').fts).toBe('"東京都"*')
+  })
+})

@@ -82,12 +82,33 @@ export function likeEscape(value: string): string {
 // ---------------------------------------------------------------------------------------
 // Normalisation: drop what cannot match, simplify double negation.
 
+/**
+ * The shortest prefix searched as a prefix. `w*` or `co*` stand for thousands of words found
+ * in nearly every article: FTS5 merges all their doclists for each evaluation, a cost that
+ * grows with the archive without bound (seconds at a million articles). Shorter ones are
+ * searched as the word itself, and the query says so.
+ */
+export const MIN_PREFIX = 3
+
+/** The last token of a prefix term or phrase (the part `*` extends) is too short. */
+function tooShort(node: { text: string; prefix: boolean }): boolean {
+  if (!node.prefix) return false
+  const last = node.text.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean).pop() ?? ''
+  return [...last].length < MIN_PREFIX
+}
+
 export function normalize(node: QueryNode, warnings: Warning[]): QueryNode | null {
   switch (node.kind) {
     case 'term':
     case 'phrase':
       // Punctuation-only words have no tokens; an empty FTS5 phrase would match nothing.
-      return TOKEN_CHAR.test(node.text) ? node : null
+      if (!TOKEN_CHAR.test(node.text)) return null
+      if (!tooShort(node)) return node
+      warnings.push({
+        message: `"${node.text}*" is searched as ${node.kind === 'term' ? 'the word' : 'the phrase'} "${node.text}": a prefix needs ${MIN_PREFIX} letters or more (shorter ones match nearly every article)`,
+        position: node.position
+      })
+      return { ...node, prefix: false }
     case 'filter':
       return node
     case 'not': {
@@ -136,7 +157,7 @@ const PARTIAL_SUFFIX = /(?:ati?o?|at|ement?|emen|iz(?:at?)?|ic|ical?|enc|anc|ous
 /** The shorter prefix a prefix query also tries (see PARTIAL_SUFFIX), or null. Shared with tsquery.ts. */
 export function prefixCut(text: string): string | null {
   const cut = text.replace(PARTIAL_SUFFIX, '')
-  return cut === text || cut.length < 4 || !TOKEN_CHAR.test(cut) ? null : cut
+  return cut === text || cut.length < 4 || !TOKEN_CHAR.test(cut) || tooShort({ text: cut, prefix: true }) ? null : cut
 }
 
 function prefixFts(text: string): string {

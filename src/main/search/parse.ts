@@ -7,7 +7,7 @@
  * | `"exact phrase"` | the words in this order (`""` inside a phrase is a literal `"`) |
  * | `iran OR iraq`, `iran \| iraq` | either (`OR` must be uppercase; lowercase `or` is a word) |
  * | `-syria`, `-"white house"`, `-(a OR b)`, `-tag:opinion` | exclude (the `-` must touch what it excludes) |
- * | `negotiat*` | prefix; also `"white hou"*` |
+ * | `negotiat*` | prefix; also `"white hou"*` (3 letters or more: a shorter one is searched as the word, with a warning — compile.ts) |
  * | `( … )` | grouping |
  * | `tag:Syria`, `tag:"Middle East"` | the article, or one of its highlights, carries the tag (case-insensitive) |
  * | `site:nytimes.com`, `site:guardian` | the URL's host is that domain (or a subdomain of it), or the outlet name contains the value |

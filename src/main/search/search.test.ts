@@ -112,7 +112,8 @@ describe('searchArticles: matching', () => {
     ['speaker: with no detected quote', 'speaker:Tillerson syria', []],
     ['FTS5 operators are searched as words', 'NEAR(iran deal)', []],
     ['prefix cut inside a stemmed suffix', 'negotiati*', ['iranTitle', 'undated']],
-    ['prefix, short', 'ba*', ['bakery']],
+    ['prefix of three letters', 'bak*', ['bakery']],
+    ['a shorter prefix is the word', 'ba*', []],
     ['empty query lists everything', '', ['iranTitle', 'bakery', 'cafe', 'strike', 'syria', 'undated', 'weather']]
   ])('%s: %j', (_name, query, expected) => {
     expect(sorted(found(query))).toEqual(sorted(expected.map((k) => ids[k])))
@@ -208,6 +209,11 @@ describe('searchArticles: results', () => {
     const r = search('iran "nuclear deal')
     expect(r.error).toEqual({ message: 'unclosed quote starting at column 6', position: 5 })
     expect(r.results.map((x) => x.id)).toEqual([ids.iranTitle])
+  })
+
+  it('tells why a one- or two-letter prefix is searched as a word', () => {
+    expect(search('ba*').error).toEqual({ message: expect.stringContaining('a prefix needs 3 letters or more'), position: 0 })
+    expect(search('bak*').error).toBeUndefined()
   })
 
   it('finds articles quoting a speaker: full name, surname, and names merged by the user', () => {
