@@ -1,5 +1,5 @@
 /** The measurements: import throughput, search latency, database size, library first screen. */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DOMParser } from 'linkedom'
 import { Readability } from '@mozilla/readability'
@@ -10,6 +10,8 @@ import { CORPUS_DIR } from '../test/support/corpus'
 import { prepareArticle } from '../src/main/page/prepare'
 import { compileQuery } from '../src/main/search/compile'
 import { parseQueryLenient } from '../src/main/search/parse'
+import { searchArticles } from '../src/main/search/search'
+import { hits } from '../src/main/search/hits'
 import type { DB } from '../src/main/db/connection'
 import { generatePage, type GeneratedPage } from './corpus'
 import { DATA_DIR, storePrepared } from './build'
@@ -88,44 +90,56 @@ export interface ImportResult {
     readabilityPagesPerSecond: number
     readabilityFound: number
     mb: number
+    /** The offline import's archive: the figure that matters for size (real text compresses as real text does). */
+    db: SizeResult
   }
 }
 
-/**
- * Import throughput through the api (`importItems` with `{kind:'html', html, url}` items in
- * batches, as the UI sends pasted/dropped pages), then each article's tags (`setArticleTags`)
- * and highlights (the export-import path, `attachImportedHighlights`), into a fresh archive.
- * The same pages then go through Readability alone (linkedom + Readability.parse) and
- * through prepareArticle alone.
- */
-export async function importBench(seed: number, n: number, log: (s: string) => void): Promise<ImportResult> {
-  const pages: GeneratedPage[] = Array.from({ length: n }, (_x, i) => generatePage(seed, i))
-  // Warm the JIT on pages that are not measured.
-  for (let i = 0; i < 30; i++) {
-    const p = generatePage(seed, 5_000_000 + i)
-    readabilityAlone(p.html)
-    await prepareArticle({ html: p.html, url: p.url }, { loadImage: async () => null })
+export interface SizeResult {
+  bytes: number
+  textBytes: number
+  ratio: number
+  /** article_content's columns: plain text, gzip'd reader document, compressed raw page. */
+  columns: { text: number; doc: number; raw: number }
+  /** Bytes per table/index (dbstat), largest first. */
+  breakdown: { name: string; bytes: number }[]
+}
+
+/** File size (after a checkpoint) against the article text it holds, and where the bytes are. */
+export function sizeOf(db: DB, path: string): SizeResult {
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  const columns = db
+    .prepare('SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) AS text, coalesce(sum(length(doc)), 0) AS doc, coalesce(sum(length(raw)), 0) AS raw FROM article_content')
+    .get() as { text: number; doc: number; raw: number }
+  let breakdown: SizeResult['breakdown']
+  try {
+    breakdown = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC').all() as SizeResult['breakdown']
+  } catch {
+    breakdown = []
   }
+  const bytes = statSync(path).size + (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0)
+  return { bytes, textBytes: columns.text, ratio: bytes / columns.text, columns, breakdown }
+}
 
-  let t0 = performance.now()
-  let cpu0 = process.cpuUsage()
-  for (const p of pages) readabilityAlone(p.html)
-  const readabilitySeconds = (performance.now() - t0) / 1000
-  const readabilityCpu = cpuSeconds(cpu0)
+interface TimedImport {
+  seconds: number
+  cpu: number
+  failed: number
+  highlights: number
+  tagged: number
+  peakRss: number
+}
 
-  t0 = performance.now()
-  for (const p of pages) await prepareArticle({ html: p.html, url: p.url, contentType: 'text/html; charset=utf-8' }, { loadImage: async () => null })
-  const prepareSeconds = (performance.now() - t0) / 1000
-
-  const path = join(DATA_DIR, 'import-scratch.db')
-  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
-  const app = openApp(path)
-  // Warm up as Readability alone was: the import's worker thread starts (and compiles its
-  // code) on the first import, and its JIT is cold. Pages that are not measured.
+/**
+ * The timed import: pages through `importItems` in batches of 50, then their tags
+ * (`setArticleTags`) and highlights (`attachImportedHighlights`), after a 30-page warm-up
+ * into the same app (the import's worker thread starts, and compiles its code, on first use).
+ */
+async function timedImport(app: ReturnType<typeof openApp>, seed: number, pages: GeneratedPage[]): Promise<TimedImport> {
   const warm = await app.api.importItems({ items: Array.from({ length: 30 }, (_x, i) => generatePage(seed, 6_000_000 + i)).map((p) => ({ kind: 'html' as const, html: p.html, url: p.url })) })
   if (!warm.ok) throw new Error(warm.error.message)
   const BATCH = 50
-  cpu0 = process.cpuUsage()
+  const cpu0 = process.cpuUsage()
   let failed = 0
   let highlights = 0
   let tagged = 0
@@ -156,7 +170,76 @@ export async function importBench(seed: number, n: number, log: (s: string) => v
     }
     return (performance.now() - start) / 1000
   })
-  const importCpu = cpuSeconds(cpu0)
+  return { seconds, cpu: cpuSeconds(cpu0), failed, highlights, tagged, peakRss }
+}
+
+export interface ImportScaleResult {
+  pages: number
+  archiveArticles: number
+  empty: { pagesPerSecond: number; cpuMsPerPage: number }
+  large: { pagesPerSecond: number; cpuMsPerPage: number }
+}
+
+/**
+ * Does importing slow down as the archive grows? The same new pages (beyond the archive's
+ * range) imported into an empty archive and into a copy of the large one, alternately
+ * twice each (the copy is made again for its second turn), timed the same way.
+ */
+export async function importScaleBench(archive: string, articles: number, seed: number, n: number, log: (s: string) => void): Promise<ImportScaleResult> {
+  const pages = Array.from({ length: n }, (_x, i) => generatePage(seed, articles + 1000 + i))
+  const scratch = join(DATA_DIR, 'import-scale.db')
+  const clear = () => {
+    for (const s of ['', '-wal', '-shm']) rmSync(scratch + s, { force: true })
+  }
+  const runs: { large: boolean; t: TimedImport }[] = []
+  for (const large of [false, true, false, true]) {
+    clear()
+    if (large) copyFileSync(archive, scratch)
+    const app = openApp(scratch)
+    runs.push({ large, t: await timedImport(app, seed, pages) })
+    app.close()
+    log(`  import-at-scale: ${n} pages into ${large ? `a copy of the ${articles}-article archive` : 'an empty archive'}: ${(n / runs[runs.length - 1].t.seconds).toFixed(1)} pages/s`)
+  }
+  clear()
+  const sum = (large: boolean) => {
+    const rs = runs.filter((r) => r.large === large).map((r) => r.t)
+    const seconds = rs.reduce((a, r) => a + r.seconds, 0)
+    const cpu = rs.reduce((a, r) => a + r.cpu, 0)
+    return { pagesPerSecond: (n * rs.length) / seconds, cpuMsPerPage: (cpu * 1000) / (n * rs.length) }
+  }
+  return { pages: n, archiveArticles: articles, empty: sum(false), large: sum(true) }
+}
+
+/**
+ * Import throughput through the api (`importItems` with `{kind:'html', html, url}` items in
+ * batches, as the UI sends pasted/dropped pages), then each article's tags (`setArticleTags`)
+ * and highlights (the export-import path, `attachImportedHighlights`), into a fresh archive.
+ * The same pages then go through Readability alone (linkedom + Readability.parse) and
+ * through prepareArticle alone.
+ */
+export async function importBench(seed: number, n: number, log: (s: string) => void): Promise<ImportResult> {
+  const pages: GeneratedPage[] = Array.from({ length: n }, (_x, i) => generatePage(seed, i))
+  // Warm the JIT on pages that are not measured.
+  for (let i = 0; i < 30; i++) {
+    const p = generatePage(seed, 5_000_000 + i)
+    readabilityAlone(p.html)
+    await prepareArticle({ html: p.html, url: p.url }, { loadImage: async () => null })
+  }
+
+  let t0 = performance.now()
+  const cpu0 = process.cpuUsage()
+  for (const p of pages) readabilityAlone(p.html)
+  const readabilitySeconds = (performance.now() - t0) / 1000
+  const readabilityCpu = cpuSeconds(cpu0)
+
+  t0 = performance.now()
+  for (const p of pages) await prepareArticle({ html: p.html, url: p.url, contentType: 'text/html; charset=utf-8' }, { loadImage: async () => null })
+  const prepareSeconds = (performance.now() - t0) / 1000
+
+  const path = join(DATA_DIR, 'import-scratch.db')
+  for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
+  const app = openApp(path)
+  const { seconds, cpu: importCpu, failed, highlights, tagged, peakRss } = await timedImport(app, seed, pages)
   app.close()
   log(`  import: ${n} pages in ${seconds.toFixed(1)} s (CPU ${importCpu.toFixed(1)} s, all threads) through importItems; Readability alone ${readabilitySeconds.toFixed(1)} s (CPU ${readabilityCpu.toFixed(1)} s); prepareArticle alone ${prepareSeconds.toFixed(1)} s`)
   return {
@@ -204,6 +287,7 @@ async function realPagesBench(log: (s: string) => void): Promise<ImportResult['r
     }
   }
   const offlineSeconds = (performance.now() - t0) / 1000
+  const size = sizeOf(off.ctx.db, offlinePath)
   off.close()
   const path = join(DATA_DIR, 'import-real.db')
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
@@ -225,7 +309,8 @@ async function realPagesBench(log: (s: string) => void): Promise<ImportResult['r
     pagesPerSecond: pages.length / seconds,
     readabilityPagesPerSecond: pages.length / rSeconds,
     readabilityFound: found,
-    mb
+    mb,
+    db: size
   }
 }
 
@@ -249,8 +334,13 @@ function ftsOf(query: string): string {
   return q.exclude ? `(${q.fts}) NOT (${q.exclude})` : q.fts
 }
 
-export function queryMix(outletDomain: string): QuerySpec[] {
+/** The speaker the mix asks for: a surname the generator gives to about one person in eighty. */
+export const MIX_SPEAKER = 'Torres'
+
+export function queryMix(outletDomain: string, otherDomain: string): QuerySpec[] {
   const text = (name: string, query: string): QuerySpec => ({ name, query, raw: { kind: 'articles_fts', match: ftsOf(query) } })
+  const sql = (name: string, query: string, statement: string, params: unknown[]): QuerySpec => ({ name, query, raw: { kind: 'sql', sql: statement, params } })
+  const onSite = `%${outletDomain}/%`
   return [
     text('every article', 'according'),
     text('common word (40%)', 'government'),
@@ -262,30 +352,27 @@ export function queryMix(outletDomain: string): QuerySpec[] {
     text('OR', 'zeppelin OR ceasefire'),
     text('exclusion', 'ceasefire -government'),
     text('word + tag + date', 'ceasefire tag:Syria after:2018'),
-    {
-      name: 'filter only (site:)',
-      query: `site:${outletDomain}`,
-      raw: { kind: 'sql', sql: "SELECT id FROM articles WHERE url LIKE ? ORDER BY id DESC LIMIT 20", params: [`%${outletDomain}/%`] }
-    },
-    {
-      name: 'tag',
-      query: 'tag:Syria',
-      raw: {
-        kind: 'sql',
-        sql: 'SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ? ORDER BY at.article_id DESC LIMIT 20',
-        params: ['Syria']
-      }
-    },
-    {
-      name: 'date range',
-      query: 'after:2019-01 before:2019-07',
-      raw: {
-        kind: 'sql',
-        sql: 'SELECT id FROM articles WHERE published_at >= ? AND published_at < ? ORDER BY id DESC LIMIT 20',
-        params: ['2019-01-01', '2019-07-01']
-      }
-    },
-    { name: 'highlight search', query: 'is:highlight minister', raw: { kind: 'highlights_fts', match: '"minister"' } }
+    text('word + speaker', `government speaker:${MIX_SPEAKER}`),
+    text('word + site', `climate site:${otherDomain}`),
+    sql('filter only (site:)', `site:${outletDomain}`, 'SELECT id FROM articles WHERE url LIKE ? ORDER BY id DESC LIMIT 20', [onSite]),
+    sql('tag', 'tag:Syria', 'SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ? ORDER BY at.article_id DESC LIMIT 20', ['Syria']),
+    sql('date range', 'after:2019-01 before:2019-07', 'SELECT id FROM articles WHERE published_at >= ? AND published_at < ? ORDER BY id DESC LIMIT 20', ['2019-01-01', '2019-07-01']),
+    sql('speaker', `speaker:${MIX_SPEAKER}`, "SELECT DISTINCT article_id FROM quotes WHERE kind <> 'scare' AND speaker_key LIKE ? ORDER BY article_id DESC LIMIT 20", [`% ${MIX_SPEAKER.toLowerCase()}`]),
+    sql(
+      'site + tag',
+      `site:${outletDomain} tag:Iran`,
+      'SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE t.name = ? AND a.url LIKE ? ORDER BY a.id DESC LIMIT 20',
+      ['Iran', onSite]
+    ),
+    sql(
+      'tag + date',
+      'tag:Syria after:2020',
+      'SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE t.name = ? AND a.published_at >= ? ORDER BY a.id DESC LIMIT 20',
+      ['Syria', '2020-01-01']
+    ),
+    sql('highlighted articles', 'is:highlight', 'SELECT DISTINCT article_id FROM highlights ORDER BY article_id DESC LIMIT 20', []),
+    { name: 'highlight search', query: 'is:highlight minister', raw: { kind: 'highlights_fts', match: '"minister"' } },
+    text('one-letter prefix (searched as the word)', 'w*')
   ]
 }
 
@@ -297,20 +384,14 @@ export interface QueryResult {
   raw: Stats
   /** Same query with facets and timeline, as the search screen asks for it. */
   ui: Stats
+  /** CPU time of the same runs (this thread): what wall-clock would be on an idle machine, cache warm. */
+  appCpu: Stats
+  rawCpu: Stats
+  uiCpu: Stats
   rawKind: string
 }
 
 type SearchFn = (db: DB, input: { query: string; limit?: number; includeFacets?: boolean; includeTimeline?: boolean }) => { total: number }
-
-/** Loads the app's search; null when src/main/search/search.ts is not there yet. */
-export async function loadSearch(): Promise<SearchFn | null> {
-  try {
-    const mod = (await import('../src/main/search/search')) as { searchArticles?: SearchFn }
-    return mod.searchArticles ?? null
-  } catch {
-    return null
-  }
-}
 
 function time(fn: () => unknown): number {
   const t0 = performance.now()
@@ -318,7 +399,22 @@ function time(fn: () => unknown): number {
   return performance.now() - t0
 }
 
-export function searchBench(db: DB, search: SearchFn, specs: QuerySpec[], runs: number): QueryResult[] {
+/** Wall-clock and CPU time (user + system, this process; the search is single-threaded) of one call, ms. */
+function timeBoth(fn: () => unknown): [number, number] {
+  const c0 = process.cpuUsage()
+  const t0 = performance.now()
+  fn()
+  const wall = performance.now() - t0
+  const c = process.cpuUsage(c0)
+  return [wall, (c.user + c.system) / 1000]
+}
+
+/**
+ * Each query `runs` times after 5 warm-up runs, app, raw and app-with-facets interleaved; at
+ * a million articles some raw statements take seconds, so a query stops after `budgetMs` of
+ * timing (at least 5 runs) and reports how many it made.
+ */
+export function searchBench(db: DB, search: SearchFn, specs: QuerySpec[], runs: number, budgetMs = 60_000, log?: (s: string) => void): QueryResult[] {
   const out: QueryResult[] = []
   for (const spec of specs) {
     const raw =
@@ -335,6 +431,7 @@ export function searchBench(db: DB, search: SearchFn, specs: QuerySpec[], runs: 
           })()
     const app = () => search(db, { query: spec.query, limit: 20 })
     const ui = () => search(db, { query: spec.query, limit: 20, includeFacets: true, includeTimeline: true })
+    const started = performance.now()
     for (let i = 0; i < 5; i++) {
       app()
       raw()
@@ -343,12 +440,33 @@ export function searchBench(db: DB, search: SearchFn, specs: QuerySpec[], runs: 
     const a: number[] = []
     const r: number[] = []
     const u: number[] = []
-    for (let i = 0; i < runs; i++) {
-      a.push(time(app))
-      r.push(time(raw))
-      u.push(time(ui))
+    const ac: number[] = []
+    const rc: number[] = []
+    const uc: number[] = []
+    for (let i = 0; i < runs && (i < 5 || performance.now() - started < budgetMs); i++) {
+      for (const [fn, wall, cpu] of [
+        [app, a, ac],
+        [raw, r, rc],
+        [ui, u, uc]
+      ] as const) {
+        const [w, c] = timeBoth(fn)
+        wall.push(w)
+        cpu.push(c)
+      }
     }
-    out.push({ name: spec.name, query: spec.query, total: app().total, app: { ...stats(a), samples: a }, raw: { ...stats(r), samples: r }, ui: { ...stats(u), samples: u }, rawKind: spec.raw.kind })
+    log?.(`  ${spec.query}: p50 ${stats(a).p50.toFixed(1)} ms (CPU ${stats(ac).p50.toFixed(1)}), raw ${stats(r).p50.toFixed(1)} ms, ui ${stats(u).p50.toFixed(1)} ms (${a.length} runs)`)
+    out.push({
+      name: spec.name,
+      query: spec.query,
+      total: app().total,
+      app: { ...stats(a), samples: a },
+      raw: { ...stats(r), samples: r },
+      ui: { ...stats(u), samples: u },
+      appCpu: { ...stats(ac), samples: ac },
+      rawCpu: { ...stats(rc), samples: rc },
+      uiCpu: { ...stats(uc), samples: uc },
+      rawKind: spec.raw.kind
+    })
   }
   return out
 }
@@ -406,4 +524,56 @@ export async function dbBench(path: string): Promise<DbResult> {
     a.close()
   }
   return { bytes, textBytes, ratio: bytes / textBytes, breakdown, ...result, firstScreen: { ...stats(samples.slice(1)), first: samples[0] } }
+}
+
+// ---------------------------------------------------------------------------------------
+// The app's fixed cost
+
+export interface OverheadResult {
+  query: string
+  total: number
+  /** Medians over 300 runs, ms. */
+  searchMs: number
+  rawMs: number
+  parseCompileMs: number
+  rowsSnippetsMs: number
+  /** What the app adds to the query itself: parse + compile + the page's rows and snippets. */
+  overheadMs: number
+}
+
+/**
+ * The app's fixed overhead, measured on a query that finds one article (a phrase of the newest
+ * article's title): parse + compile, and the page's rows, tags, snippet and highlights, beside
+ * the whole search and the raw FTS5 statement for the same expression.
+ */
+export function overheadBench(db: DB): OverheadResult {
+  const titles = db.prepare('SELECT title FROM articles ORDER BY id DESC LIMIT 50').pluck().all() as string[]
+  let query = ''
+  let total = 0
+  for (const t of titles) {
+    query = `"${t.replace(/"/gu, '')}"`
+    total = searchArticles(db, { query, limit: 20 }).total
+    if (total === 1) break
+  }
+  const median = (fn: () => unknown) => {
+    for (let i = 0; i < 30; i++) fn()
+    const s: number[] = []
+    for (let i = 0; i < 300; i++) s.push(time(fn))
+    return stats(s).p50
+  }
+  const q = compileQuery(parseQueryLenient(query).ast)
+  const ids = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20').pluck().all(q.fts) as number[]
+  const page = { total, ids: ids.map((id) => ({ id, score: 1 })) }
+  const raw = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT 20')
+  const parseCompileMs = median(() => compileQuery(parseQueryLenient(query).ast))
+  const rowsSnippetsMs = median(() => hits(db, q, page))
+  return {
+    query,
+    total,
+    searchMs: median(() => searchArticles(db, { query, limit: 20 })),
+    rawMs: median(() => raw.all(q.fts)),
+    parseCompileMs,
+    rowsSnippetsMs,
+    overheadMs: parseCompileMs + rowsSnippetsMs
+  }
 }

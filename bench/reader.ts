@@ -37,7 +37,7 @@ export interface ReaderResult {
   note?: string
 }
 
-function startServe(db: string): Promise<{ proc: ChildProcess; url: string }> {
+export function startServe(db: string): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', db, 'serve', '--port', '0'], {
       cwd: ROOT,
@@ -63,12 +63,29 @@ export function ensureRendererBuilt(log: (s: string) => void): void {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'inherit' })
 }
 
-export async function readerBench(readerDb: string, articleId: number, expected: number, runs: number, log: (s: string) => void): Promise<ReaderResult> {
+export interface ReaderOptions {
+  /** Open these articles in turn (default: the one article, every time). */
+  articleIds?: number[]
+  /** Also add highlights (on a copy of the archive: adding changes it). Default true. */
+  addHighlights?: boolean
+}
+
+export async function readerBench(
+  readerDb: string,
+  articleId: number,
+  expected: number,
+  runs: number,
+  log: (s: string) => void,
+  opts: ReaderOptions = {}
+): Promise<ReaderResult> {
   ensureRendererBuilt(log)
+  const adding = opts.addHighlights ?? true
   // Adding highlights changes the archive: work on a copy.
-  const db = join(DATA_DIR, 'reader-scratch.db')
-  for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true })
-  copyFileSync(readerDb, db)
+  const db = adding ? join(DATA_DIR, 'reader-scratch.db') : readerDb
+  if (adding) {
+    for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true })
+    copyFileSync(readerDb, db)
+  }
   const { proc, url } = await startServe(db)
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -98,7 +115,8 @@ export async function readerBench(readerDb: string, articleId: number, expected:
             const check = () => {
               const n = ids()
               const ready = document.querySelector('[data-highlights-ready]') !== null
-              if (n >= count || ready) {
+              const text = (document.querySelector('.ProseMirror')?.textContent ?? '').length > 0
+              if (text && (n >= count || ready)) {
                 // The frame that shows them: next animation frame, then the task after it.
                 requestAnimationFrame(() =>
                   setTimeout(() => {
@@ -113,7 +131,7 @@ export async function readerBench(readerDb: string, articleId: number, expected:
             }
             requestAnimationFrame(check)
           }),
-        { hash: `#/article/${articleId}`, count: expected }
+        { hash: `#/article/${opts.articleIds ? opts.articleIds[i % opts.articleIds.length] : articleId}`, count: expected }
       )
       painted = r.n
       if (r.timeout) {
@@ -127,6 +145,7 @@ export async function readerBench(readerDb: string, articleId: number, expected:
       return { openMs: NaN, open: { ...stats([]), first }, addHighlightMs: null, addHighlight: null, highlightsPainted: painted, expected, note: `only ${painted} of ${expected} highlights painted after 20 s` }
     }
     const open = { ...stats(samples), first }
+    if (!adding) return { openMs: open.p50, open, addHighlightMs: null, addHighlight: null, highlightsPainted: painted, expected }
 
     // Add one highlight: select a few words of plain (unhighlighted) text, press H.
     const adds: number[] = []

@@ -42,17 +42,23 @@ export function matchSet(db: DB, q: CompiledQuery): MatchSet {
 
 const OWN = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?'
 
+/** How many own matches are listed up front: the ranking window's and one more (to know if there are more). */
+const HEAD = 2001
+
 function textMatch(db: DB, fts: string): MatchSet {
   let all: number[] | null = null
   let via: number[] | null = null
+  let head: number[] | null = null
   const viaIds = (): number[] => {
     const v = viaHighlightsSql(fts)
     via ??= uniqueDesc(prep(db, v.sql, true).all(...v.params) as number[])
     return via
   }
+  // The most recent own matches: for most queries, all of them.
+  const ownHead = (): number[] => (head ??= prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, HEAD) as number[])
   const ids = (): number[] => {
     if (all) return all
-    const own = prep(db, `${OWN} ORDER BY rowid DESC`, true).all(fts) as number[]
+    const own = ownHead().length < HEAD ? ownHead() : (prep(db, `${OWN} ORDER BY rowid DESC`, true).all(fts) as number[])
     all = viaIds().length ? mergeDesc(own, viaIds()) : own
     return all
   }
@@ -60,18 +66,20 @@ function textMatch(db: DB, fts: string): MatchSet {
     textOnly: true,
     sql: textSet(fts),
     ids,
-    ownIds: (n) => prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, n) as number[],
+    ownIds: (n) => (n <= HEAD ? ownHead().slice(0, n) : (prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, n) as number[])),
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
     count: () => {
-      if (all) return all.length
-      const own = prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(fts) as number
+      if (all || ownHead().length < HEAD) return ids().length
       const v = viaIds()
-      if (v.length === 0) return own
-      // Highlight matches whose article's own text does not match: one doclist lookup each.
-      const probe = prep(db, `${OWN} AND rowid = CAST(? AS INTEGER)`, true)
-      let extra = 0
-      for (const id of v) if (probe.get(fts, id) === undefined) extra++
-      return own + extra
+      if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(fts) as number
+      // One pass over the doclist counts the own matches and those also matched through a highlight.
+      const [own, both] = prep(
+        db,
+        'SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END) FROM articles_fts WHERE articles_fts MATCH ?'
+      )
+        .raw(true)
+        .get(JSON.stringify(v), fts) as [number, number]
+      return own + v.length - both
     }
   }
 }
