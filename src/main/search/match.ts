@@ -21,7 +21,7 @@ export interface MatchSet {
   /** Text alone: ranking may use the own-text doclist directly (rankedTextPage). */
   readonly textOnly: boolean
   /** `SELECT … id` of every match (one column, no duplicates, no order). */
-  readonly sql: SqlFragment
+  sql(): SqlFragment
   /** The exact number of matches. */
   count(): number
   /** Every matching id, most recently saved first (computed once). */
@@ -64,7 +64,7 @@ function textMatch(db: DB, fts: string): MatchSet {
   }
   return {
     textOnly: true,
-    sql: textSet(fts),
+    sql: () => textSet(fts),
     ids,
     ownIds: (n) => (n <= HEAD ? ownHead().slice(0, n) : (prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, n) as number[])),
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
@@ -87,39 +87,35 @@ function textMatch(db: DB, fts: string): MatchSet {
 // ---------------------------------------------------------------------------------------
 // Sets and rows
 
-/** The query's id sets (to intersect) and its row predicates (to test on articles). */
-function parts(q: CompiledQuery): { sets: SqlFragment[]; rows: SqlFragment[] } {
+interface Parts {
+  /** Id sets to intersect (not text). */
+  sets: SqlFragment[]
+  /** The query's text, when it has some outside is:highlight mode. */
+  text: { fts: string; exclude: string | null } | null
+  /** An exclusion to apply to the sets (no text to fold it into). */
+  exclude: string | null
+  /** Predicates tested on article rows. */
+  rows: SqlFragment[]
+}
+
+/** The query's id sets (to intersect), its text, and its row predicates (to test on articles). */
+function parts(q: CompiledQuery): Parts {
   const sets: SqlFragment[] = []
   const rows: SqlFragment[] = []
   if (q.highlightsOnly) {
     const h = highlightCond(q) ?? { sql: '1', params: [] }
     sets.push({ sql: `SELECT DISTINCT h.article_id FROM highlights h WHERE ${h.sql}`, params: h.params })
-  } else if (q.fts) {
-    sets.push(q.exclude ? textExcept(q.fts, q.exclude) : textSet(q.fts))
   }
   // A broad set (a date range) is tested on rows: with no set to drive, SQLite reads its index.
   for (const c of q.conjuncts) {
     if (c.set && !c.set.broad) sets.push(c.set)
     else rows.push(c.row)
   }
-  if (q.exclude && (q.highlightsOnly || !q.fts)) rows.push(excludeRow(q.exclude))
-  return { sets, rows }
-}
-
-/**
- * `fts -exclude` as one set: the own-text matches FTS5 can exclude itself (`a NOT b` walks
- * the first doclist and skips into the second), the articles matched through a highlight
- * whose own text is not excluded, minus every article with an excluded highlight.
- */
-function textExcept(fts: string, exclude: string): SqlFragment {
-  const via = viaHighlightsSql(fts)
-  const viaExcluded = viaHighlightsSql(exclude)
-  return {
-    sql:
-      `${OWN} UNION ${via.sql} AND NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = h.article_id) ` +
-      `EXCEPT ${viaExcluded.sql}`,
-    params: [`(${fts}) NOT (${exclude})`, ...via.params, exclude, ...viaExcluded.params]
-  }
+  const text = q.fts && !q.highlightsOnly ? { fts: q.fts, exclude: q.exclude } : null
+  const exclude = text ? null : q.exclude
+  // With nothing to subtract it from, an exclusion is a row predicate (every article but…).
+  if (exclude && sets.length === 0) rows.push(excludeRow(exclude))
+  return { sets, text, exclude: sets.length ? exclude : null, rows }
 }
 
 function excludeRow(exclude: string): SqlFragment {
@@ -127,43 +123,86 @@ function excludeRow(exclude: string): SqlFragment {
   return { sql: `a.id NOT IN (${text.sql})`, params: text.params }
 }
 
-/** A set as a component of a compound SELECT (whose members cannot be compounds themselves). */
-const member = (s: SqlFragment): SqlFragment => ({ sql: `SELECT * FROM (${s.sql})`, params: s.params })
-
+/**
+ * Everything but text alone. The sets are read from their indexes as lists and intersected
+ * here, smallest first; the text is then read from its doclist only where it meets them
+ * (`+rowid IN (…)`: one pass over the doclist, no lookups per id), an exclusion is folded
+ * into the FTS expression (`a NOT b`), and what remains is tested on the rows of the few
+ * articles left. Without any set, the rows are searched by SQLite as they are.
+ */
 function setMatch(db: DB, q: CompiledQuery): MatchSet {
-  const { sets, rows } = parts(q)
-  const where = rows.length ? rows.map((r) => r.sql).join(' AND ') : '1'
-  const rowParams = rows.flatMap((r) => r.params)
-  let sql: SqlFragment
-  if (sets.length === 0) {
-    sql = { sql: `SELECT a.id FROM articles a WHERE ${where}`, params: rowParams }
-  } else {
-    const compound = {
-      sql: sets.length === 1 ? sets[0].sql : sets.map((s) => member(s).sql).join(' INTERSECT '),
-      params: sets.flatMap((s) => s.params)
-    }
-    sql = rows.length
-      ? { sql: `SELECT a.id FROM articles a WHERE a.id IN (${compound.sql}) AND ${where}`, params: [...compound.params, ...rowParams] }
-      : compound
-  }
+  const p = parts(q)
+  const where = p.rows.length ? p.rows.map((r) => r.sql).join(' AND ') : '1'
+  const rowParams = p.rows.flatMap((r) => r.params)
+  const rowsOnly = p.sets.length === 0 && !p.text
+  const rowSql: SqlFragment = { sql: `SELECT a.id FROM articles a WHERE ${where}`, params: rowParams }
   let all: number[] | null = null
-  const ids = (): number[] => {
-    all ??= prep(db, `SELECT * FROM (${sql.sql}) ORDER BY 1 DESC`, true).all(...sql.params) as number[]
-    return all
+  const list = (sql: string, ...params: unknown[]) => prep(db, sql, true).all(...params) as number[]
+  const evaluate = (): number[] => {
+    if (rowsOnly) return list(`${rowSql.sql} ORDER BY a.id DESC`, ...rowParams)
+    let acc: number[] | null = null
+    const lists = p.sets.map((s) => uniqueDesc(list(s.sql, ...s.params))).sort((a, b) => a.length - b.length)
+    for (const l of lists) acc = acc ? intersectDesc(acc, l) : l
+    if (p.text) acc = textWithin(db, p.text.fts, p.text.exclude, acc)
+    else if (p.exclude && acc) acc = withoutText(db, acc, p.exclude)
+    if (p.rows.length && acc && acc.length) {
+      acc = list(`SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${where} ORDER BY a.id DESC`, JSON.stringify(acc), ...rowParams)
+    }
+    return acc ?? []
   }
+  const ids = (): number[] => (all ??= evaluate())
   return {
     textOnly: false,
-    sql,
+    sql: () => (rowsOnly ? rowSql : { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids())] }),
     ids,
     ownIds: () => [],
-    // Rows alone: SQLite walks the ids from the newest and stops at the page; sets: listed once.
+    // Rows alone: SQLite walks the ids from the newest and stops at the page; otherwise listed once.
     newestSaved: (limit, offset) =>
-      sets.length === 0 && !all
-        ? (prep(db, `${sql.sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`, true).all(...sql.params, limit, offset) as number[])
+      rowsOnly && !all
+        ? (prep(db, `${rowSql.sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`, true).all(...rowParams, limit, offset) as number[])
         : ids().slice(offset, offset + limit),
-    // Sets are listed (as cheap as counting them, and the page needs them); rows are counted.
-    count: () => (all || sets.length ? ids().length : (prep(db, `SELECT count(*) FROM (${sql.sql})`, true).get(...sql.params) as number))
+    count: () => (rowsOnly && !all ? (prep(db, `SELECT count(*) FROM (${rowSql.sql})`, true).get(...rowParams) as number) : ids().length)
   }
+}
+
+const inList = 'SELECT value FROM json_each(?)'
+
+/**
+ * Articles matching `fts` (own text or a highlight) and not `exclude`, among `within` (all
+ * articles when null); sorted, newest first.
+ */
+function textWithin(db: DB, fts: string, exclude: string | null, within: number[] | null): number[] {
+  if (within && within.length === 0) return []
+  const expr = exclude ? `(${fts}) NOT (${exclude})` : fts
+  const own = within
+    ? uniqueDesc(prep(db, `${OWN} AND +rowid IN (${inList})`, true).all(expr, JSON.stringify(within)) as number[])
+    : (prep(db, `${OWN} ORDER BY rowid DESC`, true).all(expr) as number[])
+  const v = viaHighlightsSql(fts)
+  let via = uniqueDesc(prep(db, v.sql, true).all(...v.params) as number[])
+  if (within) via = intersectDesc(within, via)
+  let out = via.length ? mergeDesc(own, via) : own
+  if (exclude) {
+    // A highlight match whose own text is excluded, and any article with an excluded highlight, go.
+    out = minusDesc(out, uniqueDesc(viaExcluded(db, exclude)))
+    const viaOnly = minusDesc(via, own)
+    if (viaOnly.length) out = minusDesc(out, ownAmong(db, exclude, viaOnly))
+  }
+  return out
+}
+
+/** `ids` without the articles whose text or highlights match `exclude`. */
+function withoutText(db: DB, ids: number[], exclude: string): number[] {
+  return minusDesc(minusDesc(ids, ownAmong(db, exclude, ids)), uniqueDesc(viaExcluded(db, exclude)))
+}
+
+/** Which of `ids` match `fts` by their own text: one pass over the doclist. */
+function ownAmong(db: DB, fts: string, ids: number[]): number[] {
+  return uniqueDesc(prep(db, `${OWN} AND +rowid IN (${inList})`, true).all(fts, JSON.stringify(ids)) as number[])
+}
+
+function viaExcluded(db: DB, exclude: string): number[] {
+  const v = viaHighlightsSql(exclude)
+  return prep(db, v.sql, true).all(...v.params) as number[]
 }
 
 // ---------------------------------------------------------------------------------------
@@ -171,8 +210,39 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
 
 /** Sorted descending, without duplicates. */
 function uniqueDesc(ids: number[]): number[] {
-  const sorted = [...ids].sort((x, y) => y - x)
-  return sorted.filter((id, i) => i === 0 || sorted[i - 1] !== id)
+  const sorted = Float64Array.from(ids).sort()
+  const out: number[] = []
+  for (let i = sorted.length - 1; i >= 0; i--) if (out.length === 0 || out[out.length - 1] !== sorted[i]) out.push(sorted[i])
+  return out
+}
+
+/** Both lists (sorted descending) → the ids in both: by lookups when one is much shorter. */
+export function intersectDesc(a: number[], b: number[]): number[] {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a]
+  if (small.length * 16 < large.length) return small.filter((id) => hasDesc(large, id))
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push(a[i++])
+      j++
+    } else if (a[i] > b[j]) i++
+    else j++
+  }
+  return out
+}
+
+/** `a` without the ids of `b` (both sorted descending). */
+export function minusDesc(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a
+  const out: number[] = []
+  let j = 0
+  for (const id of a) {
+    while (j < b.length && b[j] > id) j++
+    if (j >= b.length || b[j] !== id) out.push(id)
+  }
+  return out
 }
 
 /** Two lists sorted in descending order → one, without duplicates (a linear merge). */

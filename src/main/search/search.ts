@@ -105,8 +105,8 @@ function orderedPage(db: DB, m: MatchSet, sort: SortOrder, limit: number, offset
   const ids =
     sort === 'relevance'
       ? m.newestSaved(limit, offset)
-      : (prep(db, `SELECT a.id FROM articles a WHERE a.id IN (${m.sql.sql}) ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, true).all(
-          ...m.sql.params,
+      : (prep(db, `SELECT a.id FROM articles a WHERE a.id IN (${m.sql().sql}) ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`, true).all(
+          ...m.sql().params,
           limit,
           offset
         ) as number[])
