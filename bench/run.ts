@@ -32,7 +32,7 @@ import {
   type OverheadResult,
   type QueryResult
 } from './measure'
-import { readerBench, type ReaderResult } from './reader'
+import { ensureRendererBuilt, readerBench, type ReaderResult } from './reader'
 import { serveBench, type ServeResult } from './serve'
 import { apiDiffBench, diffBench, storageBench, type VersionsResult } from './versions'
 import { quotesCost, realPages, type QuotesCost } from './quotes-cost'
@@ -168,6 +168,7 @@ async function main() {
     const slowest = [...queries].sort((a, b) => b.ui.p50 - a.ui.p50)[0]
     log(`Serve: clipfile serve on the archive; a listing while "${slowest.query}" (with facets) runs…`)
     try {
+      ensureRendererBuilt(log)
       serve = await serveBench(archive.path, { queries: mix.map((q) => q.query), slowQuery: slowest.query, articleIds, log })
     } catch (e) {
       log(`Serve: failed: ${(e as Error).message}`)
