@@ -27,9 +27,9 @@ export interface SqlFragment {
 }
 
 /**
- * Article ids read from indexes alone, without duplicates: `SELECT <id> …` (one column). A
- * `broad` set (a date range) is often most of the archive: cheaper tested on an article row
- * than drawn as a set.
+ * Article ids read from indexes alone: `SELECT <id> …` (one column; an id may repeat, which
+ * `IN` ignores and match.ts removes). A `broad` set (a date range) is often most of the
+ * archive: cheaper tested on an article row than drawn as a set.
  */
 export interface IdSet extends SqlFragment {
   broad: boolean
@@ -221,7 +221,7 @@ export function viaHighlightsSql(fts: string): SqlFragment {
 export function textSet(fts: string): IdSet {
   const via = viaHighlightsSql(fts)
   return {
-    sql: `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? UNION ${via.sql}`,
+    sql: `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? UNION ALL ${via.sql}`,
     params: [fts, ...via.params],
     broad: false
   }
@@ -263,7 +263,7 @@ function siteSet(value: string): IdSet {
   const pattern = domain.includes('.') ? `%.${domain}.` : `%.${domain}.%`
   return {
     sql:
-      `SELECT id FROM articles WHERE site IN (SELECT x FROM (${distinctValues('site', 'articles')}) WHERE x LIKE ? ESCAPE '\\') UNION ` +
+      `SELECT id FROM articles WHERE site IN (SELECT x FROM (${distinctValues('site', 'articles')}) WHERE x LIKE ? ESCAPE '\\') UNION ALL ` +
       `SELECT id FROM articles WHERE ${HOST} IN (SELECT x FROM (${distinctValues(HOST, 'articles')}) WHERE ('.' || x || '.') LIKE ? ESCAPE '\\')`,
     params: [`%${likeEscape(value)}%`, pattern],
     broad: false
@@ -276,7 +276,7 @@ function tagSet(value: string): IdSet {
   const tag = '(SELECT id FROM tags WHERE name = ?)'
   return {
     sql:
-      `SELECT article_id FROM article_tags WHERE tag_id = ${tag} UNION ` +
+      `SELECT article_id FROM article_tags WHERE tag_id = ${tag} UNION ALL ` +
       `SELECT h.article_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag}`,
     params: [value, value],
     broad: false
@@ -316,11 +316,11 @@ function speakerSet(value: string): IdSet | null {
   const keys =
     `SELECT ? UNION SELECT alias_key FROM speaker_aliases WHERE speaker_key = ${target} ` +
     `UNION SELECT ${target} WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE alias_key = ${target})`
-  const byKey = `SELECT DISTINCT article_id FROM quotes WHERE kind <> 'scare' AND speaker_key IN (${keys})`
+  const byKey = `SELECT article_id FROM quotes WHERE kind <> 'scare' AND speaker_key IN (${keys})`
   const params = [key, key, key, key, key, key, key]
   if (key.includes(' ')) return { sql: byKey, params, broad: false }
   return {
-    sql: `${byKey} UNION SELECT article_id FROM quotes WHERE kind <> 'scare' AND ${lastWordSql('speaker_key')} = ?`,
+    sql: `${byKey} UNION ALL SELECT article_id FROM quotes WHERE kind <> 'scare' AND ${lastWordSql('speaker_key')} = ?`,
     params: [...params, key],
     broad: false
   }
@@ -328,7 +328,7 @@ function speakerSet(value: string): IdSet | null {
 
 /** Articles with a highlight (with a note, for `has:`). */
 function highlightSet(notes: boolean): IdSet {
-  return { sql: `SELECT DISTINCT article_id FROM highlights${notes ? " WHERE note <> ''" : ''}`, params: [], broad: false }
+  return { sql: `SELECT article_id FROM highlights${notes ? " WHERE note <> ''" : ''}`, params: [], broad: false }
 }
 
 const dateSet = (op: '>=' | '<', value: string): IdSet => ({

@@ -20,7 +20,7 @@ import { prep } from './statements'
 export interface MatchSet {
   /** Text alone: ranking may use the own-text doclist directly (rankedTextPage). */
   readonly textOnly: boolean
-  /** `SELECT … id` of every match (one column, no duplicates, no order). */
+  /** `SELECT … id` of every match (one column, no order; an id may repeat: use it under `IN`). */
   sql(): SqlFragment
   /** The exact number of matches. */
   count(): number
@@ -28,6 +28,11 @@ export interface MatchSet {
   ids(): number[]
   /** Text alone: the ids whose own text matches, most recent first, at most `n` of them. */
   ownIds(n: number): number[]
+  /**
+   * Text alone: the most recent own matches (at most 2,001: the ranking window and one more)
+   * with their score by `rank` (an FTS5 auxiliary function call), in one evaluation.
+   */
+  ownScored(rank: string): [number, number][]
   /** One page in saved order, newest first. */
   newestSaved(limit: number, offset: number): number[]
 }
@@ -44,11 +49,14 @@ const OWN = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?'
 
 /** How many own matches are listed up front: the ranking window's and one more (to know if there are more). */
 const HEAD = 2001
+/** Up to this many highlight matches are checked against the doclist one by one. */
+const PROBES = 200
 
 function textMatch(db: DB, fts: string): MatchSet {
   let all: number[] | null = null
   let via: number[] | null = null
   let head: number[] | null = null
+  let scored: [number, number][] | null = null
   const viaIds = (): number[] => {
     const v = viaHighlightsSql(fts)
     via ??= uniqueDesc(prep(db, v.sql, true).all(...v.params) as number[])
@@ -67,19 +75,33 @@ function textMatch(db: DB, fts: string): MatchSet {
     sql: () => textSet(fts),
     ids,
     ownIds: (n) => (n <= HEAD ? ownHead().slice(0, n) : (prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, n) as number[])),
+    ownScored: (rank) => {
+      // The ranking's statement lists the head too: a prefix's doclists are merged once less.
+      scored ??= prep(db, `SELECT rowid, ${rank} FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`)
+        .raw(true)
+        .all(fts, HEAD) as [number, number][]
+      head ??= scored.map(([id]) => id)
+      return scored
+    },
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
     count: () => {
       if (all || ownHead().length < HEAD) return ids().length
       const v = viaIds()
-      if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(fts) as number
-      // One pass over the doclist counts the own matches and those also matched through a highlight.
-      const [own, both] = prep(
+      const own = prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true)
+      if (v.length === 0) return own.get(fts) as number
+      // A few highlight matches are looked up in the doclist one by one; a prefix would be
+      // expanded again for each, so then one pass counts both.
+      if (!fts.includes('*') && v.length <= PROBES) {
+        const probe = prep(db, `${OWN} AND rowid = CAST(? AS INTEGER)`, true)
+        return (own.get(fts) as number) + v.filter((id) => probe.get(fts, id) === undefined).length
+      }
+      const [ownCount, both] = prep(
         db,
         'SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END) FROM articles_fts WHERE articles_fts MATCH ?'
       )
         .raw(true)
         .get(JSON.stringify(v), fts) as [number, number]
-      return own + v.length - both
+      return ownCount + v.length - both
     }
   }
 }
@@ -96,26 +118,29 @@ interface Parts {
   exclude: string | null
   /** Predicates tested on article rows. */
   rows: SqlFragment[]
+  /** The rows of broad sets (date ranges): read from their index instead when that is cheaper. */
+  broad: SqlFragment[]
 }
 
 /** The query's id sets (to intersect), its text, and its row predicates (to test on articles). */
 function parts(q: CompiledQuery): Parts {
   const sets: SqlFragment[] = []
   const rows: SqlFragment[] = []
+  const broad: SqlFragment[] = []
   if (q.highlightsOnly) {
     const h = highlightCond(q) ?? { sql: '1', params: [] }
-    sets.push({ sql: `SELECT DISTINCT h.article_id FROM highlights h WHERE ${h.sql}`, params: h.params })
+    sets.push({ sql: `SELECT h.article_id FROM highlights h WHERE ${h.sql}`, params: h.params })
   }
   // A broad set (a date range) is tested on rows: with no set to drive, SQLite reads its index.
   for (const c of q.conjuncts) {
     if (c.set && !c.set.broad) sets.push(c.set)
-    else rows.push(c.row)
+    else (c.set ? broad : rows).push(c.row)
   }
   const text = q.fts && !q.highlightsOnly ? { fts: q.fts, exclude: q.exclude } : null
   const exclude = text ? null : q.exclude
   // With nothing to subtract it from, an exclusion is a row predicate (every article but…).
   if (exclude && sets.length === 0) rows.push(excludeRow(exclude))
-  return { sets, text, exclude: sets.length ? exclude : null, rows }
+  return { sets, text, exclude: sets.length ? exclude : null, rows, broad }
 }
 
 function excludeRow(exclude: string): SqlFragment {
@@ -132,8 +157,9 @@ function excludeRow(exclude: string): SqlFragment {
  */
 function setMatch(db: DB, q: CompiledQuery): MatchSet {
   const p = parts(q)
-  const where = p.rows.length ? p.rows.map((r) => r.sql).join(' AND ') : '1'
-  const rowParams = p.rows.flatMap((r) => r.params)
+  const allRows = [...p.rows, ...p.broad]
+  const where = whereOf(allRows)
+  const rowParams = allRows.flatMap((r) => r.params)
   const rowsOnly = p.sets.length === 0 && !p.text
   const rowSql: SqlFragment = { sql: `SELECT a.id FROM articles a WHERE ${where}`, params: rowParams }
   let all: number[] | null = null
@@ -145,10 +171,24 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     for (const l of lists) acc = acc ? intersectDesc(acc, l) : l
     if (p.text) acc = textWithin(db, p.text.fts, p.text.exclude, acc)
     else if (p.exclude && acc) acc = withoutText(db, acc, p.exclude)
-    if (p.rows.length && acc && acc.length) {
-      acc = list(`SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${where} ORDER BY a.id DESC`, JSON.stringify(acc), ...rowParams)
+    if (!acc || acc.length === 0) return []
+    let rows = p.rows
+    if (p.broad.length) {
+      // A date range read from its index (a fraction of a µs an id) beats looking up each
+      // remaining article's row (a few µs) unless the range is much larger than what remains.
+      const range = { sql: `SELECT a.id FROM articles a WHERE ${whereOf(p.broad)}`, params: p.broad.flatMap((r) => r.params) }
+      const size = prep(db, `SELECT count(*) FROM (${range.sql})`, true).get(...range.params) as number
+      if (size <= acc.length * BROAD_PER_ROW) acc = intersectDesc(acc, uniqueDesc(list(range.sql, ...range.params)))
+      else rows = [...rows, ...p.broad]
     }
-    return acc ?? []
+    if (rows.length && acc.length) {
+      acc = list(
+        `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${whereOf(rows)} ORDER BY a.id DESC`,
+        JSON.stringify(acc),
+        ...rows.flatMap((r) => r.params)
+      )
+    }
+    return acc
   }
   const ids = (): number[] => (all ??= evaluate())
   return {
@@ -156,6 +196,7 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     sql: () => (rowsOnly ? rowSql : { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids())] }),
     ids,
     ownIds: () => [],
+    ownScored: () => [],
     // Rows alone: SQLite walks the ids from the newest and stops at the page; otherwise listed once.
     newestSaved: (limit, offset) =>
       rowsOnly && !all
@@ -166,6 +207,11 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
 }
 
 const inList = 'SELECT value FROM json_each(?)'
+
+/** How many ids of a date range's index cost about one article row looked up. */
+const BROAD_PER_ROW = 10
+
+const whereOf = (rows: SqlFragment[]): string => (rows.length ? rows.map((r) => r.sql).join(' AND ') : '1')
 
 /**
  * Articles matching `fts` (own text or a highlight) and not `exclude`, among `within` (all

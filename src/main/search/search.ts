@@ -24,7 +24,7 @@
  */
 import type { DB } from '../db/connection'
 import { compileQuery, highlightCond, type CompiledQuery } from './compile'
-import { hasDesc, matchSet, type MatchSet } from './match'
+import { matchSet, type MatchSet } from './match'
 import { parseQueryLenient } from './parse'
 import { prep } from './statements'
 import { hits, type PageIds } from './hits'
@@ -82,6 +82,8 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
     ...(problem ? { error: { message: problem.message, position: problem.position } } : {})
   }
 }
+
+const byScore = (a: [number, number], b: [number, number]) => a[1] - b[1] || b[0] - a[0]
 
 function clampInt(value: number, min: number, max: number): number {
   if (!Number.isFinite(value)) return min
@@ -172,17 +174,15 @@ function rankedPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset
 
 /**
  * rankedPage for a query of text alone (no filters, exclusions or is:), with the same
- * result, cheaper: the window is the RANK_WINDOW most recent own matches, i.e. rowid ≥ the
- * window's last id, so SQLite ranks it by bm25 and returns only the rows the page needs
- * instead of handing all 2,000 scores to JavaScript to sort.
+ * result, cheaper: the window is the RANK_WINDOW most recent own matches, scored in the same
+ * statement that lists them (and one more, which tells whether there are more: the count
+ * then needs no pass of its own for most queries).
  */
 function rankedTextPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset: number): PageIds {
   const fts = q.fts as string
-  // The own matches at or above the window's last id are exactly the window.
-  const window = m.ownIds(RANK_WINDOW)
+  const window = m.ownScored(ARTICLE_BM25).slice(0, RANK_WINDOW)
   const windowSize = window.length
-  const bound = windowSize ? window[windowSize - 1] : Infinity
-  const inWindow = (id: number) => id >= bound && hasDesc(window, id)
+  const inWindow = new Set(window.map(([id]) => id))
   // Articles matched through highlights alone (or older than the window) rank by their best highlight.
   const viaHighlights = new Map<number, number>()
   const hl = prep(
@@ -191,28 +191,20 @@ function rankedTextPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, of
       `WHERE highlights_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f JOIN highlights h ON h.id = f.rowid WHERE 1`
   ).raw(true).all(fts, HIGHLIGHT_WINDOW) as [number, number][]
   for (const [id, score] of hl) {
-    if (inWindow(id)) continue
+    if (inWindow.has(id)) continue
     const prev = viaHighlights.get(id)
     if (prev === undefined || score < prev) viaHighlights.set(id, score)
   }
   const wanted = offset + limit
-  const top = windowSize
-    ? (prep(
-        db,
-        `SELECT rowid, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? ` +
-          `AND rowid >= CAST(? AS INTEGER) ORDER BY score, rowid DESC LIMIT ?`
-      )
-        .raw(true)
-        .all(fts, bound, wanted) as [number, number][])
-    : []
-  const byScore = (a: [number, number], b: [number, number]) => a[1] - b[1] || b[0] - a[0]
+  // Best first (lowest bm25), ties newest first: SQL's `ORDER BY score, rowid DESC`.
+  const top = window.length ? [...window].sort(byScore).slice(0, wanted) : []
   const ranked = viaHighlights.size ? [...top, ...viaHighlights].sort(byScore) : top
   const rankedCount = windowSize + viaHighlights.size
   const ids = ranked.slice(offset, wanted).map(([id, score]) => ({ id, score: -score || 0 }))
   const total = m.count()
   if (ids.length < limit && total > rankedCount) {
     const skip = offset + ids.length - rankedCount
-    const rest = m.ids().filter((id) => !inWindow(id) && !viaHighlights.has(id)).slice(skip, skip + limit - ids.length)
+    const rest = m.ids().filter((id) => !inWindow.has(id) && !viaHighlights.has(id)).slice(skip, skip + limit - ids.length)
     ids.push(...rest.map((id) => ({ id, score: 0 })))
   }
   return { total, ids }
