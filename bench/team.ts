@@ -222,7 +222,7 @@ async function main() {
     out.databaseMb = dbBytes / 1e6
     log(`Team database: ${(dbBytes / 1e6).toFixed(0)} MB`)
 
-    const mix = queryMix(OUTLETS[0].domain)
+    const mix = queryMix(OUTLETS[0].domain, OUTLETS[1].domain)
     const rows: Record<string, unknown>[] = []
     const all: number[] = []
     const allUi: number[] = []

@@ -201,6 +201,25 @@ describe('migrations', () => {
     // Two articles may now share a text hash (two pages turned into one "article removed" page).
     db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (8, 'u8', 'Other', 'now', 'h3')").run()
     expect(db.prepare('SELECT count(*) AS n FROM follows').get()).toEqual({ n: 0 })
+  it('009 indexes a version-8 archive for site: and speaker: filters, replacing the plain speaker index', () => {
+    const path = tempDbPath()
+    const v8 = openDatabase(path, { targetVersion: 8 })
+    v8.prepare("INSERT INTO articles(id, url, title, site, saved_at, content_hash) VALUES (1, 'HTTPS://News.X.test/a', 'Old', 'The X', '2020-01-01', 'h1')").run()
+    v8.prepare("INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind) VALUES (1, 0, 4, 'text', 'Ana Lima', 'ana lima', 0.9, 'direct')").run()
+    v8.close()
+    const db = openDatabase(path)
+    const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE ? ORDER BY name").pluck()
+    expect(names.all('quotes_%')).toEqual(expect.arrayContaining(['quotes_speaker_article', 'quotes_surname_article']))
+    expect(names.all('quotes_speaker')).toEqual([])
+    expect(names.all('articles_%')).toEqual(expect.arrayContaining(['articles_host', 'articles_site']))
+    // The expression indexes hold what the filters look up: the host, lower-cased; the speaker's last word.
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
+    const host = "lower(CASE WHEN instr(substr(url, instr(url, '://') + 3), '/') > 0 THEN substr(substr(url, instr(url, '://') + 3), 1, instr(substr(url, instr(url, '://') + 3), '/') - 1) ELSE substr(url, instr(url, '://') + 3) END)"
+    expect(plan(`SELECT id FROM articles WHERE ${host} = 'news.x.test'`)).toMatch(/USING (COVERING )?INDEX articles_host/)
+    expect(db.prepare(`SELECT id FROM articles WHERE ${host} = 'news.x.test'`).pluck().all()).toEqual([1])
+    const surname = "substr(speaker_key, length(rtrim(speaker_key, replace(speaker_key, ' ', ''))) + 1)"
+    expect(plan(`SELECT article_id FROM quotes WHERE ${surname} = 'lima' AND kind <> 'scare'`)).toMatch(/USING COVERING INDEX quotes_surname_article/)
+    expect(db.prepare(`SELECT article_id FROM quotes WHERE ${surname} = 'lima'`).pluck().all()).toEqual([1])
     db.close()
   })
 
