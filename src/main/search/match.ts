@@ -49,8 +49,6 @@ const OWN = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?'
 
 /** How many own matches are listed up front: the ranking window's and one more (to know if there are more). */
 const HEAD = 2001
-/** Up to this many highlight matches are checked against the doclist one by one. */
-const PROBES = 200
 
 function textMatch(db: DB, fts: string): MatchSet {
   let all: number[] | null = null
@@ -87,14 +85,10 @@ function textMatch(db: DB, fts: string): MatchSet {
     count: () => {
       if (all || ownHead().length < HEAD) return ids().length
       const v = viaIds()
-      const own = prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true)
-      if (v.length === 0) return own.get(fts) as number
-      // A few highlight matches are looked up in the doclist one by one; a prefix would be
-      // expanded again for each, so then one pass counts both.
-      if (!fts.includes('*') && v.length <= PROBES) {
-        const probe = prep(db, `${OWN} AND rowid = CAST(? AS INTEGER)`, true)
-        return (own.get(fts) as number) + v.filter((id) => probe.get(fts, id) === undefined).length
-      }
+      if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(fts) as number
+      // One pass over the doclist counts the own matches and those also matched through a
+      // highlight. (Looking each highlight match up in the doclist instead, rowid = ?, was
+      // measured slower at 10k and 100k: 49 lookups 4.7 ms vs one pass 0.8 ms for `according`.)
       const [ownCount, both] = prep(
         db,
         'SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END) FROM articles_fts WHERE articles_fts MATCH ?'
