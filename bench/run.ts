@@ -2,7 +2,7 @@
  * `npm run bench`: is the archive fast at scale, against raw baselines, in one run?
  *
  *   npx tsx bench/run.ts [--quick | --size N] [--json] [--seed N] [--rebuild] [--fast | --full]
- *                        [--no-import] [--no-reader] [--no-serve] [--import-scale] [--runs N] [--budget S]
+ *                        [--no-import] [--no-reader] [--no-serve] [--import-scale | --no-import-scale] [--runs N] [--budget S]
  *
  * --quick: 2,000 articles; default 10,000; --size 100000 or 1000000 for the large runs. Archives
  * are kept in bench/.data/ and reused when the generator, build, seed and size match (an
@@ -53,6 +53,7 @@ const { values } = parseArgs({
     'version-edits': { type: 'string' },
     'only-versions': { type: 'boolean', default: false },
     'import-scale': { type: 'boolean' },
+    'no-import-scale': { type: 'boolean', default: false },
     'import-pages': { type: 'string' },
     runs: { type: 'string' },
     budget: { type: 'string' }
@@ -66,7 +67,7 @@ const importPages = values['import-pages'] ? Number(values['import-pages']) : Ma
 const runs = values.runs ? Number(values.runs) : values.quick ? 30 : 50
 const budgetMs = (values.budget ? Number(values.budget) : 60) * 1000
 // 1,000 pages into a copy of the archive: the 100k archive is a few GB to copy; a million's is 20.
-const importScale = values['import-scale'] ?? (size >= 50_000 && size <= 200_000)
+const importScale = !values['no-import-scale'] && (values['import-scale'] ?? (size >= 50_000 && size <= 200_000))
 const log = (s: string) => process.stderr.write(`${s}\n`)
 
 const LARGE = size >= 500_000
