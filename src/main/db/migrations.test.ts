@@ -201,6 +201,9 @@ describe('migrations', () => {
     // Two articles may now share a text hash (two pages turned into one "article removed" page).
     db.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (8, 'u8', 'Other', 'now', 'h3')").run()
     expect(db.prepare('SELECT count(*) AS n FROM follows').get()).toEqual({ n: 0 })
+    db.close()
+  })
+
   it('009 indexes a version-8 archive for site: and speaker: filters, replacing the plain speaker index', () => {
     const path = tempDbPath()
     const v8 = openDatabase(path, { targetVersion: 8 })
