@@ -204,12 +204,12 @@ describe('migrations', () => {
     db.close()
   })
 
-  it('009 indexes a version-8 archive for site: and speaker: filters, replacing the plain speaker index', () => {
+  it('010 indexes a version-9 archive for site: and speaker: filters, replacing the plain speaker index', () => {
     const path = tempDbPath()
-    const v8 = openDatabase(path, { targetVersion: 8 })
-    v8.prepare("INSERT INTO articles(id, url, title, site, saved_at, content_hash) VALUES (1, 'HTTPS://News.X.test/a', 'Old', 'The X', '2020-01-01', 'h1')").run()
-    v8.prepare("INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind) VALUES (1, 0, 4, 'text', 'Ana Lima', 'ana lima', 0.9, 'direct')").run()
-    v8.close()
+    const v9 = openDatabase(path, { targetVersion: 9 })
+    v9.prepare("INSERT INTO articles(id, url, title, site, saved_at, content_hash) VALUES (1, 'HTTPS://News.X.test/a', 'Old', 'The X', '2020-01-01', 'h1')").run()
+    v9.prepare("INSERT INTO quotes(article_id, start_pos, end_pos, text, speaker, speaker_key, confidence, kind) VALUES (1, 0, 4, 'text', 'Ana Lima', 'ana lima', 0.9, 'direct')").run()
+    v9.close()
     const db = openDatabase(path)
     const names = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE ? ORDER BY name").pluck()
     expect(names.all('quotes_%')).toEqual(expect.arrayContaining(['quotes_speaker_article', 'quotes_surname_article']))
