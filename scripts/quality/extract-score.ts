@@ -94,17 +94,13 @@ async function scoreOne(page: string, half: Half, offline: boolean): Promise<Pag
   }
 }
 
-/** Blocks of `a` whose tokens are mostly absent from `b`: what one side has and the other lacks. */
+/** Blocks of `a` that do not occur in `b` (compared as token sequences): what one side has and the other lacks. */
 function strayBlocks(a: string, b: string): string[] {
-  const inB = new Map<string, number>()
-  for (const t of tokenize(b)) inB.set(t, (inB.get(t) ?? 0) + 1)
+  const inB = ` ${tokenize(b).join(' ')} `
   const out: string[] = []
   for (const block of a.split(/\n\n+/)) {
     const tokens = tokenize(block)
-    if (tokens.length === 0) continue
-    let found = 0
-    for (const t of tokens) if (inB.has(t)) found++
-    if (found / tokens.length < 0.6 || (tokens.length <= 3 && found < tokens.length)) out.push(block.replace(/\s+/g, ' ').slice(0, 160))
+    if (tokens.length > 0 && !inB.includes(` ${tokens.join(' ')} `)) out.push(block.replace(/\s+/g, ' ').slice(0, 160))
   }
   return out
 }

@@ -9,6 +9,9 @@ import { parseDocument, parseFragment, type Dom, type DomElement } from './dom'
 import { absoluteHttp, clean, cleanByline, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
 import type { ArticleMetadata } from '../../shared/types'
 import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, TOO_DEEP_REASON } from './guards'
+import { normaliseCaptions } from './captions'
+import { addStandfirst, findStandfirst } from './standfirst'
+import { cleanArticle, markFurniture } from './boilerplate'
 
 /** The article found in a page. Dates are ISO 8601, UTC. */
 export interface Extracted extends ArticleMetadata {
@@ -39,15 +42,25 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
   // A page saved on disk resolves its relative images against its own file (page_files/…).
   const base = setBase(doc, pageUrl ?? (url?.startsWith('file:') ? url : null))
   resolveLazyImages(doc, base)
-  const meta = readMetadata(doc, base)
+  const { descriptions, articleBody, ...meta } = readMetadata(doc, base)
   const pageTitle = clean(doc.title)
   const headings = [...doc.querySelectorAll('h1')].slice(0, 5).map((h) => clean(h.textContent)).filter((h): h is string => !!h)
   // Readability rewrites the document, so keep what a forced import needs beforehand.
   const bodySnapshot = opts.force ? doc.body?.innerHTML ?? '' : ''
+  normaliseCaptions(doc)
+  markFurniture(doc)
+  const standfirst = findStandfirst(doc, meta.title ?? pageTitle, descriptions)
   const article = runReadability(doc)
   const text = clean(article?.textContent) ?? ''
   const readable = !!article?.content && article.content.childNodes.length > 0 && text.length >= MIN_ARTICLE_CHARS
   if (!readable && !opts.force) throw new UserError('import_failed', NO_ARTICLE_REASON)
+  if (readable && article) {
+    const create = (tag: string) => doc.createElement(tag)
+    const authors = splitAuthors(meta.byline ?? cleanByline(article.byline))
+    const headlines = [meta.title, clean(article.title), pageTitle, headings[0]].filter((h): h is string => !!h)
+    cleanArticle(article.content, { authors, headlines, articleBody, create })
+    addStandfirst(article.content, standfirst, create)
+  }
 
   const site = meta.site ?? clean(article?.siteName)
   const host = hostOf(pageUrl ?? base)
@@ -77,10 +90,16 @@ function runReadability(doc: Dom): Article | null {
   // The serializer hands back the article element itself (its innerHTML is the usual `content`).
   const article = new Readability<DomElement>(doc as never, {
     charThreshold: probable ? 500 : 300,
+    // Class names tell furniture from article (boilerplate.ts); the reader schema drops them later.
+    keepClasses: true,
     serializer: (el) => el as unknown as DomElement
   }).parse()
   return article as Article | null
 }
+
+/** "Ana Lima, Tom Reyes and Jo Park" → the three names. */
+const splitAuthors = (byline: string | null): string[] =>
+  byline ? byline.split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*/).map((a) => a.trim()).filter((a) => a.length > 1) : []
 
 const hostOf = (u: string | null): string | null => {
   try {

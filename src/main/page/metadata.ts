@@ -10,6 +10,10 @@ import type { Dom } from './dom'
 /** What the page's metadata says; the title may be missing (the extractor falls back). */
 export interface PageMetadata extends Omit<ArticleMetadata, 'title'> {
   title: string | null
+  /** Every description the page declares (meta, OpenGraph, Twitter, JSON-LD): to recognise a printed standfirst. */
+  descriptions: string[]
+  /** The article's text from its JSON-LD `articleBody` (tags stripped), when given. */
+  articleBody: string | null
 }
 
 type Json = Record<string, unknown>
@@ -65,8 +69,19 @@ export function readMetadata(doc: Dom, pageUrl: string | null): PageMetadata {
     excerpt:
       clean(str(ld?.node.description)) ??
       pick('dc.description', 'dcterms.description', 'og:description', 'description', 'twitter:description'),
-    canonicalUrl: canonical(doc, pageUrl, pick('og:url'), ld?.node)
+    canonicalUrl: canonical(doc, pageUrl, pick('og:url'), ld?.node),
+    descriptions: [...new Set([str(ld?.node.description), ...['description', 'og:description', 'twitter:description', 'dc.description'].map((n) => meta.get(n) ?? null)]
+      .map((d) => clean(d))
+      .filter((d): d is string => !!d))],
+    articleBody: plainText(str(ld?.node.articleBody))
   }
+}
+
+/** JSON-LD text fields sometimes hold HTML: its text, tags and entities gone. */
+function plainText(v: string | null): string | null {
+  if (!v) return null
+  const text = /<[a-z][^>]*>/i.test(v) ? v.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').replace(/&amp;/g, '&').replace(/&[a-z]+;|&#\d+;/g, ' ') : v
+  return clean(text)
 }
 
 // ---------------------------------------------------------------- JSON-LD
