@@ -16,6 +16,8 @@ import type { Dom, DomElement } from './dom'
 export interface CleanContext {
   /** People credited with the article (their bios are not the article). */
   authors: string[]
+  /** The outlet's name, when known (its promotions of itself are not the article). */
+  site: string | null
   /** The headline as the metadata and the page's <h1>s give it (the reader shows it above the text). */
   headlines: string[]
   /** The article's text as the page's JSON-LD gives it, when it does. */
@@ -110,6 +112,7 @@ export function cleanArticle(content: DomElement, ctx: CleanContext): void {
   markLines(blocks, ctx, drop, captions)
   markRelatedLists(blocks, drop)
   markTailBios(blocks, ctx.authors, drop)
+  markTailPromos(blocks, ctx.site, drop)
   markRepeats(blocks, drop)
   markOutsideArticleBody(blocks, ctx.articleBody, total, drop)
   const removed = [...drop].filter((el) => !isInside(el, drop, true)).reduce((n, el) => n + textOf(el).length, 0)
@@ -163,13 +166,19 @@ function leafBlocks(content: DomElement): DomElement[] {
 /** Inside a table or a list a short line is data (a date, "23/16", a title), not furniture. */
 const inData = (b: DomElement): boolean => !!b.closest('table, ul, ol, dl')
 
+/** A list of one or two items in a header (a date, an author) is the article's metadata, not data. */
+const isMetaList = (b: DomElement): boolean => {
+  const list = b.closest('ul, ol')
+  return !!list && !b.closest('table') && childElements(list).length <= 2
+}
+
 /** Lines that are furniture whatever their names: stock phrases, date stamps, "Read more" links, credits. */
 function markLines(blocks: DomElement[], ctx: CleanContext, drop: Set<DomElement>, captions: Set<DomElement>): void {
   blocks.forEach((b, i) => {
     const text = textOf(b)
     const words = text.split(' ').length
     if (STOCK_LINES.some((re) => re.test(text))) drop.add(b)
-    else if (inData(b)) return
+    else if (inData(b) && !(isDateStamp(text) && isMetaList(b))) return
     else if (isDateStamp(text) || COUNTER.test(text)) drop.add(b)
     else if (RELATED_LINE.test(text) && b.querySelector('a') && words <= 40) drop.add(b)
     else if (isLinkOnly(b, text, words) && blocks.length >= 4) drop.add(b)
@@ -235,6 +244,22 @@ function markTailBios(blocks: DomElement[], authors: string[], drop: Set<DomElem
 
 /** Pull quotes are a sentence or two; a longer block inside another is the page's own doing. */
 const MAX_PULL_QUOTE_WORDS = 40
+
+/**
+ * The outlet advertising itself after the article ("Tech Enabled: CNET chronicles … Check it
+ * out here."): among the last blocks, set entirely in italics or bold, naming the outlet,
+ * with a link.
+ */
+function markTailPromos(blocks: DomElement[], site: string | null, drop: Set<DomElement>): void {
+  const name = site ? simplify(site) : ''
+  if (name.length < 2) return
+  for (const b of blocks.filter((x) => !drop.has(x)).slice(-3)) {
+    const text = textOf(b)
+    if (text.split(' ').length > 40 || !b.querySelector('a') || !` ${simplify(text)} `.includes(` ${name} `)) continue
+    const emphasised = [...b.querySelectorAll('em, i, strong, b')].filter((e) => !e.parentNode || !(e.parentNode as DomElement).closest?.('em, i, strong, b'))
+    if (emphasised.reduce((n, e) => n + textOf(e).length, 0) >= text.length * 0.9) drop.add(b)
+  }
+}
 
 /**
  * A short block whose words all appear in another, longer block (a pull quote), or an exact

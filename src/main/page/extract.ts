@@ -58,7 +58,7 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
     const create = (tag: string) => doc.createElement(tag)
     const authors = splitAuthors(meta.byline ?? cleanByline(article.byline))
     const headlines = [meta.title, clean(article.title), pageTitle, headings[0]].filter((h): h is string => !!h)
-    cleanArticle(article.content, { authors, headlines, articleBody, create })
+    cleanArticle(article.content, { authors, headlines, articleBody, site: meta.site ?? clean(article.siteName), create })
     addStandfirst(article.content, standfirst, create)
   }
 

@@ -8,6 +8,7 @@ import https from 'node:https'
 import zlib from 'node:zlib'
 import type { Readable } from 'node:stream'
 import { UserError } from '../../shared/result'
+import { Reachability } from './reachability'
 
 export interface FetchOptions {
   /** Whole-request budget (all redirects and the body), in ms. */
@@ -56,7 +57,7 @@ interface Settings {
   referer?: string
 }
 
-const fail = (reason: string): UserError => new UserError('import_failed', reason)
+const fail = (reason: string, unreachable = false): FetchFailure => new FetchFailure(reason, unreachable)
 
 /** Fetches an HTML page (text/html, application/xhtml+xml, or unlabelled). */
 export function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
@@ -92,9 +93,19 @@ export function fetchForCheck(url: string, validators: { etag?: string | null; l
 }
 
 /**
- * Fetches an image. Throws like fetchPage; callers importing an article should use
- * `imageLoader`, which turns failures into null so a missing image never fails an import.
+ * A download failure; `unreachable` when the server could not be reached at all (no DNS
+ * answer, refused, unreachable, timed out) rather than answering with an error.
  */
+export class FetchFailure extends UserError {
+  constructor(
+    message: string,
+    readonly unreachable = false
+  ) {
+    super('import_failed', message)
+  }
+}
+
+/** Fetches an image. Throws like fetchPage (see `imageLoader` for imports). */
 export function fetchAsset(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
   return fetchWith(url, opts, {
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_ASSET_BYTES,
@@ -104,16 +115,26 @@ export function fetchAsset(url: string, opts: FetchOptions = {}): Promise<Fetche
   })
 }
 
-/** A `loadImage` for prepareArticle: fetches with fetchAsset, null on any failure. */
+/**
+ * A `loadImage` for prepareArticle: fetches with fetchAsset and throws the reason on failure
+ * (the image becomes a placeholder). Servers that could not be reached are remembered
+ * (reachability.ts), so an offline import fails its images at once.
+ */
 export function imageLoader(
-  opts: FetchOptions = {}
+  opts: FetchOptions = {},
+  reach: Reachability = new Reachability()
 ): (url: string) => Promise<{ mime: string; bytes: Buffer } | null> {
   return async (url) => {
+    const skip = /^https?:/i.test(url) ? reach.skipReason(url) : null
+    if (skip) throw new FetchFailure(skip, true)
     try {
       const res = await fetchAsset(url, opts)
+      reach.reached(url)
       return { mime: res.contentType ?? 'application/octet-stream', bytes: res.body }
-    } catch {
-      return null
+    } catch (e) {
+      if (e instanceof FetchFailure && e.unreachable) reach.unreachable(url, e.message)
+      else reach.reached(url)
+      throw e
     }
   }
 }
@@ -293,14 +314,16 @@ export function formatBytes(n: number): string {
   return `${n} bytes`
 }
 
+const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH'])
+
 function toUserError(err: unknown, signal: AbortSignal, s: Settings): UserError {
   if (err instanceof UserError) return err
   if (signal.aborted) {
     return signal.reason === 'timeout'
-      ? fail(`timed out after ${+(s.timeoutMs / 1000).toFixed(1)} s`)
+      ? fail(`timed out after ${+(s.timeoutMs / 1000).toFixed(1)} s`, true)
       : fail('download cancelled')
   }
-  return fail(networkReason(err))
+  return fail(networkReason(err), UNREACHABLE_CODES.has((err as NodeJS.ErrnoException)?.code ?? ''))
 }
 
 /** Node's network error codes, as a sentence. */
