@@ -69,10 +69,16 @@ function mediaContainer(el: DomElement): DomElement | null {
   for (let depth = 0; node && depth < 3 && node.tagName !== 'BODY'; depth++, node = node.parentNode as DomElement | null) {
     if (textOf(node).length > captionLength + 40) return null
     const media = node.querySelectorAll(MEDIA)
-    if (media.length === 1 && !node.querySelector('p, h1, h2, h3')) return node
+    const ownText = [...node.querySelectorAll('p, h1, h2, h3')].some((x) => !isWithin(x, el))
+    if (media.length === 1 && !ownText) return node
     if (media.length > 1) return null
   }
   return null
+}
+
+function isWithin(node: DomElement, ancestor: DomElement): boolean {
+  for (let n: DomElement | null = node; n; n = n.parentNode as DomElement | null) if (n === ancestor) return true
+  return false
 }
 
 function figcaption(doc: Dom, from: DomElement): DomElement {

@@ -28,6 +28,13 @@ export interface PreparedArticle extends Omit<Extracted, 'content' | 'readable'>
   contentHash: string
   charset: string
   assets: Asset[]
+  /** Images kept in the document, and images it holds as placeholders because they could not be saved. */
+  images: ImageCounts
+}
+
+export interface ImageCounts {
+  saved: number
+  missing: number
 }
 
 export async function prepareArticle(input: PrepareInput, deps: { loadImage: LoadImage }): Promise<PreparedArticle> {
@@ -48,8 +55,22 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     wordCount: countWords(text),
     contentHash: hashText(text),
     charset,
-    assets: usedAssets(localisedAssets, json)
+    assets: usedAssets(localisedAssets, json),
+    images: countImages(json)
   }
+}
+
+/** Image and placeholder nodes in a stored document (ProseMirror JSON). */
+export function countImages(doc: unknown): ImageCounts {
+  const counts = { saved: 0, missing: 0 }
+  const walk = (node: unknown): void => {
+    const n = node as { type?: string; content?: unknown[] }
+    if (n?.type === 'image') counts.saved++
+    else if (n?.type === 'image_missing') counts.missing++
+    for (const c of n?.content ?? []) walk(c)
+  }
+  walk(doc)
+  return counts
 }
 
 /**
