@@ -8,6 +8,7 @@
  *   npm run quality:extract -- --diff citylab-1  # what a page kept that is not gold, and missed
  *   npm run quality:extract -- --json            # machine-readable
  *   npm run quality:extract -- --offline         # images fail to load (placeholders)
+ *   npm run quality:extract -- --meta            # metadata (title, authors, agency, outlet, date, lang, dir) against meta/<page>.json
  *
  * The body text is what the reader shows as the article's text: the reader document's text
  * blocks, figure captions EXCLUDED (they stay in the document as captions; the gold has none).
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util'
 import { prepareArticle } from '../../src/main/page/prepare'
 import { CORPUS_DIR } from '../../test/support/corpus'
 import { scoreHalf, scorePage, tokenize, type HalfScore, type PageScore } from './token-score'
+import { agrees, FIELDS, type Field, type PageMeta } from './meta-compare'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const SET = join(here, 'extract')
@@ -72,11 +74,32 @@ const inlineText = (content: unknown[]): string =>
     return n.type === 'text' ? (n.text ?? '') : n.type === 'hard_break' ? '\n' : ''
   }).join('')
 
-export async function extractBody(page: string, offline: boolean): Promise<string> {
+async function prepare(page: string, offline: boolean) {
   const html = readFileSync(join(CORPUS_DIR, page, 'source.html'))
   const loadImage = async () => (offline ? null : { mime: 'image/png', bytes: PNG })
-  const a = await prepareArticle({ html, url: PAGE_URL, contentType: 'text/html; charset=utf-8' }, { loadImage })
-  return bodyText(a.doc)
+  return prepareArticle({ html, url: PAGE_URL, contentType: 'text/html; charset=utf-8' }, { loadImage })
+}
+
+export async function extractBody(page: string, offline: boolean): Promise<string> {
+  return bodyText((await prepare(page, offline)).doc)
+}
+
+/** Field by field, how many pages' metadata agree with what the page shows; and where not. */
+async function metaCheck(pages: string[], name: string): Promise<void> {
+  const tally = new Map<Field, number>(FIELDS.map((f) => [f, 0]))
+  const wrong: string[] = []
+  for (const page of pages) {
+    const gold = JSON.parse(readFileSync(join(SET, 'meta', `${page}.json`), 'utf8')) as PageMeta
+    const a = await prepare(page, true)
+    const got: PageMeta = { title: a.title, authors: a.authors, agency: a.agency, outlet: a.site, published: a.publishedAt, lang: a.language, dir: a.dir }
+    for (const f of FIELDS) {
+      if (agrees(f, gold, got)) tally.set(f, (tally.get(f) ?? 0) + 1)
+      else wrong.push(`  ${page} ${f}: got ${JSON.stringify(got[f])} want ${JSON.stringify(gold[f])}`)
+    }
+  }
+  console.log(`\n${name} metadata (${pages.length} pages)`)
+  console.log(`  ${FIELDS.map((f) => `${f} ${tally.get(f)}/${pages.length}`).join('  ')}`)
+  for (const w of wrong) console.log(w)
 }
 
 function loadSplit(): Record<Half, string[]> {
@@ -131,7 +154,7 @@ function printHalf(name: string, results: PageResult[], half: HalfScore): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { half: { type: 'string' }, diff: { type: 'string' }, json: { type: 'boolean' }, offline: { type: 'boolean' } }
+    options: { half: { type: 'string' }, diff: { type: 'string' }, json: { type: 'boolean' }, offline: { type: 'boolean' }, meta: { type: 'boolean' } }
   })
   if (!existsSync(CORPUS_DIR)) {
     console.error(`No corpus at ${CORPUS_DIR} (set CLIPFILE_CORPUS); nothing scored.`)
@@ -141,6 +164,10 @@ async function main(): Promise<void> {
   const offline = values.offline ?? false
   if (values.diff) return diff(values.diff, offline)
   const split = loadSplit()
+  if (values.meta) {
+    for (const half of (values.half ? [values.half] : ['tune', 'heldout']) as Half[]) await metaCheck(split[half], half === 'tune' ? 'TUNE' : 'HELD-OUT')
+    return
+  }
   const halves = (values.half ? [values.half] : ['tune', 'heldout']) as Half[]
   const out: Record<string, { score: HalfScore; pages: PageResult[] }> = {}
   for (const half of halves) {

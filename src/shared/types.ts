@@ -13,14 +13,24 @@ export interface AppInfo {
 export interface ArticleMetadata {
   canonicalUrl: string | null
   title: string
+  /** The authors as one line ("Ana Lima, Tom Reyes"), for lists, search and citations. */
   byline: string | null
+  /** The people credited, each once, in the page's order. */
+  authors: string[]
+  /** The news agency credited (wire copy: "Associated Press", "Reuters", "AFP"…), or null. */
+  agency: string | null
+  /** The outlet ("The New York Times"); never blank for an imported page. */
   site: string | null
   /** ISO 8601. */
   publishedAt: string | null
   modifiedAt: string | null
   language: string | null
+  /** Writing direction of the article ('rtl' for Arabic, Hebrew, Persian…). */
+  dir: TextDirection
   excerpt: string | null
 }
+
+export type TextDirection = 'ltr' | 'rtl'
 
 export interface ArticleSummary {
   id: number

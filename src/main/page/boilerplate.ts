@@ -101,9 +101,28 @@ function isFurnitureByName(el: DomElement): boolean {
   return el.hasAttribute('hidden') || (!!names && (HIDDEN.test(names) || FURNITURE.test(names)))
 }
 
-export function cleanArticle(content: DomElement, ctx: CleanContext): void {
+/** Credits the removed lines carried: they say who wrote the article, and who only edited it. */
+export interface FoundCredits {
+  /** "作者︱春春", "By Jane Doe" lines at the top of the body. */
+  bylines: string[]
+  /** "[责任编辑:肖春芳]", "Edited by …": people who are not the authors. */
+  editors: string[]
+}
+
+const EDITOR_LINE = /^[[【(（]?\s*(?:责任编辑|責任編輯|编辑|編輯|edited by|editing by|editor)\s*[:：︱|丨]?\s*([^\]】)）]{1,40})/iu
+const AUTHOR_LINE = /^(?:作者|文)\s*[︱|:：丨/／]\s*(.{1,40})$/u
+
+export function cleanArticle(content: DomElement, ctx: CleanContext): FoundCredits {
+  const found: FoundCredits = { bylines: [], editors: [] }
+  for (const b of leafBlocks(content)) {
+    const text = textOf(b)
+    const editor = EDITOR_LINE.exec(text)?.[1]
+    const author = AUTHOR_LINE.exec(text)?.[1]
+    if (editor) found.editors.push(editor.trim())
+    else if (author) found.bylines.push(author.trim())
+  }
   const total = textOf(content).length
-  if (total === 0) return
+  if (total === 0) return found
   const drop = new Set<DomElement>()
   const captions = new Set<DomElement>()
   markByName(content, total, drop)
@@ -116,10 +135,12 @@ export function cleanArticle(content: DomElement, ctx: CleanContext): void {
   markRepeats(blocks, drop)
   markOutsideArticleBody(blocks, ctx.articleBody, total, drop)
   const removed = [...drop].filter((el) => !isInside(el, drop, true)).reduce((n, el) => n + textOf(el).length, 0)
-  if (removed > total / 2) return
+  if (removed > total / 2) return found
   for (const el of drop) el.remove()
   for (const el of captions) if (el.parentNode && !isInside(el, drop)) toCaptionFigure(el, ctx.create)
+  dropRepeatedCaptions(content)
   pruneEmpty(content)
+  return found
 }
 
 function markByName(content: DomElement, total: number, drop: Set<DomElement>): void {
@@ -301,6 +322,17 @@ function isInside(el: DomElement, set: Set<DomElement>, strict = false): boolean
     n = n.parentNode as DomElement | null
   }
   return false
+}
+
+/** A slideshow gives its caption twice (as a heading and as a description): a caption-only figure repeating one goes. */
+function dropRepeatedCaptions(content: DomElement): void {
+  const seen = new Set<string>()
+  for (const fig of [...content.querySelectorAll('figure')]) {
+    const caption = simplify(textOf(fig.querySelector('figcaption')))
+    if (!caption) continue
+    if (seen.has(caption) && !fig.querySelector('img')) fig.remove()
+    seen.add(caption)
+  }
 }
 
 /** A credit line becomes the caption of a figure without an image (the reader shows it as a caption). */

@@ -6,12 +6,16 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { UserError } from '../../shared/result'
 import { parseDocument, parseFragment, type Dom, type DomElement } from './dom'
-import { absoluteHttp, clean, cleanByline, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
+import { absoluteHttp, clean, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
+import { resolveCredit } from './people'
+import { resolveOutlet } from './outlet'
+import { chooseDirection, chooseLanguage } from './language'
+import { parsePrintedDate, visibleByline, visibleDate } from './header'
 import type { ArticleMetadata } from '../../shared/types'
 import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, TOO_DEEP_REASON } from './guards'
 import { normaliseCaptions } from './captions'
 import { addStandfirst, findStandfirst } from './standfirst'
-import { cleanArticle, markFurniture } from './boilerplate'
+import { cleanArticle, markFurniture, type FoundCredits } from './boilerplate'
 
 /** The article found in a page. Dates are ISO 8601, UTC. */
 export interface Extracted extends ArticleMetadata {
@@ -42,41 +46,59 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
   // A page saved on disk resolves its relative images against its own file (page_files/…).
   const base = setBase(doc, pageUrl ?? (url?.startsWith('file:') ? url : null))
   resolveLazyImages(doc, base)
-  const { descriptions, articleBody, ...meta } = readMetadata(doc, base)
+  const meta = readMetadata(doc, base)
   const pageTitle = clean(doc.title)
   const headings = [...doc.querySelectorAll('h1')].slice(0, 5).map((h) => clean(h.textContent)).filter((h): h is string => !!h)
   // Readability rewrites the document, so keep what a forced import needs beforehand.
   const bodySnapshot = opts.force ? doc.body?.innerHTML ?? '' : ''
+  const outletUrl = meta.canonicalUrl ?? pageUrl ?? base
+  const declaredTitle = meta.titles.find((t) => !namesTheSite(t, meta.outlet)) ?? null
+  // Read before Readability rewrites the page: what the header shows beside the headline.
+  const printedByline = visibleByline(doc, declaredTitle ?? pageTitle)
+  const printedDate = meta.publishedAt ? null : visibleDate(doc, declaredTitle ?? pageTitle, outletUrl)
   normaliseCaptions(doc)
   markFurniture(doc)
-  const standfirst = findStandfirst(doc, meta.title ?? pageTitle, descriptions)
+  const standfirst = findStandfirst(doc, declaredTitle ?? pageTitle, meta.descriptions)
   const article = runReadability(doc)
   const text = clean(article?.textContent) ?? ''
   const readable = !!article?.content && article.content.childNodes.length > 0 && text.length >= MIN_ARTICLE_CHARS
   if (!readable && !opts.force) throw new UserError('import_failed', NO_ARTICLE_REASON)
+
+  const readabilityTitle = clean(article?.title)
+  const rawTitle = declaredTitle ?? (readabilityTitle && !namesTheSite(readabilityTitle, meta.outlet) ? readabilityTitle : null) ?? pageTitle ?? firstHeading(bodySnapshot) ?? hostOf(pageUrl ?? base) ?? 'Untitled'
+  const site = resolveOutlet({ ...meta.outlet, siteName: meta.outlet.siteName ?? clean(article?.siteName), headline: rawTitle, url: outletUrl })
+  const sources = { ld: meta.ldAuthors, meta: meta.metaAuthors, visible: [printedByline, article?.byline ?? null], firstParagraphs: [], lastParagraph: null }
+  let credit = resolveCredit(sources, site)
+  let found: FoundCredits = { bylines: [], editors: [] }
+  const content = readable && article ? article.content : (parseFragment(absolutise(bodySnapshot, base)).body as DomElement)
   if (readable && article) {
     const create = (tag: string) => doc.createElement(tag)
-    const authors = splitAuthors(meta.byline ?? cleanByline(article.byline))
-    const headlines = [meta.title, clean(article.title), pageTitle, headings[0]].filter((h): h is string => !!h)
-    cleanArticle(article.content, { authors, headlines, articleBody, site: meta.site ?? clean(article.siteName), create })
-    addStandfirst(article.content, standfirst, create)
+    const headlines = [rawTitle, clean(article.title), pageTitle, headings[0]].filter((h): h is string => !!h)
+    found = cleanArticle(content, { authors: credit.authors, headlines, articleBody: meta.articleBody, site, create })
+    addStandfirst(content, standfirst, create)
   }
-
-  const site = meta.site ?? clean(article?.siteName)
-  const host = hostOf(pageUrl ?? base)
-  const rawTitle = meta.title ?? clean(article?.title) ?? pageTitle ?? firstHeading(bodySnapshot) ?? host ?? 'Untitled'
-  const byline = meta.byline ?? cleanByline(article?.byline)
+  const paragraphs = [...content.querySelectorAll('p')].filter((p) => !p.closest('figure')).map((p) => clean(p.textContent)).filter((p): p is string => !!p)
+  credit = resolveCredit(
+    { ...sources, visible: [printedByline, ...found.bylines, article?.byline ?? null], firstParagraphs: paragraphs.slice(0, 3), lastParagraph: paragraphs.at(-1) ?? null },
+    site,
+    found.editors
+  )
+  const language = chooseLanguage(meta.declaredLanguage ?? clean(article?.lang), text || (content.textContent ?? ''))
   return {
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,
-    title: stripSiteFromTitle(rawTitle, site, host, headings) || rawTitle,
-    byline,
+    title: stripSiteFromTitle(rawTitle, site, hostOf(outletUrl), headings) || rawTitle,
+    byline: credit.authors.length ? credit.authors.join(', ') : null,
+    authors: credit.authors,
+    agency: credit.agency,
     site,
-    publishedAt: meta.publishedAt ?? normaliseDate(article?.publishedTime),
+    publishedAt:
+      meta.publishedAt ?? printedDate ?? meta.publishedGuess ?? normaliseDate(article?.publishedTime) ?? datelineDate(paragraphs[0]),
     modifiedAt: meta.modifiedAt,
-    language: meta.language ?? clean(article?.lang),
+    language,
+    dir: chooseDirection(meta.declaredDir ?? clean(article?.dir), language),
     excerpt: meta.excerpt ?? clean(article?.excerpt),
-    content: readable && article ? article.content : (parseFragment(absolutise(bodySnapshot, base)).body as DomElement),
+    content,
     readable
   }
 }
@@ -97,9 +119,17 @@ function runReadability(doc: Dom): Article | null {
   return article as Article | null
 }
 
-/** "Ana Lima, Tom Reyes and Jo Park" → the three names. */
-const splitAuthors = (byline: string | null): string[] =>
-  byline ? byline.split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*/).map((a) => a.trim()).filter((a) => a.length > 1) : []
+/** A declared "title" that is the site's own name or tagline ("Yahoo News - Latest News & Headlines"), not a headline. */
+function namesTheSite(title: string, outlet: { siteName: string | null; appName: string | null; publisher: string | null }): boolean {
+  const flat = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return [outlet.siteName, outlet.appName, outlet.publisher].some((n) => !!n && flat(n).length > 2 && (flat(n) === flat(title) || flat(title) === flat(n.split(/\s+[-–—|:]\s+/)[0])))
+}
+
+/** "Feb. 23, 2015 -- Babies who…": a date opening the first paragraph, as news services write it. */
+function datelineDate(first: string | undefined): string | null {
+  const m = /^([^—–]{6,40}?)\s*(?:--|—|–)\s/.exec(first ?? '')
+  return m ? parsePrintedDate(m[1], null) : null
+}
 
 const hostOf = (u: string | null): string | null => {
   try {

@@ -1,0 +1,92 @@
+/**
+ * The article's language and writing direction. Pages declare a language (`<html lang>`,
+ * JSON-LD, og:locale), but often not at all or wrongly (a French article under lang="en",
+ * a template's default); the text itself says which script it is in and, for Latin-script
+ * languages, which common words it uses. The direction follows the page's `dir`, else the
+ * language (Arabic, Hebrew, Persian, Urdu… read right to left).
+ */
+
+export type Direction = 'ltr' | 'rtl'
+
+const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'ug', 'sd', 'syr'])
+
+/** Frequent short words that tell Latin-script languages apart (each list distinctive enough on its own). */
+const STOPWORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'is', 'that', 'it', 'was', 'for', 'with', 'he', 'said', 'as', 'this', 'have'],
+  fr: ['le', 'les', 'des', 'est', 'et', 'une', 'du', 'dans', 'que', 'pour', 'pas', 'sur', 'qui', 'au', 'avec'],
+  es: ['el', 'los', 'las', 'del', 'que', 'en', 'por', 'una', 'con', 'para', 'es', 'se', 'al', 'lo', 'como'],
+  pt: ['os', 'do', 'da', 'dos', 'das', 'que', 'em', 'um', 'uma', 'para', 'com', 'não', 'é', 'ao', 'mais'],
+  de: ['der', 'die', 'das', 'und', 'ist', 'nicht', 'ein', 'eine', 'mit', 'den', 'dem', 'auf', 'für', 'sich', 'zu'],
+  it: ['il', 'di', 'che', 'un', 'una', 'per', 'non', 'del', 'della', 'sono', 'è', 'gli', 'nel', 'anche', 'con'],
+  nl: ['het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'niet', 'zijn', 'met', 'voor', 'die', 'ook', 'naar'],
+  cs: ['je', 'se', 'na', 'že', 'to', 'do', 'jako', 'by', 'ale', 'jsou', 'podle', 'které', 'který', 'pro', 'jeho'],
+  pl: ['w', 'na', 'że', 'się', 'nie', 'do', 'jest', 'to', 'jak', 'po', 'ale', 'od', 'dla', 'przez', 'jego'],
+  sv: ['och', 'att', 'det', 'som', 'en', 'är', 'på', 'för', 'med', 'till', 'av', 'inte', 'har', 'den', 'om']
+}
+const STOP_INDEX = new Map<string, string[]>()
+for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) STOP_INDEX.set(w, [...(STOP_INDEX.get(w) ?? []), lang])
+
+/** The language the text is written in (ISO 639-1), or null when it cannot tell. */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, 20_000)
+  const byScript = scriptLanguage(sample)
+  if (byScript !== undefined) return byScript
+  const counts = new Map<string, number>()
+  let words = 0
+  for (const w of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    words++
+    for (const lang of STOP_INDEX.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1)
+  }
+  if (words < 20) return null
+  const ranked = [...counts].sort((a, b) => b[1] - a[1])
+  const [best, second] = ranked
+  // Confident only with enough common words and a clear lead over the next language.
+  if (!best || best[1] / words < 0.1 || (second && best[1] < second[1] * 1.5)) return null
+  return best[0]
+}
+
+/** Undefined: the text is in Latin script (or none); else the language its script says. */
+function scriptLanguage(text: string): string | null | undefined {
+  const count = (re: RegExp): number => text.match(re)?.length ?? 0
+  const letters = count(/\p{L}/gu)
+  if (letters === 0) return null
+  const share = (n: number): number => n / letters
+  const han = count(/\p{Script=Han}/gu)
+  const kana = count(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)
+  if (share(han + kana) > 0.3) return kana > (han + kana) * 0.1 ? 'ja' : 'zh'
+  if (share(count(/\p{Script=Hangul}/gu)) > 0.3) return 'ko'
+  const arabic = count(/\p{Script=Arabic}/gu)
+  if (share(arabic) > 0.3) {
+    if (count(/[ےٹڈڑں]/gu) > arabic * 0.005) return 'ur'
+    return count(/[پچژگی]/gu) > arabic * 0.02 ? 'fa' : 'ar'
+  }
+  if (share(count(/\p{Script=Hebrew}/gu)) > 0.3) return 'he'
+  const cyrillic = count(/\p{Script=Cyrillic}/gu)
+  if (share(cyrillic) > 0.3) return count(/[іїєґ]/giu) > cyrillic * 0.01 ? 'uk' : 'ru'
+  if (share(count(/\p{Script=Greek}/gu)) > 0.3) return 'el'
+  if (share(count(/\p{Script=Thai}/gu)) > 0.3) return 'th'
+  if (share(count(/\p{Script=Devanagari}/gu)) > 0.3) return 'hi'
+  return undefined
+}
+
+const primary = (lang: string | null): string => (lang ?? '').toLowerCase().split('-')[0]
+
+/**
+ * The language to store: the declared one unless the text clearly says another (a template's
+ * lang="en" over a French article); the declared one keeps its region ("en-GB") when it agrees.
+ */
+export function chooseLanguage(declared: string | null, text: string): string | null {
+  const detected = detectLanguage(text)
+  if (!declared) return detected
+  if (!detected || primary(detected) === primary(declared)) return declared
+  // Only languages the detector knows can be overruled by it.
+  const known = new Set([...Object.keys(STOPWORDS), 'zh', 'ja', 'ko', 'ar', 'fa', 'ur', 'he', 'ru', 'uk', 'el', 'th', 'hi'])
+  return known.has(primary(declared)) ? detected : declared
+}
+
+/** The page's declared direction, else the language's. */
+export function chooseDirection(declared: string | null, language: string | null): Direction {
+  const d = (declared ?? '').trim().toLowerCase()
+  if (d === 'rtl' || d === 'ltr') return d
+  return RTL_LANGUAGES.has(primary(language)) ? 'rtl' : 'ltr'
+}
