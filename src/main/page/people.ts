@@ -207,17 +207,12 @@ export function personName(raw: string, site: string | null = null): string | nu
   return s
 }
 
-/** "Kelli Miller WebMD Health News": a name glued to the desk it writes for. */
+/** "Kelli Miller WebMD Health News": a name glued to the desk it writes for, which starts at a brand ("WebMD", "CNN"). */
 function nameBeforeDesk(part: string, site: string | null): string | null {
   const words = part.split(/\s+/)
   if (!NOT_A_PERSON.test(part) || words.length < 3) return null
-  for (let n = Math.min(4, words.length - 1); n >= 2; n--) {
-    const head = words.slice(0, n)
-    if (head.some((w) => /^(?:our|the|a|an|from|staff|by)$/i.test(w))) continue
-    const name = personName(head.join(' '), site)
-    if (name && NOT_A_PERSON.test(words.slice(n).join(' '))) return name
-  }
-  return null
+  const brand = words.findIndex((w, k) => k >= 2 && (/\p{Ll}\p{Lu}/u.test(w) || /^\p{Lu}{2,}$/u.test(w) || (!!site && simplify(w) === simplify(site))))
+  return brand > 0 ? personName(words.slice(0, brand).join(' '), site) : null
 }
 
 /** "NATALIYA VASILYEVA" → "Nataliya Vasilyeva", "O'NEIL-SMITH" → "O'Neil-Smith". */
