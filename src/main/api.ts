@@ -15,6 +15,7 @@ import { quoteHandlers } from './handlers/quotes'
 import { teamHandlers } from './handlers/team'
 import { captureHandlers } from './handlers/capture'
 import { versionHandlers } from './handlers/versions'
+import { articleHandlers } from './handlers/articles'
 
 export type { Handlers } from './handlers/types'
 
@@ -27,7 +28,8 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...quoteHandlers(ctx),
     ...teamHandlers(ctx),
     ...captureHandlers(ctx),
-    ...versionHandlers(ctx)
+    ...versionHandlers(ctx),
+    ...articleHandlers(ctx)
   }
 }
 

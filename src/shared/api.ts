@@ -12,7 +12,7 @@
 import type { z } from 'zod'
 import type { Result } from './result'
 import type { EventName, MethodName } from './methods'
-import type { ImportItemResult } from './types'
+import type { ImportItemResult, ReextractProgress } from './types'
 import { librarySchemas, type LibraryOutputs } from './contract/library'
 import { highlightSchemas, type HighlightOutputs } from './contract/highlights'
 import { searchSchemas, type SearchOutputs } from './contract/search'
@@ -20,6 +20,7 @@ import { quoteSchemas, type QuoteOutputs } from './contract/quotes'
 import { teamSchemas, type TeamOutputs } from './contract/team'
 import { captureSchemas, type CaptureOutputs } from './contract/capture'
 import { versionSchemas, type VersionOutputs } from './contract/versions'
+import { articleSchemas, type ArticleOutputs } from './contract/articles'
 
 export type { Result } from './result'
 export * from './types'
@@ -36,11 +37,12 @@ export const schemas = {
   ...quoteSchemas,
   ...teamSchemas,
   ...captureSchemas,
-  ...versionSchemas
+  ...versionSchemas,
+  ...articleSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
-export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs {}
+export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs, ArticleOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -69,12 +71,13 @@ export interface ImportProgress {
   lastResult?: ImportItemResult
 }
 export interface EventMap {
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions'; articleId?: number }
+  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions' | 'details' | 'images'; articleId?: number }
   importProgress: ImportProgress
   /** A browser asked to pair, or a pairing was approved or revoked (the UI lists them again). */
   pairingsChanged: { pending: number }
   /** The browser extension asked the app to show an article it saved. */
   openArticle: { id: number }
+  reextractProgress: ReextractProgress
 }
 // Every event name has a payload type, and every payload type a name.
 const _eventsComplete: Same<EventName, keyof EventMap> = true

@@ -46,11 +46,14 @@ export const methodNames = [
   'setFollow',
   'recheck',
   'getFollowSettings',
-  'setFollowSettings'
+  'setFollowSettings',
+  'editArticle',
+  'reextractArticles',
+  'retryImages'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = ['libraryChanged', 'importProgress', 'pairingsChanged', 'openArticle'] as const
+export const eventNames = ['libraryChanged', 'importProgress', 'pairingsChanged', 'openArticle', 'reextractProgress'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** True when `name` is one of the contract's methods. */

@@ -1,5 +1,7 @@
 /** Result types of the contract. Dates are ISO 8601 strings. */
-import type { CheckOutcome, DiffOp, FollowNewFor, VersionHow } from './vocabulary'
+import type { CheckOutcome, CorrectableField, DiffOp, FollowNewFor, VersionHow } from './vocabulary'
+
+export type { CorrectableField } from './vocabulary'
 
 export interface AppInfo {
   version: string
@@ -41,6 +43,7 @@ export interface ArticleSummary {
   publishedAt: string | null
   savedAt: string
   language: string | null
+  dir: TextDirection
   excerpt: string | null
   wordCount: number
   tags: string[]
@@ -100,6 +103,14 @@ export interface Article extends ArticleSummary {
   version: number
   canonicalUrl: string | null
   modifiedAt: string | null
+  authors: string[]
+  agency: string | null
+  /** Images kept as placeholders because they could not be saved (see `retryImages`). */
+  imagesMissing: number
+  /** Details the user corrected (shown as such; the page's own values are in `extracted`). */
+  corrected: CorrectableField[]
+  /** What the page said, before corrections (null for articles saved before this was kept). */
+  extracted: { title: string; authors: string[]; site: string | null; publishedAt: string | null } | null
   /** ProseMirror JSON under the reader schema. */
   doc: unknown
   /** Plain text the highlights' selectors refer to. */
@@ -126,6 +137,8 @@ export interface ImportItemResult {
   id?: number
   title?: string
   error?: string
+  /** Images saved with the article, and images kept as placeholders (offline, 404, refused, too big…). */
+  images?: { saved: number; missing: number }
 }
 
 export interface ImportSummary {
@@ -133,6 +146,8 @@ export interface ImportSummary {
   created: number
   updated: number
   failed: number
+  /** Images that could not be saved, over all articles of the import (placeholders; `clipfile images --retry`). */
+  imagesMissing: number
   results: ImportItemResult[]
 }
 
@@ -321,6 +336,47 @@ export interface Pairing {
 export interface SavedUrl {
   id: number
   title: string
+/** One article of a re-extraction: its text changed, stayed the same, failed (kept as it was), or had no original page. */
+export interface ReextractItemResult {
+  id: number
+  outcome: 'changed' | 'unchanged' | 'failed' | 'skipped'
+  title?: string
+  error?: string
+  images?: { saved: number; missing: number }
+}
+
+export interface ReextractSummary {
+  jobId: string
+  total: number
+  changed: number
+  unchanged: number
+  failed: number
+  skipped: number
+  results: ReextractItemResult[]
+}
+
+/** Progress of a re-extraction, as `reextractProgress` events. */
+export interface ReextractProgress {
+  jobId: string
+  done: number
+  total: number
+  failed: number
+  /** The article being re-extracted. */
+  current: number | null
+  finished: boolean
+  lastResult?: ReextractItemResult
+}
+
+/** What fetching missing images did. */
+export interface ImageRetrySummary {
+  /** Articles that had placeholders. */
+  articles: number
+  /** Images fetched and saved now. */
+  saved: number
+  /** Images still missing, with the reason each could not be fetched. */
+  missing: number
+  /** True when the network could not be reached: the retry stopped early. */
+  offline: boolean
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number]
 export const ARTICLE_SORTS = ['saved', 'published', 'title'] as const
 export type ArticleSort = (typeof ARTICLE_SORTS)[number]
 
+/** Article details a user can correct (the correction survives re-import and re-extraction). */
+export const CORRECTABLE_FIELDS = ['title', 'authors', 'site', 'publishedAt'] as const
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
+
 /** Orders of search results. */
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]

@@ -328,7 +328,10 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   setFollow: { articleId: 1, follow: true },
   recheck: { ids: [1] },
   getFollowSettings: {},
-  setFollowSettings: { followNewFor: 'month' }
+  setFollowSettings: { followNewFor: 'month' },
+  editArticle: { id: 1, title: 'Title', authors: ['Ana Lima'], site: 'The Daily Test', publishedAt: '2020-01-02', reset: ['title'] },
+  reextractArticles: { jobId: 'job', ids: [1], all: false, again: false, fetchImages: false },
+  retryImages: { id: 1 }
 }
 
 type ZodLike = { def: { type: string; innerType?: ZodLike; element?: ZodLike; entries?: Record<string, string> }; shape?: Record<string, ZodLike> }

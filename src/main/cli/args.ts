@@ -33,7 +33,16 @@ const OPTIONS = {
   rate: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
-  due: { type: 'boolean', default: false }
+  due: { type: 'boolean', default: false },
+  // articles
+  title: { type: 'string' },
+  author: { type: 'string', multiple: true },
+  outlet: { type: 'string' },
+  published: { type: 'string' },
+  reset: { type: 'string', multiple: true },
+  again: { type: 'boolean', default: false },
+  retry: { type: 'boolean', default: false },
+  'fetch-images': { type: 'boolean', default: false }
 } satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parseCli>['values']

@@ -21,7 +21,7 @@ describe('migrations', () => {
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
       [
-        'article_checks', 'article_content', 'article_tags', 'article_versions', 'articles', 'assets', 'backfills', 'follows',
+        'article_checks', 'article_content', 'article_corrections', 'article_tags', 'article_versions', 'articles', 'assets', 'backfills', 'follows',
         'highlight_tags', 'highlights', 'pairings', 'quotes', 'saved_searches', 'settings', 'speaker_aliases', 'tags',
         'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'
       ].sort()
@@ -55,6 +55,23 @@ describe('migrations', () => {
       expect(db.prepare('SELECT title FROM articles WHERE id = 7').get()).toEqual({ title: 'Kept' })
       db.close()
     }
+  })
+
+  it('009 keeps a version-8 archive\'s articles readable: authors from the byline, right-to-left for Arabic', () => {
+    const path = tempDbPath()
+    const v8 = openDatabase(path, { targetVersion: 8 })
+    v8.prepare("INSERT INTO articles(id, url, title, byline, language, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', 'Ana Lima, Tom Reyes', 'en', '2020-01-01', 'h1')").run()
+    v8.prepare("INSERT INTO articles(id, url, title, language, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'خبر', 'ar-EG', '2020-01-01', 'h2')").run()
+    v8.close()
+    const app = openApp(path)
+    const db = app.ctx.db
+    expect(db.prepare('SELECT id, dir, authors, images_missing FROM articles ORDER BY id').all()).toEqual([
+      { id: 1, dir: 'ltr', authors: null, images_missing: 0 },
+      { id: 2, dir: 'rtl', authors: null, images_missing: 0 }
+    ])
+    db.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, 'text', x'00')").run()
+    expect(() => db.prepare("INSERT INTO article_corrections(article_id, title, corrected_at) VALUES (1, '  ', 'now')").run()).toThrow(/CHECK/)
+    app.close()
   })
 
   it('002 adds saved searches to a version-1 archive, keeping its articles', () => {

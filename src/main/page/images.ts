@@ -24,7 +24,8 @@ const MIN_IMAGE_BYTES = 100
 /** Images fetched at once per article. */
 const CONCURRENCY = 4
 
-type Loaded = { mime: string; bytes: Buffer } | { reason: string } | null
+/** An image's bytes and type, the reason it could not be saved, or null for what is no content. */
+export type Loaded = { mime: string; bytes: Buffer } | { reason: string } | null
 
 /** Stores the article's images as assets, in place: `root`'s images are rewritten to `asset:<key>` or placeholders. */
 export async function localiseImagesIn(root: DomElement, loadImage: LoadImage): Promise<Asset[]> {
@@ -87,7 +88,7 @@ async function loadAll(sources: string[], loadImage: LoadImage): Promise<Map<str
 }
 
 /** The image, the reason it could not be saved, or null for what is no content (beacons, spacers, bad data: URIs). */
-async function loadOne(src: string, loadImage: LoadImage): Promise<Loaded> {
+export async function loadOne(src: string, loadImage: LoadImage): Promise<Loaded> {
   let bytes: Buffer | null
   if (src.startsWith('data:')) bytes = decodeDataUri(src)
   else {

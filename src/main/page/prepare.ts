@@ -12,11 +12,25 @@ import { localiseImagesIn, type Asset, type LoadImage } from './images'
 import { domToDoc } from './to-doc'
 import type { Node as PMNode } from 'prosemirror-model'
 
+/**
+ * The version of the extraction rules. Raise it when a change to the page pipeline would
+ * give stored articles a better copy: `clipfile reextract --all` redoes the articles made
+ * by an older version (and so resumes where an interrupted run stopped).
+ */
+export const EXTRACTOR_VERSION = 2
+
 export interface PrepareInput {
   html: string | Buffer
   url?: string
   contentType?: string | null
   force?: boolean
+  /**
+   * Images the archive already holds, by source URL (re-extraction): used instead of
+   * downloading them again. With `offline`, no other image is downloaded either: it becomes
+   * a placeholder to fetch later.
+   */
+  knownImages?: { sourceUrl: string; mime: string; bytes: Buffer }[]
+  offline?: boolean
 }
 
 export interface PreparedArticle extends Omit<Extracted, 'content' | 'readable'> {
@@ -30,6 +44,7 @@ export interface PreparedArticle extends Omit<Extracted, 'content' | 'readable'>
   assets: Asset[]
   /** Images kept in the document, and images it holds as placeholders because they could not be saved. */
   images: ImageCounts
+  extractorVersion: number
 }
 
 export interface ImageCounts {
@@ -56,7 +71,8 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     contentHash: hashText(text),
     charset,
     assets: usedAssets(localisedAssets, json),
-    images: countImages(json)
+    images: countImages(json),
+    extractorVersion: EXTRACTOR_VERSION
   }
 }
 

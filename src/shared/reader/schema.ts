@@ -119,8 +119,8 @@ const nodes: Record<string, NodeSpec> = {
     ],
     toDOM: (node) => {
       const { source, alt, reason } = node.attrs as { source: string; alt: string; reason: string }
-      const label = ['span', { class: 'image-missing-label' }, reason ? `Image not saved: ${reason}` : 'Image not saved']
-      const parts: DOMOutputSpec[] = [label as DOMOutputSpec]
+      const label: DOMOutputSpec = ['span', { class: 'image-missing-label' }, reason ? `Image not saved: ${reason}` : 'Image not saved']
+      const parts: DOMOutputSpec[] = [label]
       if (alt) parts.push(['span', { class: 'image-missing-alt' }, alt])
       if (source) parts.push(['a', { class: 'image-missing-source', href: source, rel: 'noopener noreferrer nofollow' }, hostLabel(source) || source])
       return ['div', { class: 'image-missing', role: 'img', 'aria-label': alt ? `Image not saved: ${alt}` : 'Image not saved', [MISSING_IMAGE_ATTR]: source }, ...parts]
