@@ -206,6 +206,8 @@ export interface SearchHit {
   publishedAt: string | null
   savedAt: string
   url: string
+  /** The article's writing direction: the snippet and title are shown in it. */
+  dir: TextDirection
   tags: string[]
   /** Plain text; matches wrapped in \u0002 … \u0003 (never HTML). */
   snippet: string

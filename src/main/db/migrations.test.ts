@@ -74,6 +74,20 @@ describe('migrations', () => {
     app.close()
   })
 
+  it('010 makes the Chinese and Japanese articles of a version-9 archive findable by substring', () => {
+    const path = tempDbPath()
+    const v9 = openDatabase(path, { targetVersion: 9 })
+    v9.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', '新闻', '2020-01-01', 'h1')").run()
+    v9.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, '宇航员在太空中喝酒', x'00')").run()
+    v9.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'News', '2020-01-01', 'h2')").run()
+    v9.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (2, 'Plain English text', x'00')").run()
+    v9.close()
+    const db = openDatabase(path)
+    expect(db.prepare('SELECT rowid FROM articles_cjk WHERE articles_cjk MATCH ?').all('"太空中"')).toEqual([{ rowid: 1 }])
+    expect(db.prepare('SELECT rowid FROM articles_cjk').all()).toEqual([{ rowid: 1 }])
+    db.close()
+  })
+
   it('002 adds saved searches to a version-1 archive, keeping its articles', () => {
     const path = tempDbPath()
     const v1 = openDatabase(path, { targetVersion: 1 })
