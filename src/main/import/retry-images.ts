@@ -14,8 +14,9 @@ import { Reachability } from '../page/reachability'
 import { storeArticle } from './store'
 
 export interface RetryOptions {
-  /** One article; otherwise every article with placeholders. */
+  /** One article; otherwise every article with placeholders (or those of `ids`). */
   id?: number
+  ids?: number[]
   /** At most this many articles (the automatic retry works in small rounds). */
   limit?: number
   /** For tests: the loader and its reachability (a fresh pair by default, so an explicit retry asks every server again). */
@@ -31,7 +32,7 @@ interface DocNode {
 
 export async function retryMissingImages(ctx: AppContext, o: RetryOptions = {}): Promise<ImageRetrySummary> {
   if (o.id !== undefined && !articles.articleExists(ctx.db, o.id)) throw new UserError('not_found', `No article with id ${o.id}.`)
-  const ids = o.id !== undefined ? [o.id] : articles.articlesWithMissingImages(ctx.db, o.limit)
+  const ids = o.id !== undefined ? [o.id] : (o.ids ?? articles.articlesWithMissingImages(ctx.db, o.limit))
   const reach = o.reach ?? new Reachability()
   const load = o.loadImage ?? imageLoader({ timeoutMs: 15_000 }, reach)
   const summary: ImageRetrySummary = { articles: 0, saved: 0, missing: 0, offline: false }

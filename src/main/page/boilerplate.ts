@@ -227,7 +227,7 @@ function isHeadline(b: DomElement, text: string, headlines: string[]): boolean {
 }
 
 /** "By Jane Doe", "BY TMZ STAFF", "Par Martin Untersinger": a capital letter starts the name (no `i` flag: it would let \p{Lu} match any letter). */
-const BYLINE_LEAD = /^(?:[Bb]y|BY|[Pp]ar|PAR|[Pp]or|POR|[Vv]on|VON|[Dd]oor|[Dd]i|[Aa]v|[Оо]т|作者)\s*[:\-–—]?\s+\p{Lu}/u
+const BYLINE_LEAD = /^(?:(?:[Bb]y|BY|[Pp]ar|PAR|[Pp]or|POR|[Vv]on|VON|[Dd]oor|[Dd]i|[Aa]v|[Оо]т|作者)\s*[:\-–—]?\s+\p{Lu}|(?:بقلم|كتب|كتبه|كتبت|מאת)\s+\p{L})/u
 
 function isBylineLine(text: string, authors: string[]): boolean {
   if (text.split(' ').length > 12) return false

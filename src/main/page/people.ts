@@ -178,7 +178,7 @@ export function cleanByline(raw: string | null | undefined): string | null {
 const isUrl = (s: string): boolean => /^(https?:)?\/\//i.test(s.trim())
 
 /** "By", "Par", "作者：": the lead-in, followed by a space or a colon (so "Devindra" keeps its "De"). */
-const BY_LEAD = /^(?:(?:written\s+)?by|von|par|por|door|di|av|de|от)(?:\s*[:：\-–—]\s*|\s+)|^(?:作者|文|記者|记者)\s*[:：/／︱|]?\s*/iu
+const BY_LEAD = /^(?:(?:written\s+)?by|von|par|por|door|di|av|de|от|بقلم|كتب|كتبه|كتبت|بواسطة|نوشته|מאת)(?:\s*[:：\-–—]\s*|\s+)|^(?:作者|文|記者|记者)\s*[:：/／︱|]?\s*/iu
 
 function stripLead(s: string): string {
   return s.replace(BY_LEAD, '').replace(/^by:\s*/i, '')

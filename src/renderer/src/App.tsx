@@ -41,19 +41,20 @@ export function App() {
     setJob((j) => {
       if (j && j.progress.jobId !== p.jobId) return j
       const r = p.lastResult
-      const base = j ?? { progress: p, failures: [], created: 0, updated: 0 }
+      const base = j ?? { progress: p, failures: [], created: 0, updated: 0, imagesMissing: 0 }
       return {
         progress: p,
         failures: r && !r.ok ? [...base.failures, { source: r.source, message: r.error ?? 'failed' }] : base.failures,
         created: base.created + (r?.status === 'created' ? 1 : 0),
-        updated: base.updated + (r?.status === 'updated' ? 1 : 0)
+        updated: base.updated + (r?.status === 'updated' ? 1 : 0),
+        imagesMissing: base.imagesMissing + (r?.images?.missing ?? 0)
       }
     })
   })
 
   const runImport = useCallback((items: ImportItem[], tagList: string[] = []) => {
     const { jobId, done } = startImport(items, tagList)
-    setJob({ progress: { jobId, done: 0, total: items.length, failed: 0, current: null, finished: false }, failures: [], created: 0, updated: 0 })
+    setJob({ progress: { jobId, done: 0, total: items.length, failed: 0, current: null, finished: false }, failures: [], created: 0, updated: 0, imagesMissing: 0 })
     void done.then((r) => {
       if (!r.ok) setToast(r.error.message)
     })

@@ -6,6 +6,8 @@ export interface ImportJob {
   failures: { source: string; message: string }[]
   created: number
   updated: number
+  /** Images kept as placeholders because they could not be saved. */
+  imagesMissing: number
 }
 
 /** Progress of the running import, then its summary with every failure and why. */
@@ -29,6 +31,12 @@ export function ImportPanel({ job, onClose }: { job: ImportJob; onClose: () => v
       {p.finished && (
         <div className="progress-current" style={{ whiteSpace: 'normal', color: 'var(--ink-2)' }}>
           {job.created} saved · {job.updated} updated · {p.failed} failed
+          {job.imagesMissing > 0 && (
+            <div className="images-missing-note">
+              {job.imagesMissing === 1 ? '1 image' : `${job.imagesMissing} images`} could not be saved; the articles show placeholders, and Clipfile
+              fetches them when it is online.
+            </div>
+          )}
         </div>
       )}
       {job.failures.length > 0 && (

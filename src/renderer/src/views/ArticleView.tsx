@@ -5,7 +5,7 @@ import type { HighlightColor } from '../../../shared/vocabulary'
 import { quoteWithCitation } from '../../../shared/cite'
 import { textOffsetToPos } from '../../../shared/reader/text'
 import { clipfile } from '../bridge'
-import { formatDate, useApi, useEvent } from '../hooks'
+import { useApi, useEvent } from '../hooks'
 import { Reader } from '../reader/Reader'
 import { highlightsPlugin, highlightIdsAt } from '../reader/highlights-plugin'
 import { previewRange, quotePreviewPlugin } from '../reader/quote-preview-plugin'
@@ -19,9 +19,10 @@ import { useHighlights } from '../reader/use-highlights'
 import { useTextSelection } from '../reader/use-text-selection'
 import { useReaderKeys } from '../reader/use-reader-keys'
 import { TagInput } from '../components/TagInput'
-import { ArrowLeftIcon, LinkIcon } from '../components/icons'
+import { ArrowLeftIcon } from '../components/icons'
 import { VersionsControl } from '../versions/VersionsControl'
 import { ChangedNotice } from '../versions/ChangedNotice'
+import { ArticleHeader } from '../reader/ArticleHeader'
 
 export function ArticleView({ id, tags }: { id: number; tags: TagCount[] }) {
   const article = useApi<Article>(() => clipfile.getArticle({ id }), [id])
@@ -158,26 +159,18 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
     <div className="article-layout">
       <div className="reader-wrap">
         <article className="reader" aria-labelledby="article-title">
-          <div className="reader-top">
-            <div className="reader-kicker">{a.site ?? hostOf(a.url)}</div>
-            <ReaderControls prefs={prefs} set={setPrefs} />
-          </div>
-          <h1 className="reader-title" id="article-title">{a.title}</h1>
-          <div className="reader-meta">
-            {a.byline && <span>By <b>{a.byline}</b></span>}
-            {a.publishedAt && <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, 'long')}</time>}
-            <span>{a.wordCount.toLocaleString()} words</span>
-            <a href={a.url} target="_blank" rel="noopener noreferrer" style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-              Original <LinkIcon />
-            </a>
-            <VersionsControl articleId={a.id} versions={a.versions} shown={a.version} />
-          </div>
+          <ArticleHeader
+            article={a}
+            controls={<ReaderControls prefs={prefs} set={setPrefs} />}
+            versions={<VersionsControl articleId={a.id} versions={a.versions} shown={a.version} />}
+            onMessage={setMessage}
+          />
           <ChangedNotice article={a} highlights={hl.highlights} />
           <div className="article-tags">
             <TagInput label="Article tags" tags={articleTags} suggestions={tagNames} onChange={(t) => void saveArticleTags(t)} />
           </div>
           <div onClick={onReaderClick} data-highlights-ready={hl.highlights.length}>
-            <Reader doc={a.doc} plugins={plugins} onView={setView} />
+            <Reader doc={a.doc} dir={a.dir} lang={a.language} plugins={plugins} onView={setView} />
           </div>
         </article>
       </div>
@@ -213,12 +206,4 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
 function useArticleTags(a: Article): [string[], (tags: string[]) => void] {
   const [edited, setEdited] = useState<{ of: string[]; tags: string[] } | null>(null)
   return [edited && edited.of === a.tags ? edited.tags : a.tags, (tags) => setEdited({ of: a.tags, tags })]
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '')
-  } catch {
-    return ''
-  }
 }

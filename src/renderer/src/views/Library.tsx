@@ -54,7 +54,7 @@ export function Library({ tag, onAdd }: Props) {
                   {a.site && <span className="row-site">{a.site}</span>}
                   {a.byline && <span>· {a.byline}</span>}
                 </div>
-                <div className="row-title">{a.title}</div>
+                <div className="row-title" dir={a.dir === 'rtl' ? 'rtl' : undefined}>{a.title}</div>
                 {a.excerpt && <div className="row-excerpt">{a.excerpt}</div>}
                 {a.tags.length > 0 && (
                   <div className="row-tags">
@@ -64,9 +64,11 @@ export function Library({ tag, onAdd }: Props) {
                   </div>
                 )}
                 <div className="row-meta">
-                  <span title={a.publishedAt ? `Published ${a.publishedAt}` : `Saved ${a.savedAt}`}>
-                    {formatDate(a.publishedAt ?? a.savedAt)}
-                  </span>
+                  {a.publishedAt ? (
+                    <span title={`Published ${a.publishedAt}`}>{formatDate(a.publishedAt)}</span>
+                  ) : (
+                    <span className="saved-date" title={`No published date on the page; saved ${a.savedAt}`}>saved {formatDate(a.savedAt)}</span>
+                  )}
                   <span>{a.wordCount.toLocaleString()} words</span>
                   {a.changedAt && (
                     <span className="updated-mark" title={`Changed after it was saved — last on ${dateTime(a.changedAt)}; ${a.versions} versions kept`}>Updated</span>

@@ -87,11 +87,11 @@ export function SearchView({ q, sort = 'relevance', team = false }: { q: string;
                 {hit.publishedAt && <span>· {formatDate(hit.publishedAt, 'long')}</span>}
               </div>
               {hit.id > 0 ? (
-                <a className="result-title" href={routeHref({ view: 'article', id: hit.id })}>{hit.title}</a>
+                <a className="result-title" href={routeHref({ view: 'article', id: hit.id })} dir={hit.dir === 'rtl' ? 'rtl' : undefined}>{hit.title}</a>
               ) : (
-                <span className="result-title-remote">{hit.title}<span className="result-remote">· in the team’s archive, not yet in yours: sync to read it</span></span>
+                <span className="result-title-remote" dir={hit.dir === 'rtl' ? 'rtl' : undefined}>{hit.title}<span className="result-remote">· in the team’s archive, not yet in yours: sync to read it</span></span>
               )}
-              {hit.snippet && <p className="result-snippet"><Snippet text={hit.snippet} /></p>}
+              {hit.snippet && <p className="result-snippet" dir={hit.dir}><Snippet text={hit.snippet} /></p>}
               {hit.highlights.length > 0 && (
                 <ul className="result-quotes" aria-label="Matching quotes">
                   {hit.highlights.map((h) => (
