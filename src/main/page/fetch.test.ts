@@ -179,6 +179,10 @@ describe('fetchAsset', () => {
     expect(await reason(load('data:image/png;base64,AAAA'))).toBe('only http and https addresses can be fetched (got data)')
   })
 
+  it('gives up on a server that accepts the connection but never answers, and counts it unreachable', async () => {
+    expect(await reason(fetchAsset(`${base}/slow`, { answerTimeoutMs: 200 }))).toBe('the server did not answer within 0.2 s')
+  })
+
   it('imageLoader does not ask a server again once it could not be reached', async () => {
     // A port with nothing listening: connection refused. Then something listens there.
     const probe = http.createServer()

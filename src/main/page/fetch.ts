@@ -19,6 +19,12 @@ export interface FetchOptions {
   signal?: AbortSignal
   /** Sent as Referer (image hosts often refuse hotlinks without one). */
   referer?: string
+  /**
+   * How long the server may take to start answering (status and headers), in ms; the whole
+   * budget still applies to the body. A host that accepts connections but never answers
+   * (a dead network, a captive portal) is given up on this soon.
+   */
+  answerTimeoutMs?: number
 }
 
 export interface FetchedPage {
@@ -33,6 +39,8 @@ export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 export const DEFAULT_MAX_ASSET_BYTES = 15 * 1024 * 1024
 export const DEFAULT_MAX_REDIRECTS = 10
+/** Images: a server that has not begun to answer after this long is taken as unreachable. */
+export const IMAGE_ANSWER_TIMEOUT_MS = 8_000
 // A browser-like UA: many news sites serve a stripped or blocked page to unknown agents.
 export const DEFAULT_USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Clipfile/0.1'
@@ -128,7 +136,7 @@ export function imageLoader(
     const skip = /^https?:/i.test(url) ? reach.skipReason(url) : null
     if (skip) throw new FetchFailure(skip, true)
     try {
-      const res = await fetchAsset(url, opts)
+      const res = await fetchAsset(url, { answerTimeoutMs: IMAGE_ANSWER_TIMEOUT_MS, ...opts })
       reach.reached(url)
       return { mime: res.contentType ?? 'application/octet-stream', bytes: res.body }
     } catch (e) {
@@ -171,15 +179,19 @@ async function fetchWith(
   // One controller for the deadline and the caller's cancel, shared by every hop.
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort('timeout'), settings.timeoutMs)
+  const answerMs = opts.answerTimeoutMs
+  const answerTimer = answerMs === undefined ? null : setTimeout(() => controller.abort('no-answer'), answerMs)
   const onCancel = (): void => controller.abort('cancelled')
   opts.signal?.addEventListener('abort', onCancel, { once: true })
   try {
     if (opts.signal?.aborted) throw fail('download cancelled')
-    return await followRedirects(parseHttpUrl(url), settings, controller.signal)
+    return await followRedirects(parseHttpUrl(url), settings, controller.signal, () => answerTimer && clearTimeout(answerTimer))
   } catch (err) {
+    if (controller.signal.reason === 'no-answer') throw fail(`the server did not answer within ${+((answerMs ?? 0) / 1000).toFixed(1)} s`, true)
     throw toUserError(err, controller.signal, settings)
   } finally {
     clearTimeout(timer)
+    if (answerTimer) clearTimeout(answerTimer)
     opts.signal?.removeEventListener('abort', onCancel)
   }
 }
@@ -204,13 +216,14 @@ export interface CheckedPage extends FetchedPage {
   redirects: { status: number; url: string }[]
 }
 
-async function followRedirects(start: URL, s: Settings, signal: AbortSignal): Promise<CheckedPage> {
+async function followRedirects(start: URL, s: Settings, signal: AbortSignal, answered: () => void): Promise<CheckedPage> {
   let url = start
   const cookies = new CookieJar()
   const redirects: CheckedPage['redirects'] = []
   for (let hops = 0; ; hops++) {
     // Validators belong to the first address only.
     const res = await request(url, s, signal, cookies.header(url), hops === 0 ? s.headers : undefined)
+    answered()
     cookies.store(url, res.headers['set-cookie'])
     const status = res.statusCode ?? 0
     if (REDIRECT_STATUSES.has(status)) {

@@ -24,7 +24,9 @@ describe('Reachability', () => {
     expect(r.offline).toBe(true)
     expect(r.skipReason('https://never-tried.example/1')).toBe('offline (no image server could be reached)')
     now += OFFLINE_MS
+    // One probe goes; the others wait for its answer.
     expect(r.skipReason('https://never-tried.example/1')).toBeNull()
+    expect(r.skipReason('https://never-tried.example/2')).toBe('offline (no image server could be reached)')
     r.unreachable('https://d.example/1', 'x')
     expect(r.offline).toBe(true)
     r.reached('https://e.example/1')

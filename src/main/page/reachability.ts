@@ -13,20 +13,31 @@ export const OFFLINE_AFTER_HOSTS = 3
 /** …for this long, then the next image tries again. */
 export const OFFLINE_MS = 60_000
 
+export const OFFLINE_REASON = 'offline (no image server could be reached)'
+
 export class Reachability {
   private downUntil = new Map<string, { until: number; reason: string }>()
   private failedInARow = new Set<string>()
   private offlineUntil = 0
+  /** Once the offline time is up, one download probes the network while the others still skip. */
+  private probing = false
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Why `url` should not be tried now, or null to go ahead. */
+  /** Why `url` should not be tried now, or null to go ahead (it may be the probe after an offline spell). */
   skipReason(url: string): string | null {
     const t = this.now()
-    if (t < this.offlineUntil) return 'offline (no image server could be reached)'
+    if (t < this.offlineUntil) return OFFLINE_REASON
+    if (this.offlineUntil > 0) {
+      if (this.probing) return OFFLINE_REASON
+      this.probing = true
+    }
     const host = hostOf(url)
     const down = host ? this.downUntil.get(host) : undefined
-    if (down && t < down.until) return down.reason
+    if (down && t < down.until) {
+      this.probing = false
+      return down.reason
+    }
     return null
   }
 
@@ -36,6 +47,7 @@ export class Reachability {
     if (host) this.downUntil.delete(host)
     this.failedInARow.clear()
     this.offlineUntil = 0
+    this.probing = false
   }
 
   /** `url`'s server could not be reached at all (DNS, refused, unreachable, timed out). */
@@ -46,6 +58,7 @@ export class Reachability {
     this.downUntil.set(host, { until: t + HOST_DOWN_MS, reason })
     this.failedInARow.add(host)
     if (this.failedInARow.size >= OFFLINE_AFTER_HOSTS) this.offlineUntil = t + OFFLINE_MS
+    this.probing = false
   }
 
   /** Whether the network is taken as down right now. */
