@@ -119,10 +119,19 @@ function runReadability(doc: Dom): Article | null {
   return article as Article | null
 }
 
-/** A declared "title" that is the site's own name or tagline ("Yahoo News - Latest News & Headlines"), not a headline. */
+/**
+ * A declared "title" that is the site's own name or tagline ("Yahoo News - Latest News &
+ * Headlines"), not a headline. A name counts only when it reads like one (a few words before
+ * any tagline): some pages set their application name to the headline itself.
+ */
 function namesTheSite(title: string, outlet: { siteName: string | null; appName: string | null; publisher: string | null }): boolean {
   const flat = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-  return [outlet.siteName, outlet.appName, outlet.publisher].some((n) => !!n && flat(n).length > 2 && (flat(n) === flat(title) || flat(title) === flat(n.split(/\s+[-–—|:]\s+/)[0])))
+  return [outlet.siteName, outlet.appName, outlet.publisher].some((n) => {
+    if (!n || flat(n).length <= 2) return false
+    const head = n.split(/\s+[-–—|:]\s+/)[0]
+    if (head.split(/\s+/).length > 4) return false
+    return flat(n) === flat(title) || flat(title) === flat(head)
+  })
 }
 
 /** "Feb. 23, 2015 -- Babies who…": a date opening the first paragraph, as news services write it. */

@@ -81,6 +81,22 @@ describe('outlet', () => {
   })
 })
 
+describe('titles and odd declarations', () => {
+  it('keeps a headline that the page also gives as its application name, and rejects a title that is the site’s tagline', () => {
+    const same = '<meta property="og:title" content="Veteran wraps baby in flag"><meta name="application-name" content="Veteran wraps baby in flag">'
+    expect(extractArticle(page(same, '<h1>Veteran wraps baby in flag</h1>'), 'https://x.example/a').title).toBe('Veteran wraps baby in flag')
+    const tagline = '<title>Space ship breaks up over Siberia</title><meta property="og:title" content="Yahoo News - Latest News &amp; Headlines"><meta name="application-name" content="Yahoo News - Latest News &amp; Headlines">'
+    const a = extractArticle(page(tagline, '<h1>Space ship breaks up over Siberia</h1>'), 'https://x.example/b')
+    expect(a.title).toBe('Space ship breaks up over Siberia')
+    expect(a.site).toBe('Yahoo News')
+  })
+
+  it('names the outlet by its host when og:site_name is a URL', () => {
+    const a = extractArticle(page('<meta property="og:site_name" content="http://www.tmz.com"><meta name="application-name" content="TMZ.COM">', '<h1>Dress stolen</h1>'), 'https://x.example/a')
+    expect(a.site).toBe('TMZ')
+  })
+})
+
 describe('dates', () => {
   it('has no published date when the page shows none (never the save date)', () => {
     expect(extractArticle(page('', '<h1>Floods</h1>'), 'https://x.example/a').publishedAt).toBeNull()

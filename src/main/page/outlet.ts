@@ -48,8 +48,9 @@ export function resolveOutlet(s: OutletSources): string | null {
     .filter((c): c is string => !!c && !GENERIC.test(c) && c.length <= 60 && !isHeadline(c, s.headline))
   const chosen = candidates[0] ?? hostName(s.url)
   if (!chosen) return null
-  // The same brand spelled better elsewhere ("HeraldSun" → "Herald Sun", "Washington Post" → "The Washington Post").
-  return [...fromTitle, ...candidates].map(tidy).find((c) => c && sameBrand(c, chosen) && c.length > chosen.length) ?? chosen
+  // The same brand spelled better elsewhere ("HeraldSun" → "Herald Sun", "Washington Post" → "The Washington Post", "tmz" → "TMZ").
+  const better = (c: string): number => c.length * 10 + (c.match(/\p{Lu}/gu)?.length ?? 0)
+  return [...fromTitle, ...candidates].map(tidy).filter((c): c is string => !!c && sameBrand(c, chosen)).reduce((best, c) => (better(c) > better(best) ? c : best), chosen)
 }
 
 /** The separated parts at either end of the page title that are not the headline. */
@@ -67,6 +68,8 @@ const isHeadline = (c: string, headline: string | null): boolean => sameText(c, 
 function tidy(name: string | null): string | null {
   let s = clean(name)
   if (!s) return null
+  // A URL given as a name ("http://www.tmz.com"): its host is the name.
+  if (/^(?:https?:)?\/\//i.test(s)) s = hostName(s.startsWith('//') ? `https:${s}` : s) ?? s
   const head = s.split(/\s+[-–—|:]\s+/)[0]
   if (head && head.length >= 2) s = head
   s = s.replace(CORPORATE, '')
