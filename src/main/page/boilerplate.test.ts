@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { prepareArticle } from './prepare'
-import { isDateStamp } from './signals'
+import { isDateStamp, measure } from './signals'
+import { parseFragment, type DomElement } from './dom'
 
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d4948445200000040000000300806000000', 'hex'), Buffer.alloc(200, 1)])
 const page = readFileSync(new URL('./fixtures/furniture-article.html', import.meta.url))
@@ -61,6 +62,43 @@ describe('the article without the page around it', () => {
       attrs: { source: 'https://img.tidewater.example/dredge-1600.jpg', alt: 'A dredging barge at dusk', reason: 'could not resolve host img.tidewater.example' }
     })
     expect(a.images).toEqual({ saved: 0, missing: 1 })
+  })
+})
+
+describe('furniture by its name', () => {
+  // One of each kind of name the rules know, so a faster first look at names cannot skip one.
+  const NAMES = [
+    'newsletter', 'newsletter-box', 'signup', 'subscription', 'paywall', 'share', 'sharing', 'sharetools', 'social-follow', 'related',
+    'related-links', 'recommendations', 'recirculation', 'promo', 'sponsored', 'advertisement', 'adslot', 'ad-unit', 'adcontainer',
+    'ad-wrapper', 'outbrain', 'taboola', 'comments', 'comment-list', 'author-bio', 'bio', 'biography', 'about-the-authors',
+    'author-info', 'byline', 'timestamp', 'dateline-stamp', 'breadcrumbs', 'pullquote', 'error-report', 'report-error',
+    'interstitial-link', 'tags', 'taglist', 'print-edition', 'visually-hidden', 'sr-only', 'screen-reader-text', 'offscreen',
+    'a11y-hidden', 'hidden-text'
+  ]
+  const prose = (n: number) =>
+    `<p>Paragraph ${n} of the council's story: the members argued for two hours about the harbour, the budget and the ferry timetable, and then voted to meet again in the spring.</p>`
+  const html = `<html><head><title>Council votes on the harbour</title></head><body><article><h1>Council votes on the harbour</h1>
+    ${NAMES.map((name, i) => `${prose(i)}<div class="c-${name}"><span>Junk line ${i} named ${name}</span></div>`).join('\n')}
+    </article></body></html>`
+
+  it('drops a block under each name the rules know, and keeps the article around them', async () => {
+    const a = await prepareArticle({ html, url: 'https://council.example/harbour', contentType: 'text/html' }, { loadImage: async () => null })
+    for (const name of NAMES) expect(a.text, name).not.toContain(`named ${name}`)
+    for (let i = 0; i < NAMES.length; i++) expect(a.text).toContain(`Paragraph ${i} of the council's story`)
+  })
+})
+
+describe('measure', () => {
+  it('counts the visible characters and finds the elements that hold blocks, in one pass', () => {
+    const root = parseFragment('<div id="r"><section><p>  ab \n c </p><span> </span></section><span>d<b>ef</b></span></div>').body!.firstElementChild as DomElement
+    const m = measure(root, (tag) => /^(P|SECTION|DIV)$/.test(tag))
+    const [section, outer] = [root.querySelector('section')!, root.querySelector('div > span')!]
+    expect(m.visible.get(root)).toBe(6)
+    expect(m.visible.get(section)).toBe(3)
+    expect(m.visible.get(section.querySelector('span')!)).toBe(0)
+    expect(m.visible.get(outer)).toBe(3)
+    expect([root, section].every((el) => m.holdsBlock.has(el))).toBe(true)
+    expect(m.holdsBlock.has(outer) || m.holdsBlock.has(root.querySelector('p')!)).toBe(false)
   })
 })
 

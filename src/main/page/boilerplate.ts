@@ -10,7 +10,7 @@
  * Nothing is removed when the signals would take more than half of the text: then they
  * are probably wrong about this page.
  */
-import { childElements, isDateStamp, linkDensity, namesOf, nameMatcher, textOf } from './signals'
+import { childElements, isDateStamp, linkDensity, measure, namesOf, nameMatcher, textOf as plainTextOf, Texts } from './signals'
 import type { Dom, DomElement } from './dom'
 
 export interface CleanContext {
@@ -75,7 +75,19 @@ const NEWSLETTER = /\b(?:newsletter|inbox|subscribe|sign up|abonnez-vous|suscrí
 const BLOCK_TAGS = /^(P|H[1-6]|LI|DT|DD|PRE|BLOCKQUOTE|DIV|SECTION|TD|TH|TABLE|UL|OL|DL|FIGURE|ARTICLE|HEADER|FOOTER|ASIDE)$/
 const LEAF_TAGS = /^(P|H[1-6]|LI|DT|DD|PRE|BLOCKQUOTE|DIV|SECTION|TD|TH|HEADER|FOOTER|ASIDE)$/
 
-/** Set before Readability runs on furniture and everything inside it (Readability may take wrappers apart). */
+/**
+ * The text of an element while one cleaning pass marks what to remove: nothing changes until
+ * the pass ends, and the rules read the same blocks many times (a page of 1,000 blocks must not
+ * cost a million walks of its tree). Set only inside cleanArticle, which is synchronous.
+ */
+let passTexts: Texts | null = null
+const textOf = (n: Parameters<typeof plainTextOf>[0]): string => (passTexts ? passTexts.of(n) : plainTextOf(n))
+
+/**
+ * Set before Readability runs on furniture and everything inside it (Readability may take
+ * wrappers apart). An attribute, not a set of nodes: Readability re-parses the page from its
+ * HTML when a first attempt finds too little, and renames tags by making new elements.
+ */
 const MARK = 'data-clipfile-furniture'
 /** Furniture is small: a named block holding more text than this is probably mislabelled. */
 const MAX_FURNITURE_CHARS = 3000
@@ -96,9 +108,16 @@ export function markFurniture(doc: Dom): void {
 /** Syntax highlighting names its spans "comment", "tag"…: code is never furniture. */
 const inCode = (el: DomElement): boolean => !!el.closest('pre, code')
 
+/**
+ * Cheap first look: no name in FURNITURE or HIDDEN can match without one of these pieces
+ * (keep it a superset of both when either changes; boilerplate.test.ts checks their words).
+ */
+const FURNITURE_HINT = /news|sign|subscri|wall|shar|social|relat|recommend|recirc|promo|sponsor|advert|ad-?(?:slot|unit|container|wrapper)|outbrain|taboola|comment|bio|author|byline|timestamp|dateline|breadcrumb|quote|report|interstitial|tag|print|hidden|sr-only|screen|offscreen/
+
 function isFurnitureByName(el: DomElement): boolean {
+  if (el.hasAttribute('hidden')) return true
   const names = namesOf(el)
-  return el.hasAttribute('hidden') || (!!names && (HIDDEN.test(names) || FURNITURE.test(names)))
+  return !!names && FURNITURE_HINT.test(names) && (HIDDEN.test(names) || FURNITURE.test(names))
 }
 
 /** Credits the removed lines carried: they say who wrote the article, and who only edited it. */
@@ -113,8 +132,19 @@ const EDITOR_LINE = /^[[【(（]?\s*(?:责任编辑|責任編輯|编辑|編輯|e
 const AUTHOR_LINE = /^(?:作者|文)\s*[︱|:：丨/／]\s*(.{1,40})$/u
 
 export function cleanArticle(content: DomElement, ctx: CleanContext): FoundCredits {
+  passTexts = new Texts()
+  try {
+    return clean(content, ctx)
+  } finally {
+    passTexts = null
+  }
+}
+
+function clean(content: DomElement, ctx: CleanContext): FoundCredits {
   const found: FoundCredits = { bylines: [], editors: [] }
-  for (const b of leafBlocks(content)) {
+  const m = measure(content, (tag) => BLOCK_TAGS.test(tag))
+  const leaves = leafBlocks(content, m)
+  for (const b of leaves) {
     const text = textOf(b)
     const editor = EDITOR_LINE.exec(text)?.[1]
     const author = AUTHOR_LINE.exec(text)?.[1]
@@ -126,8 +156,8 @@ export function cleanArticle(content: DomElement, ctx: CleanContext): FoundCredi
   const drop = new Set<DomElement>()
   const captions = new Set<DomElement>()
   markByName(content, total, drop)
-  markStockContainers(content, drop)
-  const blocks = leafBlocks(content).filter((b) => !isInside(b, drop))
+  markStockContainers(content, m, drop)
+  const blocks = leaves.filter((b) => !isInside(b, drop))
   markLines(blocks, ctx, drop, captions)
   markRelatedLists(blocks, drop)
   markTailBios(blocks, ctx.authors, drop)
@@ -136,6 +166,7 @@ export function cleanArticle(content: DomElement, ctx: CleanContext): FoundCredi
   markOutsideArticleBody(blocks, ctx.articleBody, total, drop)
   const removed = [...drop].filter((el) => !isInside(el, drop, true)).reduce((n, el) => n + textOf(el).length, 0)
   if (removed > total / 2) return found
+  passTexts = null // the tree changes from here on
   for (const el of drop) el.remove()
   for (const el of captions) if (el.parentNode && !isInside(el, drop)) toCaptionFigure(el, ctx.create)
   dropRepeatedCaptions(content)
@@ -145,8 +176,8 @@ export function cleanArticle(content: DomElement, ctx: CleanContext): FoundCredi
 
 function markByName(content: DomElement, total: number, drop: Set<DomElement>): void {
   for (const el of content.querySelectorAll('*')) {
-    if (el.tagName === 'FIGURE' || el.closest('figure') || inCode(el)) continue
     if (!el.hasAttribute(MARK) && !isFurnitureByName(el)) continue
+    if (el.tagName === 'FIGURE' || el.closest('figure') || inCode(el)) continue
     const text = textOf(el)
     // A wrapper that holds much of the article is not furniture, whatever it is called.
     if (text.length > total * 0.25 || hasLongParagraph(el) || holdsProse(el)) continue
@@ -159,9 +190,10 @@ function markByName(content: DomElement, total: number, drop: Set<DomElement>): 
  * version of this article appears in print on" / ", on Page" / "A" / "22" …): the outermost
  * such element goes.
  */
-function markStockContainers(content: DomElement, drop: Set<DomElement>): void {
+function markStockContainers(content: DomElement, m: ReturnType<typeof measure>, drop: Set<DomElement>): void {
   for (const el of content.querySelectorAll('*')) {
-    if (isInside(el, drop) || el.closest('figure')) continue
+    // A stock line is short: an element with more visible characters than that is not read at all.
+    if ((m.visible.get(el) ?? 0) > 400 || isInside(el, drop) || el.closest('figure')) continue
     const text = textOf(el)
     if (text && text.length <= 400 && STOCK_LINES.some((re) => re.test(text))) drop.add(el)
   }
@@ -174,12 +206,11 @@ const holdsProse = (el: DomElement): boolean =>
   [...el.querySelectorAll('p')].filter((p) => textOf(p).split(' ').length >= 30 && linkDensity(p) < 0.3).length >= 3
 
 /** Text blocks that hold no other text block: the paragraphs, headings and items of the article. */
-function leafBlocks(content: DomElement): DomElement[] {
+function leafBlocks(content: DomElement, m: ReturnType<typeof measure>): DomElement[] {
   const out: DomElement[] = []
   for (const el of content.querySelectorAll('*')) {
-    if (!LEAF_TAGS.test(el.tagName) || el.closest('figure')) continue
-    if ([...el.querySelectorAll('*')].some((c) => BLOCK_TAGS.test(c.tagName))) continue
-    if (textOf(el)) out.push(el)
+    if (!LEAF_TAGS.test(el.tagName) || m.holdsBlock.has(el) || !m.visible.get(el) || el.closest('figure')) continue
+    out.push(el)
   }
   return out
 }
@@ -197,6 +228,8 @@ const isMetaList = (b: DomElement): boolean => {
 function markLines(blocks: DomElement[], ctx: CleanContext, drop: Set<DomElement>, captions: Set<DomElement>): void {
   blocks.forEach((b, i) => {
     const text = textOf(b)
+    // Every rule below is about a short line: a paragraph of running text is the article.
+    if (text.length > 400) return
     const words = text.split(' ').length
     if (STOCK_LINES.some((re) => re.test(text))) drop.add(b)
     else if (inData(b) && !(isDateStamp(text) && isMetaList(b))) return
@@ -288,11 +321,35 @@ function markTailPromos(blocks: DomElement[], site: string | null, drop: Set<Dom
  */
 function markRepeats(blocks: DomElement[], drop: Set<DomElement>): void {
   const flats = blocks.map((b) => ` ${simplify(textOf(b))} `)
+  // All blocks in one string, so "is it inside another block?" is one native search per candidate.
+  const starts: number[] = []
+  let all = ''
+  for (const f of flats) {
+    starts.push(all.length)
+    all += `${f}\u0001`
+  }
+  const blockAt = (pos: number): number => {
+    let lo = 0
+    let hi = starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (starts[mid] <= pos) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
   blocks.forEach((b, i) => {
     const words = flats[i].split(' ').length - 2
     if (drop.has(b) || !/^(P|BLOCKQUOTE|DIV)$/.test(b.tagName) || inData(b) || words < 6 || words > MAX_PULL_QUOTE_WORDS) return
-    const copied = flats.some((other, j) => j !== i && !drop.has(blocks[j]) && (other.length > flats[i].length || (other === flats[i] && j < i)) && other.includes(flats[i]))
-    if (copied) drop.add(b)
+    for (let pos = all.indexOf(flats[i]); pos >= 0; pos = all.indexOf(flats[i], pos + 1)) {
+      const j = blockAt(pos)
+      if (j === i || drop.has(blocks[j])) continue
+      // Inside a longer block (a pull quote), or an exact repeat of an earlier one.
+      if (flats[j].length > flats[i].length || j < i) {
+        drop.add(b)
+        return
+      }
+    }
   })
 }
 
@@ -346,7 +403,8 @@ function toCaptionFigure(el: DomElement, create: (tag: string) => DomElement): v
 
 /** Containers left without text or images once their content went. */
 function pruneEmpty(root: DomElement): void {
+  const m = measure(root, () => false)
   for (const el of [...root.querySelectorAll('div, section, aside, ul, ol, li, p, span, header, footer, blockquote')].reverse()) {
-    if (el.parentNode && !textOf(el) && !el.querySelector('img, figure, br, hr, table')) el.remove()
+    if (el.parentNode && !m.visible.get(el) && !el.querySelector('img, figure, br, hr, table')) el.remove()
   }
 }

@@ -13,6 +13,8 @@ const MAX_CAPTION_CHARS = 600
 /** Names that mark a caption even far from any image (a video's caption, a slideshow's). */
 const STRONG = nameMatcher('(?:fig|wp-|image-|photo-|media-|pb-|video-)?caption(?:-text)?|figcaption|(?:slideshow|gallery|carousel)-(?:headline|title|caption|description|text)')
 const MEDIA = 'img, picture, video'
+/** Cheap first look: no caption name can match without one of these pieces. */
+const CAPTION_HINT = /capt|credit|attribution|copyright|legend|slideshow|gallery|carousel/
 
 export function normaliseCaptions(doc: Dom): void {
   const body = doc.body
@@ -21,7 +23,7 @@ export function normaliseCaptions(doc: Dom): void {
     // Elements already moved into a figcaption (or removed) are skipped.
     if (!el.parentNode || el.tagName === 'FIGCAPTION' || el.closest('figcaption')) continue
     const names = namesOf(el)
-    if (!names || !CAPTION_NAMES.test(names) || isContainerOfArticle(el)) continue
+    if (!names || !CAPTION_HINT.test(names) || !CAPTION_NAMES.test(names) || isContainerOfArticle(el)) continue
     toCaption(doc, el, STRONG.test(names))
   }
   for (const figure of [...body.querySelectorAll('figure')]) tidyFigure(doc, figure)

@@ -28,7 +28,8 @@ for (const [lang, words] of Object.entries(STOPWORDS)) for (const w of words) ST
 
 /** The language the text is written in (ISO 639-1), or null when it cannot tell. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.slice(0, 20_000)
+  // A few thousand characters tell the language as well as the whole text does.
+  const sample = text.slice(0, 4_000)
   const byScript = scriptLanguage(sample)
   if (byScript !== undefined) return byScript
   const counts = new Map<string, number>()
@@ -45,29 +46,46 @@ export function detectLanguage(text: string): string | null {
   return best[0]
 }
 
-/** Undefined: the text is in Latin script (or none); else the language its script says. */
+/** Undefined: the text is in Latin script (or none); else the language its script says. One pass over the text. */
 function scriptLanguage(text: string): string | null | undefined {
-  const count = (re: RegExp): number => text.match(re)?.length ?? 0
-  const letters = count(/\p{L}/gu)
-  if (letters === 0) return null
-  const share = (n: number): number => n / letters
-  const han = count(/\p{Script=Han}/gu)
-  const kana = count(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)
-  if (share(han + kana) > 0.3) return kana > (han + kana) * 0.1 ? 'ja' : 'zh'
-  if (share(count(/\p{Script=Hangul}/gu)) > 0.3) return 'ko'
-  const arabic = count(/\p{Script=Arabic}/gu)
-  if (share(arabic) > 0.3) {
-    if (count(/[ےٹڈڑں]/gu) > arabic * 0.005) return 'ur'
-    return count(/[پچژگی]/gu) > arabic * 0.02 ? 'fa' : 'ar'
+  const n = { letters: 0, han: 0, kana: 0, hangul: 0, arabic: 0, urdu: 0, persian: 0, hebrew: 0, cyrillic: 0, ukrainian: 0, greek: 0, thai: 0, devanagari: 0 }
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) n.letters++
+      continue
+    }
+    if (!LETTER.test(ch)) continue
+    n.letters++
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) n.han++
+    else if (c >= 0x3040 && c <= 0x30ff) n.kana++
+    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) n.hangul++
+    else if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f) || (c >= 0xfb50 && c <= 0xfeff)) {
+      n.arabic++
+      if ('ےٹڈڑں'.includes(ch)) n.urdu++
+      else if ('پچژگی'.includes(ch)) n.persian++
+    } else if (c >= 0x0590 && c <= 0x05ff) n.hebrew++
+    else if (c >= 0x0400 && c <= 0x04ff) {
+      n.cyrillic++
+      if ('іїєґІЇЄҐ'.includes(ch)) n.ukrainian++
+    } else if (c >= 0x0370 && c <= 0x03ff) n.greek++
+    else if (c >= 0x0e00 && c <= 0x0e7f) n.thai++
+    else if (c >= 0x0900 && c <= 0x097f) n.devanagari++
   }
-  if (share(count(/\p{Script=Hebrew}/gu)) > 0.3) return 'he'
-  const cyrillic = count(/\p{Script=Cyrillic}/gu)
-  if (share(cyrillic) > 0.3) return count(/[іїєґ]/giu) > cyrillic * 0.01 ? 'uk' : 'ru'
-  if (share(count(/\p{Script=Greek}/gu)) > 0.3) return 'el'
-  if (share(count(/\p{Script=Thai}/gu)) > 0.3) return 'th'
-  if (share(count(/\p{Script=Devanagari}/gu)) > 0.3) return 'hi'
+  if (n.letters === 0) return null
+  const share = (k: number): number => k / n.letters
+  if (share(n.han + n.kana) > 0.3) return n.kana > (n.han + n.kana) * 0.1 ? 'ja' : 'zh'
+  if (share(n.hangul) > 0.3) return 'ko'
+  if (share(n.arabic) > 0.3) return n.urdu > n.arabic * 0.005 ? 'ur' : n.persian > n.arabic * 0.02 ? 'fa' : 'ar'
+  if (share(n.hebrew) > 0.3) return 'he'
+  if (share(n.cyrillic) > 0.3) return n.ukrainian > n.cyrillic * 0.01 ? 'uk' : 'ru'
+  if (share(n.greek) > 0.3) return 'el'
+  if (share(n.thai) > 0.3) return 'th'
+  if (share(n.devanagari) > 0.3) return 'hi'
   return undefined
 }
+
+const LETTER = /\p{L}/u
 
 const primary = (lang: string | null): string => (lang ?? '').toLowerCase().split('-')[0]
 

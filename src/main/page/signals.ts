@@ -4,7 +4,7 @@
  * its text is links, whether a line is only a date. No site lists: names and phrases that
  * publishers everywhere use for the same things.
  */
-import { ELEMENT_NODE, type DomElement, type DomNode } from './dom'
+import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom'
 
 /**
  * An element's class, id, role and itemprop, lower case, as one string ("c-newsletter__title
@@ -59,7 +59,55 @@ const STAMP = new RegExp(
 
 /** A line that is only a date or a time stamp ("Sept. 25, 2018", "1:39 PM ET", "Updated 22 Dec, 2016 10:05"). */
 export function isDateStamp(text: string): boolean {
+  // Every stamp has a digit: most lines are turned away without the long pattern.
+  if (!/\d/.test(text)) return false
   const t = text.replace(/\s+/g, ' ').trim()
   if (t.length === 0 || t.length > 70) return false
   return STAMP.test(t) || /^(?:updated|published|posted)?\s*\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago$/i.test(t)
+}
+
+/** What one pass over a subtree learns about each element, so rules need not walk it again per element. */
+export interface Measures {
+  /**
+   * Characters of text inside the element other than whitespace: never more than the length
+   * of its textOf, so "more than N visible" means "textOf longer than N"; 0 means no text.
+   */
+  visible: Map<DomElement, number>
+  /** Elements that hold a block-level element. */
+  holdsBlock: Set<DomElement>
+}
+
+/** One post-order pass over `root`'s elements (`isBlock` names the block-level tags). */
+export function measure(root: DomElement, isBlock: (tag: string) => boolean): Measures {
+  const m: Measures = { visible: new Map(), holdsBlock: new Set() }
+  const visit = (el: DomElement): void => {
+    let visible = 0
+    for (let c = el.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === ELEMENT_NODE) {
+        const child = c as DomElement
+        visit(child)
+        visible += m.visible.get(child) ?? 0
+        if (isBlock(child.tagName) || m.holdsBlock.has(child)) m.holdsBlock.add(el)
+      } else if (c.nodeType === TEXT_NODE) {
+        visible += (c.textContent ?? '').replace(/\s+/g, '').length
+      }
+    }
+    m.visible.set(el, visible)
+  }
+  visit(root)
+  return m
+}
+
+/** textOf, remembered: the rules read the same blocks' text many times while nothing changes. */
+export class Texts {
+  private cache = new Map<DomNode, string>()
+  of(node: DomNode | null): string {
+    if (!node) return ''
+    let t = this.cache.get(node)
+    if (t === undefined) {
+      t = textOf(node)
+      this.cache.set(node, t)
+    }
+    return t
+  }
 }
