@@ -52,7 +52,7 @@ export function Library({ tag, onAdd }: Props) {
               <a className="article-row" href={routeHref({ view: 'article', id: a.id })}>
                 <div className="row-kicker">
                   {a.site && <span className="row-site">{a.site}</span>}
-                  {a.byline && <span>· {a.byline}</span>}
+                  {a.byline && <span>{a.site ? '· ' : ''}{a.byline}</span>}
                 </div>
                 <div className="row-title" dir={a.dir === 'rtl' ? 'rtl' : undefined}>{a.title}</div>
                 {a.excerpt && <div className="row-excerpt">{a.excerpt}</div>}
