@@ -90,7 +90,7 @@ describe('furniture by its name', () => {
 
 describe('measure', () => {
   it('counts the visible characters and finds the elements that hold blocks, in one pass', () => {
-    const root = parseFragment('<div id="r"><section><p>  ab \n c </p><span> </span></section><span>d<b>ef</b></span></div>').body!.firstElementChild as DomElement
+    const root = parseFragment('<div id="r"><section><p>  ab \n c </p><span> </span></section><span>d<b>ef</b></span></div>').body!.querySelector('#r') as DomElement
     const m = measure(root, (tag) => /^(P|SECTION|DIV)$/.test(tag))
     const [section, outer] = [root.querySelector('section')!, root.querySelector('div > span')!]
     expect(m.visible.get(root)).toBe(6)
