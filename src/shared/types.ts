@@ -338,6 +338,8 @@ export interface Pairing {
 export interface SavedUrl {
   id: number
   title: string
+}
+
 /** One article of a re-extraction: its text changed, stayed the same, failed (kept as it was), or had no original page. */
 export interface ReextractItemResult {
   id: number

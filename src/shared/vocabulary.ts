@@ -15,6 +15,13 @@ export type ArticleSort = (typeof ARTICLE_SORTS)[number]
 export const CORRECTABLE_FIELDS = ['title', 'authors', 'site', 'publishedAt'] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 
+/** Languages written right to left (ISO 639 primary subtags). */
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'ug', 'sd', 'syr'])
+
+/** The writing direction a language tag implies ("ar-EG" → rtl; none or unknown → ltr). */
+export const directionOf = (language: string | null | undefined): 'ltr' | 'rtl' =>
+  RTL_LANGUAGES.has((language ?? '').trim().toLowerCase().split('-')[0]) ? 'rtl' : 'ltr'
+
 /** Orders of search results. */
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]

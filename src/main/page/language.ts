@@ -8,7 +8,7 @@
 
 export type Direction = 'ltr' | 'rtl'
 
-const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'ug', 'sd', 'syr'])
+import { directionOf } from '../../shared/vocabulary'
 
 /** Frequent short words that tell Latin-script languages apart (each list distinctive enough on its own). */
 const STOPWORDS: Record<string, string[]> = {
@@ -106,5 +106,5 @@ export function chooseLanguage(declared: string | null, text: string): string | 
 export function chooseDirection(declared: string | null, language: string | null): Direction {
   const d = (declared ?? '').trim().toLowerCase()
   if (d === 'rtl' || d === 'ltr') return d
-  return RTL_LANGUAGES.has(primary(language)) ? 'rtl' : 'ltr'
+  return directionOf(language)
 }
