@@ -85,7 +85,7 @@ async function reextractOne(ctx: AppContext, id: number, fetchImages: boolean): 
     if (other !== null && other !== id) return { id, outcome: 'failed', error: `its new copy is the same article as #${other}; left as it was` }
     storeArticle(ctx.db, {
       ...prepared,
-      targetId: id,
+      into: id,
       url: page.url,
       imagesMissing: prepared.images.missing
     })
