@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
-import { packBytes, packJson, packJsonText, unpackBytes, unpackJson } from './codec'
+import { packBytes, packJsonText, unpackBytes, unpackJson, unpackJsonText } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
 import { applyCorrections, correctedFields, getCorrections, type CorrectableMetadata } from './corrections'
@@ -136,6 +136,37 @@ function rowParams(db: DB, a: NewArticle, id: number | null) {
     extracted: JSON.stringify(extracted),
     extractorVersion: a.extractorVersion ?? null
   }
+}
+
+/** The headline and byline a new copy would show, the user's corrections applied (what decides a new version). */
+export function shownTitleByline(db: DB, id: number, a: NewArticle): { title: string; byline: string | null } {
+  const shown = applyCorrections({ title: a.title, authors: a.authors, site: a.site, publishedAt: a.publishedAt }, getCorrections(db, id))
+  return { title: shown.title, byline: joinAuthors(shown.authors) }
+}
+
+/**
+ * Whether a new copy of an article's current text is the stored one in every other respect
+ * too: the metadata it would show and its document (images compared by place, not by id).
+ * Re-extraction and fetched images store a new copy only when this is false.
+ */
+export function sameCopy(db: DB, id: number, a: NewArticle): boolean {
+  const cols = ['title', 'byline', 'authors', 'agency', 'site', 'publishedAt', 'language', 'dir', 'excerpt', 'imagesMissing'] as const
+  const row = db
+    .prepare<[number], Record<(typeof cols)[number], unknown> & { doc: Buffer }>(
+      `SELECT a.title, a.byline, a.authors, a.agency, a.site, a.published_at AS publishedAt, a.language, a.dir, a.excerpt,
+         a.images_missing AS imagesMissing, c.doc FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
+    )
+    .get(id)
+  if (!row) return false
+  const next = rowParams(db, a, id)
+  if (cols.some((c) => (row[c] ?? null) !== (next[c] ?? null))) return false
+  const shape = (json: string): string => json.replace(/"src":"asset:[^"]*"/g, '"src":"asset:"')
+  return shape(unpackJsonText(row.doc)) === shape(JSON.stringify(a.doc))
+}
+
+/** Records which extraction rules made the current copy (a re-extraction that changed nothing). */
+export function setExtractorVersion(db: DB, id: number, version: number): void {
+  db.prepare('UPDATE articles SET extractor_version = ? WHERE id = ?').run(version, id)
 }
 
 /** The byline column: the authors as one line ("Ana Lima, Tom Reyes"); null without any. */
@@ -391,8 +422,9 @@ export function storedArticle(db: DB, id: number): (NewArticle & { doc: unknown 
   const r = db
     .prepare<[number], { url: string; canonical_url: string | null; title: string; byline: string | null; authors: string | null; agency: string | null; site: string | null;
       published_at: string | null; modified_at: string | null; language: string | null; dir: 'ltr' | 'rtl'; excerpt: string | null; word_count: number;
-      content_hash: string; images_missing: number; extracted: string | null; extractor_version: number; text: string; doc: Buffer }>(
-      `SELECT a.*, c.text, c.doc FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
+      content_hash: string; images_missing: number; extracted: string | null; extractor_version: number; text: string; doc: Buffer;
+      raw: Buffer | null; raw_type: string | null }>(
+      `SELECT a.*, c.text, c.doc, c.raw, c.raw_type FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
     )
     .get(id)
   if (!r) return null
@@ -418,6 +450,8 @@ export function storedArticle(db: DB, id: number): (NewArticle & { doc: unknown 
     imagesMissing: r.images_missing,
     extractorVersion: r.extractor_version,
     text: r.text,
+    raw: r.raw ? unpackBytes(r.raw) : null,
+    rawType: r.raw_type,
     doc: renameAssets(unpackJson(r.doc), keys),
     assets: assets.map((a) => ({ key: `a${a.id}`, mime: a.mime, bytes: a.bytes, sourceUrl: a.source_url }))
   }

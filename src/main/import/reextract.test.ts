@@ -61,6 +61,8 @@ describe('reextractArticles', () => {
     // Nothing left to do: --all resumes, it does not redo.
     expect(ok(await app.api.reextractArticles({ all: true })).total).toBe(0)
     expect(ok(await app.api.reextractArticles({ all: true, again: true }))).toMatchObject({ total: 1, changed: 0, unchanged: 1 })
+    // The new copy is a version of its own, marked as a re-extraction; the same copy again adds none.
+    expect(ok(await app.api.listVersions({ articleId: id })).map((v) => v.how)).toEqual(['import', 'reextract'])
   })
 
   it('keeps an article whose new copy fails as it was, and picks it up on the next run', async () => {

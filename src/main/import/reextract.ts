@@ -86,7 +86,12 @@ async function reextractOne(ctx: AppContext, id: number, fetchImages: boolean): 
     storeArticle(ctx.db, {
       ...prepared,
       into: id,
+      how: 'reextract',
+      refresh: true,
       url: page.url,
+      // The page it was made from stays the article's kept page.
+      raw: page.raw,
+      rawType: page.rawType,
       imagesMissing: prepared.images.missing
     })
     const changed = before !== prepared.text

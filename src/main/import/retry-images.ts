@@ -60,7 +60,7 @@ export async function retryMissingImages(ctx: AppContext, o: RetryOptions = {}):
     summary.saved += placeholders.length - stillMissing
     summary.missing += stillMissing
     if (newAssets.length || fetched.size) {
-      storeArticle(ctx.db, { ...stored, doc, assets: [...stored.assets, ...newAssets], imagesMissing: stillMissing, into: id })
+      storeArticle(ctx.db, { ...stored, doc, assets: [...stored.assets, ...newAssets], imagesMissing: stillMissing, into: id, how: 'reextract', refresh: true })
       if (newAssets.length) ctx.events.emit('libraryChanged', { reason: 'images', articleId: id })
     }
     if (reach.offline) {
