@@ -65,9 +65,9 @@ export async function bulkLoad(db: DB, pool: Pool, userId: number, log: (s: stri
       await c.query('BEGIN')
       await c.query(
         `INSERT INTO articles(uuid, seq, content_seq, added_by, saved_at, url, canonical_url, rhost, title, byline, site, published_at, modified_at,
-           language, excerpt, word_count, tokens, content_hash, tags, tags_lc, current_version, search, byline_tsv)
+           language, excerpt, word_count, content_hash, tags, tags_lc, current_version, byline_tsv)
          SELECT r.uuid, nextval('change_seq'), currval('change_seq'), $2, r.saved_at, r.url, r.canonical_url, r.rhost, r.title, r.byline, r.site,
-           r.published_at, r.modified_at, r.language, r.excerpt, r.word_count, r.tokens, r.content_hash, r.tags, r.tags_lc, r.vuuid, ${VECTOR},
+           r.published_at, r.modified_at, r.language, r.excerpt, r.word_count, r.content_hash, r.tags, r.tags_lc, r.vuuid,
            to_tsvector('clipfile', coalesce(r.byline, ''))
          FROM jsonb_to_recordset($1::jsonb) AS r(ord bigint, uuid uuid, vuuid uuid, saved_at text, url text, canonical_url text, rhost text, title text,
            byline text, site text, published_at text, modified_at text, language text, excerpt text, word_count int, tokens int, content_hash text, tags text[], tags_lc text[], text text)
@@ -80,6 +80,13 @@ export async function bulkLoad(db: DB, pool: Pool, userId: number, log: (s: stri
          FROM jsonb_to_recordset($1::jsonb) AS r(n bigint, vuuid uuid, uuid uuid, saved_at text, content_hash text, meta jsonb, text text)
          JOIN articles a ON a.uuid = r.uuid JOIN unnest($3::bytea[]) WITH ORDINALITY AS d(doc, n) ON d.n = r.n`,
         [JSON.stringify(recs), userId, docs]
+      )
+      await c.query(
+        `INSERT INTO article_search(article_id, tokens, search)
+         SELECT a.id, r.tokens, ${VECTOR}
+         FROM jsonb_to_recordset($1::jsonb) AS r(ord bigint, uuid uuid, title text, byline text, site text, tags text[], text text, tokens int)
+         JOIN articles a ON a.uuid = r.uuid ORDER BY r.ord`,
+        [JSON.stringify(recs)]
       )
       await c.query('COMMIT')
     } finally {

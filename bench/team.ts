@@ -1,5 +1,6 @@
 /**
- * `npm run bench:team [-- --size 100000] [--runs N] [--load-seconds 60] [--clients 20] [--no-load] [--json]`
+ * `npm run bench:team [-- --size 100000] [--runs N] [--load-seconds 60] [--clients 20] [--no-load] [--json]
+ *    [--shared-buffers 512MB] [--keep]`
  *
  * The team server on a throwaway PostgreSQL cluster (test/support/postgres.ts):
  * 1. an archive of `size` generated articles (bench/corpus.ts — the article text without the
@@ -9,10 +10,12 @@
  * 3. the search benchmark's query mix (bench/measure.ts queryMix) on PostgreSQL: p50/p95 of
  *    teamSearch, with and without facets, and the top-10 of each query compared with the local
  *    search on the same archive;
+ *    CPU time per query (this process's and the PostgreSQL cluster's processes') and the load
+ *    average are reported beside wall-clock: on a shared machine they are what compares;
  * 4. 20 clients pushing and searching for a minute (bench/team-load.ts).
  * The result goes to stdout and bench/.data/team-last-n<size>.json.
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -46,7 +49,10 @@ const { values } = parseArgs({
     /** push: the whole archive through HTTP push; bulk: set-based SQL, with push measured on a sample. */
     via: { type: 'string' },
     'push-sample': { type: 'string', default: '2000' },
-    json: { type: 'boolean', default: false }
+    json: { type: 'boolean', default: false },
+    'shared-buffers': { type: 'string', default: '512MB' },
+    /** Keep the cluster running at the end (its URL is printed), for EXPLAIN ANALYZE by hand. */
+    keep: { type: 'boolean', default: false }
   }
 })
 const size = Number(values.size)
@@ -59,12 +65,60 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]
 }
 
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number)
+
+/** CPU time (ms) of the PostgreSQL cluster's processes: the postmaster with its reaped children, and the live backends. */
+function clusterCpuMs(dir: string): number {
+  const ticks = (pid: string, fields: number[]) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      return fields.reduce((t, i) => t + Number(f[i]), 0)
+    } catch {
+      return 0 // exited meanwhile: its time is in the postmaster's children's time
+    }
+  }
+  const postmaster = readFileSync(`${dir}/data/postmaster.pid`, 'utf8').split('\n')[0].trim()
+  let t = ticks(postmaster, [11, 12, 13, 14])
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1] === postmaster) t += ticks(pid, [11, 12])
+    } catch {
+      // gone
+    }
+  }
+  return t * 10 // USER_HZ = 100
+}
+
+/** CPU spent from now on by this process and by PostgreSQL, per run. */
+function cpuMeter(dir: string) {
+  const node0 = process.cpuUsage()
+  const pg0 = clusterCpuMs(dir)
+  return {
+    per(n: number) {
+      const d = process.cpuUsage(node0)
+      return { node: (d.user + d.system) / 1000 / n, pg: (clusterCpuMs(dir) - pg0) / n }
+    }
+  }
+}
+
 /** The generated articles, stored the way every article is (storeArticle), without extraction. */
 function ensureTextArchive(): string {
   mkdirSync(DATA_DIR, { recursive: true })
   const path = `${DATA_DIR}text-archive-n${size}-seed${seed}-gen${GENERATOR_VERSION}-schema${LATEST_VERSION}.db`
   if (existsSync(`${path}.done`)) {
     log(`Reusing ${path}`)
+    return path
+  }
+  // The same articles stored under an earlier schema: migrated (timed) rather than stored again.
+  const older = [...Array(LATEST_VERSION).keys()].reverse().map((v) => path.replace(`-schema${LATEST_VERSION}.db`, `-schema${v}.db`)).find((p) => existsSync(`${p}.done`))
+  if (older) {
+    log(`Migrating a copy of ${older} to schema ${LATEST_VERSION}…`)
+    const t0 = performance.now()
+    for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
+    copyFileSync(older, path)
+    openApp(path).close()
+    writeFileSync(`${path}.done`, `migrated from ${older} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    log(`  ${((performance.now() - t0) / 1000).toFixed(1)} s`)
     return path
   }
   for (const s of ['', '-wal', '-shm']) rmSync(path + s, { force: true })
@@ -112,7 +166,8 @@ async function pushArchive(app: ReturnType<typeof openApp>, url: string, token: 
 
 async function main() {
   const archive = ensureTextArchive()
-  const cluster = await startCluster()
+  // A deployment would give PostgreSQL more than its 128 MB default of shared buffers (docs/team.md).
+  const cluster = await startCluster([`shared_buffers=${values['shared-buffers']}`])
   const admin = new pg.Client({ connectionString: cluster.url })
   await admin.connect()
   await admin.query('CREATE DATABASE team')
@@ -172,6 +227,8 @@ async function main() {
     const all: number[] = []
     const allUi: number[] = []
     let agree = 0
+    const cpuAll: number[] = []
+    const loadBefore = loadavg()
     const uuidOf = app.ctx.db.prepare('SELECT uuid FROM articles WHERE id = ?').pluck()
     for (const spec of mix) {
       const input = { query: spec.query, sort: 'relevance' as const, limit: 20, offset: 0, facets: false, timeline: false }
@@ -180,14 +237,21 @@ async function main() {
       const ui: number[] = []
       let total = 0
       let t0 = 0
+      const cpu = cpuMeter(cluster.dir)
       for (let i = 0; i < runs; i++) {
         t0 = performance.now()
         total = (await teamSearch(pool, input)).total
         app20.push(performance.now() - t0)
+      }
+      const cpu20 = cpu.per(runs)
+      const cpuUi = cpuMeter(cluster.dir)
+      for (let i = 0; i < runs; i++) {
         t0 = performance.now()
         await teamSearch(pool, { ...input, facets: true, timeline: true })
         ui.push(performance.now() - t0)
       }
+      const cpuUiPer = cpuUi.per(runs)
+      cpuAll.push(cpu20.node + cpu20.pg)
       all.push(...app20)
       allUi.push(...ui)
       const local = searchArticles(app.ctx.db, { query: spec.query, limit: 10 })
@@ -196,11 +260,19 @@ async function main() {
       const overlap = teamTop.filter((u) => localTop.has(u)).length
       const same = overlap === localTop.size && teamTop.length === localTop.size
       if (same) agree++
-      rows.push({ name: spec.name, query: spec.query, total, localTotal: local.total, p50: percentile(app20, 0.5), p95: percentile(app20, 0.95), uiP95: percentile(ui, 0.95), top10Overlap: overlap, sameTop10: same })
-      log(`  ${spec.query.padEnd(32)} ${String(total).padStart(6)} (local ${local.total})  p50 ${percentile(app20, 0.5).toFixed(1)}  p95 ${percentile(app20, 0.95).toFixed(1)}  ui p95 ${percentile(ui, 0.95).toFixed(1)} ms  top-10 ${overlap}/10${same ? '' : '  DIFFERS'}`)
+      rows.push({
+        name: spec.name, query: spec.query, total, localTotal: local.total, p50: percentile(app20, 0.5), p95: percentile(app20, 0.95), uiP95: percentile(ui, 0.95),
+        cpuMs: cpu20, uiCpuMs: cpuUiPer, top10Overlap: overlap, sameTop10: same
+      })
+      log(`  ${spec.query.padEnd(32)} ${String(total).padStart(6)} (local ${local.total})  p50 ${percentile(app20, 0.5).toFixed(1)}  p95 ${percentile(app20, 0.95).toFixed(1)}  cpu ${cpu20.pg.toFixed(0)}+${cpu20.node.toFixed(0)}  ui p95 ${percentile(ui, 0.95).toFixed(1)} cpu ${(cpuUiPer.pg + cpuUiPer.node).toFixed(0)} ms  top-10 ${overlap}/10${same ? '' : '  DIFFERS'}`)
     }
-    out.search = { queries: rows, p50: percentile(all, 0.5), p95: percentile(all, 0.95), uiP95: percentile(allUi, 0.95), sameTop10: agree, of: mix.length }
+    const loadAfter = loadavg()
+    out.search = {
+      queries: rows, p50: percentile(all, 0.5), p95: percentile(all, 0.95), uiP95: percentile(allUi, 0.95), sameTop10: agree, of: mix.length,
+      cpuPerQueryMs: { mean: cpuAll.reduce((x, y) => x + y, 0) / cpuAll.length, max: Math.max(...cpuAll) }, loadavg: { before: loadBefore, after: loadAfter }
+    }
     log(`Search p50 ${percentile(all, 0.5).toFixed(1)} / p95 ${percentile(all, 0.95).toFixed(1)} ms; with facets p95 ${percentile(allUi, 0.95).toFixed(1)} ms; same top-10 as local search for ${agree}/${mix.length} queries`)
+    log(`  CPU per query (PostgreSQL + Node), mean ${(out.search as { cpuPerQueryMs: { mean: number } }).cpuPerQueryMs.mean.toFixed(1)} ms, dearest query ${Math.max(...cpuAll).toFixed(1)} ms; load average ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`)
     app.close()
 
     if (!values['no-load']) {
@@ -217,7 +289,8 @@ async function main() {
     await server.close()
   } finally {
     await pool.end()
-    cluster.stop()
+    if (values.keep) log(`Cluster kept running: ${url} (data in ${cluster.dir}; stop it with pg_ctl -D ${cluster.dir}/data stop)`)
+    else cluster.stop()
     for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true })
   }
   writeFileSync(`${DATA_DIR}team-last-n${size}.json`, JSON.stringify(out, null, 2))

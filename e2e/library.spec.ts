@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { test, expect, snap } from './support/serve'
 import { LibraryPage } from './support/library-page'
 import { newsPage, newsSite, SYRIA_PARAGRAPHS } from './support/site'
@@ -122,5 +124,54 @@ test('the library lists articles imported by the CLI, with tags in the sidebar',
     await snap(page, 'library-list')
   } finally {
     await site.close()
+  }
+})
+
+test('the import summary: a line that is not a link is reported, a failed page retried, a page without an article saved anyway', async ({ page, served }) => {
+  // One page fails the first time it is asked for, one has no article in it.
+  let flakyHits = 0
+  const server = createServer((req, res) => {
+    if (req.url === '/flaky' && ++flakyHits === 1) {
+      res.writeHead(503, { 'Content-Type': 'text/html' })
+      return res.end('<h1>Busy</h1>')
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+    if (req.url === '/flaky') return res.end(newsPage('Flaky server finally answers', 'Coastal Herald', 'Ana Lima', '2024-03-11T08:00:00Z', SYRIA_PARAGRAPHS))
+    res.end('<!doctype html><html><head><title>Members only</title></head><body><h1>Members only</h1><p>Sign in to read on.</p></body></html>')
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  try {
+    await page.goto(served.url)
+    const library = new LibraryPage(page)
+    await library.addButton().click()
+    await page.getByLabel('Article links').fill([`${base}/flaky`, `${base}/login`, 'the council story from Tuesday'].join('\n'))
+    await expect(page.getByRole('dialog', { name: 'Add articles' })).toContainText('One line is not a link')
+    await expect(page.getByRole('dialog', { name: 'Add articles' })).toContainText('line 3: the council story from Tuesday')
+    await page.getByRole('button', { name: 'Add 3 items' }).click()
+    const panel = library.progress()
+    await expect(panel).toContainText('Import finished')
+    await expect(panel).toContainText('0 saved · 0 updated · 3 failed')
+    const failures = panel.getByRole('list', { name: 'Failed items' })
+    await expect(failures).toContainText('HTTP 503')
+    await expect(failures).toContainText('not a URL: "the council story from Tuesday"')
+    await expect(failures).toContainText('no readable article found on this page')
+    // The app speaks to people, not to a command line.
+    expect(await panel.textContent()).not.toMatch(/--\w/)
+    await snap(page, 'import-summary-retry')
+    // The page that was busy is tried again from the summary.
+    await failures.getByRole('button', { name: `Retry ${base}/flaky` }).click()
+    await expect(panel).toContainText('1 saved · 0 updated · 0 failed')
+    await expect(library.row('Flaky server finally answers')).toBeVisible()
+    // The page without an article: tried again, then saved anyway.
+    await library.addLinks([`${base}/login`])
+    await expect(panel).toContainText('0 saved · 0 updated · 1 failed')
+    await failures.getByRole('button', { name: 'Save anyway' }).click()
+    await expect(panel).toContainText('1 saved · 0 updated · 0 failed')
+    await expect(library.row('Members only')).toBeVisible()
+    await expect(library.rows()).toHaveCount(2)
+  } finally {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
   }
 })

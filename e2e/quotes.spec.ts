@@ -1,4 +1,5 @@
 import { test, expect, snap } from './support/serve'
+import { openAt, snapWidths } from './support/seed'
 import { newsPage, newsSite, SYRIA_PARAGRAPHS } from './support/site'
 
 test('detected quotes: list with speakers, highlight one tagged with its speaker, correct one, see people', async ({ page, served, consoleErrors }) => {
@@ -64,9 +65,30 @@ test('detected quotes: list with speakers, highlight one tagged with its speaker
   await expect(inherited).toContainText('probably Ali Akbar Velayati?')
   await expect(inherited).toContainText('Speaker uncertain: named indirectly')
   await expect(quotes.getByRole('listitem').filter({ hasText: 'We are in Syria' })).not.toContainText('uncertain')
-  await snap(page, 'people')
+  // Where and when they are quoted.
+  const said = page.getByRole('region', { name: 'Quotes by Ali Akbar Velayati' })
+  await expect(said.getByLabel('Quoted in')).toContainText('Gulf Observer')
+  await expect(said.getByLabel('Quoted in')).toContainText('The Daily Ledger')
+  await expect(said).toContainText('Oct 2017')
+  // Merging: a searchable list, not a wall of names.
+  const picker = said.getByRole('combobox', { name: 'Same person as' })
+  await picker.fill('tiller')
+  const options = said.getByRole('listbox', { name: 'Same person as' }).getByRole('option')
+  await expect(options).toHaveCount(1)
+  await expect(options.first()).toContainText('Rex Tillerson')
+  await snapWidths(page, 'people', snap)
+  await picker.press('Escape')
   await page.getByRole('link', { name: 'Search', exact: true }).click()
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('speaker:"Ali Akbar Velayati"')
   await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem')).toHaveCount(2)
   expect(consoleErrors).toEqual([])
+})
+
+test('People in an archive where nobody is quoted yet says so where it can be seen', async ({ page, served }) => {
+  await openAt(page, served, '/people')
+  const empty = page.getByRole('region', { name: 'Nobody quoted yet' })
+  await expect(empty).toBeVisible()
+  await expect(empty).toBeInViewport()
+  // The hint sits near the top, not centred in a tall row.
+  expect((await empty.boundingBox())!.y).toBeLessThan(300)
 })

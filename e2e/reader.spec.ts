@@ -88,8 +88,8 @@ test('keyboard: h highlights the selection, n opens its note, Delete removes it;
   await page.keyboard.press('Delete')
   await expect(reader.panel().getByRole('listitem')).toHaveCount(2)
 
-  await page.getByRole('link', { name: /Quotes/ }).click()
-  await expect(page.getByRole('heading', { name: 'Quotes' })).toBeVisible()
-  await expect(page.getByRole('list', { name: 'Quotes' }).getByRole('listitem')).toHaveCount(2)
-  await snap(page, 'quotes')
+  await page.getByRole('navigation', { name: 'Highlights and quotes' }).getByRole('link', { name: /Highlights/ }).click()
+  await expect(page.getByRole('heading', { name: 'Highlights' })).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Highlights' }).getByRole('listitem')).toHaveCount(2)
+  await snap(page, 'highlights')
 })

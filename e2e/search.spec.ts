@@ -66,7 +66,7 @@ test('search: snippets with marks, a facet, a timeline bar, a saved search', asy
   const saved = page.getByRole('navigation', { name: 'Saved searches' })
   await expect(saved.getByRole('link', { name: /Iran in Syria/ })).toContainText('3')
   await snap(page, 'search-saved')
-  await page.getByRole('link', { name: /Library/ }).click()
+  await page.getByRole('link', { name: /Inbox/ }).click()
   await saved.getByRole('link', { name: /Iran in Syria/ }).click()
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('tag:"Middle East" iran')
   expect(consoleErrors).toEqual([])

@@ -92,6 +92,13 @@ test.describe('team', () => {
     await expect(indicator.getByRole('status')).toHaveText(/Synced just now/)
     await expect(page.getByRole('link', { name: /Tillerson says Iran must withdraw/ }).first()).toBeVisible()
     await snap(page, 'team-synced')
+    // In a narrow window the sidebar is a rail: the sync state is its dot, still announced.
+    const size = page.viewportSize()!
+    await page.setViewportSize({ width: 800, height: 820 })
+    await expect(indicator.getByRole('status')).toHaveText(/Synced just now/)
+    await expect(indicator.getByRole('button', { name: 'Sync now' })).toBeHidden()
+    await snap(page, 'team-synced-800')
+    await page.setViewportSize(size)
 
     // The Team scope searches the server, and says who made the matching highlight.
     await page.keyboard.press('/')

@@ -92,8 +92,8 @@ test('an article changes on its site: Check now finds it, the diff shows it word
     await snap(page, 'versions-reading-version-1')
 
     // The library marks it; the Changes view lists it with its summary.
-    await page.getByRole('link', { name: /^Library/ }).click()
-    await expect(page.locator('.article-row', { hasText: 'Ceasefire talks stall' }).locator('.updated-mark')).toHaveText('Updated')
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: /^Inbox/ }).click()
+    await expect(page.getByRole('list', { name: 'Articles' }).locator('.row', { hasText: 'Ceasefire talks stall' }).locator('.updated-mark')).toHaveText('Updated')
     await snap(page, 'versions-library-updated')
     await page.getByRole('link', { name: /^Changes/ }).click()
     const row = page.locator('.change-row', { hasText: 'Ceasefire talks stall in Vienna' })

@@ -28,7 +28,7 @@ function runCli(dbPath: string, args: string[]) {
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let err = ''
-  child.stderr!.on('data', (c) => (err += c))
+  child.stderr!.on('data', (c) => { err += c; if (process.env.SERVE_LOG) process.stderr.write(c) })
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.once('data', (c) => resolve(String(c).trim()))
     child.once('exit', (code) => reject(new Error(`clipfile serve exited ${code}: ${err}`)))
@@ -36,7 +36,10 @@ async function startServe(dbPath: string): Promise<{ url: string; child: ChildPr
   return { url, child }
 }
 
-/** Each test gets its own archive and its own `clipfile serve`, and fails on any console error. */
+/**
+ * Each test gets its own archive and its own `clipfile serve`, and fails on any console error.
+ * SERVE_LOG=1 shows what the server writes to stderr and every request the page saw fail.
+ */
 export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; this one has none
   served: async ({}, use) => {
@@ -51,6 +54,7 @@ export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
     const errors: string[] = []
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
     page.on('pageerror', (e) => errors.push(String(e)))
+    if (process.env.SERVE_LOG) page.on('requestfailed', (r) => console.log('REQUEST FAILED', r.method(), r.url(), r.failure()?.errorText))
     await use(errors)
     expect(errors, 'console errors').toEqual([])
   }

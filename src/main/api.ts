@@ -16,6 +16,8 @@ import { teamHandlers } from './handlers/team'
 import { captureHandlers } from './handlers/capture'
 import { versionHandlers } from './handlers/versions'
 import { articleHandlers } from './handlers/articles'
+import { readingHandlers } from './handlers/reading'
+import { settingsHandlers } from './handlers/settings'
 
 export type { Handlers } from './handlers/types'
 
@@ -29,7 +31,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...teamHandlers(ctx),
     ...captureHandlers(ctx),
     ...versionHandlers(ctx),
-    ...articleHandlers(ctx)
+    ...articleHandlers(ctx),
+    ...readingHandlers(ctx),
+    ...settingsHandlers(ctx)
   }
 }
 

@@ -9,7 +9,6 @@ import { UserError } from '../shared/result'
 import type { DB } from './db/connection'
 import { LATEST_VERSION } from './db/migrations'
 
-const AUTO = /^clipfile-(\d{4}-\d{2}-\d{2})\.db$/
 export const AUTO_BACKUP_KEEP = 7
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -23,19 +22,28 @@ export interface AutoBackupResult {
 /** The folder automatic backups go to, beside the archive. */
 export const backupDir = (dbPath: string): string => join(dirname(dbPath), 'backups')
 
+/** What an archive's automatic backups are called: its file name without `.db` (`clipfile.db` → `clipfile`). */
+export const backupName = (dbPath: string): string => basename(dbPath).replace(/\.db$/i, '') || 'clipfile'
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 /**
- * Once a day: writes `backups/clipfile-YYYY-MM-DD.db` and keeps the newest seven. Files in the
- * folder that it did not write are never touched.
+ * Once a day: writes `backups/<archive>-YYYY-MM-DD.db` beside the archive at `dbPath` and
+ * keeps its newest seven. Each archive's backups carry its name, so two archives in one
+ * folder each keep their own; files it did not write are never touched.
  */
-export async function autoBackup(db: DB, dir: string, now = new Date(), keep = AUTO_BACKUP_KEEP): Promise<AutoBackupResult> {
+export async function autoBackup(db: DB, dbPath: string, now = new Date(), keep = AUTO_BACKUP_KEEP): Promise<AutoBackupResult> {
+  const dir = backupDir(dbPath)
+  const name = backupName(dbPath)
+  const pattern = new RegExp(`^${escapeRegExp(name)}-(\\d{4}-\\d{2}-\\d{2})\\.db$`)
   mkdirSync(dir, { recursive: true })
   const day = now.toISOString().slice(0, 10)
-  const existing = readdirSync(dir).filter((f) => AUTO.test(f)).sort()
+  const existing = readdirSync(dir).filter((f) => pattern.test(f)).sort()
   const newest = existing[existing.length - 1]
-  const due = !newest || Date.parse(newest.match(AUTO)![1]) + DAY_MS <= Date.parse(day)
+  const due = !newest || Date.parse(newest.match(pattern)![1]) + DAY_MS <= Date.parse(day)
   let written: string | null = null
   if (due) {
-    const path = join(dir, `clipfile-${day}.db`)
+    const path = join(dir, `${name}-${day}.db`)
     const partial = `${path}.partial`
     rmSync(partial, { force: true })
     await db.backup(partial)

@@ -74,6 +74,13 @@ describe('clipfile CLI', () => {
     expect(one).not.toHaveProperty('raw')
     expect(one).toHaveProperty('publishedAt')
     expect(one).toHaveProperty('language')
+    // New saves are in the inbox, unread; lists filter by where they are in the workflow.
+    expect(articles.every((a: { state: string; readAt: string | null }) => a.state === 'inbox' && a.readAt === null)).toBe(true)
+    expect(JSON.parse((await clipfile(['--db', db, 'list', '--state', 'archive', '--json'])).stdout)).toEqual([])
+    expect(JSON.parse((await clipfile(['--db', db, 'list', '--state', 'inbox', '--starred', '--json'])).stdout)).toEqual([])
+    expect(JSON.parse((await clipfile(['--db', db, 'list', '--state', 'inbox', '--json'])).stdout)).toHaveLength(3)
+    const text = await clipfile(['--db', db, 'list'])
+    expect(text.stdout).toMatch(/^\s+\d+ {2}• /m)
   })
 
   it('searches with --json, and exits 2 on a malformed query with the place of the problem', async () => {
@@ -142,6 +149,9 @@ describe('clipfile CLI', () => {
     const sort = await clipfile(['--db', db, 'list', '--sort', 'size'])
     expect(sort.code).toBe(2)
     expect(sort.stderr).toMatch(/sort/)
+    const state = await clipfile(['--db', db, 'list', '--state', 'read'])
+    expect(state.code).toBe(2)
+    expect(state.stderr).toMatch(/state/)
     const color = await clipfile(['--db', db, 'highlight', 'add', '1', '--quote', 'x', '--color', 'red'])
     expect(color.code).toBe(2)
     expect(color.stderr).toMatch(/color/)

@@ -20,7 +20,7 @@ Commands:
   import <url|file|folder|->...  Save articles (URLs, HTML/MHTML files, folders, URL lists,
                                  Pocket/Omnivore/Wallabag/Instapaper exports; - reads URLs from stdin)
         [--tag T]... [--force] [--json]
-  list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--json]
+  list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--state inbox|archive] [--starred] [--json]
   show <id> [--json]             One article: metadata and plain text
   edit <id> [--title T] [--author A]... [--outlet O] [--published YYYY-MM-DD|none] [--reset FIELD]...
                                  Correct an article's details (kept when it is imported or re-extracted again)

@@ -13,12 +13,13 @@ import { resolveDbPath } from './paths'
 import { getAsset } from './db/articles'
 import { ASSET_SCHEME } from '../shared/channels'
 import { contentSecurityPolicy } from '../shared/csp'
-import { autoBackup, backupDir } from './backups'
+import { autoBackup } from './backups'
 import { VERSION } from './version'
 import { installMenu } from './menu'
 import { filesToOpen, openInArchive } from './open-files'
 import { startSyncAgent } from './sync/agent'
 import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from './capture/listener'
+import { watchArchive } from './watch'
 
 app.setName('Clipfile')
 protocol.registerSchemesAsPrivileged([{ scheme: ASSET_SCHEME, privileges: { standard: true, secure: true } }])
@@ -131,7 +132,7 @@ function registerAssetProtocol(a: App): void {
 
 /** A backup a day into the data folder's backups/ (the last seven kept), checked every few hours. */
 function scheduleAutoBackups(a: App): void {
-  const run = () => void autoBackup(a.ctx.db, backupDir(a.ctx.dbPath)).catch((e) => console.error('[clipfile] automatic backup failed:', e))
+  const run = () => void autoBackup(a.ctx.db, a.ctx.dbPath).catch((e) => console.error('[clipfile] automatic backup failed:', e))
   setTimeout(run, 30_000).unref()
   setInterval(run, 6 * 60 * 60 * 1000).unref()
 }
@@ -191,6 +192,8 @@ if (!app.requestSingleInstanceLock()) {
     registerAssetProtocol(ready)
     bindIpc(ready.handlers)
     forwardEvents(ready.ctx.events)
+    // `clipfile import` in a terminal shows up in the open window.
+    watchArchive(ready.ctx.db, ready.ctx.events)
     installMenu(() => ({ version: VERSION, electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, dbPath: ready.ctx.dbPath }))
     createWindow().webContents.once('did-finish-load', () => {
       openPages = (paths) => void openInArchive(ready.handlers, paths)

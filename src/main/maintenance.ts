@@ -78,7 +78,7 @@ export function runChecks(db: DB): CheckReport {
 export function repairIndexes(db: DB): { articles: number; highlights: number } {
   return db.transaction(() => {
     db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')").run()
-    // The substring index of Chinese and Japanese articles (migration 010): the same rows again.
+    // The substring index of Chinese and Japanese articles (migration 011): the same rows again.
     db.prepare('DELETE FROM articles_cjk').run()
     db.prepare(
       `INSERT INTO articles_cjk(rowid, title, text) SELECT a.id, a.title, c.text FROM articles a JOIN article_content c ON c.article_id = a.id

@@ -63,6 +63,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     })
   })
   server.requestTimeout = 10 * 60_000
+  // The browser reuses idle connections for the next API call; if the server closed one at
+  // that moment the POST would fail ("Failed to fetch") and browsers do not retry a POST. So
+  // the server keeps idle connections longer than Chromium does (5 minutes): the browser
+  // closes them first. headersTimeout must stay above it.
+  server.keepAliveTimeout = 6 * 60_000
+  server.headersTimeout = 6 * 60_000 + 1000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(o.port ?? 0, host, () => resolve())

@@ -21,6 +21,8 @@ import { teamSchemas, type TeamOutputs } from './contract/team'
 import { captureSchemas, type CaptureOutputs } from './contract/capture'
 import { versionSchemas, type VersionOutputs } from './contract/versions'
 import { articleSchemas, type ArticleOutputs } from './contract/articles'
+import { readingSchemas, type ReadingOutputs } from './contract/reading'
+import { settingsSchemas, type SettingsOutputs } from './contract/settings'
 
 export type { Result } from './result'
 export * from './types'
@@ -38,11 +40,14 @@ export const schemas = {
   ...teamSchemas,
   ...captureSchemas,
   ...versionSchemas,
-  ...articleSchemas
+  ...articleSchemas,
+  ...readingSchemas,
+  ...settingsSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
-export interface Outputs extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs, ArticleOutputs {}
+export interface Outputs
+  extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs, ArticleOutputs, ReadingOutputs, SettingsOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -71,7 +76,16 @@ export interface ImportProgress {
   lastResult?: ImportItemResult
 }
 export interface EventMap {
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions' | 'details' | 'images'; articleId?: number }
+  /**
+   * `state`: inbox/archive/star; `progress`: how far an article has been read; `external`:
+   * another program (the CLI, another window) changed the archive; `versions`: a new version
+   * of an article was recorded; `details`: the user corrected an article's details; `images`:
+   * images kept as placeholders were fetched.
+   */
+  libraryChanged: {
+    reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions' | 'state' | 'progress' | 'external' | 'details' | 'images'
+    articleId?: number
+  }
   importProgress: ImportProgress
   /** A browser asked to pair, or a pairing was approved or revoked (the UI lists them again). */
   pairingsChanged: { pending: number }

@@ -6,9 +6,11 @@
 export const methodNames = [
   'info',
   'listArticles',
+  'listArticleStates',
   'getArticle',
   'deleteArticles',
   'setArticleTags',
+  'addArticleTags',
   'listTags',
   'importItems',
   'addHighlight',
@@ -18,6 +20,8 @@ export const methodNames = [
   'renameTag',
   'exportHighlights',
   'search',
+  'searchMatches',
+  'searchSuggestion',
   'listSavedSearches',
   'saveSearch',
   'deleteSavedSearch',
@@ -49,7 +53,11 @@ export const methodNames = [
   'setFollowSettings',
   'editArticle',
   'reextractArticles',
-  'retryImages'
+  'retryImages',
+  'setArticleState',
+  'setReadingProgress',
+  'getSettings',
+  'updateSettings'
 ] as const
 export type MethodName = (typeof methodNames)[number]
 

@@ -1,5 +1,5 @@
 /** Result types of the contract. Dates are ISO 8601 strings. */
-import type { CheckOutcome, CorrectableField, DiffOp, FollowNewFor, VersionHow } from './vocabulary'
+import type { ArticleState, CheckOutcome, CorrectableField, DiffOp, FollowNewFor, LineWidth, Theme, VersionHow } from './vocabulary'
 
 export type { CorrectableField } from './vocabulary'
 
@@ -9,6 +9,20 @@ export interface AppInfo {
   schemaVersion: number
   articles: number
   highlights: number
+  /** Articles per reading state, and starred ones. */
+  inbox: number
+  archive: number
+  starred: number
+}
+
+/** Where a reader is in an article and what they decided about it. */
+export interface ReadingState {
+  state: ArticleState
+  starred: boolean
+  /** How far into the article the reader has got, 0..1 (the furthest point reached). */
+  progress: number
+  /** When it was first opened; null: unread. */
+  readAt: string | null
 }
 
 /** What is known about an article besides its text: extracted at import, stored with it. */
@@ -34,7 +48,14 @@ export interface ArticleMetadata {
 
 export type TextDirection = 'ltr' | 'rtl'
 
-export interface ArticleSummary {
+/** An article's id with its place in the reading workflow. */
+export interface ArticleStateRow {
+  id: number
+  state: ArticleState
+  starred: boolean
+}
+
+export interface ArticleSummary extends ReadingState {
   id: number
   url: string
   title: string
@@ -117,6 +138,8 @@ export interface Article extends ArticleSummary {
   text: string
   highlights: Highlight[]
   assets: AssetRef[]
+  /** Where the reader left off: an offset in `text` (the start of the first paragraph in view). */
+  position: number
 }
 
 export interface TagCount {
@@ -139,6 +162,11 @@ export interface ImportItemResult {
   error?: string
   /** Images saved with the article, and images kept as placeholders (offline, 404, refused, too big…). */
   images?: { saved: number; missing: number }
+  /**
+   * The page was read but no article was found in it: importing it again with `force` saves
+   * its whole text (the UI offers "Save anyway", the CLI `--force`).
+   */
+  forceable?: boolean
 }
 
 export interface ImportSummary {
@@ -198,7 +226,7 @@ export interface SearchHighlight {
   author?: string | null
 }
 
-export interface SearchHit {
+export interface SearchHit extends ReadingState {
   id: number
   title: string
   site: string | null
@@ -233,6 +261,32 @@ export interface SearchResult {
   facetsSampled: boolean
   /** A problem in the query; the results are for the part that could be understood. */
   error?: { message: string; position: number }
+}
+
+/** "Did you mean …": the query with its misspelt words replaced by close words of the archive's own vocabulary. */
+export interface SearchSuggestion {
+  query: string
+  /** How many articles it finds. */
+  total: number
+}
+
+/** Where a query's words occur in one article's plain text (to mark and step through them). */
+export interface TextMatches {
+  ranges: { start: number; end: number }[]
+}
+
+/** App-wide preferences, kept in the archive so every window and host shares them. */
+export interface Settings {
+  theme: Theme
+  /** Reader text size in CSS pixels. */
+  textSize: number
+  lineWidth: LineWidth
+  /** Archive an article once it has been read to the end. */
+  autoArchive: boolean
+  /** The sidebar folded to a rail of icons (wide windows; narrow ones always start folded). */
+  sidebarCollapsed: boolean
+  /** The reader's side panel (highlights, quotes) hidden (wide windows; narrow ones always start hidden). */
+  panelCollapsed: boolean
 }
 
 
@@ -532,4 +586,12 @@ export interface ChangeList {
 export interface FollowSettings {
   /** How long newly saved web articles are followed. */
   followNewFor: FollowNewFor
+}
+
+/** Where and when a speaker is quoted: outlets with quote counts, and the span of publication dates. */
+export interface SpeakerSummary {
+  outlets: FacetCount[]
+  /** Dates of the earliest and latest article quoting them (published, else saved). */
+  first: string | null
+  last: string | null
 }

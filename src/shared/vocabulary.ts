@@ -21,6 +21,17 @@ export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'iw', 'fa
 /** The writing direction a language tag implies ("ar-EG" → rtl; none or unknown → ltr). */
 export const directionOf = (language: string | null | undefined): 'ltr' | 'rtl' =>
   RTL_LANGUAGES.has((language ?? '').trim().toLowerCase().split('-')[0]) ? 'rtl' : 'ltr'
+/** Where an article is in the reading workflow: new saves land in the inbox; read and kept ones in the archive. */
+export const ARTICLE_STATES = ['inbox', 'archive'] as const
+export type ArticleState = (typeof ARTICLE_STATES)[number]
+
+/** App-wide appearance settings. */
+export const THEMES = ['auto', 'light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+export const LINE_WIDTHS = ['narrow', 'medium', 'wide'] as const
+export type LineWidth = (typeof LINE_WIDTHS)[number]
+/** The reader's text size in CSS pixels, and its bounds. */
+export const TEXT_SIZE = { min: 14, max: 28, default: 19 } as const
 
 /** Orders of search results. */
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const

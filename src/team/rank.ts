@@ -42,11 +42,12 @@ async function corpusStats(pool: Pool, table: RankedTable): Promise<CorpusStats>
   cache.set(pool, byTable)
   const hit = byTable.get(table)
   if (hit && Date.now() - hit.at < STATS_TTL_MS) return hit
-  // `table` is one of two literals, never user input.
-  const size = await pool.query<{ n: number; w: number }>(`SELECT count(*)::int AS n, coalesce(avg(tokens), 1)::float8 AS w FROM ${table} WHERE deleted_at IS NULL`)
+  // Literals, never user input. article_search holds live articles only (team migration 2).
+  const relation = table === 'articles' ? 'article_search' : 'highlights WHERE deleted_at IS NULL'
+  const size = await pool.query<{ n: number; w: number }>(`SELECT count(*)::int AS n, coalesce(avg(tokens), 1)::float8 AS w FROM ${relation}`)
   const mce = await pool.query<{ e: string[] | null; f: number[] | null }>(
     "SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats WHERE tablename = $1 AND attname = 'search' LIMIT 1",
-    [table]
+    [table === 'articles' ? 'article_search' : 'highlights']
   )
   const freq = new Map<string, number>()
   const e = mce.rows[0]?.e ?? []

@@ -12,6 +12,7 @@ import type { Pool } from './store/pool'
 import type { TeamUser } from './store/users'
 import { TEAM_SCHEMA_VERSION } from './store/migrations'
 import { teamSearch } from './search'
+import { TEAM_READING } from './reading'
 
 /** The methods of the contract the team server offers. */
 export const TEAM_METHODS = ['info', 'search', 'getArticle', 'listArticles', 'listTags', 'listSavedSearches', 'saveSearch', 'deleteSavedSearch'] as const
@@ -37,6 +38,7 @@ const SUMMARY = `a.id, a.url, a.title, a.byline, a.site, a.published_at, a.saved
   (SELECT count(*)::int FROM highlights h WHERE h.article_id = a.id AND h.deleted_at IS NULL) AS highlight_count`
 
 const toSummary = (r: SummaryRow): ArticleSummary => ({
+  ...TEAM_READING,
   id: r.id, url: r.url, title: r.title, byline: r.byline, site: r.site, publishedAt: r.published_at, savedAt: r.saved_at,
   language: r.language, dir: directionOf(r.language), excerpt: r.excerpt, wordCount: r.word_count, tags: [...r.tags].sort((a, b) => a.localeCompare(b)), highlightCount: r.highlight_count,
   // The team shows each article's latest version only; its history lives in members' archives.
@@ -52,7 +54,7 @@ export function teamHandlers(pool: Pool, user: TeamUser, serverUrl: string): Tea
       const r = await pool.query<{ a: number; h: number }>(
         'SELECT (SELECT count(*)::int FROM articles WHERE deleted_at IS NULL) AS a, (SELECT count(*)::int FROM highlights WHERE deleted_at IS NULL) AS h'
       )
-      return { version: 'team', dbPath: serverUrl, schemaVersion: TEAM_SCHEMA_VERSION, articles: r.rows[0].a, highlights: r.rows[0].h }
+      return { version: 'team', dbPath: serverUrl, schemaVersion: TEAM_SCHEMA_VERSION, articles: r.rows[0].a, highlights: r.rows[0].h, inbox: 0, archive: r.rows[0].a, starred: 0 }
     },
     search: (input) => teamSearch(pool, input),
     listArticles: async ({ limit, offset, sort, tag }) => {
@@ -129,6 +131,7 @@ async function getArticle(pool: Pool, id: number): Promise<Article> {
     doc: JSON.parse(gunzipSync(a.doc).toString('utf8')),
     text: a.text,
     highlights,
-    assets: []
+    assets: [],
+    position: 0
   }
 }

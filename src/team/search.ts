@@ -17,6 +17,7 @@ import { parseQueryLenient } from '../main/search/parse'
 import { ARTICLE_WEIGHTS, HIGHLIGHT_WEIGHTS, TS_CONFIG, compileTsquery, highlightCond, numbered, textSql, type PgCompiledQuery, type SqlFragment } from '../main/search/tsquery'
 import type { Pool } from './store/pool'
 import { scorer } from './rank'
+import { TEAM_READING } from './reading'
 
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
@@ -56,20 +57,30 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
   const { ast, error } = parseQueryLenient(input.query)
   const q = compileTsquery(ast)
   const where = matchWhere(q)
-  const total = await countMatches(pool, q, where)
   const ranked = input.sort === 'relevance' && q.tsq !== null
-  const page = ranked ? await rankedPage(pool, q, where, total, input.limit, input.offset) : await orderedPage(pool, where, input.sort, input.limit, input.offset)
+  let total: number
+  let page: Page
+  if (ranked) {
+    const r = await rankedWindow(pool, q)
+    total = r.total ?? (await countMatches(pool, where))
+    page = await rankedPage(pool, where, r.ranked, total, input.limit, input.offset)
+  } else {
+    total = await countMatches(pool, where)
+    page = await orderedPage(pool, where, input.sort, input.limit, input.offset)
+  }
   const step = Math.max(1, Math.ceil(total / FACET_SAMPLE))
   const sampled = cat(where, frag(step > 1 ? ` AND a.id % ${step} = 0` : ''))
   const wantFacets = (input.facets || input.timeline) && total > 0
-  const sampleSize = wantFacets && step > 1 ? (await rows<{ n: number }>(pool, cat(frag('SELECT count(*)::int AS n FROM articles a WHERE '), sampled)))[0].n : total
-  const scale = sampleSize > 0 ? total / sampleSize : 1
+  // The (sampled) matches are found once, as ids; each facet groups those rows by primary key.
+  const sampleIds = wantFacets ? (await rows<{ id: number }>(pool, cat(frag('SELECT a.id FROM articles a WHERE '), sampled))).map((r) => r.id) : []
+  const inSample = frag('a.id = ANY(?::bigint[])', [sampleIds])
+  const scale = step > 1 && sampleIds.length > 0 ? total / sampleIds.length : 1
   const problem = error ?? q.warnings[0]
   return {
     total,
     results: await hits(pool, q, page),
-    facets: input.facets && wantFacets ? await facets(pool, sampled, scale) : { tags: [], sites: [], authors: [] },
-    timeline: input.timeline && wantFacets ? await timeline(pool, sampled, scale) : [],
+    facets: input.facets && wantFacets ? await facets(pool, inSample, scale) : { tags: [], sites: [], authors: [] },
+    timeline: input.timeline && wantFacets ? await timeline(pool, inSample, scale) : [],
     facetsSampled: wantFacets && step > 1,
     ...(problem ? { error: { message: problem.message, position: problem.position } } : {})
   }
@@ -77,23 +88,8 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
 
 type Page = { id: number; score: number }[]
 
-/**
- * How many articles match. For text alone: the articles whose own text matches, counted from
- * the GIN index (a bitmap scan that skips the heap for all-visible pages), plus those matched
- * only through a highlight — instead of materialising every id.
- */
-async function countMatches(pool: Pool, q: PgCompiledQuery, where: SqlFragment): Promise<number> {
-  if (q.tsq && !q.highlightsOnly && q.filters.sql === 'TRUE') {
-    const [{ n }] = await rows<{ n: number }>(
-      pool,
-      cat(
-        frag('SELECT (SELECT count(*) FROM articles a WHERE a.deleted_at IS NULL AND a.search @@ '), q.tsq,
-        frag(')::int + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), q.tsq,
-        frag(' AND NOT (a.search @@ '), q.tsq, frag('))::int AS n')
-      )
-    )
-    return n
-  }
+/** How many articles match (the general case; text alone is counted with its ranking window). */
+async function countMatches(pool: Pool, where: SqlFragment): Promise<number> {
   return (await rows<{ n: number }>(pool, cat(frag('SELECT count(*)::int AS n FROM articles a WHERE '), where)))[0].n
 }
 
@@ -111,56 +107,118 @@ async function orderedPage(pool: Pool, where: SqlFragment, sort: SearchSort, lim
 /**
  * The local ranking's window, in SQL: the RANK_WINDOW most recent own-text matches and
  * HIGHLIGHT_WINDOW most recent matching highlights are ranked (each window chosen before
- * filters, then filtered, as locally), best first; every other match follows, newest first.
+ * filters, then filtered, as locally), best first. For text alone it also answers the total.
+ *
+ * Each window is one statement in three steps, each on a list of ids so that the planner's
+ * guesses (it cannot see the words: see `opaque`) cannot lead it astray: the matches' ids from
+ * the GIN index over the narrow `article_search` (team migration 2) — neither choosing the
+ * window nor counting opens a search vector —, the window's articles that pass the filters
+ * (by primary key), and only those ranked, one ts_rank per word.
  */
-async function rankedPage(pool: Pool, q: PgCompiledQuery, where: SqlFragment, total: number, limit: number, offset: number): Promise<Page> {
+async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: Page; total: number | null }> {
   const tsq = q.tsq as SqlFragment
-  // The window rows already match the text: only the filters remain to check on them.
-  const filters = cat(frag('a.deleted_at IS NULL AND '), q.filters)
   const leaves = q.leaves.length ? q.leaves : [[tsq]]
   const words = leaves.flat()
   // How PostgreSQL normalised each word (its lexemes), for the words' rarity.
   const treeRow = (await rows<Record<string, string>>(pool, cat(frag('SELECT '), ...words.flatMap((l, i) => [frag(i ? ', ' : ''), frag('querytree('), l, frag(`)::text AS t${i}`)]))))[0]
   let k = 0
   const trees = leaves.map((leaf) => leaf.map(() => treeRow[`t${k++}`]))
-  /** ts_rank of every word against `vector`, as columns r0, r1, … */
-  const rankColumns = (weights: string, vector: string) => words.flatMap((l, i) => [frag(`, ts_rank('${weights}', ${vector}, `), l, frag(`) AS r${i}`)])
-  const grouped = (r: Record<string, number>) => {
-    let i = 0
-    return leaves.map((leaf) => leaf.map(() => r[`r${i++}`]))
-  }
+  /** Per word, the array of its ts_rank against each ranked row's vector (r0, r1, …), with the rows' ids and lengths. */
+  const rankArrays = (weights: string, table: string, idColumn: string) =>
+    cat(
+      // One aggregate node feeds every array the same rows in the same order: the arrays line up.
+      frag(`array_agg(${idColumn}) AS ids, array_agg(${table}.tokens) AS tokens`),
+      ...words.flatMap((l, i) => [frag(`, array_agg(ts_rank('${weights}', ${table}.search, `), l, frag(`)) AS r${i}`)])
+    )
+  const scoreRows = (r: RankArrays, score: (ranks: number[][], tokens: number) => number) =>
+    (r.ids ?? []).map((id, n) => {
+      let i = 0
+      return { id: Number(id), score: score(leaves.map((leaf) => leaf.map(() => (r[`r${i++}`] as number[])[n])), (r.tokens as number[])[n]) }
+    })
+  const filtered = q.filters.sql !== 'TRUE'
+  /** The ids of `list` (an id-array expression) whose articles pass the filters. */
+  const kept = (list: string) =>
+    filtered ? cat(frag(`ARRAY(SELECT a.id FROM articles a WHERE a.id = ANY(${list}) AND a.deleted_at IS NULL AND `), q.filters, frag(')')) : frag(list)
+  /**
+   * As `kept`, for a short list: with text and `-words` alone, each article is checked for the
+   * excluded words by itself (its vector, its highlights) instead of listing every article
+   * they match.
+   */
+  const keptFew = (list: string) =>
+    q.exclude && q.rowFilters.sql === 'TRUE'
+      ? cat(
+        frag(`ARRAY(SELECT a.id FROM articles a WHERE a.id = ANY(${list}) AND a.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM article_search y WHERE y.article_id = a.id AND y.search @@ `),
+        q.exclude, frag(') AND NOT EXISTS (SELECT 1 FROM highlights h2 WHERE h2.article_id = a.id AND h2.deleted_at IS NULL AND h2.search @@ '), q.exclude, frag('))')
+      )
+      : kept(list)
   const scores = new Map<number, number>()
+  let total: number | null = null
   if (!q.highlightsOnly) {
     const score = await scorer(pool, 'articles', trees)
-    const own = q.exclude ? cat(frag('a.search @@ '), tsq, frag(' AND NOT (a.search @@ '), q.exclude, frag(')')) : cat(frag('a.search @@ '), tsq)
-    const found = await rows<Record<string, number>>(
+    // Text alone (and `-words`): every match is an own match or one through a highlight only,
+    // less the articles an excluded word matches (by their text or a highlight) — counted here,
+    // as id sets, without reading an article row. The excluded sets are listed once: `exo` (by
+    // the text, which also bounds the window, as FTS5's `a NOT b` does locally) and `ex` (by
+    // text or highlight: the filter).
+    const textAlone = q.rowFilters.sql === 'TRUE'
+    const ex = q.exclude
+    const notExcluded = (col: string) => frag(ex ? ` AND ${col} NOT IN (SELECT id FROM ex)` : '')
+    const ctes = ex
+      ? cat(
+        frag('exo AS MATERIALIZED (SELECT y.article_id AS id FROM article_search y WHERE y.search @@ '), ex, frag('), '),
+        textAlone
+          ? cat(frag('ex AS MATERIALIZED (SELECT id FROM exo UNION SELECT h.article_id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), ex, frag('), '))
+          : frag(''),
+        frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq, frag(' AND x.article_id NOT IN (SELECT id FROM exo)), ')
+      )
+      : cat(frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq, frag('), '))
+    const count = textAlone
+      ? cat(
+        frag('(SELECT count(*) FROM own WHERE TRUE'), notExcluded('id'),
+        frag(')::int + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), tsq,
+        frag(' AND h.article_id NOT IN (SELECT id FROM own)'), notExcluded('h.article_id'), frag(')::int')
+      )
+      : frag('NULL::int')
+    const windowIds = '(SELECT ids FROM win)::bigint[]'
+    // With `-words` alone the window's filter is the excluded set already listed: ids only.
+    const keptWindow = ex && textAlone ? frag(`ARRAY(SELECT w FROM unnest(${windowIds}) w WHERE w NOT IN (SELECT id FROM ex))`) : kept(windowIds)
+    const [r] = await rows<RankArrays & { total: number }>(
       pool,
       cat(
-        frag('SELECT w.id, w.tokens'), ...rankColumns(ARTICLE_WEIGHTS, 'w.search'), frag(' FROM (SELECT a.id, a.search, a.tokens FROM articles a WHERE '),
-        own, frag(' AND a.deleted_at IS NULL ORDER BY a.id DESC LIMIT ?) w JOIN articles a ON a.id = w.id WHERE ', [RANK_WINDOW]), filters
+        frag('WITH '), ctes,
+        frag('win AS MATERIALIZED (SELECT ARRAY(SELECT id FROM own ORDER BY id DESC LIMIT ?) AS ids) ', [RANK_WINDOW]),
+        frag('SELECT '), count, frag(' AS total, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
+        frag(' FROM article_search s WHERE s.article_id = ANY('), keptWindow, frag(')')
       )
     )
-    for (const r of found) scores.set(r.id, score.score(grouped(r), r.tokens))
+    for (const x of scoreRows(r, score.score)) scores.set(x.id, x.score)
+    if (textAlone) total = r.total
   }
   const hscore = await scorer(pool, 'highlights', trees)
   const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
-  const viaHighlights = (
-    await rows<Record<string, number>>(
-      pool,
-      cat(
-        frag('SELECT w.article_id AS id, w.tokens'), ...rankColumns(HIGHLIGHT_WEIGHTS, 'w.search'),
-        frag(' FROM (SELECT h.article_id, h.search, h.tokens FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h,
-        frag(' ORDER BY h.id DESC LIMIT ?) w JOIN articles a ON a.id = w.article_id WHERE ', [HIGHLIGHT_WINDOW]), filters
-      )
+  const [hr] = await rows<RankArrays>(
+    pool,
+    cat(
+      frag('WITH hw AS MATERIALIZED (SELECT h.id, h.article_id FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h, frag(' ORDER BY h.id DESC LIMIT ?) ', [HIGHLIGHT_WINDOW]),
+      frag('SELECT '), rankArrays(HIGHLIGHT_WEIGHTS, 'hl', 'hl.article_id'),
+      frag(' FROM highlights hl WHERE hl.id = ANY(ARRAY(SELECT id FROM hw)) AND hl.article_id = ANY('), keptFew('ARRAY(SELECT article_id FROM hw)'), frag(')')
     )
-  ).map((r) => ({ id: r.id, score: hscore.score(grouped(r), r.tokens) }))
+  )
   // As locally: an article's own score wins; a highlight's ranks the articles matched through highlights alone.
   const own = new Set(scores.keys())
-  for (const r of viaHighlights) {
-    const prev = scores.get(r.id)
-    if (!own.has(r.id) && (prev === undefined || r.score > prev)) scores.set(r.id, r.score)
+  for (const x of scoreRows(hr, hscore.score)) {
+    const prev = scores.get(x.id)
+    if (!own.has(x.id) && (prev === undefined || x.score > prev)) scores.set(x.id, x.score)
   }
   const ranked = [...scores].sort(([ia, sa], [ib, sb]) => sb - sa || ib - ia).map(([id, score]) => ({ id, score }))
+  return { ranked, total }
+}
+
+/** One window's rows as parallel arrays (one row per statement, even when nothing is ranked). */
+type RankArrays = { ids: (number | string)[] | null; tokens: number[] | null } & Record<string, unknown>
+
+/** The ranked window's page; past it, every other match follows, newest first. */
+async function rankedPage(pool: Pool, where: SqlFragment, ranked: Page, total: number, limit: number, offset: number): Promise<Page> {
   const page = ranked.slice(offset, offset + limit)
   if (page.length < limit && total > ranked.length) {
     const skip = Math.max(0, offset - ranked.length)
@@ -199,6 +257,7 @@ async function hits(pool: Pool, q: PgCompiledQuery, page: Page): Promise<SearchH
     const a = found.get(id)
     if (!a) return []
     return [{
+      ...TEAM_READING,
       id: a.id,
       uuid: a.uuid,
       title: a.title,
@@ -217,23 +276,39 @@ async function hits(pool: Pool, q: PgCompiledQuery, page: Page): Promise<SearchH
 }
 
 const HEADLINE = `StartSel=${SNIPPET_OPEN}, StopSel=${SNIPPET_CLOSE}, MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=" … "`
-/** ts_headline parses the whole text it is given: try the opening first, the whole text only when the match is further in. */
+/**
+ * ts_headline parses the whole text it is given, and that is most of a search's fixed cost. So
+ * it is first given ~1,200 characters around the first place one of the query's lexemes occurs
+ * as written (a stem is usually the start of its words: 'accord', 'econom'); where none does
+ * (an accent, a stem that is no prefix), the opening; the whole text only when the match is
+ * further in.
+ */
+const AROUND_BEFORE = 240
+const AROUND_CHARS = 1200
 const HEAD_CHARS = 6000
+/** The lexemes of a tsquery's text form (`'accord' & 'econom':*`); no `?` in it: that is the placeholder. */
+const LEXEME = String.raw`'''(([^'']|'''')+)'''`
+/** The text to headline: from the start of a word before the first occurrence, else the opening. */
+const AROUND = String.raw`CASE WHEN p.pos > ${AROUND_BEFORE} THEN regexp_replace(substr(v.text, p.pos - ${AROUND_BEFORE}, ${AROUND_CHARS}), '^\S*\s+', '')
+  WHEN p.pos > 0 THEN left(v.text, ${AROUND_CHARS}) ELSE left(v.text, ${HEAD_CHARS}) END`
 
 async function snippets(pool: Pool, q: PgCompiledQuery, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>()
   if (!q.tsq) return out
+  const tsq = q.tsq
   const run = async (expr: string, want: number[]) => {
     const r = await rows<{ id: number; s: string }>(
       pool,
       cat(
-        frag(`SELECT a.id, ts_headline('${TS_CONFIG}', ${expr}, `), q.tsq as SqlFragment,
-        frag(', ?) AS s FROM articles a JOIN article_versions v ON v.uuid = a.current_version WHERE a.id = ANY(?::bigint[])', [HEADLINE, want])
+        frag("WITH lx AS (SELECT coalesce(array_agg(m[1]), '{}') AS l FROM regexp_matches(querytree("), tsq, frag(`)::text, ${LEXEME}, 'g') m) `),
+        frag(`SELECT a.id, ts_headline('${TS_CONFIG}', ${expr}, `), tsq,
+        frag(', ?) AS s FROM articles a JOIN article_versions v ON v.uuid = a.current_version', [HEADLINE]),
+        frag(' CROSS JOIN LATERAL (SELECT min(nullif(strpos(lower(v.text), l), 0)) AS pos FROM unnest((SELECT l FROM lx)) l) p WHERE a.id = ANY(?::bigint[])', [want])
       )
     )
     for (const row of r) if (row.s.includes(SNIPPET_OPEN)) out.set(row.id, row.s)
   }
-  await run(`left(v.text, ${HEAD_CHARS})`, ids)
+  await run(AROUND, ids)
   const missing = ids.filter((id) => !out.has(id))
   if (missing.length) await run('v.text', missing)
   return out

@@ -287,10 +287,12 @@ describe('bad input: URLs', () => {
 /** A valid payload for every method: each malformed case below is this with one thing wrong. */
 const VALID: Record<MethodName, Record<string, unknown>> = {
   info: {},
-  listArticles: { limit: 10, offset: 0, sort: 'saved', tag: 'Syria' },
+  listArticles: { limit: 10, offset: 0, sort: 'saved', tag: 'Syria', state: 'inbox', starred: true, exclude: [2] },
+  listArticleStates: { sort: 'saved', tag: 'Syria', state: 'archive', starred: false, exclude: [2] },
   getArticle: { id: 1 },
   deleteArticles: { ids: [1] },
   setArticleTags: { id: 1, tags: ['Syria'] },
+  addArticleTags: { ids: [1], tags: ['Syria'] },
   listTags: {},
   importItems: { jobId: 'job', items: [{ kind: 'url', url: 'http://127.0.0.1:1/x' }], tags: ['Syria'], force: false },
   addHighlight: { articleId: 1, quote: 'Iran', color: 'green', note: 'n', tags: ['Syria'] },
@@ -300,6 +302,8 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   renameTag: { from: 'Syria', to: 'Iran' },
   exportHighlights: { format: 'md', articleId: 1, tag: 'Syria' },
   search: { query: 'iran', sort: 'newest', limit: 5, offset: 0, facets: false, timeline: false },
+  searchMatches: { articleId: 1, query: 'iran' },
+  searchSuggestion: { query: 'iran' },
   listSavedSearches: {},
   saveSearch: { name: 'Iran', query: 'iran' },
   deleteSavedSearch: { id: 1 },
@@ -331,7 +335,11 @@ const VALID: Record<MethodName, Record<string, unknown>> = {
   setFollowSettings: { followNewFor: 'month' },
   editArticle: { id: 1, title: 'Title', authors: ['Ana Lima'], site: 'The Daily Test', publishedAt: '2020-01-02', reset: ['title'] },
   reextractArticles: { jobId: 'job', ids: [1], all: false, again: false, fetchImages: false },
-  retryImages: { id: 1 }
+  retryImages: { id: 1 },
+  setArticleState: { ids: [1], state: 'archive', starred: true },
+  setReadingProgress: { id: 1, progress: 0.5, position: 10 },
+  getSettings: {},
+  updateSettings: { theme: 'dark', textSize: 20, lineWidth: 'wide', autoArchive: true, sidebarCollapsed: true, panelCollapsed: false }
 }
 
 type ZodLike = { def: { type: string; innerType?: ZodLike; element?: ZodLike; entries?: Record<string, string> }; shape?: Record<string, ZodLike> }

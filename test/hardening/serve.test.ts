@@ -4,7 +4,7 @@
  * (403, even with the right token: DNS rebinding), without running the method.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { request } from 'node:http'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -41,11 +41,13 @@ afterEach(async () => {
 })
 
 function raw(path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method: o.method ?? 'POST', headers: o.headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }))
+      // The event stream never ends by itself: its first bytes are enough here.
+      if (path.startsWith('/api/events') && res.statusCode === 200) res.once('data', () => { req.destroy(); resolve({ status: 200, body: '', headers: res.headers }) })
     })
     req.on('error', reject)
     req.end(o.body)
@@ -129,5 +131,34 @@ describe('serve mode: every API route', () => {
       expect(JSON.parse(r.body)).toHaveProperty('ok')
     }
     expect(calls.length).toBeGreaterThan(0)
+  })
+
+  it('never sets a cookie, on any route: the token stays out of what other local servers would be sent', async () => {
+    // Cookies are not isolated by port (RFC 6265 §8.5): one set here would go to every server
+    // on 127.0.0.1 the browser visits. The page keeps the token in its own origin's storage.
+    const auth = bearer(server.token)
+    const responses = [
+      await raw('/', { method: 'GET' }),
+      await raw('/index.html', { method: 'GET' }),
+      await raw('/api/info', { headers: auth, body: '{}' }),
+      await raw('/api/info', { headers: json, body: '{}' }),
+      await raw('/api/nope', { headers: auth, body: '{}' }),
+      await raw(`/api/events?token=${server.token}`, { method: 'GET' }),
+      await raw('/asset/1', { method: 'GET', headers: auth }),
+      await raw('/api/info', { headers: { ...auth, Host: 'evil.example' }, body: '{}' })
+    ]
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 401, 404, 200, 404, 403])
+    for (const r of responses) expect(r.headers['set-cookie']).toBeUndefined()
+    // And a cookie, however named, is never taken for the token.
+    for (const name of ['token', 'clipfile', 'clipfile.token', 'session']) {
+      expect((await raw('/api/info', { headers: { ...json, Cookie: `${name}=${server.token}` }, body: '{}' })).status).toBe(401)
+    }
+    expect(calls).toEqual(['info'])
+  })
+
+  it('keeps idle connections open longer than the browser does, so a reused one is never closed under a POST', () => {
+    // Browsers do not retry a POST whose connection the server closed as it was sent.
+    expect(server.server.keepAliveTimeout).toBeGreaterThan(5 * 60_000)
+    expect(server.server.headersTimeout).toBeGreaterThan(server.server.keepAliveTimeout)
   })
 })

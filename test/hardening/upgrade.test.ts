@@ -46,6 +46,18 @@ function fill(db: DB, version: number): void {
      VALUES (9, 5, 'green', 'Check with the port authority', 'Zanzibarian ferries', ?, ?, ?, ?, '2019-05-03', '2019-05-03')`
   ).run(TEXT.slice(Math.max(0, start - 32), start), TEXT.slice(start + 19, start + 51), start, start + 19)
   db.prepare('INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (9, 2)').run()
+  if (tables.has('article_versions')) {
+    // From 008 on an article is stored with its version 1, and a highlight with its words as made.
+    db.prepare(
+      `INSERT INTO article_versions(article_id, number, created_at, how, url, title, byline, metadata, word_count, content_hash)
+       SELECT id, 1, saved_at, 'import', url, title, byline,
+              json_object('canonicalUrl', canonical_url, 'site', site, 'publishedAt', published_at, 'modifiedAt', modified_at,
+                          'language', language, 'excerpt', excerpt),
+              word_count, content_hash
+       FROM articles WHERE id = 5`
+    ).run()
+    db.prepare('UPDATE highlights SET original_exact = exact WHERE id = 9').run()
+  }
   if (tables.has('saved_searches')) db.prepare("INSERT INTO saved_searches(name, query, created_at) VALUES ('Ferries', 'ferries', '2019-05-04')").run()
   // From version 8 on, the app stores every article with its version 1 (and highlights their words as made).
   if (tables.has('article_versions')) {

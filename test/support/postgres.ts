@@ -50,7 +50,8 @@ export function clusterUnavailableReason(): string | null {
   return null
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** `settings`: extra server settings (`name=value`), e.g. a benchmark's shared_buffers. */
+export async function startCluster(settings: string[] = []): Promise<Cluster> {
   const bin = findPgBin()
   if (!bin) throw new Error(clusterUnavailableReason() ?? 'PostgreSQL is not installed')
   const asRoot = process.getuid?.() === 0
@@ -72,7 +73,7 @@ export async function startCluster(): Promise<Cluster> {
     try {
       run('pg_ctl', [
         '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
-        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`,
+        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200${settings.map((x) => ` -c ${x}`).join('')}`,
         'start'
       ])
       break

@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createPool } from '../../src/team/store/pool'
-import { migrateTeam, TEAM_SCHEMA_VERSION } from '../../src/team/store/migrations'
+import { migrateTeam, teamMigrations, TEAM_SCHEMA_VERSION } from '../../src/team/store/migrations'
+import { teamSearch } from '../../src/team/search'
 import { addUser } from '../../src/team/store/users'
 import { runCli } from '../support/cli'
 import { tempDir } from '../support/tmp'
@@ -53,6 +54,40 @@ describe.skipIf(skip !== '')(`team operations${skip ? ` (skipped: ${skip})` : ''
       await expect(migrateTeam(pool)).rejects.toThrow(/newer Clipfile server \(schema \d+; this one knows up to \d+\)\. It has not been changed/)
       expect(await tables()).toBe(before)
       expect((await pool.query('SELECT version FROM clipfile_schema')).rows[0].version).toBe(TEAM_SCHEMA_VERSION + 3)
+    } finally {
+      await pool.end()
+    }
+  })
+
+  it('migrates a schema-1 database: search vectors move to article_search (live articles only), highlight tags onto their article, and both still match', async () => {
+    const pool = createPool(await freshDatabase(), 1)
+    try {
+      await migrateTeam(pool, teamMigrations.slice(0, 1))
+      const { user } = await addUser(pool, 'ana', 'editor')
+      for (const [n, title, deleted] of [[1, 'Harbour strike ends', false], [2, 'Harbour strike begins', true]] as const) {
+        await pool.query(
+          `INSERT INTO articles(uuid, seq, content_seq, added_by, saved_at, url, title, tokens, search, deleted_at)
+           VALUES (gen_random_uuid(), $1, $1, $2, '2024-01-01', $3, $4, 3, to_tsvector('clipfile', $4), $5)`,
+          [n, user.id, `https://example.org/${n}`, title, deleted ? new Date() : null]
+        )
+      }
+      await pool.query(
+        `INSERT INTO highlights(uuid, article_id, seq, created_by, created_at, rev, color, note, tags, tags_lc, start_pos, end_pos, exact, prefix, suffix)
+         SELECT gen_random_uuid(), id, 3, $1, '2024-01-02', gen_random_uuid(), 'yellow', '', '{Ports}', '{ports}', 0, 7, 'Harbour', '', '' FROM articles WHERE seq = 1`,
+        [user.id]
+      )
+      expect(await migrateTeam(pool)).toEqual({ from: 1, to: TEAM_SCHEMA_VERSION })
+      const moved = await pool.query('SELECT a.title, s.tokens FROM article_search s JOIN articles a ON a.id = s.article_id')
+      expect(moved.rows).toEqual([{ title: 'Harbour strike ends', tokens: 3 }])
+      const cols = await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'articles' AND column_name IN ('search', 'tokens')")
+      expect(cols.rowCount).toBe(0)
+      const found = await teamSearch(pool, { query: 'strike', sort: 'relevance', limit: 10, offset: 0, facets: false, timeline: false })
+      expect([found.total, found.results.map((h) => h.title)]).toEqual([1, ['Harbour strike ends']])
+      // Schema 3: the article carries its highlights' tags, and keeps them current.
+      const byTag = () => teamSearch(pool, { query: 'tag:ports', sort: 'newest', limit: 10, offset: 0, facets: false, timeline: false })
+      expect((await byTag()).total).toBe(1)
+      await pool.query('UPDATE highlights SET deleted_at = now()')
+      expect((await byTag()).total).toBe(0)
     } finally {
       await pool.end()
     }

@@ -42,7 +42,9 @@ const OPTIONS = {
   reset: { type: 'string', multiple: true },
   again: { type: 'boolean', default: false },
   retry: { type: 'boolean', default: false },
-  'fetch-images': { type: 'boolean', default: false }
+  'fetch-images': { type: 'boolean', default: false },
+  state: { type: 'string' },
+  starred: { type: 'boolean' }
 } satisfies ParseArgsConfig['options']
 
 export type CliValues = ReturnType<typeof parseCli>['values']

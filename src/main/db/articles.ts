@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleSummary, AssetRef } from '../../shared/types'
+import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleStateRow, ArticleSummary, AssetRef, ReadingState } from '../../shared/types'
+import type { ArticleState } from '../../shared/vocabulary'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { packBytes, packJsonText, unpackBytes, unpackJson, unpackJsonText } from './codec'
@@ -48,13 +49,26 @@ interface ArticleRow {
   highlight_count: number
   current_version: number
   changed_at: string | null
+  state: ArticleState
+  starred: number
+  progress: number
+  position: number
+  read_at: string | null
 }
 
 // A change is a version after the first that re-extraction did not make (see db/versions.ts).
 const SUMMARY_COLUMNS = `a.id, a.url, a.canonical_url, a.title, a.byline, a.site, a.published_at, a.modified_at,
-  a.saved_at, a.language, a.dir, a.excerpt, a.word_count, a.current_version,
+  a.saved_at, a.language, a.dir, a.excerpt, a.word_count, a.current_version, a.state, a.starred, a.progress, a.position, a.read_at,
   (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count,
   (SELECT max(v.created_at) FROM article_versions v WHERE v.article_id = a.id AND v.number > 1 AND v.how <> 'reextract') AS changed_at`
+
+/** The reading state columns of a row, as the contract has them. */
+export const readingState = (r: { state: ArticleState; starred: number; progress: number; read_at: string | null }): ReadingState => ({
+  state: r.state,
+  starred: r.starred === 1,
+  progress: r.progress,
+  readAt: r.read_at
+})
 
 function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
   return {
@@ -72,7 +86,8 @@ function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
     tags,
     highlightCount: r.highlight_count,
     versions: r.current_version,
-    changedAt: r.changed_at
+    changedAt: r.changed_at,
+    ...readingState(r)
   }
 }
 
@@ -219,31 +234,101 @@ export function rewriteAssetKeys(doc: unknown, ids: Map<string, number>): unknow
   return walk(doc)
 }
 
-export interface ListOptions {
+export interface ArticleFilter {
+  state?: ArticleState
+  starred?: boolean
+  tag?: string
+  exclude?: number[]
+}
+
+export interface ListOptions extends ArticleFilter {
   limit: number
   offset: number
   sort: 'saved' | 'published' | 'title'
-  tag?: string
 }
 
+// Each order is one an index gives, so a page deep in a list of 100,000 is read, not sorted.
+// (Descending puts articles without a date last already: NULL sorts lowest.)
 const ORDER: Record<ListOptions['sort'], string> = {
   saved: 'a.saved_at DESC, a.id DESC',
-  published: 'a.published_at IS NULL, a.published_at DESC, a.id DESC',
+  published: 'a.published_at DESC, a.id DESC',
   title: 'a.title COLLATE NOCASE, a.id'
 }
 
-/** One page of the library. */
+/** The WHERE clause of a filtered list, with its named parameters. */
+function filterWhere(f: ArticleFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = []
+  const params: Record<string, unknown> = {}
+  if (f.state) {
+    parts.push('a.state = @state')
+    params.state = f.state
+  }
+  if (f.starred !== undefined) parts.push(f.starred ? 'a.starred = 1' : 'a.starred = 0')
+  if (f.tag) {
+    parts.push('a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = @tag)')
+    params.tag = f.tag
+  }
+  if (f.exclude?.length) {
+    parts.push('a.id NOT IN (SELECT value FROM json_each(@exclude))')
+    params.exclude = JSON.stringify(f.exclude)
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
+}
+
+/** One page of the library (all of it, or one reading state, starred ones, one tag). */
 export function listArticles(db: DB, o: ListOptions): ArticleList {
-  const where = o.tag
-    ? 'WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = @tag)'
-    : ''
-  const params = { tag: o.tag ?? null, limit: o.limit, offset: o.offset }
-  const total = (db.prepare(`SELECT count(*) AS n FROM articles a ${where}`).get(o.tag ? { tag: o.tag } : {}) as { n: number }).n
+  const where = filterWhere(o)
+  const total = (db.prepare(`SELECT count(*) AS n FROM articles a ${where.sql}`).get(where.params) as { n: number }).n
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where} ORDER BY ${ORDER[o.sort]} LIMIT @limit OFFSET @offset`)
-    .all(o.tag ? params : { limit: o.limit, offset: o.offset }) as ArticleRow[]
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.sql} ORDER BY ${ORDER[o.sort]} LIMIT @limit OFFSET @offset`)
+    .all({ ...where.params, limit: o.limit, offset: o.offset }) as ArticleRow[]
   const tags = tagsForArticles(db, rows.map((r) => r.id))
   return { total, items: rows.map((r) => toSummary(r, tags.get(r.id) ?? [])) }
+}
+
+/** A whole filtered list, in its order: ids with their reading states. */
+export function listArticleStates(db: DB, o: ArticleFilter & { sort: ListOptions['sort'] }): ArticleStateRow[] {
+  const where = filterWhere(o)
+  const rows = db
+    .prepare(`SELECT a.id, a.state, a.starred FROM articles a ${where.sql} ORDER BY ${ORDER[o.sort]}`)
+    .raw(true)
+    .all(where.params) as [number, ArticleState, number][]
+  return rows.map(([id, state, starred]) => ({ id, state, starred: starred === 1 }))
+}
+
+/** How many articles there are in all, in each reading state, and starred. */
+export function countByState(db: DB): { all: number; inbox: number; archive: number; starred: number } {
+  const r = db
+    .prepare(
+      `SELECT count(*) AS "all", (SELECT count(*) FROM articles WHERE state = 'inbox') AS inbox,
+              (SELECT count(*) FROM articles WHERE state = 'archive') AS archive,
+              (SELECT count(*) FROM articles WHERE starred = 1) AS starred
+       FROM articles`
+    )
+    .get() as { all: number; inbox: number; archive: number; starred: number }
+  return r
+}
+
+/** Moves articles to a state and/or stars them; returns how many exist among `ids`. */
+export function setArticleState(db: DB, ids: number[], change: { state?: ArticleState; starred?: boolean }): number {
+  const info = db
+    .prepare(
+      `UPDATE articles SET state = coalesce(@state, state), starred = coalesce(@starred, starred)
+       WHERE id IN (SELECT value FROM json_each(@ids))`
+    )
+    .run({ ids: JSON.stringify(ids), state: change.state ?? null, starred: change.starred === undefined ? null : change.starred ? 1 : 0 })
+  return info.changes
+}
+
+/** Records where the reader is: the position as given, the furthest progress, first opened now if unread. */
+export function setReadingProgress(db: DB, id: number, progress: number, position: number, now: string): (ReadingState & { position: number }) | null {
+  const row = db
+    .prepare(
+      `UPDATE articles SET progress = max(progress, @progress), position = @position, read_at = coalesce(read_at, @now)
+       WHERE id = @id RETURNING state, starred, progress, position, read_at`
+    )
+    .get({ id, progress, position, now }) as Pick<ArticleRow, 'state' | 'starred' | 'progress' | 'position' | 'read_at'> | undefined
+  return row ? { ...readingState(row), position: row.position } : null
 }
 
 /** One article with everything the reader needs, or null. */
@@ -271,7 +356,8 @@ export function getArticle(db: DB, id: number): Article | null {
     doc: content ? unpackJson(content.doc) : { type: 'doc', content: [{ type: 'paragraph' }] },
     text: content?.text ?? '',
     highlights: listHighlights(db, { articleId: id }),
-    assets
+    assets,
+    position: row.position
   }
 }
 

@@ -147,6 +147,7 @@ export function deleteHighlightRow(db: DB, id: number): boolean {
 
 export interface HighlightQuery {
   articleId?: number
+  articleIds?: number[]
   tag?: string
   color?: string
   ids?: number[]
@@ -159,12 +160,14 @@ export function queryHighlights(db: DB, q: HighlightQuery): { total: number; ite
   const where = `WHERE (@articleId IS NULL OR h.article_id = @articleId)
       AND (@color IS NULL OR h.color = @color)
       AND (@tag IS NULL OR h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = @tag))
-      AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))`
+      AND (@ids IS NULL OR h.id IN (SELECT value FROM json_each(@ids)))
+      AND (@articleIds IS NULL OR h.article_id IN (SELECT value FROM json_each(@articleIds)))`
   const params = {
     articleId: q.articleId ?? null,
     color: q.color ?? null,
     tag: q.tag ?? null,
-    ids: q.ids ? JSON.stringify(q.ids) : null
+    ids: q.ids ? JSON.stringify(q.ids) : null,
+    articleIds: q.articleIds ? JSON.stringify(q.articleIds) : null
   }
   const total = (db.prepare(`SELECT count(*) AS n FROM highlights h ${where}`).get(params) as { n: number }).n
   const rows = db

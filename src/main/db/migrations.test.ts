@@ -57,9 +57,9 @@ describe('migrations', () => {
     }
   })
 
-  it('009 keeps a version-8 archive\'s articles readable: authors from the byline, right-to-left for Arabic', () => {
+  it('010 keeps a version-9 archive\'s articles readable: authors from the byline, right-to-left for Arabic', () => {
     const path = tempDbPath()
-    const v8 = openDatabase(path, { targetVersion: 8 })
+    const v8 = openDatabase(path, { targetVersion: 9 })
     v8.prepare("INSERT INTO articles(id, url, title, byline, language, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', 'Ana Lima, Tom Reyes', 'en', '2020-01-01', 'h1')").run()
     v8.prepare("INSERT INTO articles(id, url, title, language, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'خبر', 'ar-EG', '2020-01-01', 'h2')").run()
     v8.close()
@@ -74,9 +74,9 @@ describe('migrations', () => {
     app.close()
   })
 
-  it('010 makes the Chinese and Japanese articles of a version-9 archive findable by substring', () => {
+  it('011 makes the Chinese and Japanese articles of a version-10 archive findable by substring', () => {
     const path = tempDbPath()
-    const v9 = openDatabase(path, { targetVersion: 9 })
+    const v9 = openDatabase(path, { targetVersion: 10 })
     v9.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', '新闻', '2020-01-01', 'h1')").run()
     v9.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, '宇航员在太空中喝酒', x'00')").run()
     v9.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'News', '2020-01-01', 'h2')").run()

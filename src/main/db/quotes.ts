@@ -120,3 +120,17 @@ export function quotesBySpeaker(db: DB, speakerKeys: string[], limit: number, of
     .all(keys, limit, offset) as Row[]
   return { total, items: rows.map(toQuote) }
 }
+
+/** Where a speaker is quoted (outlets by quote count, most first) and the span of those articles' dates. */
+export function speakerSpread(db: DB, speakerKeys: string[]): { outlets: { value: string; count: number }[]; first: string | null; last: string | null } {
+  const keys = JSON.stringify(speakerKeys)
+  const from = `FROM quotes q JOIN articles a ON a.id = q.article_id
+    WHERE q.speaker_key IN (SELECT value FROM json_each(?)) AND q.kind != 'scare'`
+  const outlets = db
+    .prepare(`SELECT coalesce(a.site, '') AS value, count(*) AS count ${from} GROUP BY value ORDER BY count DESC, value LIMIT 20`)
+    .all(keys) as { value: string; count: number }[]
+  const span = db
+    .prepare(`SELECT min(coalesce(a.published_at, a.saved_at)) AS first, max(coalesce(a.published_at, a.saved_at)) AS last ${from}`)
+    .get(keys) as { first: string | null; last: string | null }
+  return { outlets: outlets.filter((o) => o.value !== ''), ...span }
+}

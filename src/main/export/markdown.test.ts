@@ -9,19 +9,22 @@ describe('toMarkdown', () => {
     highlight({ id: 3, start: 5, exact: 'A vanished passage', orphan: true })
   ])
 
-  it('writes a heading per article and each quote with its citation, tags and note', () => {
+  it('writes a heading and the citation once per article, then each quote with its tags and note', () => {
     const md = toMarkdown([article], { title: 'Syria coverage' })
     expect(md.startsWith('# Syria coverage\n\n## [Rex Tillerson: Russia must choose between US and Assad](<https://www.theguardian.com/')).toBe(true)
-    const cite = '— *The Guardian*, Julian Borger, 9 April 2017, <https://www.theguardian.com/us-news/2017/apr/09/rex-tillerson-russia-syria>'
-    expect(md).toContain(`> Iran needs to withdraw its military from Syria\n\n${cite}\n\nTags: #Tillerson #Syria`)
-    expect(md).toContain('Tags: #Middle-East\n\n**Note:** Check *this*.')
+    const cite = '*The Guardian*, Julian Borger, 9 April 2017, <https://www.theguardian.com/us-news/2017/apr/09/rex-tillerson-russia-syria>'
+    expect(md).toContain(`)\n\n${cite}\n\nTags: #Syria\n\n> Iran needs to withdraw its military from Syria\n\nTags: #Tillerson #Syria`)
+    expect(md).toContain('> Second quote\n\nTags: #Middle-East\n\n**Note:** Check *this*.')
+    // Neither the citation nor the title is repeated under the quotes.
+    expect(md.split('*The Guardian*').length - 1).toBe(1)
+    expect(md.split('Rex Tillerson: Russia must choose').length - 1).toBe(1)
   })
 
   it('orders quotes by position and marks orphans, listed last', () => {
     const md = toMarkdown([article])
     expect(md.indexOf('Iran needs')).toBeLessThan(md.indexOf('Second quote'))
     expect(md.indexOf('Second quote')).toBeLessThan(md.indexOf('A vanished passage'))
-    expect(md).toMatch(/> A vanished passage\n\n— .*\n\n\*Orphaned: this passage is no longer found in the saved text\.\*/)
+    expect(md).toMatch(/> A vanished passage\n\n\*Orphaned: this passage is no longer found in the saved text\.\*/)
   })
 
   it('escapes Markdown in titles', () => {

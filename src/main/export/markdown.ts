@@ -1,7 +1,8 @@
 /**
- * Markdown export (CommonMark): per article a heading and a citation, then each highlight
- * as a blockquote followed by its citation, tags and note — so any quote can be pasted
- * elsewhere with its source attached.
+ * Markdown export (CommonMark): per article a heading (the title, linked) and its citation
+ * once, then each highlight as a blockquote with its tags and note. The source is said once
+ * per article, not under every quote: a page of ten quotes from one article reads as ten
+ * quotes, not as ten copies of the same reference.
  */
 import type { Highlight } from '../../shared/types'
 import { citationParts } from '../../shared/cite'
@@ -52,8 +53,8 @@ export function blockquote(text: string): string {
 export const hashtags = (tags: string[]): string =>
   tags.map((t) => `#${escapeInline(t.trim().replace(/\s+/g, '-'))}`).join(' ')
 
-function highlightBlock(h: Highlight, article: ExportArticle): string {
-  const lines = [blockquote(h.exact), '', `— ${markdownCitation(article)}`]
+function highlightBlock(h: Highlight): string {
+  const lines = [blockquote(h.exact)]
   if (h.orphan) lines.push('', '*Orphaned: this passage is no longer found in the saved text.*')
   if (h.tags.length > 0) lines.push('', `Tags: ${hashtags(h.tags)}`)
   // Notes are the user's own writing and may be Markdown: kept as written.
@@ -67,7 +68,7 @@ function articleBlock(article: ExportArticle): string {
   if (article.tags.length > 0) lines.push('', `Tags: ${hashtags(article.tags)}`)
   const highlights = readingOrder(article.highlights)
   if (highlights.length === 0) lines.push('', '*No highlights.*')
-  for (const h of highlights) lines.push('', highlightBlock(h, article))
+  for (const h of highlights) lines.push('', highlightBlock(h))
   return lines.join('\n')
 }
 

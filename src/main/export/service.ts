@@ -12,6 +12,8 @@ import { articleToHtml, type AssetMap } from './html'
 export interface ExportRequest {
   format: 'md' | 'json' | 'csv' | 'html'
   articleId?: number
+  /** Articles chosen in the library: each is exported, with its highlights or none. */
+  articleIds?: number[]
   tag?: string
   /** Highlight ids (e.g. those a search found). */
   ids?: number[]
@@ -21,14 +23,19 @@ export interface ExportRequest {
 
 /** The highlights the request covers, grouped by article (newest article first). */
 export function exportArticles(db: DB, r: ExportRequest): ExportArticle[] {
-  const { items } = queryHighlights(db, { articleId: r.articleId, tag: r.tag, ids: r.ids, limit: 1_000_000, offset: 0 })
-  const refs = articleRefs(db, [...new Set(items.map((h) => h.articleId))])
+  const { items } = queryHighlights(db, { articleId: r.articleId, articleIds: r.articleIds, tag: r.tag, ids: r.ids, limit: 1_000_000, offset: 0 })
+  const refs = articleRefs(db, [...new Set([...items.map((h) => h.articleId), ...(r.articleIds ?? [])])])
   const byArticle = new Map<number, ExportArticle>()
   for (const h of items) {
     const ref = refs.get(h.articleId)!
     const a = byArticle.get(h.articleId) ?? { ...ref, highlights: [] }
     a.highlights.push(h)
     byArticle.set(h.articleId, a)
+  }
+  // Chosen articles without highlights are still part of what was asked for (a reading list).
+  for (const id of r.articleIds ?? []) {
+    const ref = refs.get(id)
+    if (ref && !byArticle.has(id)) byArticle.set(id, { ...ref, highlights: [] })
   }
   return [...byArticle.values()]
 }
@@ -40,7 +47,15 @@ export function exportHighlights(db: DB, r: ExportRequest): ExportFile {
   if (r.format === 'html') return exportArticleHtml(db, r.articleId!)
   const articles = exportArticles(db, r)
   const count = articles.reduce((n, a) => n + a.highlights.length, 0)
-  const label = r.label ?? (r.tag ? `Quotes tagged ${r.tag}` : r.articleId ? articles[0]?.title ?? 'Article' : 'All highlights')
+  const label =
+    r.label ??
+    (r.tag
+      ? `Highlights tagged ${r.tag}`
+      : r.articleId
+        ? (articles[0]?.title ?? 'Article')
+        : r.articleIds
+          ? `${r.articleIds.length} ${r.articleIds.length === 1 ? 'article' : 'articles'}`
+          : 'All highlights')
   const base = `clipfile-${slug(label)}`
   if (r.format === 'md') return { filename: `${base}.md`, mime: 'text/markdown; charset=utf-8', content: toMarkdown(articles, { title: label }), count }
   if (r.format === 'csv') return { filename: `${base}.csv`, mime: 'text/csv; charset=utf-8', content: toCsv(articles), count }

@@ -11,14 +11,21 @@ import { notFound, type AreaHandlers } from './types'
 export function libraryHandlers(ctx: AppContext): AreaHandlers<LibraryOutputs> {
   const { db, events } = ctx
   return {
-    info: () => ({
-      version: VERSION,
-      dbPath: ctx.dbPath,
-      schemaVersion: schemaVersion(db),
-      articles: articles.countArticles(db),
-      highlights: countHighlights(db)
-    }),
+    info: () => {
+      const counts = articles.countByState(db)
+      return {
+        version: VERSION,
+        dbPath: ctx.dbPath,
+        schemaVersion: schemaVersion(db),
+        articles: counts.all,
+        highlights: countHighlights(db),
+        inbox: counts.inbox,
+        archive: counts.archive,
+        starred: counts.starred
+      }
+    },
     listArticles: (input) => articles.listArticles(db, input),
+    listArticleStates: (input) => articles.listArticleStates(db, input),
     getArticle: ({ id }) => {
       const article = articles.getArticle(db, id)
       if (!article) throw notFound('article', id)
@@ -41,6 +48,19 @@ export function libraryHandlers(ctx: AppContext): AreaHandlers<LibraryOutputs> {
       }).immediate()
       events.emit('libraryChanged', { reason: 'tags' })
       return { tags: tags.tagsForArticles(db, [id]).get(id) ?? [] }
+    },
+    addArticleTags: ({ ids, tags: names }) => {
+      const updated = db.transaction(() => {
+        let n = 0
+        for (const id of ids) {
+          if (!articles.articleExists(db, id)) continue
+          tags.addArticleTags(db, id, names)
+          n++
+        }
+        return n
+      }).immediate()
+      events.emit('libraryChanged', { reason: 'tags' })
+      return { updated }
     },
     listTags: () => tags.listTags(db),
     renameTag: ({ from, to }) => {

@@ -7,6 +7,8 @@ import type { AreaHandlers } from './types'
 export function searchHandlers({ db, events }: AppContext): AreaHandlers<SearchOutputs> {
   return {
     search: (input) => searchService.search(db, input),
+    searchMatches: ({ articleId, query }) => searchService.textMatches(db, articleId, query),
+    searchSuggestion: ({ query }) => searchService.suggestion(db, query),
     listSavedSearches: () => searchService.listSavedSearches(db),
     saveSearch: ({ name, query }) => {
       const s = searchService.saveSearch(db, name, query)

@@ -7,6 +7,7 @@ import { expandItems } from './sources'
 import type { ImportTask } from './tasks'
 import { storeArticle } from './store'
 import { slimRawPage } from './raw'
+import { NO_ARTICLE_REASON } from '../page/guards'
 
 type ImportInput = ParsedInput<'importItems'>
 
@@ -82,7 +83,9 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
     })
     return { source: task.source, ok: true, status: outcome.status, changed: outcome.changed, version: outcome.version, id: outcome.id, title, images: prepared.images }
   } catch (e) {
-    return { source: task.source, ok: false, error: reason(e) }
+    const error = reason(e)
+    // The page was read and has text, just no article: saving its whole text is a choice to offer.
+    return { source: task.source, ok: false, error, ...(error === NO_ARTICLE_REASON ? { forceable: true } : {}) }
   }
 }
 

@@ -12,7 +12,7 @@ import { resolveOutlet } from './outlet'
 import { chooseDirection, chooseLanguage } from './language'
 import { parsePrintedDate, visibleByline, visibleDate } from './header'
 import type { ArticleMetadata } from '../../shared/types'
-import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, TOO_DEEP_REASON } from './guards'
+import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, NO_ARTICLE_REASON, TOO_DEEP_REASON } from './guards'
 import { normaliseCaptions } from './captions'
 import { addStandfirst, findStandfirst } from './standfirst'
 import { cleanArticle, markFurniture, type FoundCredits } from './boilerplate'
@@ -33,7 +33,7 @@ export interface Extracted extends ArticleMetadata {
 /** Less text than this is a teaser, a paywall or a login page, not an article. */
 export const MIN_ARTICLE_CHARS = 200
 
-export const NO_ARTICLE_REASON = 'no readable article found on this page (use --force to save it anyway)'
+export { NO_ARTICLE_REASON }
 
 /** Finds the article in `html` (a page at `url`); refuses a page without one unless forced. */
 export function extractArticle(html: string, url: string | undefined, opts: { force?: boolean } = {}): Extracted {

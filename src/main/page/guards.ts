@@ -97,6 +97,8 @@ export function nestingWithin(html: string, max = REFUSE_DEPTH): boolean {
   return true
 }
 
+/** Said by every host alike: the UI offers "Save anyway", the CLI adds its --force (ImportItemResult.forceable). */
+export const NO_ARTICLE_REASON = 'no readable article found on this page'
 export const BINARY_REASON = 'this is a binary file, not a web page'
 
 /** C0 controls other than tab, newline, form feed and carriage return (ESC is allowed: ISO-2022 pages use it). */

@@ -46,7 +46,7 @@ describe('prepareArticle', () => {
 
   it('refuses a page with no article unless forced', async () => {
     const input = { html: fixture('no-article.html'), url: 'https://news.example/login' }
-    await expect(prepareArticle(input, { loadImage })).rejects.toThrow(/no readable article found on this page \(use --force/)
+    await expect(prepareArticle(input, { loadImage })).rejects.toThrow(/^no readable article found on this page$/)
     const forced = await prepareArticle({ ...input, force: true }, { loadImage })
     expect(forced.text).toContain('Forgot your password?')
     expect(forced.text).not.toContain('Password Sign in') // form controls are not content

@@ -1,5 +1,5 @@
 /** Detected quotes as the api offers them: per article, corrected, turned into highlights; speakers across the archive. */
-import type { DetectedQuoteRow, ExportFile, Highlight, SpeakerQuote } from '../../shared/types'
+import type { DetectedQuoteRow, ExportFile, Highlight, SpeakerQuote, SpeakerSummary } from '../../shared/types'
 import { UserError } from '../../shared/result'
 import type { DB } from '../db/connection'
 import * as q from '../db/quotes'
@@ -59,10 +59,11 @@ export function highlightQuote(db: DB, id: number, color: string): Highlight {
   }).immediate()
 }
 
-export function speakerQuotes(db: DB, name: string, limit: number, offset: number): { total: number; items: SpeakerQuote[] } {
-  const { total, items } = q.quotesBySpeaker(db, keysFor(db, name), limit, offset)
+export function speakerQuotes(db: DB, name: string, limit: number, offset: number): { total: number; items: SpeakerQuote[] } & SpeakerSummary {
+  const keys = keysFor(db, name)
+  const { total, items } = q.quotesBySpeaker(db, keys, limit, offset)
   const refs = articleRefs(db, [...new Set(items.map((x) => x.articleId))])
-  return { total, items: items.map((x) => ({ ...x, article: refs.get(x.articleId)! })) }
+  return { total, items: items.map((x) => ({ ...x, article: refs.get(x.articleId)! })), ...q.speakerSpread(db, keys) }
 }
 
 /** A speaker's quotes with citations, through the same writers as highlights. */

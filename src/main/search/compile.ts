@@ -33,7 +33,7 @@ export interface CompiledQuery {
   exclude: string | null
   /** Article-level predicate over `articles a`: filters, mixed subtrees, exclusions. */
   filters: SqlFragment
-  /** Results must be highlights matching the text (`is:highlight`, `has:note` at top level). */
+  /** Results must be highlights matching the text (`is:highlight`, `has:note` at top level; other `is:` values are plain filters). */
   highlightsOnly: boolean
   /** Matching highlights must carry a note (`has:note`). */
   notesOnly: boolean
@@ -47,7 +47,7 @@ export interface CompiledQuery {
 
 /** unicode61 indexes letters, numbers and private-use characters; anything else separates. */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
-/** Han and kana: scripts written without spaces, searched by substring (migration 010). */
+/** Han and kana: scripts written without spaces, searched by substring (migration 011). */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 export const isCjk = (text: string): boolean => CJK.test(text)
 
@@ -289,6 +289,22 @@ function changedSql(range: string): SqlFragment {
   return { sql: `a.id IN (SELECT v.article_id FROM article_versions v WHERE ${conds.join(' AND ')})`, params }
 }
 
+/** `is:` — a highlight, or a place in the reading workflow (values normalised by the parser). */
+function isSql(value: string): SqlFragment {
+  switch (value) {
+    case 'inbox':
+      return { sql: "a.state = 'inbox'", params: [] }
+    case 'archived':
+      return { sql: "a.state = 'archive'", params: [] }
+    case 'starred':
+      return { sql: 'a.starred = 1', params: [] }
+    case 'unread':
+      return { sql: 'a.read_at IS NULL', params: [] }
+    default:
+      return { sql: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)', params: [] }
+  }
+}
+
 /** One filter as a predicate (nullable columns may yield NULL; `not` handles that). */
 export function filterSql(name: FilterName, value: string): SqlFragment {
   switch (name) {
@@ -306,7 +322,7 @@ export function filterSql(name: FilterName, value: string): SqlFragment {
     case 'before':
       return { sql: 'a.published_at < ?', params: [value] }
     case 'is':
-      return value === 'changed' ? changedSql('..') : { sql: 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)', params: [] }
+      return value === 'changed' ? changedSql('..') : isSql(value)
     case 'changed':
       return changedSql(value)
     case 'has':
@@ -396,7 +412,7 @@ function positiveSubstrings(node: QueryNode | null): string[] {
 
 /** is:/has: at the top level switch to highlight results; tags also narrow listed highlights. */
 function topLevelFilter(out: CompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
-  if ((name === 'is' && value !== 'changed') || name === 'has') {
+  if ((name === 'is' && value === 'highlight') || name === 'has') {
     out.highlightsOnly = true
     if (name === 'has') out.notesOnly = true
     return

@@ -3,7 +3,7 @@ import type { DB } from '../db/connection'
 import { highlightCond, type CompiledQuery } from './compile'
 import type { SearchHighlight, SearchHit } from '../../shared/types'
 import { prep } from './statements'
-import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../shared/vocabulary'
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type ArticleState } from '../../shared/vocabulary'
 
 /** One page of the match set: the ids to show, with their scores, and how many match in all. */
 export interface PageIds {
@@ -24,6 +24,10 @@ interface ArticleRow {
   url: string
   excerpt: string | null
   dir: 'ltr' | 'rtl'
+  state: ArticleState
+  starred: number
+  progress: number
+  read_at: string | null
 }
 
 /** `(SELECT value FROM json_each(?))` as integers (better-sqlite3 binds numbers as REAL). */
@@ -41,7 +45,7 @@ export function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
   const json = JSON.stringify(ids)
   const rows = new Map(
     (
-      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt, dir FROM articles WHERE id IN ${PAGE_IDS}`).all(
+      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt, dir, state, starred, progress, read_at FROM articles WHERE id IN ${PAGE_IDS}`).all(
         json
       ) as ArticleRow[]
     ).map((r) => [r.id, r])
@@ -73,7 +77,11 @@ export function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
       tags: tags.get(id) ?? [],
       snippet: snips.get(id) ?? fallbackSnippet(db, a),
       score,
-      highlights: highlights.get(id) ?? []
+      highlights: highlights.get(id) ?? [],
+      state: a.state,
+      starred: a.starred === 1,
+      progress: a.progress,
+      readAt: a.read_at
     })
   }
   return out

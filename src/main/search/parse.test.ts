@@ -130,7 +130,7 @@ const invalid: [string, string, number][] = [
   ['tag:', 'tag: needs a value at column 1', 0],
   ['tag: x', 'tag: needs a value at column 1', 0],
   ['tag:""', 'tag: needs a value at column 1', 0],
-  ['is:note', 'unknown value "note" for is: at column 1 (known: highlight, changed)', 0],
+  ['is:note', 'unknown value "note" for is: at column 1 (known: highlight, changed, inbox, archived, starred, unread)', 0],
   ['changed:>soon', 'invalid date ">soon" in changed: at column 1 (use YYYY, YYYY-MM or YYYY-MM-DD, after >, >=, < or <=)', 0],
   ['changed:2024-02-30', 'invalid date "2024-02-30" in changed: at column 1 (use YYYY, YYYY-MM or YYYY-MM-DD, after >, >=, < or <=)', 0],
   ['has:tag', 'unknown value "tag" for has: at column 1 (known: note)', 0]

@@ -17,6 +17,8 @@
  * | `is:highlight` | only articles with a highlight matching the rest of the query; the highlights are listed |
  * | `is:changed` | articles that changed after they were saved (a later version, re-extractions aside) |
  * | `changed:2024-01`, `changed:>2024-01`, `changed:>=2024-01-15`, `changed:<2024` | changed during / after / from / before that year, month or day (`>` is after the whole period, `<=` up to its end) |
+ * | `is:inbox`, `is:archived`, `is:starred` | articles in the inbox, in the archive, starred |
+ * | `is:unread` | articles never opened (`-is:unread`: opened at least once) |
  * | `has:note` | like `is:highlight`, but only highlights that carry a note |
  * | `lang:en` | article language `en` (also matches `en-GB`) |
  * | `speaker:Velayati`, `speaker:"Rex Tillerson"` | the article quotes this speaker (detected quotes; a surname finds the full name; merged names count) |
@@ -211,9 +213,19 @@ class Lexer {
 // ---------------------------------------------------------------------------------------
 // Filter value validation
 
-/** The values some filters know, each with the one it stands for. */
+/** The values a filter accepts, by any of their spellings → the one the compiler knows. */
 const KNOWN_VALUES: Partial<Record<FilterName, Record<string, string>>> = {
-  is: { highlight: 'highlight', highlights: 'highlight', changed: 'changed' },
+  is: {
+    highlight: 'highlight',
+    highlights: 'highlight',
+    changed: 'changed',
+    inbox: 'inbox',
+    archived: 'archived',
+    archive: 'archived',
+    starred: 'starred',
+    star: 'starred',
+    unread: 'unread'
+  },
   has: { note: 'note', notes: 'note' }
 }
 
@@ -282,7 +294,7 @@ function checkFilter(name: FilterName, value: string, pos: number, report: Repor
   }
   const known = KNOWN_VALUES[name]
   if (!known) return value
-  const canonical = known[value.toLowerCase()]
+  const canonical = Object.hasOwn(known, value.toLowerCase()) ? known[value.toLowerCase()] : undefined
   if (canonical === undefined) {
     report(`unknown value "${value}" for ${name}: at ${col(pos)} (known: ${[...new Set(Object.values(known))].join(', ')})`, pos)
     return null

@@ -252,6 +252,25 @@ describe('searchArticles: snippets', () => {
   })
 })
 
+describe('searchArticles: prepared statements are shared between query shapes', () => {
+  it('answers a query the same whether or not another query ran before it on the connection', () => {
+    const own = createTestDb()
+    try {
+      const a = own.add({ title: 'Harbour report', text: `${'The port was quiet. '.repeat(30)}A zanzibar ferry docked.` } as TestArticle)
+      const b = own.add({ title: 'Weather', text: 'Sunny with light winds.' } as TestArticle)
+      own.highlight(b, { exact: 'Sunny', note: 'Zanzibar zanzibar' })
+      const ranked = () => searchArticles(own.db, { query: 'zanzibar -volcano' }).results.map((r) => r.id)
+      const fresh = ranked()
+      expect(sorted(fresh)).toEqual(sorted([a, b]))
+      // Text alone reads its rows as arrays; the exclusion's ranking, with the same SQL, as objects.
+      searchArticles(own.db, { query: 'zanzibar' })
+      expect(ranked()).toEqual(fresh)
+    } finally {
+      own.close()
+    }
+  })
+})
+
 describe('searchArticles: a page of results is read in batches', () => {
   it('gives each hit its own snippet, tags and matching highlights (prefix and word queries)', () => {
     const own = createTestDb()

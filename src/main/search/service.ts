@@ -1,8 +1,10 @@
 /** Search as the api offers it: queries, saved searches with live counts, highlight ids for exports. */
-import type { SavedSearch, SearchResult } from '../../shared/types'
+import type { SavedSearch, SearchResult, SearchSuggestion } from '../../shared/types'
 import type { DB } from '../db/connection'
 import * as saved from '../db/saved-searches'
 import { searchArticles, type SortOrder } from './search'
+import { suggestQuery } from './suggest'
+import { textMatches } from './matches'
 
 export interface SearchRequest {
   query: string
@@ -23,6 +25,18 @@ export function search(db: DB, r: SearchRequest): SearchResult {
     includeTimeline: r.timeline
   })
 }
+
+/**
+ * A query that finds nothing (a typo, say) gets a way on instead of a blank page. Asked for
+ * apart from the search, because reading the vocabulary can take a while on a large
+ * archive: the empty page shows at once, the suggestion when it is ready.
+ */
+export function suggestion(db: DB, query: string): SearchSuggestion | null {
+  if (!query.trim() || countOf(db, query) > 0) return null
+  return suggestQuery(db, query, (q) => countOf(db, q)) ?? null
+}
+
+export { textMatches }
 
 const countOf = (db: DB, query: string): number => searchArticles(db, { query, limit: 1 }).total
 

@@ -22,6 +22,8 @@ export interface PgCompiledQuery {
   exclude: SqlFragment | null
   /** Article-level predicate over `articles a`: filters, mixed subtrees, exclusions. */
   filters: SqlFragment
+  /** `filters` without the top-level exclusion: TRUE for text alone (with or without `-word`). */
+  rowFilters: SqlFragment
   highlightsOnly: boolean
   notesOnly: boolean
   tags: string[]
@@ -84,6 +86,19 @@ export function toTsquery(node: QueryNode): SqlFragment | null {
   }
 }
 
+/**
+ * A tsquery the planner cannot see into: `(SELECT …)`, evaluated once per statement. With the
+ * query's words visible, PostgreSQL estimates from the column statistics that a common word
+ * matches most articles and scans the table, evaluating `@@` on every row — which reads (and
+ * detoasts) every article's search vector: 1.5 s at 20,000 articles for `according`. Hidden,
+ * it gets the default estimate and takes the GIN index, whose bitmap answers `@@` without
+ * opening the vectors (a plain word, prefix or AND/OR needs no recheck).
+ */
+export function opaque(tsq: SqlFragment): SqlFragment {
+  if (tsq.sql.startsWith('(SELECT ')) return tsq
+  return frag(`(SELECT ${tsq.sql})`, tsq.params)
+}
+
 /** As in compile.ts: a NOT below the root applies to the article as a whole, on the SQL path. */
 const toRowTsquery = (node: QueryNode): SqlFragment | null => (hasNot(node) ? null : toTsquery(node))
 
@@ -92,9 +107,10 @@ const toRowTsquery = (node: QueryNode): SqlFragment | null => (hasNot(node) ? nu
  * UNION, not `a.search @@ q OR a.id IN (…)`: an OR with a subquery keeps PostgreSQL from using
  * the GIN indexes, and every article's vector would be read.
  */
-export function textSql(tsq: SqlFragment): SqlFragment {
+export function textSql(text: SqlFragment): SqlFragment {
+  const tsq = opaque(text)
   return frag(
-    `a.id IN (SELECT x.id FROM articles x WHERE x.search @@ ${tsq.sql} UNION SELECT h.article_id FROM highlights h WHERE h.search @@ ${tsq.sql} AND h.deleted_at IS NULL)`,
+    `a.id IN (SELECT x.article_id FROM article_search x WHERE x.search @@ ${tsq.sql} UNION SELECT h.article_id FROM highlights h WHERE h.search @@ ${tsq.sql} AND h.deleted_at IS NULL)`,
     [...tsq.params, ...tsq.params]
   )
 }
@@ -109,11 +125,15 @@ function siteSql(value: string): SqlFragment {
   return frag("(a.site ILIKE ? OR (reverse(a.rhost) || '.') LIKE ?)", [outlet, `%.${likeEscape(domain)}.%`])
 }
 
+/**
+ * The article's tags, or one of its live highlights' (`htags_lc`, kept by a trigger: team
+ * migration 3): two GIN conditions on the article, which PostgreSQL ORs as bitmaps, and two
+ * array tests when a row is checked. (`a.id IN (SELECT … FROM articles x …)` joined the table
+ * to itself by scanning it whole: 92 ms for tag:Syria at 20,000 articles; listing the
+ * highlights' article ids made every checked row search that list.)
+ */
 function tagSql(value: string): SqlFragment {
-  return frag(
-    'a.id IN (SELECT x.id FROM articles x WHERE x.tags_lc @> ARRAY[lower(?)] UNION SELECT h.article_id FROM highlights h WHERE h.tags_lc @> ARRAY[lower(?)] AND h.deleted_at IS NULL)',
-    [value, value]
-  )
+  return frag('(a.tags_lc @> ARRAY[lower(?)] OR a.htags_lc @> ARRAY[lower(?)])', [value, value])
 }
 
 function speakerSql(value: string): SqlFragment {
@@ -174,7 +194,7 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
   const warnings: Warning[] = []
   const root = normalize(ast, warnings)
   const conjuncts = root === null ? [] : root.kind === 'and' ? root.children : [root]
-  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings, leaves: [] }
+  const out: PgCompiledQuery = { tsq: null, exclude: null, filters: TRUE, rowFilters: TRUE, highlightsOnly: false, notesOnly: false, tags: [], warnings, leaves: [] }
   const positive: SqlFragment[] = []
   const negative: SqlFragment[] = []
   const where: SqlFragment[] = []
@@ -188,9 +208,10 @@ export function compileTsquery(ast: QueryAst): PgCompiledQuery {
     else if (c.kind === 'filter') topLevelFilter(out, where, c.name, c.value, c.position)
     else where.push(nodeSql(c))
   }
-  if (positive.length) out.tsq = positive.length === 1 ? positive[0] : join(positive, ' && ')
+  if (positive.length) out.tsq = opaque(positive.length === 1 ? positive[0] : join(positive, ' && '))
+  out.rowFilters = where.length ? join(where, ' AND ') : TRUE
   if (negative.length) {
-    out.exclude = negative.length === 1 ? negative[0] : join(negative, ' || ')
+    out.exclude = opaque(negative.length === 1 ? negative[0] : join(negative, ' || '))
     const text = textSql(out.exclude)
     where.push(frag(`NOT ${text.sql}`, text.params))
   }

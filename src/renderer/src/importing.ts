@@ -11,6 +11,24 @@ export function urlsIn(text: string): string[] {
     .filter((s) => URL_LINE.test(s))
 }
 
+export interface LinkLines {
+  urls: string[]
+  /** Lines that are not links: reported to the user, and imported as failures with the reason (never dropped). */
+  invalid: { line: number; text: string }[]
+}
+
+/** Links typed one per line (several on a line separated by spaces are fine); every other non-blank line is invalid. */
+export function linkLines(text: string): LinkLines {
+  const out: LinkLines = { urls: [], invalid: [] }
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const words = raw.trim().split(/\s+/).filter(Boolean)
+    if (words.length === 0 || raw.trim().startsWith('#')) return
+    if (words.every((w) => URL_LINE.test(w))) out.urls.push(...words)
+    else out.invalid.push({ line: i + 1, text: raw.trim() })
+  })
+  return out
+}
+
 export async function fileToItem(file: File): Promise<ImportItem> {
   const bytes = new Uint8Array(await file.arrayBuffer())
   let binary = ''
@@ -20,9 +38,9 @@ export async function fileToItem(file: File): Promise<ImportItem> {
 
 let jobs = 0
 /** Starts an import; progress arrives through the importProgress event with this job id. */
-export function startImport(items: ImportItem[], tags: string[] = []): { jobId: string; done: Promise<Result<ImportSummary>> } {
+export function startImport(items: ImportItem[], tags: string[] = [], force = false): { jobId: string; done: Promise<Result<ImportSummary>> } {
   const jobId = `ui-${Date.now().toString(36)}-${++jobs}`
-  return { jobId, done: clipfile.importItems({ jobId, items, tags }) }
+  return { jobId, done: clipfile.importItems({ jobId, items, tags, force }) }
 }
 
 export type { ImportProgress }

@@ -42,6 +42,8 @@ export const highlightSchemas = {
     .object({
       format: z.enum(EXPORT_FORMATS),
       articleId: id.optional(),
+      /** Several articles (a selection in the library): each with its highlights, also one without any. */
+      articleIds: z.array(id).min(1).max(200_000).optional(),
       tag: tagName.optional(),
       /** The highlights a search finds. */
       query: z.string().max(2000).optional()
@@ -49,6 +51,7 @@ export const highlightSchemas = {
     .strict()
     .refine((v) => v.format !== 'html' || v.articleId !== undefined, { message: 'the HTML export is of one article: give articleId' })
     .refine((v) => v.query === undefined || v.format !== 'html', { message: 'the HTML export is of one article, not of a search' })
+    .refine((v) => v.articleIds === undefined || v.format !== 'html', { message: 'the HTML export is of one article: give articleId' })
 }
 
 export interface HighlightOutputs {

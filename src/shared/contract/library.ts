@@ -1,7 +1,7 @@
 /** The library: articles, their tags, and imports. */
 import { z } from 'zod'
-import { ARTICLE_SORTS } from '../vocabulary'
-import type { AppInfo, Article, ArticleList, ImportSummary, TagCount } from '../types'
+import { ARTICLE_SORTS, ARTICLE_STATES } from '../vocabulary'
+import type { AppInfo, Article, ArticleList, ArticleStateRow, ImportSummary, TagCount } from '../types'
 import { id, tagName } from './common'
 import { CaptureItemSchema } from './capture'
 
@@ -27,6 +27,17 @@ export const ImportItemSchema = z.discriminatedUnion('kind', [
 ])
 export type ImportItem = z.infer<typeof ImportItemSchema>
 
+/** Which articles a list shows: one reading state, starred ones, one tag (all given must hold). */
+const articleFilter = {
+  state: z.enum(ARTICLE_STATES).optional(),
+  starred: z.boolean().optional(),
+  tag: tagName.optional(),
+  /** Left out of the list: articles the UI is about to delete (while their Undo is offered). */
+  exclude: z.array(id).max(200_000).optional()
+}
+/** As many ids as a "select all" over a large archive can hold. */
+const manyIds = z.array(id).min(1).max(200_000)
+
 export const librarySchemas = {
   /** Version, database location and counts. */
   info: z.object({}).strict(),
@@ -36,15 +47,19 @@ export const librarySchemas = {
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
       sort: z.enum(ARTICLE_SORTS).default('saved'),
-      tag: tagName.optional()
+      ...articleFilter
     })
     .strict(),
+  /** Every article a list shows, in its order, with its reading state (for "select all" and its Undo). */
+  listArticleStates: z.object({ sort: z.enum(ARTICLE_SORTS).default('saved'), ...articleFilter }).strict(),
   /** One article with its reader document, plain text, tags and highlights. */
   getArticle: z.object({ id }).strict(),
   /** Delete articles with their assets and highlights. */
-  deleteArticles: z.object({ ids: z.array(id).min(1).max(10_000) }).strict(),
+  deleteArticles: z.object({ ids: manyIds }).strict(),
   /** Replace an article's tags (created on the fly, matched case-insensitively). */
   setArticleTags: z.object({ id, tags: z.array(tagName).max(200) }).strict(),
+  /** Add tags to many articles at once, keeping the tags they have. */
+  addArticleTags: z.object({ ids: manyIds, tags: z.array(tagName).min(1).max(50) }).strict(),
   /** Every tag with how many articles and highlights carry it. */
   listTags: z.object({}).strict(),
   /** Rename a tag; renaming onto an existing tag merges the two. */
@@ -63,9 +78,11 @@ export const librarySchemas = {
 export interface LibraryOutputs {
   info: AppInfo
   listArticles: ArticleList
+  listArticleStates: ArticleStateRow[]
   getArticle: Article
   deleteArticles: { deleted: number }
   setArticleTags: { tags: string[] }
+  addArticleTags: { updated: number }
   listTags: TagCount[]
   renameTag: { name: string; merged: boolean }
   importItems: ImportSummary

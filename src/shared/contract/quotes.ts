@@ -1,7 +1,7 @@
 /** Who said what: detected quotations, their speakers, people across the archive. */
 import { z } from 'zod'
 import { SPEAKER_EXPORT_FORMATS } from '../vocabulary'
-import type { DetectedQuoteRow, ExportFile, Highlight, Speaker, SpeakerQuote } from '../types'
+import type { DetectedQuoteRow, ExportFile, Highlight, Speaker, SpeakerQuote, SpeakerSummary } from '../types'
 import { color, id, offset, speakerName } from './common'
 
 export const quoteSchemas = {
@@ -13,7 +13,7 @@ export const quoteSchemas = {
   highlightQuote: z.object({ id, color: color.default('yellow') }).strict(),
   /** People and organisations quoted across the archive, most quoted first. */
   listSpeakers: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
-  /** Everything one speaker is quoted as saying, newest first. */
+  /** Everything one speaker is quoted as saying, newest first, with the outlets and dates it spans. */
   speakerQuotes: z
     .object({ name: speakerName, limit: z.number().int().min(1).max(2000).default(200), offset: offset.default(0) })
     .strict(),
@@ -28,7 +28,7 @@ export interface QuoteOutputs {
   setQuoteSpeaker: DetectedQuoteRow
   highlightQuote: Highlight
   listSpeakers: Speaker[]
-  speakerQuotes: { total: number; items: SpeakerQuote[] }
+  speakerQuotes: { total: number; items: SpeakerQuote[] } & SpeakerSummary
   mergeSpeakers: { merged: boolean }
   exportSpeakerQuotes: ExportFile
 }

@@ -1,7 +1,7 @@
 /** Search with the query language, and saved searches. */
 import { z } from 'zod'
 import { SEARCH_SORTS } from '../vocabulary'
-import type { SavedSearch, SearchResult } from '../types'
+import type { SavedSearch, SearchResult, SearchSuggestion, TextMatches } from '../types'
 import { id, offset } from './common'
 
 export const searchSchemas = {
@@ -16,6 +16,10 @@ export const searchSchemas = {
       timeline: z.boolean().default(true)
     })
     .strict(),
+  /** For a query that finds nothing: the same query with its misspelt words replaced by close words of the archive (or null). */
+  searchSuggestion: z.object({ query: z.string().max(2000) }).strict(),
+  /** Where the query's words occur in one article's text, in reading order (to land on the first match). */
+  searchMatches: z.object({ articleId: id, query: z.string().max(2000) }).strict(),
   /** Saved searches with how many articles each finds now. */
   listSavedSearches: z.object({}).strict(),
   /** Keep a query under a name (an existing name is updated). */
@@ -28,6 +32,8 @@ export const searchSchemas = {
 
 export interface SearchOutputs {
   search: SearchResult
+  searchMatches: TextMatches
+  searchSuggestion: SearchSuggestion | null
   listSavedSearches: SavedSearch[]
   saveSearch: SavedSearch
   deleteSavedSearch: { deleted: number }

@@ -64,12 +64,17 @@ export async function insertArticle(c: Tx, o: { uuid: Uuid; userId: number; save
   const m = o.v.meta
   const r = await c.query<{ id: number; seq: number }>(
     `INSERT INTO articles(uuid, seq, content_seq, added_by, saved_at, url, canonical_url, rhost, title, byline, site,
-       published_at, modified_at, language, excerpt, word_count, content_hash, tags, tags_lc, current_version, search, byline_tsv, tokens)
+       published_at, modified_at, language, excerpt, word_count, content_hash, tags, tags_lc, current_version, byline_tsv)
      VALUES ($1, nextval('change_seq'), currval('change_seq'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-       ${searchVector('$7::text', '$8::text', '$9::text', '$16::text[]', '$19::text')}, to_tsvector('clipfile', coalesce($8::text, '')), $20)
+       to_tsvector('clipfile', coalesce($8::text, '')))
      RETURNING id, seq`,
     [o.uuid, o.userId, o.savedAt, m.url, m.canonicalUrl, reversedHost(m.url), m.title, m.byline, m.site, m.publishedAt,
-      m.modifiedAt, m.language, m.excerpt, m.wordCount, o.v.contentHash, o.tags, lower(o.tags), o.v.uuid, o.v.text, tokenCount(m, o.v.text, o.tags)]
+      m.modifiedAt, m.language, m.excerpt, m.wordCount, o.v.contentHash, o.tags, lower(o.tags), o.v.uuid]
+  )
+  const { id } = r.rows[0]
+  await c.query(
+    `INSERT INTO article_search(article_id, tokens, search) VALUES ($1, $2, ${searchVector('$3::text', '$4::text', '$5::text', '$6::text[]', '$7::text')})`,
+    [id, tokenCount(m, o.v.text, o.tags), m.title, m.byline, m.site, o.tags, o.v.text]
   )
   return r.rows[0]
 }
@@ -123,16 +128,18 @@ export async function setTags(c: Tx, articleId: number, seq: number, tags: strin
  * the local index's column weights (10, 2, 2, 5, 1) become ts_rank weights {0.1, 0.5, 0.2, 1}.
  */
 export async function reindexArticle(c: Tx, articleId: number): Promise<void> {
+  await c.query("UPDATE articles SET byline_tsv = to_tsvector('clipfile', coalesce(byline, '')) WHERE id = $1", [articleId])
   await c.query(
-    `UPDATE articles a SET search = ${searchVector('a.title', 'a.byline', 'a.site', 'a.tags', 'v.text')},
-       byline_tsv = to_tsvector('clipfile', coalesce(a.byline, '')),
+    `UPDATE article_search s SET search = ${searchVector('a.title', 'a.byline', 'a.site', 'a.tags', 'v.text')},
        tokens = (SELECT count(*) FROM regexp_matches(concat_ws(' ', a.title, a.byline, a.site, v.text, array_to_string(a.tags, ' ')), '[[:alnum:]]+', 'g'))
-     FROM article_versions v WHERE a.id = $1 AND v.uuid = a.current_version`,
+     FROM articles a JOIN article_versions v ON v.uuid = a.current_version WHERE s.article_id = $1 AND a.id = $1`,
     [articleId]
   )
 }
 
+/** A tombstone: the article stays (pulls must learn of the delete) but leaves the search index. */
 export async function markDeleted(c: Tx, articleId: number, seq: number, userId: number): Promise<void> {
   await c.query('UPDATE articles SET deleted_at = now(), deleted_by = $3, seq = $2 WHERE id = $1', [articleId, seq, userId])
+  await c.query('DELETE FROM article_search WHERE article_id = $1', [articleId])
   await c.query('UPDATE highlights SET deleted_at = now(), deleted_by = $3, seq = $2 WHERE article_id = $1 AND deleted_at IS NULL', [articleId, seq, userId])
 }

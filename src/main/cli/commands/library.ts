@@ -1,7 +1,7 @@
 /** import, list, show, tags, delete. */
 import { resolve } from 'node:path'
 import type { ImportItem, ImportItemResult } from '../../../shared/api'
-import type { ArticleSort } from '../../../shared/vocabulary'
+import type { ArticleState, ArticleSort } from '../../../shared/vocabulary'
 import { idArg, intOption } from '../args'
 import type { Command } from '../command'
 import { EXIT, UsageError, formatDate, pad, unwrap } from '../io'
@@ -24,7 +24,7 @@ const importCommand: Command = async ({ app, args, values, io }) => {
     if (r) {
       if (values.json) io.out(JSON.stringify(r))
       else if (r.ok) io.say(importLine(r))
-      else io.say(`failed  ${r.source}: ${r.error}`)
+      else io.say(`failed  ${r.source}: ${r.error}${r.forceable ? ' (use --force to save it anyway)' : ''}`)
     }
     if (!p.finished) io.progress(`[${p.done}/${p.total}] ${p.failed ? `${p.failed} failed · ` : ''}${p.current ?? ''}`)
   })
@@ -50,7 +50,9 @@ const listCommand: Command = async ({ app, values, io }) => {
       offset: intOption(values.offset, 'offset', 0),
       // Checked by the contract, like every other value.
       sort: values.sort as ArticleSort | undefined,
-      tag: values.tag?.[0]
+      tag: values.tag?.[0],
+      state: values.state as ArticleState | undefined,
+      starred: values.starred
     })
   )
   if (values.json) {
@@ -60,7 +62,8 @@ const listCommand: Command = async ({ app, values, io }) => {
   if (page.items.length === 0) io.say('No articles yet. Add some with: clipfile import <url|file|folder>')
   for (const a of page.items) {
     const tags = a.tags.length ? `  [${a.tags.join(', ')}]` : ''
-    io.out(`${String(a.id).padStart(6)}  ${formatDate(a.publishedAt)}  ${pad(a.site ?? '', 22)}  ${a.title}${tags}`)
+    const mark = `${a.starred ? '★' : ' '}${a.state === 'inbox' ? '•' : ' '}`
+    io.out(`${String(a.id).padStart(6)} ${mark} ${formatDate(a.publishedAt)}  ${pad(a.site ?? '', 22)}  ${a.title}${tags}`)
   }
   if (page.total > page.items.length) io.say(`${page.items.length} of ${page.total} shown (use --limit/--offset)`)
   return EXIT.ok

@@ -4,8 +4,9 @@ import { resolve } from 'node:path'
 import { startServer } from '../../server'
 import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from '../../capture/listener'
 import { startImageRetry } from '../../import/image-retry-service'
-import { autoBackup, backupDir } from '../../backups'
+import { autoBackup } from '../../backups'
 import { startSyncAgent } from '../../sync/agent'
+import { watchArchive } from '../../watch'
 import { intOption } from '../args'
 import type { Command, CommandContext } from '../command'
 import { EXIT } from '../io'
@@ -22,7 +23,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   if (!LOOPBACK.includes(host)) {
     io.say(`Warning: serving on ${host}, which other machines may reach. Anyone with the URL's token can read and change your archive.`)
   }
-  void autoBackup(app.ctx.db, backupDir(app.ctx.dbPath)).catch((e) => io.say(`Automatic backup failed: ${(e as Error).message}`))
+  void autoBackup(app.ctx.db, app.ctx.dbPath).catch((e) => io.say(`Automatic backup failed: ${(e as Error).message}`))
   const server = await startServer({
     handlers: app.handlers,
     events: app.ctx.events,
@@ -35,6 +36,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   const agent = startSyncAgent(app.ctx)
   // Images that could not be saved are fetched again while the server runs and the network is up.
   const retry = startImageRetry(app.ctx)
+  const unwatch = watchArchive(app.ctx.db, app.ctx.events)
   io.out(server.openUrl)
   io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
   const listener = await listenForExtension(app, extensionPort, io)
@@ -44,6 +46,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
     const stop = () => {
       agent.stop()
       retry.stop()
+      unwatch()
       void Promise.all([server.close(), listener?.close(), app.ctx.rechecks.stop()]).then(() => done())
     }
     process.once('SIGINT', stop)

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ImportItem } from '../../../shared/api'
-import { fileToItem, urlsIn } from '../importing'
+import { fileToItem, linkLines } from '../importing'
 import { CloseIcon } from './icons'
 
 type Tab = 'url' | 'file' | 'paste'
@@ -33,23 +33,28 @@ export function AddDialog({ onClose, onImport }: Props) {
     const tagList = tags.split(',').map((t) => t.trim()).filter(Boolean)
     let items: ImportItem[]
     if (tab === 'url') {
-      const list = urlsIn(urls)
-      if (list.length === 0) return setError('Enter at least one link starting with http:// or https://')
-      items = list.map((url) => ({ kind: 'url', url }))
+      const lines = linkLines(urls)
+      if (lines.urls.length === 0) return setError('Enter at least one link starting with http:// or https://')
+      // Lines that are not links go too: the summary lists each as failed, with the reason.
+      items = [...lines.urls.map((url) => ({ kind: 'url', url }) as const), ...lines.invalid.map((l) => ({ kind: 'url', url: l.text }) as const)]
     } else if (tab === 'file') {
       if (files.length === 0) return setError('Choose at least one file.')
       items = await Promise.all(files.map(fileToItem))
     } else {
       const text = html.trim()
       if (!text) return setError('Paste the page’s HTML, or links, first.')
-      const list = urlsIn(text)
-      items = list.length > 0 && !text.includes('<') ? list.map((url) => ({ kind: 'url', url })) : [{ kind: 'html', html: text }]
+      const pasted = linkLines(text)
+      items =
+        pasted.urls.length > 0 && !text.includes('<')
+          ? [...pasted.urls.map((url) => ({ kind: 'url', url }) as const), ...pasted.invalid.map((l) => ({ kind: 'url', url: l.text }) as const)]
+          : [{ kind: 'html', html: text }]
     }
     onImport(items, tagList)
     onClose()
   }
 
-  const count = tab === 'url' ? urlsIn(urls).length : tab === 'file' ? files.length : html.trim() ? 1 : 0
+  const lines = linkLines(urls)
+  const count = tab === 'url' ? lines.urls.length + (lines.urls.length ? lines.invalid.length : 0) : tab === 'file' ? files.length : html.trim() ? 1 : 0
   return (
     <div className="backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="add-title">
@@ -71,7 +76,17 @@ export function AddDialog({ onClose, onImport }: Props) {
               <textarea id="add-urls" ref={first} className="textarea" style={{ minHeight: 110 }} value={urls}
                 onChange={(e) => setUrls(e.target.value)} placeholder={'https://www.example.com/2017/04/09/news/article.html\nOne link per line — add as many as you like.'}
                 onKeyDown={(e) => (e.metaKey || e.ctrlKey) && e.key === 'Enter' && void submit()} />
-              <span className="hint">Clipfile fetches each page, keeps only the article, and stores its images so it reads offline.</span>
+              {lines.invalid.length > 0 ? (
+                <div className="line-problems" role="status">
+                  {lines.invalid.length === 1 ? 'One line is not a link' : `${lines.invalid.length} lines are not links`} — {lines.invalid.length === 1 ? 'it' : 'they'} will be listed as failed:
+                  <ul>
+                    {lines.invalid.slice(0, 4).map((l) => <li key={l.line}>line {l.line}: <code>{l.text.length > 60 ? `${l.text.slice(0, 60)}…` : l.text}</code></li>)}
+                    {lines.invalid.length > 4 && <li>and {lines.invalid.length - 4} more</li>}
+                  </ul>
+                </div>
+              ) : (
+                <span className="hint">Clipfile fetches each page, keeps only the article, and stores its images so it reads offline.</span>
+              )}
             </div>
           )}
           {tab === 'file' && (

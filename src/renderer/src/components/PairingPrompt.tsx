@@ -43,7 +43,7 @@ export function PairingPrompt() {
       <p className="pairing-code">
         code <span aria-label={`code ${request.code ?? ''}`}>{request.code}</span>
       </p>
-      <p className="pairing-hint">Allow only if the extension shows this same code. You can take it back later with <code>clipfile pairing revoke</code>.</p>
+      <p className="pairing-hint">Allow only if the extension shows this same code. You can take it back later in Settings → Browsers.</p>
       {error && <p className="pairing-error" role="alert">{error}</p>}
       <div className="pairing-actions">
         {pending.length > 1 && <span className="pairing-more">{pending.length - 1} more waiting</span>}

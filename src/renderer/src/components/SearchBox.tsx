@@ -53,7 +53,7 @@ export function SearchBox({ route }: { route: Route }) {
           // Leaving the box sends what was typed at once (e.g. before clicking "Save search").
           if (draft.trim() && draft !== routeQuery) run(draft, true)
         }}
-        onKeyDown={(e) => { if (e.key === 'Escape') { setDraft(''); input.current?.blur(); if (route.view === 'search') go({ view: 'library' }) } }} />
+        onKeyDown={(e) => { if (e.key === 'Escape') { setDraft(''); input.current?.blur(); if (route.view === 'search') go({ view: 'library', list: 'inbox' }) } }} />
       <span className="kbd" title="Press / or Ctrl+K to search">/</span>
     </form>
   )

@@ -7,10 +7,11 @@ interface Props {
   label?: string
   inputRef?: React.Ref<HTMLInputElement>
   onEscape?: () => void
+  autoFocus?: boolean
 }
 
 /** Tags as chips; Enter or comma adds, Backspace on empty removes the last; suggestions from existing tags. */
-export function TagInput({ tags, suggestions, onChange, label = 'Tags', inputRef, onEscape }: Props) {
+export function TagInput({ tags, suggestions, onChange, label = 'Tags', inputRef, onEscape, autoFocus }: Props) {
   const [draft, setDraft] = useState('')
   const listId = useId()
   const add = (raw: string) => {
@@ -42,6 +43,7 @@ export function TagInput({ tags, suggestions, onChange, label = 'Tags', inputRef
       <input
         ref={inputRef}
         aria-label={label}
+        autoFocus={autoFocus}
         list={listId}
         value={draft}
         placeholder={tags.length ? '' : 'Add tags…'}

@@ -46,7 +46,7 @@ export function TeamIndicator() {
   return (
     <section className="team-indicator" aria-label="Team sync">
       <div className="team-line">
-        <span className={`team-dot team-dot-${tone}`} aria-hidden="true" />
+        <span className={`team-dot team-dot-${tone}`} aria-hidden="true" title={label} />
         <span className="team-label" role="status">{label}</span>
         <button className="btn btn-small" onClick={() => void syncNow()} disabled={syncing || s.role === null}>Sync now</button>
       </div>

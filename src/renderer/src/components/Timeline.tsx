@@ -31,6 +31,37 @@ export const monthLabel = (month: string): string => {
   return `${MONTH_NAMES[m - 1]} ${y}`
 }
 
+/** Up to this many months, the axis names months (`Oct 2017`, `Nov`, … `Jan 2018`); beyond, years. */
+export const MONTH_AXIS_MAX = 24
+
+/** The axis labels: which bar each sits under, and what it says. */
+export function axisLabels(months: string[]): { index: number; text: string; centred: boolean }[] {
+  if (months.length <= MONTH_AXIS_MAX) {
+    const step = Math.ceil(months.length / 12)
+    return months
+      .map((month, index) => ({ month, index }))
+      .filter(({ index }) => index % step === 0)
+      .map(({ month, index }) => {
+        const [y, m] = month.split('-').map(Number)
+        // The year where it starts, and at each January.
+        // Wide bars (a few months) are named under their middle, narrow ones from their left edge.
+        return { index, text: index === 0 || m === 1 ? `${MONTH_NAMES[m - 1]} ${y}` : MONTH_NAMES[m - 1], centred: months.length <= 6 }
+      })
+  }
+  const years = months.map((month, index) => ({ index, y: month.slice(0, 4), first: month.endsWith('-01') || index === 0 })).filter((x) => x.first)
+  const step = Math.ceil(years.length / 12)
+  // A year that starts within a few bars of the previous label (a range starting in late
+  // autumn) would print over it: it is left out.
+  const gap = months.length / 16
+  const kept: { index: number; text: string; centred: boolean }[] = []
+  for (const y of years.filter((_, k) => k % step === 0)) {
+    const prev = kept[kept.length - 1]
+    if (prev && y.index - prev.index < gap) continue
+    kept.push({ index: y.index, text: y.y, centred: false })
+  }
+  return kept
+}
+
 /** Matching articles per month of publication. Click a bar for that month; drag for a range. */
 export function Timeline({ months, onRange }: Props) {
   const bars = useMemo(() => fill(months), [months])
@@ -45,8 +76,7 @@ export function Timeline({ months, onRange }: Props) {
   }
   const lo = drag ? Math.min(drag.from, drag.to) : -1
   const hi = drag ? Math.max(drag.from, drag.to) : -1
-  const years = bars.map((b, i) => ({ i, y: b.month.slice(0, 4), first: b.month.endsWith('-01') || i === 0 })).filter((x) => x.first)
-  const step = Math.ceil(years.length / 12)
+  const labels = axisLabels(bars.map((b) => b.month))
   return (
     <figure className="timeline" aria-label="Matching articles per month">
       <svg ref={svg} viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label={`Timeline from ${monthLabel(bars[0].month)} to ${monthLabel(bars[bars.length - 1].month)}`}
@@ -61,8 +91,9 @@ export function Timeline({ months, onRange }: Props) {
         ))}
       </svg>
       <div className="timeline-axis" aria-hidden="true">
-        {years.filter((_, k) => k % step === 0).map((y) => (
-          <span key={y.i} style={{ left: `${(y.i / bars.length) * 100}%` }}>{y.y}</span>
+        {labels.map((l) => (
+          <span key={l.index} className={l.centred ? 'is-centred' : undefined}
+            style={{ left: `${((l.index + (l.centred ? 0.5 : 0)) / bars.length) * 100}%` }}>{l.text}</span>
         ))}
       </div>
       <div className="timeline-buttons">

@@ -36,3 +36,42 @@ export const EditIcon = () => (
 export const ImageOffIcon = () => (
   <svg {...base} width={20} height={20} aria-hidden="true"><rect x="3" y="5" width="18" height="14" rx="2" /><path d="m3 16 5-5 4 4 3-3 6 6" /><path d="M3 3l18 18" /></svg>
 )
+export const InboxIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M3 13h5l1.5 3h5L16 13h5" /><path d="M5.5 5h13L21 13v6H3v-6z" /></svg>
+)
+export const ArchiveIcon = () => (
+  <svg {...base} aria-hidden="true"><rect x="3" y="4" width="18" height="4" rx="1" /><path d="M5 8v11h14V8M10 12h4" /></svg>
+)
+export const StarIcon = ({ filled = false }: { filled?: boolean }) => (
+  <svg {...base} fill={filled ? 'currentColor' : 'none'} aria-hidden="true"><path d="m12 3.5 2.6 5.4 5.9.8-4.3 4.1 1 5.8L12 16.9l-5.2 2.7 1-5.8-4.3-4.1 5.9-.8z" /></svg>
+)
+export const TrashIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" /></svg>
+)
+export const AllIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16" /></svg>
+)
+export const HighlighterIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="m15 4 5 5-8.5 8.5H7V13z" /><path d="M4 20h8" /></svg>
+)
+export const GearIcon = () => (
+  <svg {...base} aria-hidden="true"><circle cx="12" cy="12" r="3" /><path d="M12 2.8v2.4M12 18.8v2.4M4.2 7.5l2 1.2M17.8 15.3l2 1.2M4.2 16.5l2-1.2M17.8 8.7l2-1.2" /><circle cx="12" cy="12" r="7" /></svg>
+)
+export const KeyboardIcon = () => (
+  <svg {...base} aria-hidden="true"><rect x="2.5" y="6" width="19" height="12" rx="2" /><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M8 14h8" /></svg>
+)
+export const SidebarIcon = () => (
+  <svg {...base} aria-hidden="true"><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M9 4v16" /></svg>
+)
+export const PanelIcon = () => (
+  <svg {...base} aria-hidden="true"><rect x="3" y="4" width="18" height="16" rx="2" /><path d="M15 4v16" /></svg>
+)
+export const ChevronUpIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="m6 15 6-6 6 6" /></svg>
+)
+export const ChevronDownIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="m6 9 6 6 6-6" /></svg>
+)
+export const CheckIcon = () => (
+  <svg {...base} aria-hidden="true"><path d="m5 12 5 5 9-10" /></svg>
+)

@@ -8,8 +8,8 @@ import { EditDetailsDialog } from './EditDetailsDialog'
 
 interface Props {
   article: Article
-  /** The reader's own controls (text size, theme), at the top right. */
-  controls: React.ReactNode
+  /** Controls shown at the top right, if any (text size and theme are app-wide settings now). */
+  controls?: React.ReactNode
   /** The article's versions (how many, reading an earlier one), at the end of the details line. */
   versions?: React.ReactNode
   onMessage: (message: string) => void
@@ -43,7 +43,7 @@ export function ArticleHeader({ article: a, controls, versions, onMessage }: Pro
           <bdi>{a.site ?? hostOf(a.url)}</bdi> {mark('site')}
           {a.agency && <span className="agency" dir="ltr" title="Wire copy: the story comes from a news agency">{a.agency}</span>}
         </div>
-        <div dir="ltr">{controls}</div>
+        {controls && <div dir="ltr">{controls}</div>}
       </div>
       <h1 className="reader-title" id="article-title"><bdi>{a.title}</bdi> {mark('title')}</h1>
       {/* Clipfile's own words stay left to right inside a right-to-left header; names keep their own direction. */}

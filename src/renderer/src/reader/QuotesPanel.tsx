@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { DetectedQuoteRow } from '../../../shared/api'
 import { speakerCertainty } from './speaker-certainty'
+import { routeHref } from '../route'
+import { PeopleIcon } from '../components/icons'
 
 interface Props {
   quotes: DetectedQuoteRow[]
@@ -66,6 +68,9 @@ export function QuotesPanel({ quotes, onPreview, onHighlight, onSpeaker, onShow 
     <aside className="hl-panel" aria-label="Detected quotes">
       <div className="hl-panel-head">
         <h2>Quotes <span className="nav-count">{speech.length}</span></h2>
+        <a className="side-link" href={routeHref({ view: 'people' })} aria-label="Everyone quoted across the archive" title="People: everyone quoted across your archive">
+          <PeopleIcon /> People
+        </a>
       </div>
       {quotes.length === 0 && <p className="hl-empty">No quotations found in this article.</p>}
       {speech.length > 0 && <p className="hint" style={{ marginBottom: 8 }}>Found by Clipfile. Hover to see one in the text; <span className="kbd">Q</span> or Highlight keeps it, tagged with the speaker.</p>}

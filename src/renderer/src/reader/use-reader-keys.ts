@@ -20,7 +20,11 @@ export interface ReaderKeys {
 /** The reader's keys: h highlight, n note, t tags, c copy, Delete remove, Esc close, +/- text size. */
 export function useReaderKeys(keys: ReaderKeys): void {
   const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.key === 'Escape' && keys.open) return keys.close()
+    if (e.key === 'Escape' && keys.open) {
+      // Taken: Esc closes the toolbar, it does not also leave the article.
+      e.preventDefault()
+      return keys.close()
+    }
     if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return
     const k = e.key.toLowerCase()
     if (k === 'h' && keys.canHighlight) keys.highlight()

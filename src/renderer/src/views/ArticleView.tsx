@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
-import type { Article, DetectedQuoteRow, Highlight, TagCount } from '../../../shared/api'
+import type { Article, DetectedQuoteRow, Highlight, ReadingState, TagCount } from '../../../shared/api'
 import type { HighlightColor } from '../../../shared/vocabulary'
 import { quoteWithCitation } from '../../../shared/cite'
 import { textOffsetToPos } from '../../../shared/reader/text'
@@ -14,43 +14,72 @@ import { QuotesPanel } from '../reader/QuotesPanel'
 import { readSelection, textOf } from '../reader/selection'
 import { Toolbar, type ToolbarFocus } from '../reader/Toolbar'
 import { HighlightsPanel } from '../reader/HighlightsPanel'
-import { ReaderControls, useReaderPrefs } from '../reader/ReaderControls'
 import { useHighlights } from '../reader/use-highlights'
 import { useTextSelection } from '../reader/use-text-selection'
 import { useReaderKeys } from '../reader/use-reader-keys'
+import { searchMatchesPlugin } from '../reader/search-matches-plugin'
+import { useSearchMatches } from '../reader/use-search-matches'
+import { useReadingProgress } from '../reader/use-reading-progress'
+import { ReaderActions } from '../reader/ReaderActions'
+import { MatchBar } from '../reader/MatchBar'
 import { TagInput } from '../components/TagInput'
-import { ArrowLeftIcon } from '../components/icons'
 import { VersionsControl } from '../versions/VersionsControl'
 import { ChangedNotice } from '../versions/ChangedNotice'
 import { ArticleHeader } from '../reader/ArticleHeader'
+import { ArrowLeftIcon, CloseIcon } from '../components/icons'
+import { useKeys } from '../lists/use-keys'
+import { useArticleActions } from '../actions'
+import { goBack, LIST_TITLES, type ListName } from '../route'
+import { updateSettings, useSettings } from '../settings'
+import { useWide } from '../layout'
+import { useToast } from '../toasts'
 
-export function ArticleView({ id, tags }: { id: number; tags: TagCount[] }) {
+interface Props {
+  id: number
+  /** The search the article was opened from: its matches are marked, the first one in view. */
+  q?: string
+  tags: TagCount[]
+  /** The list to go back to, for the Back button's label. */
+  from: ListName | 'search' | null
+}
+
+export function ArticleView({ id, q, tags, from }: Props) {
   const article = useApi<Article>(() => clipfile.getArticle({ id }), [id])
   useEvent('libraryChanged', (e) => {
     // Our own highlight edits are already on screen; other changes may alter the article.
-    if (e.reason !== 'highlights') article.reload()
+    if (e.reason === 'highlights' || e.reason === 'searches' || e.reason === 'progress') return
+    if (e.reason === 'state' && e.articleId !== undefined && e.articleId !== id) return
+    article.reload()
   })
   const a = article.data?.id === id ? article.data : null
+  // A reload that brings the same text keeps the document (and so the reader's view and place).
+  const doc = useMemo(() => a?.doc, [a?.id, a?.text]) // eslint-disable-line react-hooks/exhaustive-deps
   if (article.error && !a) {
     return (
       <div className="page">
         <div className="banner" role="alert">{article.error}</div>
-        <a className="btn" href="#/"><ArrowLeftIcon /> Back to the library</a>
+        <a className="btn" href="#/"><ArrowLeftIcon /> Back to the inbox</a>
       </div>
     )
   }
   if (!a) return <div className="page" aria-busy="true" />
   // A new version is a new text: the reader and its highlights start again from it.
-  return <LoadedArticle key={`${a.id}:${a.version}`} article={a} tagNames={tags.map((t) => t.name)} />
+  return <LoadedArticle key={`${a.id}:${a.version}`} article={a} doc={doc} q={q} from={from} tagNames={tags.map((t) => t.name)} />
 }
 
-function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: string[] }) {
-  const [message, setMessage] = useState<string | null>(null)
+function backLabel(from: Props['from']): string {
+  if (from === 'search') return 'Search results'
+  return LIST_TITLES[from ?? 'inbox']
+}
+
+function LoadedArticle({ article: a, doc, q, from, tagNames }: { article: Article; doc: unknown; q?: string; from: Props['from']; tagNames: string[] }) {
+  const toast = useToast()
+  const setMessage = (message: string) => toast({ message })
   const [view, setView] = useState<EditorView | null>(null)
   const [focus, setFocus] = useState<ToolbarFocus>(null)
   const [tab, setTab] = useState<'highlights' | 'quotes'>('highlights')
-  const [prefs, setPrefs] = useReaderPrefs()
-  const plugins = useMemo(() => [highlightsPlugin(), quotePreviewPlugin()], [])
+  const settings = useSettings()
+  const plugins = useMemo(() => [highlightsPlugin(), quotePreviewPlugin(), searchMatchesPlugin()], [])
   const hl = useHighlights(a, setMessage)
   const [selection, clearSelection] = useTextSelection(view, () => {
     hl.select(null)
@@ -58,12 +87,21 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
   })
   const quotes = useApi<DetectedQuoteRow[]>(() => clipfile.articleQuotes({ articleId: a.id }), [a.id])
   const [articleTags, setArticleTags] = useArticleTags(a)
-
-  useEffect(() => {
-    if (!message) return
-    const t = setTimeout(() => setMessage(null), 3000)
-    return () => clearTimeout(t)
-  }, [message])
+  const reading = useReading(a)
+  const matches = useSearchMatches(view, a.id, q)
+  const wide = useWide()
+  const [panelShown, setPanelShown] = useState(false)
+  const panelOpen = wide ? !settings.panelCollapsed : panelShown
+  const togglePanel = () => (wide ? void updateSettings({ panelCollapsed: !settings.panelCollapsed }) : setPanelShown(!panelShown))
+  const progress = useReadingProgress({
+    view,
+    articleId: a.id,
+    position: a.position,
+    restore: !q,
+    onEnd: () => {
+      if (settings.autoArchive && reading.state.state === 'inbox') void reading.archive(false)
+    }
+  })
 
   /** The selected words: the hook's, or the DOM's when a key comes before the hook has read them. */
   const words = () => selection ?? (view && readSelection(view))
@@ -129,7 +167,21 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
     edit: (field) => (words() ? void create('yellow', field) : setFocus(field)),
     copy: () => void copy(),
     remove: () => void hl.remove(),
-    textSize: (step) => setPrefs({ size: prefs.size + step })
+    textSize: (step) => void updateSettings({ textSize: settings.textSize + step })
+  })
+  useKeys({
+    u: () => goBack(),
+    Escape: () => {
+      if (selection || hl.selected) return false
+      // Over the text in a narrow window, the side panel goes first.
+      if (panelOpen && !wide) return setPanelShown(false)
+      goBack()
+    },
+    e: () => void reading.archive(true),
+    s: () => void reading.star(),
+    // With words or a highlight selected, N is the note (the reader's keys take it first).
+    n: () => (matches.count ? matches.next() : false),
+    'Shift+N': () => (matches.count ? matches.previous() : false)
   })
 
   const onReaderClick = (e: React.MouseEvent) => {
@@ -156,12 +208,17 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
   }
 
   return (
-    <div className="article-layout">
+    <div className={`article-layout${panelOpen ? ' has-panel' : ''}${panelOpen && !wide ? ' panel-overlay' : ''}`}>
+      <div className="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <span style={{ transform: `scaleX(${progress})` }} />
+      </div>
       <div className="reader-wrap">
+        <ReaderActions reading={reading.state} backLabel={backLabel(from)} panelOpen={panelOpen} onBack={goBack}
+          onArchive={() => void reading.archive(true)} onStar={() => void reading.star()} onDelete={reading.remove} onPanel={togglePanel} />
+        {q && <MatchBar query={q} matches={matches} />}
         <article className="reader" aria-labelledby="article-title">
           <ArticleHeader
             article={a}
-            controls={<ReaderControls prefs={prefs} set={setPrefs} />}
             versions={<VersionsControl articleId={a.id} versions={a.versions} shown={a.version} />}
             onMessage={setMessage}
           />
@@ -170,17 +227,24 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
             <TagInput label="Article tags" tags={articleTags} suggestions={tagNames} onChange={(t) => void saveArticleTags(t)} />
           </div>
           <div onClick={onReaderClick} data-highlights-ready={hl.highlights.length}>
-            <Reader doc={a.doc} dir={a.dir} lang={a.language} plugins={plugins} onView={setView} />
+            <Reader doc={doc} dir={a.dir} lang={a.language} plugins={plugins} onView={setView} />
           </div>
+          <ArticleEnd state={reading.state.state} onArchive={() => void reading.archive(true)} />
         </article>
       </div>
       <HighlightDecorations view={view} highlights={hl.highlights} selectedId={hl.selectedId} />
-      <div className="side">
+      {panelOpen && !wide && <div className="panel-backdrop" onClick={togglePanel} aria-hidden="true" />}
+      <div className="side" id="side-panel" hidden={!panelOpen}>
         <div className="side-tabs" role="tablist" aria-label="Side panel">
-          <button role="tab" aria-selected={tab === 'highlights'} className="tab" onClick={() => setTab('highlights')}>Highlights</button>
-          <button role="tab" aria-selected={tab === 'quotes'} className="tab" onClick={() => setTab('quotes')}>
-            Quotes{quotes.data ? ` (${quotes.data.filter((q) => q.kind !== 'scare').length})` : ''}
+          <button role="tab" aria-selected={tab === 'highlights'} className="tab" onClick={() => setTab('highlights')}>
+            Highlights{hl.highlights.length ? ` (${hl.highlights.length})` : ''}
           </button>
+          <button role="tab" aria-selected={tab === 'quotes'} className="tab" onClick={() => setTab('quotes')} title="Quotes: who said what in this article, found by Clipfile">
+            Quotes{quotes.data ? ` (${quotes.data.filter((x) => x.kind !== 'scare').length})` : ''}
+          </button>
+          {!wide && (
+            <button className="btn btn-ghost btn-small btn-icon side-close" onClick={togglePanel} aria-label="Hide the side panel" title="Hide (Esc)"><CloseIcon /></button>
+          )}
         </div>
         {tab === 'highlights' ? (
           <HighlightsPanel articleId={a.id} highlights={hl.highlights} selectedId={hl.selectedId} onPick={(h) => pick(h, true)} />
@@ -197,9 +261,54 @@ function LoadedArticle({ article: a, tagNames }: { article: Article; tagNames: s
           onHighlight={(c) => void create(c)} onUpdate={(p) => void hl.update(p)} onDelete={() => void hl.remove()} onCopy={() => void copy()}
           onClose={close} onWantFocus={(f) => (hl.selected ? setFocus(f) : void create('yellow', f))} />
       )}
-      {message && <div className="toast" role="status">{message}</div>}
     </div>
   )
+}
+
+/** The foot of the article: the end reached, and the one step usually taken there. */
+function ArticleEnd({ state, onArchive }: { state: ReadingState['state']; onArchive: () => void }) {
+  return (
+    <footer className="article-end">
+      <span aria-hidden="true">◆</span>
+      {state === 'inbox' ? (
+        <span className="article-end-done">
+          Finished? <button className="btn btn-small" onClick={onArchive} title="Archive it and go back (E)">Done <span className="kbd">E</span></button>
+        </span>
+      ) : (
+        <span className="hint">In your archive</span>
+      )}
+    </footer>
+  )
+}
+
+/**
+ * The article's place in the workflow as shown (changed here at once, saved behind), and the
+ * reader's actions on it: archive or move (e; from the inbox it also goes back to the list),
+ * star (s), delete (back to the list, with Undo).
+ */
+function useReading(a: Article) {
+  // The stored state, or the change just made to it (until the article is loaded again).
+  const [edited, setEdited] = useState<{ of: Article; value: Pick<ReadingState, 'state' | 'starred'> } | null>(null)
+  const state = edited && edited.of === a ? edited.value : { state: a.state, starred: a.starred }
+  const setState = (f: (s: typeof state) => typeof state) => setEdited((e) => ({ of: a, value: f(e && e.of === a ? e.value : state) }))
+  const actions = useArticleActions()
+  const subject = { id: a.id, ...state }
+  const archive = async (andBack: boolean) => {
+    const to = state.state === 'inbox' ? 'archive' : 'inbox'
+    setState((s) => ({ ...s, state: to }))
+    const failed = await actions.setState([subject], to)
+    if (failed) setState((s) => ({ ...s, state: subject.state }))
+    else if (andBack && to === 'archive') goBack()
+  }
+  const star = async () => {
+    setState((s) => ({ ...s, starred: !s.starred }))
+    if (await actions.setStarred([subject], !subject.starred)) setState((s) => ({ ...s, starred: subject.starred }))
+  }
+  const remove = () => {
+    actions.remove([a.id])
+    goBack()
+  }
+  return { state, archive, star, remove }
 }
 
 /** The article's tags as shown: the stored ones, or the user's edit of them (until the article is loaded again). */

@@ -1,41 +1,80 @@
-import { useState } from 'react'
-import type { ArticleList } from '../../../shared/api'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ArticleSummary } from '../../../shared/api'
+import type { ArticleSort } from '../../../shared/vocabulary'
 import { clipfile } from '../bridge'
-import { formatDate, useApi, useEvent } from '../hooks'
-import { routeHref } from '../route'
-import { QuoteIcon } from '../components/icons'
-import { dateTime } from '../versions/labels'
-import '../versions/versions.css'
+import { useEvent } from '../hooks'
+import { LIST_TITLES, routeHref, type ListName } from '../route'
+import { usePendingDeletes } from '../actions'
+import { usePaged } from '../lists/use-paged'
+import { ArticleList } from '../lists/ArticleList'
+import { LIBRARY_ROW_HEIGHT, type RowItem } from '../lists/ArticleRow'
 
 interface Props {
+  list: ListName
   tag?: string
+  /** Articles in the whole archive (0: show how to add the first). */
+  archiveSize: number | null
+  tagSuggestions: string[]
   onAdd: () => void
 }
 
-type Sort = 'saved' | 'published' | 'title'
 const PAGE = 100
+const FILTERS: Record<ListName, { state?: 'inbox' | 'archive'; starred?: boolean }> = {
+  inbox: { state: 'inbox' },
+  archive: { state: 'archive' },
+  starred: { starred: true },
+  all: {}
+}
+/** The sort chosen for each list lasts while the app is open. */
+const sorts = new Map<string, ArticleSort>()
 
-export function Library({ tag, onAdd }: Props) {
-  const [sort, setSort] = useState<Sort>('saved')
-  const [limit, setLimit] = useState(PAGE)
-  const list = useApi<ArticleList>(() => clipfile.listArticles({ sort, tag, limit }), [sort, tag, limit])
-  useEvent('libraryChanged', () => list.reload())
-  const data = list.data
+export function Library({ list, tag, archiveSize, tagSuggestions, onAdd }: Props) {
+  const listKey = `${list}|${tag ?? ''}`
+  const [sort, setSortState] = useState<ArticleSort>(sorts.get(listKey) ?? 'saved')
+  const [shownKey, setShownKey] = useState(listKey)
+  if (shownKey !== listKey) {
+    setShownKey(listKey)
+    setSortState(sorts.get(listKey) ?? 'saved')
+  }
+  const setSort = (s: ArticleSort) => {
+    sorts.set(listKey, s)
+    setSortState(s)
+  }
+  const exclude = usePendingDeletes()
+  const filter = { ...FILTERS[list], tag }
+  const key = JSON.stringify([list, tag, sort])
+  const fetchPage = useCallback(
+    (offset: number, limit: number) =>
+      clipfile.listArticles({ ...FILTERS[list], tag, sort, offset, limit, exclude: exclude.length ? exclude : undefined }),
+    [list, tag, sort, exclude]
+  )
+  const paged = usePaged<ArticleSummary>(key, fetchPage, PAGE)
+  useEvent('libraryChanged', () => paged.reload())
+  // Articles deleted (with Undo) leave the list at once.
+  const { reload } = paged
+  const shownExclude = useRef(exclude)
+  useEffect(() => {
+    if (shownExclude.current === exclude) return
+    shownExclude.current = exclude
+    reload()
+  }, [exclude, reload])
+
+  const title = tag ? `Tagged “${tag}”` : LIST_TITLES[list]
+  const hrefFor = useCallback((item: RowItem) => routeHref({ view: 'article', id: item.id }), [])
+  const total = paged.total
   return (
-    <div className="page">
+    <div className="page page-list">
       <div className="page-head">
         <div>
-          <h1 className="page-title">{tag ? `Tagged “${tag}”` : 'Library'}</h1>
-          {data && data.total > 0 && (
-            <div className="page-sub">
-              {data.total.toLocaleString()} {data.total === 1 ? 'article' : 'articles'}
-            </div>
-          )}
+          <h1 className="page-title">{title}</h1>
+          <div className="page-sub" aria-live="polite">
+            {total === null ? '\u00a0' : `${total.toLocaleString()} ${total === 1 ? 'article' : 'articles'}`}
+          </div>
         </div>
-        {data && data.total > 0 && (
+        {!!total && (
           <label className="toolbar">
             Sort by
-            <select className="select" value={sort} onChange={(e) => setSort(e.target.value as Sort)} aria-label="Sort articles">
+            <select className="select" value={sort} onChange={(e) => setSort(e.target.value as ArticleSort)} aria-label="Sort articles">
               <option value="saved">Date saved</option>
               <option value="published">Date published</option>
               <option value="title">Title</option>
@@ -43,53 +82,35 @@ export function Library({ tag, onAdd }: Props) {
           </label>
         )}
       </div>
-      {list.error && <div className="banner" role="alert">{list.error}</div>}
-      {data && data.total === 0 && !tag && <EmptyLibrary onAdd={onAdd} />}
-      {data && data.items.length > 0 && (
-        <ul className="articles" aria-label="Articles">
-          {data.items.map((a) => (
-            <li key={a.id}>
-              <a className="article-row" href={routeHref({ view: 'article', id: a.id })}>
-                <div className="row-kicker">
-                  {a.site && <span className="row-site">{a.site}</span>}
-                  {a.byline && <span>{a.site ? '· ' : ''}{a.byline}</span>}
-                </div>
-                <div className="row-title" dir={a.dir === 'rtl' ? 'rtl' : undefined}>{a.title}</div>
-                {a.excerpt && <div className="row-excerpt">{a.excerpt}</div>}
-                {a.tags.length > 0 && (
-                  <div className="row-tags">
-                    {a.tags.map((t) => (
-                      <span className="tag" key={t}>{t}</span>
-                    ))}
-                  </div>
-                )}
-                <div className="row-meta">
-                  {a.publishedAt ? (
-                    <span title={`Published ${a.publishedAt}`}>{formatDate(a.publishedAt)}</span>
-                  ) : (
-                    <span className="saved-date" title={`No published date on the page; saved ${a.savedAt}`}>saved {formatDate(a.savedAt)}</span>
-                  )}
-                  <span>{a.wordCount.toLocaleString()} words</span>
-                  {a.changedAt && (
-                    <span className="updated-mark" title={`Changed after it was saved — last on ${dateTime(a.changedAt)}; ${a.versions} versions kept`}>Updated</span>
-                  )}
-                  {a.highlightCount > 0 && (
-                    <span className="pill"><QuoteIcon /> {a.highlightCount}</span>
-                  )}
-                </div>
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-      {data && data.total > data.items.length && (
-        <div style={{ textAlign: 'center', marginTop: 18 }}>
-          <button className="btn" onClick={() => setLimit((l) => Math.min(l + PAGE, 500))} disabled={limit >= 500}>
-            Show more ({data.items.length} of {data.total.toLocaleString()})
-          </button>
-        </div>
+      {paged.error && <div className="banner" role="alert">{paged.error}</div>}
+      {archiveSize === 0 && total === 0 ? (
+        <EmptyLibrary onAdd={onAdd} />
+      ) : (
+        <ArticleList key={key} paged={paged} rowHeight={LIBRARY_ROW_HEIGHT} label="Articles" hrefFor={hrefFor}
+          listState={filter.state} showState={!filter.state} memoryKey={key} tagSuggestions={tagSuggestions}
+          selectAll={async () => {
+            const r = await clipfile.listArticleStates({ ...filter, sort, exclude: exclude.length ? exclude : undefined })
+            return r.ok ? r.value : []
+          }}
+          empty={<EmptyList list={list} tag={tag} />} />
       )}
     </div>
+  )
+}
+
+function EmptyList({ list, tag }: { list: ListName; tag?: string }) {
+  const text: Record<ListName, [string, React.ReactNode]> = {
+    inbox: ['Nothing in your inbox', <>New articles land here. When you have read one, press <span className="kbd">E</span> to archive it.</>],
+    archive: ['Nothing archived yet', <>Articles you have read and kept are here. Archive one with <span className="kbd">E</span> or the Archive button.</>],
+    starred: ['No starred articles', <>Star the ones that matter with <span className="kbd">S</span> or the ☆ beside an article.</>],
+    all: ['No articles', <>Nothing is tagged “{tag}” any more.</>]
+  }
+  const [heading, body] = text[list]
+  return (
+    <section className="empty empty-small" aria-label={heading}>
+      <h2>{heading}</h2>
+      <p>{body}</p>
+    </section>
   )
 }
 
@@ -112,7 +133,7 @@ function EmptyLibrary({ onAdd }: { onAdd: () => void }) {
       </p>
       <button className="btn btn-primary" onClick={onAdd}>Add your first article</button>
       <div className="empty-ways">
-        <div className="empty-way"><b>Paste a link</b><span>Add → URL, or press <span className="kbd">A</span> anywhere.</span></div>
+        <div className="empty-way"><b>Paste a link</b><span>Add → Links, or press <span className="kbd">A</span> anywhere.</span></div>
         <div className="empty-way"><b>Drop files</b><span>Drag saved pages (.html, .mhtml) or links onto this window.</span></div>
         <div className="empty-way"><b>Bring your archive</b><span>Pocket, Omnivore, Wallabag or Instapaper exports, or <code>clipfile import</code>.</span></div>
       </div>

@@ -1,12 +1,14 @@
-import { useState } from 'react'
-import type { FacetCount, SearchResult, TeamStatus } from '../../../shared/api'
+import { useCallback, useState } from 'react'
+import type { FacetCount, Result, SearchHit, SearchResult, SearchSuggestion } from '../../../shared/api'
 import { clipfile } from '../bridge'
-import { formatDate, useApi, useEvent } from '../hooks'
+import { useApi, useEvent } from '../hooks'
 import { go, routeHref } from '../route'
-import { Snippet } from '../components/Snippet'
 import { Timeline, monthLabel } from '../components/Timeline'
-import { QuoteIcon } from '../components/icons'
 import { ExportMenu } from '../components/ExportMenu'
+import { usePaged, type PageAnswer } from '../lists/use-paged'
+import { ArticleList } from '../lists/ArticleList'
+import { SEARCH_ROW_HEIGHT, type RowItem } from '../lists/ArticleRow'
+import { SearchScope, TeamResults, useTeamSearch } from './TeamResults'
 
 type Sort = 'relevance' | 'newest' | 'oldest'
 
@@ -31,28 +33,42 @@ export function withMonths(q: string, from: string, to: string): string {
   return `${rest} after:${from} before:${nextMonth(to)}`.trim()
 }
 
-export function SearchView({ q, sort = 'relevance', team = false }: { q: string; sort?: Sort; team?: boolean }) {
-  const [limit, setLimit] = useState(20)
-  const result = useApi<SearchResult>(() => (team ? clipfile.teamSearch({ query: q, sort, limit }) : clipfile.search({ query: q, sort, limit })), [q, sort, limit, team])
-  const status = useApi<TeamStatus>(() => clipfile.teamStatus({}), [])
-  useEvent('libraryChanged', () => result.reload())
-  const r = result.data
+type SearchMeta = Omit<SearchResult, 'results' | 'total'>
+const PAGE = 50
+
+export function SearchView({ q, sort = 'relevance', team = false, tagSuggestions }: { q: string; sort?: Sort; team?: boolean; tagSuggestions: string[] }) {
+  const key = JSON.stringify([q, sort, team])
+  const fetchPage = useCallback(
+    async (offset: number, limit: number): Promise<Result<PageAnswer<SearchHit, SearchMeta>>> => {
+      // The team's results are listed by TeamResults.
+      if (team) return { ok: true, value: { total: 0, items: [] } }
+      // Facets and the timeline come with the first page only.
+      const first = offset === 0
+      const r = await clipfile.search({ query: q, sort, limit, offset, facets: first, timeline: first })
+      if (!r.ok) return r
+      const { results, total, ...meta } = r.value
+      return { ok: true, value: { total, items: results, ...(first ? { meta } : {}) } }
+    },
+    [q, sort, team]
+  )
+  const paged = usePaged<SearchHit, SearchMeta>(key, fetchPage, PAGE)
+  const teamSearch = useTeamSearch(q, sort, team)
+  useEvent('libraryChanged', () => paged.reload())
+  const r = team ? null : paged.meta
+  const total = team ? (teamSearch.result.data?.total ?? null) : paged.total
   const setQuery = (query: string) => go({ view: 'search', q: query, sort, team })
+  const hrefFor = useCallback((item: RowItem) => routeHref({ view: 'article', id: item.id, q: q.trim() ? q : undefined }), [q])
+  const months = r?.timeline ?? []
   return (
     <div className="search-page">
       <div className="search-main">
         <div className="page-head">
           <div>
-            <h1 className="page-title">{r ? `${r.total.toLocaleString()} ${r.total === 1 ? 'article' : 'articles'}` : 'Searching…'}</h1>
+            <h1 className="page-title">{total !== null ? `${total.toLocaleString()} ${total === 1 ? 'article' : 'articles'}` : 'Searching…'}</h1>
             <div className="page-sub">for <code className="query-code">{q || '(everything)'}</code>{team && ' in the team’s archive'}</div>
           </div>
           <div className="toolbar">
-            {status.data?.joined && (
-              <div className="scope" role="group" aria-label="Search in">
-                <button aria-pressed={!team} onClick={() => go({ view: 'search', q, sort })}>This archive</button>
-                <button aria-pressed={team} onClick={() => go({ view: 'search', q, sort, team: true })}>Team</button>
-              </div>
-            )}
+            <SearchScope q={q} sort={sort} team={team} />
             <label>
               <span className="visually-hidden">Sort results</span>
               <select className="select" aria-label="Sort results" value={sort} onChange={(e) => go({ view: 'search', q, sort: e.target.value as Sort, team })}>
@@ -62,7 +78,7 @@ export function SearchView({ q, sort = 'relevance', team = false }: { q: string;
               </select>
             </label>
             {!team && <SaveSearch query={q} />}
-            {!team && <ExportMenu query={q} disabled={!r || r.total === 0} />}
+            {!team && <ExportMenu query={q} disabled={!total} />}
           </div>
         </div>
         {r?.error && (
@@ -70,60 +86,76 @@ export function SearchView({ q, sort = 'relevance', team = false }: { q: string;
             <b>Query problem:</b> {r.error.message}. Showing results for the rest of the query.
           </div>
         )}
-        {result.error && <div className="banner" role="alert">{result.error}</div>}
-        {r && r.timeline.length > 0 && <Timeline months={r.timeline} onRange={(from, to) => setQuery(withMonths(q, from, to))} />}
-        {r && r.total === 0 && (
-          <div className="empty">
-            <h2>Nothing matches</h2>
-            <p>Try fewer words, a shorter prefix (<code>negotiat*</code>), or remove a filter. Words are matched without accents and by their stem: <code>strikes</code> finds <i>strike</i>.</p>
-          </div>
-        )}
-        <ol className="results" aria-label="Search results">
-          {r?.results.map((hit) => (
-            <li key={hit.uuid ?? hit.id} className="result">
-              <div className="row-kicker">
-                {hit.site && <span className="row-site">{hit.site}</span>}
-                {hit.byline && <span>· {hit.byline}</span>}
-                {hit.publishedAt && <span>· {formatDate(hit.publishedAt, 'long')}</span>}
-              </div>
-              {hit.id > 0 ? (
-                <a className="result-title" href={routeHref({ view: 'article', id: hit.id })} dir={hit.dir === 'rtl' ? 'rtl' : undefined}>{hit.title}</a>
-              ) : (
-                <span className="result-title-remote" dir={hit.dir === 'rtl' ? 'rtl' : undefined}>{hit.title}<span className="result-remote">· in the team’s archive, not yet in yours: sync to read it</span></span>
-              )}
-              {hit.snippet && <p className="result-snippet" dir={hit.dir}><Snippet text={hit.snippet} /></p>}
-              {hit.highlights.length > 0 && (
-                <ul className="result-quotes" aria-label="Matching quotes">
-                  {hit.highlights.map((h) => (
-                    <li key={`${h.id}-${h.exact}`}><QuoteIcon /> <span className={`quote-chip hl-${h.color}`}>{h.exact}</span>{h.note && <span className="result-note"> — {h.note}</span>}{h.author && <span className="result-author"> · by {h.author}</span>}</li>
-                  ))}
-                </ul>
-              )}
-              {hit.tags.length > 0 && <div className="row-tags">{hit.tags.map((t) => <span className="tag" key={t}>{t}</span>)}</div>}
-            </li>
-          ))}
-        </ol>
-        {r && r.total > r.results.length && (
-          <div style={{ textAlign: 'center', marginTop: 16 }}>
-            <button className="btn" onClick={() => setLimit((l) => Math.min(200, l + 20))} disabled={limit >= 200}>
-              Show more ({r.results.length} of {r.total.toLocaleString()})
-            </button>
-          </div>
+        {team ? (
+          <TeamResults search={teamSearch} />
+        ) : (
+          <>
+            {paged.error && <div className="banner" role="alert">{paged.error}</div>}
+            {months.length > 0 && <Timeline months={months} onRange={(from, to) => setQuery(withMonths(q, from, to))} />}
+            <details className="facets-inline">
+              <summary>Narrow the results</summary>
+              {r && <Facets r={r} q={q} setQuery={setQuery} />}
+            </details>
+            <ArticleList key={key} paged={paged} rowHeight={SEARCH_ROW_HEIGHT} label="Search results" hrefFor={hrefFor} showState memoryKey={`search:${key}`}
+              tagSuggestions={tagSuggestions} empty={<NoResults query={q} onTry={setQuery} />} />
+          </>
         )}
       </div>
       <aside className="facets" aria-label="Narrow the results">
-        {r && (
-          <>
-            {r.facetsSampled && <p className="hint">Counts estimated from a sample of the matches.</p>}
-            <Facet title="Tags" items={r.facets.tags} onPick={(v) => setQuery(toggleFilter(q, 'tag', v))} q={q} name="tag" />
-            <Facet title="Outlets" items={r.facets.sites} onPick={(v) => setQuery(toggleFilter(q, 'site', v))} q={q} name="site" />
-            <Facet title="Authors" items={r.facets.authors} onPick={(v) => setQuery(toggleFilter(q, 'author', v))} q={q} name="author" />
-            {r.timeline.length > 0 && (
-              <p className="hint">{monthLabel([...r.timeline].sort((a, b) => a.month.localeCompare(b.month))[0].month)} – {monthLabel([...r.timeline].sort((a, b) => b.month.localeCompare(a.month))[0].month)}</p>
-            )}
-          </>
-        )}
+        {r && !team && <Facets r={r} q={q} setQuery={setQuery} />}
       </aside>
+    </div>
+  )
+}
+
+function Facets({ r, q, setQuery }: { r: SearchMeta; q: string; setQuery: (q: string) => void }) {
+  const sorted = [...r.timeline].sort((a, b) => a.month.localeCompare(b.month))
+  return (
+    <>
+      {r.facetsSampled && <p className="hint">Counts estimated from a sample of the matches.</p>}
+      <Facet title="Tags" items={r.facets.tags} onPick={(v) => setQuery(toggleFilter(q, 'tag', v))} q={q} name="tag" />
+      <Facet title="Outlets" items={r.facets.sites} onPick={(v) => setQuery(toggleFilter(q, 'site', v))} q={q} name="site" />
+      <Facet title="Authors" items={r.facets.authors} onPick={(v) => setQuery(toggleFilter(q, 'author', v))} q={q} name="author" />
+      <section className="facet" aria-label="Reading">
+        <h3>Reading</h3>
+        <ul>
+          {(['inbox', 'archived', 'starred', 'unread'] as const).map((v) => {
+            const on = q.split(/\s+/).includes(`is:${v}`)
+            return (
+              <li key={v}>
+                <button className={`facet-item${on ? ' is-on' : ''}`} aria-pressed={on} onClick={() => setQuery(toggleFilter(q, 'is', v))}>
+                  <span>{READING_NAMES[v]}</span>
+                  <span className="nav-count">is:{v}</span>
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      </section>
+      {sorted.length > 0 && <p className="hint">{monthLabel(sorted[0].month)} – {monthLabel(sorted[sorted.length - 1].month)}</p>}
+    </>
+  )
+}
+
+const READING_NAMES = { inbox: 'In the inbox', archived: 'Archived', starred: 'Starred', unread: 'Not opened yet' } as const
+
+/** Nothing found: the archive's own words for a typo, else how to widen the query. */
+function NoResults({ query, onTry }: { query: string; onTry: (q: string) => void }) {
+  const suggested = useApi<SearchSuggestion | null>(() => clipfile.searchSuggestion({ query }), [query])
+  const suggestion = suggested.data?.query ? suggested.data : null
+  return (
+    <div className="empty">
+      <h2>Nothing matches</h2>
+      {suggestion && (
+        <p className="did-you-mean">
+          Did you mean{' '}
+          <a href={routeHref({ view: 'search', q: suggestion.query })} onClick={(e) => { e.preventDefault(); onTry(suggestion.query) }}>
+            <b>{suggestion.query}</b>
+          </a>
+          ? <span className="hint">({suggestion.total.toLocaleString()} {suggestion.total === 1 ? 'article' : 'articles'})</span>
+        </p>
+      )}
+      <p>Try fewer words, a shorter prefix (<code>negotiat*</code>), or remove a filter. Words are matched without accents and by their stem: <code>strikes</code> finds <i>strike</i>.</p>
     </div>
   )
 }

@@ -27,10 +27,10 @@ export function TagsView({ tags, onChanged }: { tags: TagCount[]; onChanged: () 
         </div>
       </div>
       {message && <div className="banner" role="status">{message}</div>}
-      {tags.length === 0 && <div className="empty"><h2>No tags yet</h2><p>Tag articles in the reader, or quotes from the highlight toolbar.</p></div>}
+      {tags.length === 0 && <div className="empty"><h2>No tags yet</h2><p>Tag articles in the reader, or highlights from the highlight toolbar.</p></div>}
       {tags.length > 0 && (
         <table className="tag-table">
-          <thead><tr><th>Tag</th><th>Articles</th><th>Quotes</th><th /></tr></thead>
+          <thead><tr><th>Tag</th><th>Articles</th><th>Highlights</th><th /></tr></thead>
           <tbody>
             {tags.map((t) => (
               <tr key={t.name}>
@@ -45,8 +45,8 @@ export function TagsView({ tags, onChanged }: { tags: TagCount[]; onChanged: () 
                     <span className="tag">{t.name}</span>
                   )}
                 </td>
-                <td><a href={routeHref({ view: 'library', tag: t.name })}>{t.articles}</a></td>
-                <td><a href={routeHref({ view: 'quotes', tag: t.name })}>{t.highlights}</a></td>
+                <td><a href={routeHref({ view: 'library', list: 'all', tag: t.name })}>{t.articles}</a></td>
+                <td><a href={routeHref({ view: 'highlights', tag: t.name })}>{t.highlights}</a></td>
                 <td style={{ textAlign: 'right' }}>
                   <button className="btn btn-small" onClick={() => { setEditing(t.name); setDraft(t.name) }} aria-label={`Rename ${t.name}`}>Rename</button>
                 </td>

@@ -8,12 +8,12 @@ import { go, routeHref } from '../route'
 import { ExportMenu } from '../components/ExportMenu'
 import { COLOR_NAMES } from '../reader/Toolbar'
 
-/** Every highlight in the library with the article it comes from; filter by tag and colour. */
-export function QuotesView({ tag, tags }: { tag?: string; tags: TagCount[] }) {
+/** Every highlight in the archive with the article it comes from; filter by tag and colour. */
+export function HighlightsView({ tag, tags }: { tag?: string; tags: TagCount[] }) {
   const [color, setColor] = useState<HighlightColor | null>(null)
   const [copied, setCopied] = useState<number | null>(null)
   const list = useApi<QuoteList>(() => clipfile.listQuotes({ tag, color: color ?? undefined, limit: 500 }), [tag, color])
-  useEvent('libraryChanged', () => list.reload())
+  useEvent('libraryChanged', (e) => e.reason !== 'progress' && e.reason !== 'state' && list.reload())
   const data = list.data
   const copy = async (i: number) => {
     const q = data!.items[i]
@@ -24,11 +24,11 @@ export function QuotesView({ tag, tags }: { tag?: string; tags: TagCount[] }) {
     <div className="page">
       <div className="page-head">
         <div>
-          <h1 className="page-title">{tag ? `Quotes tagged “${tag}”` : 'Quotes'}</h1>
+          <h1 className="page-title">{tag ? `Highlights tagged “${tag}”` : 'Highlights'}</h1>
           {data && <div className="page-sub">{data.total.toLocaleString()} {data.total === 1 ? 'highlight' : 'highlights'}</div>}
         </div>
         <div className="toolbar">
-          <select className="select" aria-label="Filter quotes by tag" value={tag ?? ''} onChange={(e) => go({ view: 'quotes', tag: e.target.value || undefined })}>
+          <select className="select" aria-label="Filter highlights by tag" value={tag ?? ''} onChange={(e) => go({ view: 'highlights', tag: e.target.value || undefined })}>
             <option value="">All tags</option>
             {tags.filter((t) => t.highlights > 0).map((t) => <option key={t.name} value={t.name}>{t.name} ({t.highlights})</option>)}
           </select>
@@ -44,11 +44,11 @@ export function QuotesView({ tag, tags }: { tag?: string; tags: TagCount[] }) {
       {list.error && <div className="banner" role="alert">{list.error}</div>}
       {data && data.total === 0 && (
         <div className="empty">
-          <h2>No quotes {tag ? `tagged “${tag}”` : 'yet'}</h2>
+          <h2>No highlights {tag ? `tagged “${tag}”` : 'yet'}</h2>
           <p>Open an article, select a passage and press <span className="kbd">H</span> to keep it here with its source.</p>
         </div>
       )}
-      <ol className="quotes" aria-label="Quotes">
+      <ol className="quotes" aria-label="Highlights">
         {data?.items.map((q, i) => (
           <li key={q.id} className="quote-card">
             <span className={`hl-bar hl-bar-${q.color}`} aria-hidden="true" />
@@ -60,7 +60,7 @@ export function QuotesView({ tag, tags }: { tag?: string; tags: TagCount[] }) {
             {q.orphan && <div className="hl-orphan">No longer found in the article’s current text</div>}
             {q.note && <div className="hl-note-text">{q.note}</div>}
             <div className="quote-foot">
-              <span className="row-tags">{q.tags.map((t) => <a className="tag" key={t} href={routeHref({ view: 'quotes', tag: t })}>{t}</a>)}</span>
+              <span className="row-tags">{q.tags.map((t) => <a className="tag" key={t} href={routeHref({ view: 'highlights', tag: t })}>{t}</a>)}</span>
               <button className="btn btn-ghost btn-small" onClick={() => void copy(i)}>{copied === q.id ? 'Copied' : 'Copy with citation'}</button>
             </div>
           </li>

@@ -12,8 +12,8 @@ import type { Migration } from './types'
 const CJK = (value: string) => `(${value} GLOB '*[一-鿿㐀-䶿ぁ-ヿ]*')`
 const HAS_CJK = (title: string, text: string) => `(${CJK(title)} OR ${CJK(text)})`
 
-export const migration010: Migration = {
-  version: 10,
+export const migration011: Migration = {
+  version: 11,
   name: 'cjk-substring-index',
   up(db) {
     db.exec(`

@@ -12,8 +12,8 @@ import type { Migration } from './types'
  * A NULL column is "not corrected"; `published_set` tells "corrected to no date" from that.
  * Existing articles keep their byline; their authors are read from it until re-extracted.
  */
-export const migration009: Migration = {
-  version: 9,
+export const migration010: Migration = {
+  version: 10,
   name: 'article-details',
   up(db) {
     db.exec(`
