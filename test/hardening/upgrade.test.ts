@@ -59,15 +59,6 @@ function fill(db: DB, version: number): void {
     db.prepare('UPDATE highlights SET original_exact = exact WHERE id = 9').run()
   }
   if (tables.has('saved_searches')) db.prepare("INSERT INTO saved_searches(name, query, created_at) VALUES ('Ferries', 'ferries', '2019-05-04')").run()
-  // From version 8 on, the app stores every article with its version 1 (and highlights their words as made).
-  if (tables.has('article_versions')) {
-    db.prepare(
-      `INSERT INTO article_versions(article_id, number, created_at, how, url, title, byline, metadata, word_count, content_hash)
-       SELECT id, 1, saved_at, 'import', url, title, byline, json_object('site', site, 'publishedAt', published_at, 'language', language), word_count, content_hash
-       FROM articles WHERE id = 5`
-    ).run()
-    db.prepare('UPDATE highlights SET original_exact = exact WHERE id = 9').run()
-  }
   expect(schemaVersion(db)).toBe(version)
 }
 
