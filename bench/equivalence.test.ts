@@ -1,5 +1,5 @@
 /**
- * Search answers from indexes (sets of ids, migration 010) exactly what the plain, scanning
+ * Search answers from indexes (sets of ids, migration 012) exactly what the plain, scanning
  * SQL over the same archive answers: the same totals, the same articles in the same order on
  * every page, the same facets and timeline.
  *

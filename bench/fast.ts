@@ -2,8 +2,8 @@
  * The fast build's article: the generator's article written directly in the reader schema,
  * instead of rendering the page and reading it back through Readability.
  *
- * For a generated page, `prepareArticle` keeps the body's paragraphs, sub-headings and
- * inline figures and drops the chrome (ads, "read more" links, the lead image in the
+ * For a generated page, `prepareArticle` keeps the standfirst (in front of the body), the
+ * body's paragraphs, sub-headings and inline figures and drops the chrome (ads, "read more" links, the lead image in the
  * header); the metadata comes from the page's JSON-LD and meta tags. This module builds the
  * same document from the structure the page was rendered from, and the text, word count and
  * content hash with the app's own functions — bench/fast.test.ts checks that the result is
@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto'
 import { readerSchema } from '../src/shared/reader/schema'
 import { docText } from '../src/shared/reader/text'
-import { countWords, hashText } from '../src/main/page/prepare'
+import { countWords, EXTRACTOR_VERSION, hashText } from '../src/main/page/prepare'
 import { speakerKey } from '../src/main/quotes/aliases'
 import type { FoundQuote } from '../src/main/db/quotes'
 import type { NewAsset } from '../src/main/db/articles'
@@ -85,7 +85,8 @@ export interface FastArticle {
 export function fastArticle(seed: number, index: number, opts: PageOptions = {}): FastArticle {
   const g = generateArticle(seed, index, opts)
   const assets: NewAsset[] = []
-  const json = docOf(g.body, assets)
+  // The standfirst printed under the headline opens the body, as prepareArticle adds it (page/standfirst.ts).
+  const json = docOf([{ kind: 'p', text: g.standfirst }, ...g.body], assets)
   // Through the schema, as prepareArticle's document is: the JSON is what the schema makes of it.
   const doc = readerSchema.nodeFromJSON(json)
   const { text } = docText(doc)
@@ -96,15 +97,19 @@ export function fastArticle(seed: number, index: number, opts: PageOptions = {})
       canonicalUrl: g.url,
       title: g.title,
       byline: g.byline.split(' and ').join(', '),
+      authors: g.byline.split(' and '),
+      agency: null,
       site: g.outlet,
       publishedAt: date,
       modifiedAt: date,
       language: LANGUAGE,
+      dir: 'ltr',
       excerpt: g.standfirst,
       doc: doc.toJSON() as PMJson,
       text,
       wordCount: countWords(text),
       contentHash: hashText(text),
+      extractorVersion: EXTRACTOR_VERSION,
       assets,
       raw: null,
       rawType: null,

@@ -36,6 +36,9 @@ import { ensureRendererBuilt, readerBench, type ReaderResult } from './reader'
 import { serveBench, type ServeResult } from './serve'
 import { apiDiffBench, diffBench, storageBench, type VersionsResult } from './versions'
 import { quotesCost, realPages, type QuotesCost } from './quotes-cost'
+import { reextractBench, type ReextractResult } from './reextract'
+import { cjkBench, type CjkResult } from './cjk'
+import { offlineImagesBench, type OfflineImagesResult } from './offline-images'
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +59,11 @@ const { values } = parseArgs({
     'no-import-scale': { type: 'boolean', default: false },
     'import-pages': { type: 'string' },
     runs: { type: 'string' },
-    budget: { type: 'string' }
+    budget: { type: 'string' },
+    'no-reextract': { type: 'boolean', default: false },
+    'reextract-limit': { type: 'string' },
+    cjk: { type: 'string' },
+    'offline-pages': { type: 'string' }
   }
 })
 
@@ -198,6 +205,24 @@ async function main() {
   // 8. Versions: storage per version, diff speed.
   const versions = values['no-versions'] ? null : await versionsStep(archive.path)
 
+  // 9. Re-extraction of the whole archive from its kept pages.
+  let reextract: ReextractResult | null = null
+  if (!values['no-reextract']) {
+    const limit = values['reextract-limit'] ? Number(values['reextract-limit']) : undefined
+    log(`Re-extraction: ${limit ?? 'every'} article${limit === 1 ? '' : 's'} of the archive again from its kept page…`)
+    reextract = await reextractBench(archive.path, log, limit)
+  }
+
+  // 10. Chinese/Japanese substring search (the trigram index).
+  const cjkSize = values.cjk ? Number(values.cjk) : values.quick ? 500 : 2000
+  log(`CJK search: ${cjkSize} generated Chinese articles, trigram index size and substring queries…`)
+  const cjk: CjkResult = await cjkBench(cjkSize, archive.path, runs, log)
+
+  // 11. Real pages whose image servers never answer.
+  const offlinePages = values['offline-pages'] ? Number(values['offline-pages']) : values.quick ? 15 : 30
+  log(`Offline images: ${offlinePages} real pages whose image servers never answer, through importItems…`)
+  const offline: OfflineImagesResult | null = await offlineImagesBench(offlinePages, log)
+
   const expected = markerCounts(seed, size)
   const rnd = (n: number | null | undefined, d = 2) => (n === null || n === undefined || Number.isNaN(n) ? null : Number(n.toFixed(d)))
   const result = {
@@ -331,6 +356,26 @@ async function main() {
     },
     library: { first_screen_ms: db.firstScreen.p50, first_screen_p95_ms: db.firstScreen.p95, first_screen_first_ms: db.firstScreen.first },
     versions: versions ?? { skipped: '--no-versions' },
+    reextract: reextract && {
+      articles: reextract.articles,
+      seconds: reextract.seconds,
+      articles_per_s: reextract.perSecond,
+      main_thread_cpu_s: reextract.cpuSeconds,
+      changed: reextract.changed,
+      unchanged: reextract.unchanged,
+      failed: reextract.failed,
+      skipped: reextract.skipped
+    },
+    cjk: {
+      articles: cjk.articles,
+      text_bytes: cjk.textBytes,
+      trigram_index_bytes: cjk.indexBytes,
+      trigram_vs_text: cjk.indexVsText,
+      english_trigram_vs_text_estimate: cjk.englishTrigramVsText,
+      english_sample: cjk.englishSample,
+      queries: cjk.queries
+    },
+    offline_images: offline && { pages: offline.pages, seconds: offline.seconds, pages_per_s: offline.perSecond, imported: offline.imported, images_missing: offline.imagesMissing },
     seconds: (performance.now() - started) / 1000
   }
 
@@ -372,7 +417,7 @@ async function main() {
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
     return
   }
-  process.stdout.write(`${report(result, { imp, quotes, scale, overhead, queries, appAll, rawText, uiAll, cpu, load, busy, serve, reader, readerHere, db, archive, versions, verdicts })}\n`)
+  process.stdout.write(`${report(result, { imp, quotes, scale, overhead, queries, appAll, rawText, uiAll, cpu, load, busy, serve, reader, readerHere, db, archive, versions, reextract, cjk, offline, verdicts })}\n`)
 }
 
 /** `n` article ids spread evenly over 1..max. */
@@ -405,12 +450,15 @@ function report(
     db: Awaited<ReturnType<typeof dbBench>>
     archive: Awaited<ReturnType<typeof ensureArchive>>
     versions: VersionsResult | null
+    reextract: ReextractResult | null
+    cjk: CjkResult
+    offline: OfflineImagesResult | null
     verdicts: [string, boolean | null, string][]
   }
 ): string {
   const out: string[] = []
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`
-  const { imp, archive, db } = r
+  const { imp, archive, db, reextract, cjk, offline } = r
   out.push(`\nClipfile benchmark — ${result.articles} articles (${archive.reused ? 'reused archive' : 'archive built this run'}: ${archive.path})`)
   out.push(`machine: ${result.machine.cores} cores, ${result.machine.memGiB} GiB, Node ${result.machine.node}`)
   out.push(`planted words (articles): ${Object.entries(result.generator.markers).map(([w, n]) => `${w}=${n}`).join(', ')}`)
@@ -512,6 +560,27 @@ function report(
     ])
   )
   if (r.versions) out.push(versionsTable(r.versions))
+  out.push('\nRe-extraction (from the kept pages, through reextractArticles)')
+  out.push(
+    reextract
+      ? table([
+          ['', 'value'],
+          ['articles', String(reextract.articles)],
+          ['articles/s', fmt(reextract.perSecond)],
+          ['time', `${reextract.seconds.toFixed(1)} s (main thread CPU ${reextract.cpuSeconds.toFixed(1)} s)`],
+          ['new text / same text / failed / no page', `${reextract.changed} / ${reextract.unchanged} / ${reextract.failed} / ${reextract.skipped}`]
+        ])
+      : '  skipped (--no-reextract)'
+  )
+  out.push(`\nChinese/Japanese substring search (${cjk.articles} generated Chinese articles)`)
+  out.push(table([
+    ['', 'value'],
+    ['text / trigram index', `${mb(cjk.textBytes)} / ${mb(cjk.indexBytes)} (${cjk.indexVsText.toFixed(2)}× the text)`],
+    ['trigram index of English text, if every article were indexed', cjk.englishTrigramVsText === null ? '-' : `${cjk.englishTrigramVsText.toFixed(2)}× the text (sample of ${cjk.englishSample})`],
+    ...cjk.queries.map((q) => [`${q.name}: ${q.query}`, `${q.total} matches, p50 ${fmt(q.p50)} / p95 ${fmt(q.p95)} ms`])
+  ]))
+  out.push('\nReal pages whose image servers never answer (tarpit, importItems)')
+  out.push(offline ? table([['', 'value'], ['pages', String(offline.pages)], ['pages/s', fmt(offline.perSecond)], ['time', `${offline.seconds.toFixed(1)} s`], ['images kept as placeholders', String(offline.imagesMissing ?? '-')]]) : '  skipped (no corpus)')
   out.push('\nTargets')
   out.push(table([['target', 'result', 'value'], ...r.verdicts.map(([name, ok, value]) => [name, ok === null ? 'n/a' : ok ? 'met' : 'MISSED', value])]))
   out.push(`\n${result.seconds.toFixed(0)} s in all. JSON: ${DATA_DIR}last-n${size}.json`)

@@ -112,7 +112,17 @@ describe('short prefixes', () => {
 
   it('keeps prefixes of three letters or more', () => {
     expect(compile('eco* "white hou"*')).toMatchObject({ fts: '"eco"* AND "white hou"*', warnings: [] })
-    expect(compile('東京*').warnings).toHaveLength(1)
-    expect(compile('東京都*').fts).toBe('"東京都"*')
+    // Letters, not bytes or UTF-16 units.
+    expect(compile('αβ*').warnings).toHaveLength(1)
+    expect(compile('αβγ*').fts).toBe('"αβγ"*')
+  })
+
+  it('searches a Chinese or Japanese prefix as a substring, which already covers it, without a warning', () => {
+    for (const query of ['東京*', '東京都*']) {
+      const q = compile(query)
+      expect(q).toMatchObject({ fts: null, warnings: [], substrings: [query.slice(0, -1)] })
+      expect(q.conjuncts).toHaveLength(1)
+      expect(q.conjuncts[0].set).not.toBeNull()
+    }
   })
 })

@@ -18,7 +18,7 @@
  * embedded quotes doubled, and every value reaches SQL as a bound parameter.
  */
 import { speakerKey } from '../quotes/aliases'
-import { lastWordSql, urlHostSql } from '../db/migrations/010-search-indexes'
+import { lastWordSql, urlHostSql } from '../db/migrations/012-search-indexes'
 import type { FilterName, QueryAst, QueryNode } from './parse'
 
 export interface SqlFragment {
@@ -63,10 +63,15 @@ export interface CompiledQuery {
   tags: string[]
   /** Parts of the query that were ignored, with why (`speaker:` for now). */
   warnings: Warning[]
+  /** Chinese/Japanese words searched as substrings (the trigram index): snippets are cut around them. */
+  substrings: string[]
 }
 
 /** unicode61 indexes letters, numbers and private-use characters; anything else separates. */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
+/** Han and kana: scripts written without spaces, searched by substring (migration 011). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+export const isCjk = (text: string): boolean => CJK.test(text)
 
 /** A user token as an FTS5 string. FTS5 reads the expression as a C string: drop controls. */
 export function ftsQuote(text: string, prefix = false): string {
@@ -103,6 +108,8 @@ export function normalize(node: QueryNode, warnings: Warning[]): QueryNode | nul
     case 'phrase':
       // Punctuation-only words have no tokens; an empty FTS5 phrase would match nothing.
       if (!TOKEN_CHAR.test(node.text)) return null
+      // Chinese and Japanese are searched as substrings, which cover any prefix.
+      if (node.prefix && isCjk(node.text)) return { ...node, prefix: false }
       if (!tooShort(node)) return node
       warnings.push({
         message: `"${node.text}*" is searched as ${node.kind === 'term' ? 'the word' : 'the phrase'} "${node.text}": a prefix needs ${MIN_PREFIX} letters or more (shorter ones match nearly every article)`,
@@ -135,6 +142,8 @@ export function toFts(node: QueryNode): string | null {
   switch (node.kind) {
     case 'term':
     case 'phrase':
+      // Chinese and Japanese go to the substring index, outside this expression.
+      if (isCjk(node.text)) return null
       return node.prefix ? prefixFts(node.text) : ftsQuote(node.text)
     case 'or': {
       const parts = node.children.map(toFts)
@@ -241,6 +250,30 @@ function distinctValues(expr: string, table: string): string {
   )
 }
 
+/**
+ * A Chinese or Japanese word as a substring of an article's title or text, or of one of its
+ * highlights, as an id set. Three characters or more: the trigram index (articles_cjk,
+ * migration 011); shorter: the text of the articles that index holds, scanned (only those:
+ * an article without Han or kana cannot hold the word).
+ */
+export function substringSet(text: string): IdSet {
+  const word = text.trim()
+  const viaHighlights = 'SELECT h.article_id FROM highlights h WHERE instr(h.exact, ?) > 0 OR instr(h.note, ?) > 0'
+  if ([...word].length >= 3) {
+    return { sql: `SELECT rowid FROM articles_cjk WHERE articles_cjk MATCH ? UNION ALL ${viaHighlights}`, params: [ftsQuote(word), word, word], broad: false }
+  }
+  return {
+    sql:
+      'SELECT c.article_id FROM article_content c JOIN articles t ON t.id = c.article_id ' +
+      `WHERE c.article_id IN (SELECT rowid FROM articles_cjk) AND (instr(c.text, ?) > 0 OR instr(t.title, ?) > 0) UNION ALL ${viaHighlights}`,
+    params: [word, word, word, word],
+    broad: false
+  }
+}
+
+/** substringSet as a predicate over `articles a`. */
+export const substringSql = (text: string): SqlFragment => inSet(substringSet(text))
+
 /** `https://www.NYTimes.com/x` → `nytimes.com`. */
 export function domainOf(value: string): string {
   return value
@@ -256,7 +289,7 @@ const HOST = urlHostSql('url')
  * A domain (`nytimes.com`: that host or a subdomain), a host label (`bbc`) or outlet name.
  * The host is dotted at both ends, so one LIKE covers "equal to" and "subdomain of" without
  * matching `times.com` inside `nytimes.com`. The LIKEs run over the distinct outlets and
- * hosts (their indexes, migration 010); the articles come from the same indexes.
+ * hosts (their indexes, migration 012); the articles come from the same indexes.
  */
 function siteSet(value: string): IdSet {
   const domain = likeEscape(domainOf(value))
@@ -304,7 +337,7 @@ function langSql(value: string): SqlFragment {
  * surname that ends a full name ("tillerson" → "rex tillerson"), or a key that resolves to
  * the same name after the user's merges (speaker_aliases, either way round). The keys are
  * resolved first, from the small aliases table, so the quotes come from their indexes
- * (migration 010). A surname is the last word of a key: keys are made by speakerKey(),
+ * (migration 012). A surname is the last word of a key: keys are made by speakerKey(),
  * lower-case words of [a-z0-9'] between single spaces, so "ends with ' tillerson'" and
  * "last word is 'tillerson'" are the same test.
  */
@@ -430,6 +463,9 @@ export function nodeSql(node: QueryNode): SqlFragment {
   const fts = toRowFts(node)
   if (fts !== null) return textSql(fts)
   switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return isCjk(node.text) ? substringSql(node.text) : { sql: '1', params: [] }
     case 'filter':
       return filterSql(node.name, node.value)
     case 'not': {
@@ -470,7 +506,8 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
     highlightsOnly: false,
     notesOnly: false,
     tags: [],
-    warnings
+    warnings,
+    substrings: []
   }
   const positive: string[] = []
   const negative: string[] = []
@@ -480,7 +517,7 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
     if (fts !== null) positive.push(fts)
     else if (negFts !== null) negative.push(negFts)
     else if (c.kind === 'filter') topLevelFilter(out, c.name, c.value)
-    else out.conjuncts.push({ row: nodeSql(c), set: null })
+    else out.conjuncts.push({ row: nodeSql(c), set: cjkSet(c) })
   }
   const where = out.conjuncts.map((c) => c.row)
   if (positive.length) out.fts = positive.join(' AND ')
@@ -489,7 +526,20 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
     where.push(excludeSql(out.exclude))
   }
   out.filters = joinSql(where, ' AND ')
+  out.substrings = positiveSubstrings(root)
   return out
+}
+
+/** The Chinese/Japanese words the query looks for (not those it excludes). */
+function positiveSubstrings(node: QueryNode | null): string[] {
+  if (!node || node.kind === 'not' || node.kind === 'filter' || node.kind === 'all') return []
+  if (node.kind === 'term' || node.kind === 'phrase') return isCjk(node.text) ? [node.text.trim()] : []
+  return node.children.flatMap(positiveSubstrings)
+}
+
+/** A Chinese/Japanese word at the top level is an id set, intersected with the others (match.ts). */
+function cjkSet(node: QueryNode): IdSet | null {
+  return (node.kind === 'term' || node.kind === 'phrase') && isCjk(node.text) ? substringSet(node.text) : null
 }
 
 /** is:highlight/has: at the top level switch to highlight results; tags also narrow listed highlights. */

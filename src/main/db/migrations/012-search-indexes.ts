@@ -26,8 +26,8 @@ export function lastWordSql(key: string): string {
  *   so that finding a speaker's articles never reads the quotes table. The first replaces
  *   the plain speaker_key index of 003, which it begins with.
  */
-export const migration010: Migration = {
-  version: 10,
+export const migration012: Migration = {
+  version: 12,
   name: 'search-indexes',
   up(db) {
     db.exec(`
