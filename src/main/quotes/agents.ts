@@ -163,6 +163,8 @@ const NOT_IN_DESCRIPTOR = new Set('was were is are has had have be been and but 
 function plausibleDescriptor(phrase: string): boolean {
   const words = phrase.split(/\s+/)
   if (words.length > 8 || words.some((w) => NOT_IN_DESCRIPTOR.has(w.toLowerCase()))) return false
+  // "one user", "another reader": one of a group of people, whatever the noun.
+  if (/^(?:one|another)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*$/u.test(phrase)) return true
   const head = /^(.*?)\s+(?:for|of|at|from|with)\s+/.exec(phrase)?.[1] ?? phrase
   const last = head.split(/\s+/).pop()!.toLowerCase()
   return ROLE_NOUNS.has(last) || ROLE_NOUNS.has(last.replace(/s$/, ''))
@@ -237,7 +239,8 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
     if (a) return a
   }
   const nf = NAME_VERB.exec(s)
-  if (nf) {
+  // "—Smart Projects was incorporated in Italy": a passive, not someone speaking.
+  if (nf && !/\b(?:was|were|is|are|be|been|being|get|got)\s*$/i.test(nf[1])) {
     const agent = agentLeft(nf[1], at)
     if (agent && agent.type !== 'nominal' && opensClause(s.slice(0, agent.start - at))) return agent
   }
@@ -338,7 +341,15 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
  * `“…” are all thought to contribute, according to X.` and the passive `was described as
  * “…” by X`.
  */
-export function attributionLater(before: string, after: string, base: number): Agent | null {
+export function attributionLater(before: string, after: string, base: number, rest = after, beforeBase = base - before.length): Agent | null {
+  // "a mixture of “squatters,” as Espinosa put it": the speaker of the words.
+  for (const [s, at] of [[rest, base], [before, beforeBase]] as const) {
+    const as = AS_PUT_IT.exec(s)
+    const a = as && agentRight(as[1], at + as.index + as[0].indexOf(as[1]))
+    if (a && a.type !== 'nominal') return a
+  }
+  const tail = closingAttribution(rest, base)
+  if (tail) return tail
   if (PASSIVE.test(before)) {
     const by = /^[\s,”"’»]*by\s+/.exec(after)
     if (by) {
@@ -350,6 +361,27 @@ export function attributionLater(before: string, after: string, base: number): A
   if (!acc || /#/.test(after.slice(0, acc.index))) return null
   const at = acc.index + acc[0].length
   return agentRight(after.slice(at), base + at)
+}
+
+/** "as X put it", "as X called it", "as X describes it". */
+const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it\b/u
+
+/**
+ * Reported speech whose attribution closes the sentence after the quote's words:
+ * `Working there is “more gratifying” than …, Lladanosa told me.` — the last clause, after a
+ * comma, is just an agent and a speech verb (and up to a few words: "told me", "said on Monday").
+ */
+function closingAttribution(rest: string, base: number): Agent | null {
+  const m = /,\s*([^,;:#“”"«»]{2,60}?)\s*[.!]?\s*$/u.exec(rest)
+  if (!m || m[1].split(/\s+/).length > 8) return null
+  const at = base + m.index + m[0].indexOf(m[1])
+  const clause = m[1]
+  const v = findVerbs(clause, false, true)[0]
+  if (!v || !SPEECH_SET.has(v.verb.toLowerCase())) return null
+  if (clause.slice(v.index + v.verb.length).split(/\s+/).filter(Boolean).length > 3) return null
+  const a = v.index === 0 ? agentRight(clause.slice(v.verb.length), at + v.verb.length) : agentLeft(clause.slice(0, v.index), at)
+  if (!a || (v.index > 0 && !opensClause(clause.slice(0, a.start - at)))) return null
+  return a
 }
 
 const PASSIVE = /\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?(?:described|called|labell?ed|branded|dismissed|critici[sz]ed|praised|hailed|condemned|denounced|termed|deemed|characteri[sz]ed)\s+(?:as\s+)?(?:\p{L}+\s+){0,2}$/u

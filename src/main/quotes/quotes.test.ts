@@ -261,4 +261,32 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(qs[1].confidence).toBeGreaterThan(qs[2].confidence)
     expect(qs[2].confidence).toBeLessThanOrEqual(0.6)
   })
+
+  it('attributes reported speech whose attribution closes the sentence, or “as X put it”', () => {
+    const qs = detectQuotes('Working at the lab is “more gratifying,” and “rewarding” than her previous jobs, Ana Ruiz told me.')
+    expect(qs.map((q) => [q.speaker, q.kind])).toEqual([
+      ['Ana Ruiz', 'partial'],
+      ['Ana Ruiz', 'partial']
+    ])
+    expect(only('Volunteers, a mixture of “squatters,” as Ivan Mora put it, and students, help.').speaker).toBe('Ivan Mora')
+    // Not any clause after a comma: a verb that is not speech attributes nothing.
+    expect(only('The tests are “boring,” and Ana Ruiz left early.').speaker).toBe(null)
+  })
+  it('keeps an anonymous member of a group as the role (“one user wrote”)', () => {
+    expect(speakers('“He’s amazing,” one user wrote on the forum. “His knowledge is invaluable.”')).toEqual(['user', 'user'])
+    expect(only('“It was cold,” a reader complained.').speaker).toBe('reader')
+  })
+  it('takes a name in quotation marks for a name, not speech, and a passive for no speaker', () => {
+    const q = only('Ana Ruiz answered questions on the marketplace “Evolution.”')
+    expect([q.kind, q.speaker]).toEqual(['scare', null])
+    expect(only('"SRL" is like "LLC"—Smart Projects was incorporated in Italy.'.replace('"SRL" is like ', 'It is like ')).speaker).toBe(null)
+  })
+  it('reads “he told me” as the person the paragraph names, when the one in focus is not named there', () => {
+    const text = P(
+      '“Vendors send poison,” ScreamMyName told me.',
+      '“Tainted drugs kill,” Dr. Feel added. “It’s the cuts.”',
+      'The case is one of the reasons that ScreamMyName has been pushing for testing. “Why make it worse?” he told me.'
+    )
+    expect(speakers(text)).toEqual(['ScreamMyName', 'Feel', 'Feel', 'ScreamMyName'])
+  })
 })

@@ -229,7 +229,7 @@ export class SpeakerContext {
   }
 
   /** Resolves he/she/they/it to the latest compatible name in focus, else a mentioned person of that gender. */
-  resolvePronoun(pronoun: string, pos: number): string | null {
+  resolvePronoun(pronoun: string, pos: number, paragraph?: string): string | null {
     const want: Gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null
     const personal = pronoun === 'he' || pronoun === 'she'
     const fits = (c: Candidate) => {
@@ -239,7 +239,11 @@ export class SpeakerContext {
       return g === null || g === want
     }
     for (let i = this.focus.length - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
-      if (this.focus[i].pos < pos && fits(this.focus[i])) return this.pick(this.focus[i].name, want)
+      if (this.focus[i].pos < pos && fits(this.focus[i])) {
+        // Decided before pick() learns a gender from it: a wrong guess would mislead every later pronoun.
+        const name = paragraph === undefined ? this.focus[i].name : this.namedInParagraph(pronoun, this.focus[i].name, paragraph)
+        return this.pick(name, want)
+      }
     }
     if (personal) {
       for (let i = this.mentions.length - 1; i >= 0; i--) {
@@ -248,6 +252,35 @@ export class SpeakerContext {
       }
     }
     return null
+  }
+
+  /**
+   * "… one of the reasons that ScreamMyName has been pushing for more testing. “…?” he told
+   * me": a pronoun whose focus-resolved person the paragraph never names means the person it
+   * does name — the latest credited speaker of the right gender named in `paragraph` (the
+   * paragraph's text before the pronoun), if any; else `resolved`.
+   */
+  private namedInParagraph(pronoun: string, resolved: string, paragraph: string): string {
+    if (pronoun !== 'he' && pronoun !== 'she') return resolved
+    const want: Gender = pronoun === 'he' ? 'm' : 'f'
+    const named = (name: string): number => {
+      let at = -1
+      for (const form of new Set([name, name.split(' ').pop()!])) {
+        const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+        for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) at = Math.max(at, m.index)
+      }
+      return at
+    }
+    if (named(resolved) >= 0) return resolved
+    let best: { name: string; at: number } | null = null
+    for (const h of this.history) {
+      if (!h.person || h.name === resolved) continue
+      const g = this.gender(h.name)
+      if (g !== null && g !== want) continue
+      const at = named(h.name)
+      if (at >= 0 && (!best || at > best.at)) best = { name: h.name, at }
+    }
+    return best ? best.name : resolved
   }
 
   private pick(name: string, g: Gender): string {
@@ -331,12 +364,13 @@ const PLACE =
   /^(?:Tehran|Washington|Moscow|Beijing|London|Paris|Berlin|Kyiv|Kiev|Brussels|Tokyo|Seoul|Pyongyang|Jerusalem|Ankara|Delhi|New Delhi|China|Russia|Iran|Israel|Ukraine|Britain|France|Germany|Japan|India|Turkey|Syria|Iraq|Egypt|Pakistan|Canada|Mexico|Brazil|Australia|North Korea|South Korea|the U\.?S\.?|U\.?S\.?|U\.?K\.?|Kremlin|Downing Street|White House|Pentagon|Whitehall|Congress)$/
 
 /** Resolves an agent phrase to a canonical speaker (null when the text gives no antecedent). */
-export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[]): string | null {
+/** `paragraph`: the paragraph's text before the agent (a pronoun may mean the person it names). */
+export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   switch (agent.type) {
     case 'name':
       return ctx.fullName(agent.raw, agent.start) || null
     case 'pronoun':
-      return ctx.resolvePronoun(agent.raw, agent.start)
+      return ctx.resolvePronoun(agent.raw, agent.start, paragraph)
     case 'nominal':
       return ctx.resolveNominal(agent.raw, agent.start, local)
     case 'descriptor': {
