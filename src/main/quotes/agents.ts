@@ -51,7 +51,10 @@ export function cleanName(raw: string): string {
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?!only\b)[a-z]{3,}ly|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+
+/** A trailing adverb, lower case only ("Wired Italy", "Grace Kelly" are names): "X repeatedly said". */
+const TRAILING_ADVERB = /\s+(?!only\b)[a-z]{3,}ly$/
 
 /** Extracts the agent phrase ending `text` (text = everything up to the verb). */
 export function agentLeft(text: string, base: number): Agent | null {
@@ -59,7 +62,7 @@ export function agentLeft(text: string, base: number): Agent | null {
   let s = text.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '')
   for (let guard = 0; guard < 6; guard++) {
     const before = s
-    s = s.replace(TRAILING_ADVERBIAL, '').replace(/\s+$/, '')
+    s = s.replace(TRAILING_ADVERBIAL, '').replace(TRAILING_ADVERB, '').replace(/\s+$/, '')
     if (s.endsWith(',')) {
       // "Dr. Priya Natarajan, an ear, nose and throat specialist who …," : the name before the
       // first comma that opens an appositive or relative clause.

@@ -19,7 +19,12 @@ const SPEECH = [
   'reiterated', 'emphasised', 'emphasized', 'lamented', 'boasted', 'quipped', 'snapped', 'sighed', 'whispered',
   'texted', 'posts', 'announces', 'states', 'written', 'recounted', 'recounts', 'reported', 'instructed', 'mused',
   'wondered', 'remembered', 'answered', 'answers', 'echoed', 'pressed', 'interjected', 'summarised', 'summarized',
-  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried'
+  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried',
+  // the present tense of the verbs above, as features and trade press write ("adds", "reports")
+  'promises', 'complains', 'concedes', 'suggests', 'predicts', 'concludes', 'observes', 'remarks',
+  'laments', 'boasts', 'quips', 'jokes', 'vows', 'urges', 'contends', 'maintains', 'confirms', 'denies', 'asserts',
+  'reiterates', 'emphasises', 'emphasizes', 'tweets', 'recounts', 'elaborates', 'advises', 'responds', 'counters',
+  'cautions', 'agrees', 'announces', 'wonders', 'muses', 'admitted'
 ]
 /** Verbs that attribute only with their particle: "pointed out", "weighed in", "chimed in". */
 const PARTICLE: Record<string, string> = { pointed: 'out', points: 'out', weighed: 'in', weighs: 'in', chimed: 'in', spoke: 'up' }

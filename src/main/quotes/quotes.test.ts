@@ -289,4 +289,9 @@ describe('real coverage: the kinds of error the issue lists', () => {
     )
     expect(speakers(text)).toEqual(['ScreamMyName', 'Feel', 'Feel', 'ScreamMyName'])
   })
+  it('keeps a name ending in -ly whole, and knows verbs in the present tense', () => {
+    expect(only('“We will appeal,” Grace Kelly repeatedly said.').speaker).toBe('Grace Kelly')
+    expect(only('“It was a mistake,” Tom Reyes concedes.').speaker).toBe('Tom Reyes')
+  })
 })
+
