@@ -35,5 +35,5 @@ export async function prepareWithQuotes({ noImages: skip, ...input }: ImportPrep
   // Images that came with the page are the only ones used: the app downloads none of its own.
   const loader = skip ? noImages : input.images ? providedImages(input.images) : withLocalImages(input.url, loadImage)
   const article = await prepareArticle(input, { loadImage: loader })
-  return { ...article, quotes: findQuotes(article.text) }
+  return { ...article, quotes: findQuotes(article.text, { furniture: article.furniture }) }
 }

@@ -7,7 +7,7 @@
  * the focus (their subjects, reported speech), each quotation takes the speaker its own sentence
  * names, and a quotation without one inherits from the quotation or narrative just before it.
  */
-import { MAX_LOOKBACK, cutSentence, paragraphs, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
+import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
@@ -44,10 +44,16 @@ interface ParaState {
   prevQuote: DetectedQuote | null
 }
 
+/** What the page's structure says about its text (from the reader document, when there is one). */
+export interface TextStructure {
+  /** Headings and figure captions (src/shared/reader/text.ts furnitureRanges). */
+  furniture?: readonly StructuralFurniture[]
+}
+
 /** Finds quotations and their speakers in `text`. */
-export function detectQuotes(text: string): DetectedQuote[] {
+export function detectQuotes(text: string, structure: TextStructure = {}): DetectedQuote[] {
   if (!text) return []
-  const paras = paragraphs(text)
+  const paras = paragraphs(text, structure.furniture)
   const raws = scanQuotes(text, paras)
   if (raws.length === 0) return []
   const masked = mask(text, raws, paras)
@@ -360,8 +366,8 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
 }
 
 /** The quotations of `text` as the archive stores them: with each speaker's name key. */
-export function findQuotes(text: string): FoundQuote[] {
-  return detectQuotes(text).map(({ start, end, text, speaker, confidence, kind }) => ({
+export function findQuotes(text: string, structure: TextStructure = {}): FoundQuote[] {
+  return detectQuotes(text, structure).map(({ start, end, text, speaker, confidence, kind }) => ({
     start,
     end,
     text,

@@ -293,5 +293,17 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(only('“We will appeal,” Grace Kelly repeatedly said.').speaker).toBe('Grace Kelly')
     expect(only('“It was a mistake,” Tom Reyes concedes.').speaker).toBe('Tom Reyes')
   })
+  it('skips the headings and captions the page structure marks, but reads a standfirst heading as prose', () => {
+    const caption = 'Mayor Ana Lima says “no more delays.”'
+    const text = P('The council met.', caption, '“We will build it,” said Ana Lima.')
+    const at = text.indexOf(caption)
+    // By its punctuation alone the caption reads as prose …
+    expect(detectQuotes(text).map((q) => q.text)).toEqual(['no more delays.', 'We will build it,'])
+    // … by the page's structure it is a caption.
+    expect(detectQuotes(text, { furniture: [{ start: at, end: at + caption.length, kind: 'caption' }] }).map((q) => q.text)).toEqual(['We will build it,'])
+    const standfirst = 'The mother of a woman who took pills has described how her daughter was “burning up from within”.'
+    const t2 = P(standfirst, 'Fiona Parry spoke on Monday.')
+    expect(detectQuotes(t2, { furniture: [{ start: 0, end: standfirst.length, kind: 'heading' }] }).map((q) => q.text)).toEqual(['burning up from within'])
+  })
 })
 
