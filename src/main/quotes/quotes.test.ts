@@ -305,5 +305,9 @@ describe('real coverage: the kinds of error the issue lists', () => {
     const t2 = P(standfirst, 'Fiona Parry spoke on Monday.')
     expect(detectQuotes(t2, { furniture: [{ start: 0, end: standfirst.length, kind: 'heading' }] }).map((q) => q.text)).toEqual(['burning up from within'])
   })
+  it('names the body the text introduced as “the group” or “the company”', () => {
+    expect(only(P('The group, called Harbour Relief, has run clinics since 1999.', 'In its post, the group promised that “All profits go to the project.”')).speaker).toBe('Harbour Relief')
+    expect(only(P('Jones runs Beechmont Hotels Corporation, a hotel operating company that advises owners.', '“Rates will rise,” the company said.')).speaker).toBe('Beechmont Hotels Corporation')
+  })
 })
 

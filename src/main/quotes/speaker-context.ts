@@ -46,6 +46,8 @@ export class SpeakerContext {
   private readonly byToken = new Map<string, Candidate[]>()
   private readonly personKeys = new Set<string>()
   private readonly orgs: Candidate[] = []
+  /** Bodies the text introduces as a kind: "The group, called Energy Control," / "Acme, a company that …". */
+  private readonly kinds: { name: string; noun: string; pos: number }[] = []
   /** Speakers in the order they were credited with a quote or reported speech. */
   readonly history: Candidate[] = []
   /**
@@ -62,6 +64,7 @@ export class SpeakerContext {
 
   constructor(readonly text: string) {
     this.common = new CaseEvidence(text)
+    this.noteKinds(text)
     PERSON_NAME_RE.lastIndex = 0
     for (let m = PERSON_NAME_RE.exec(text); m; m = PERSON_NAME_RE.exec(text)) {
       const honorific = m[1]
@@ -151,6 +154,21 @@ export class SpeakerContext {
 
   learnGender(name: string, g: Gender): void {
     if (g && !this.gender(name)) this.genders.set(speakerKey(name), g)
+  }
+
+  /**
+   * Bodies introduced as a kind of body: "The group, called Energy Control," and "Beechmont
+   * Hotels Corporation, a hotel operating company that …" — what "the group", "the company"
+   * will mean.
+   */
+  private noteKinds(text: string): void {
+    const add = (raw: string, noun: string, pos: number) => {
+      const lead = trimLead(raw, true)
+      const name = lead.name && canonicalSpeaker(cleanName(lead.name))
+      if (name && BODY_NOUNS.has(noun) && !NOT_A_NAME.test(name)) this.kinds.push({ name, noun, pos: pos + lead.dropped })
+    }
+    for (const m of text.matchAll(KIND_CALLED)) add(m[2], m[1].toLowerCase(), (m.index ?? 0) + m[0].indexOf(m[2]))
+    for (const m of text.matchAll(KIND_APPOSITIVE)) add(m[1], m[2].toLowerCase(), m.index ?? 0)
   }
 
   /** A name to its full form seen in the article (nearest earlier full form, else any). */
@@ -299,6 +317,9 @@ export class SpeakerContext {
     const head = words[words.length - 1]
     const all = [...this.history.filter((h) => h.pos < pos), ...local.filter((l) => l.pos < pos)].sort((a, b) => a.pos - b.pos)
     for (let i = all.length - 1; i >= 0; i--) if (all[i].name.toLowerCase().includes(head)) return all[i].name
+    // The body the text introduced as one ("The group, called Energy Control, …" → "the group").
+    const kind = this.kinds.filter((k) => k.noun === head && k.pos < pos).pop()
+    if (kind) return kind.name
     const personRole = words.some((w) => PERSON_ROLES.has(w))
     if (personRole) {
       const titled = this.withRole(words.find((w) => PERSON_ROLES.has(w))!, pos)
@@ -317,6 +338,15 @@ export class SpeakerContext {
     return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group)$/.test(head) ? canonicalSpeaker(phrase) : null
   }
 }
+
+/** Nouns for bodies that "the <noun>" refers back to. */
+const BODY_NOUNS = new Set(
+  'group company firm agency organisation organization nonprofit charity startup start-up business network lab laboratory association union council committee ministry department publisher newspaper broadcaster club team coalition campaign alliance bank regulator watchdog'.split(' ')
+)
+/** "The group, called Energy Control," / "the company, known as Acme," */
+const KIND_CALLED = new RegExp(`\\b[Tt]he\\s+([\\p{Ll}-]+),?\\s+(?:called|named|known as)\\s+(${CAPRUN})`, 'gu')
+/** "Acme Corp., a hotel operating company that …" */
+const KIND_APPOSITIVE = new RegExp(`(${CAPRUN}),\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?([\\p{Ll}-]+)(?=\\s+(?:that|which|based|founded|in|of|with|for)\\b|[,.;])`, 'gu')
 
 const ROLE_AFTER = /^, (?:the|a|an|his|her|their) ((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+)[,.]/u
 const ROLE_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) ((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+), $/u
