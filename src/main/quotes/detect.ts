@@ -80,7 +80,11 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
         st.prevEnd = q.close + 1
       }
     }
-    const ended = last && masked.slice(last.close + 1, st.para.end).replace(/[\s.,”"’'»]/g, '').length < 40
+    // The paragraph ended with the quote, or with the one sentence that attributes it
+    // ("“…,” says Parata, a fierce and uncompromising elder of the Ngātiwai tribe.").
+    const tail = last ? masked.slice(last.close + 1, st.para.end) : ''
+    const ended =
+      last && (tail.replace(/[\s.,”"’'»]/g, '').length < 40 || (out[out.length - 1].evidence.startsWith('adjacent') && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
     narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
   }

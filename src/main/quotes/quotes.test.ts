@@ -309,5 +309,11 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(only(P('The group, called Harbour Relief, has run clinics since 1999.', 'In its post, the group promised that “All profits go to the project.”')).speaker).toBe('Harbour Relief')
     expect(only(P('Jones runs Beechmont Hotels Corporation, a hotel operating company that advises owners.', '“Rates will rise,” the company said.')).speaker).toBe('Beechmont Hotels Corporation')
   })
+  it('carries the speaker to a quotation paragraph after one that ended with the attributed quote’s sentence', () => {
+    const text = P('“Greed hurts the whales,” says Hori Parata, a fierce and uncompromising elder of the tribe.', '“We feel that is ridiculous.”')
+    expect(speakers(text)).toEqual(['Hori Parata', 'Hori Parata'])
+    // Narrative after the attribution ends that: the next quotation paragraph is not guessed.
+    expect(speakers(P('“Greed hurts,” says Hori Parata. The tribe has met every week since the strandings began.', '“We feel that is ridiculous.”'))).toEqual(['Hori Parata', null])
+  })
 })
 
