@@ -53,6 +53,11 @@ export function cleanName(raw: string): string {
 const TRAILING_ADVERBIAL =
   /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
 
+/** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
+const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
+const HANDLE_END = new RegExp(`(?:^|[\\s,—–])(${HANDLE})$`, 'u')
+const HANDLE_START = new RegExp(`^(${HANDLE})(?=$|[\\s,.;:!?])`, 'u')
+
 /** A trailing adverb, lower case only ("Wired Italy", "Grace Kelly" are names): "X repeatedly said". */
 const TRAILING_ADVERB = /\s+(?!only\b)[a-z]{3,}ly$/
 
@@ -99,6 +104,11 @@ export function agentLeft(text: string, base: number): Agent | null {
   if (m) {
     const start = base + s.length - m[1].length
     return { raw: m[1].toLowerCase(), start, end: start + m[1].length, type: 'pronoun' }
+  }
+  m = HANDLE_END.exec(s)
+  if (m) {
+    const start = base + s.length - m[1].length
+    return { raw: m[1], start, end: start + m[1].length, type: 'name' }
   }
   m = CAPRUN_END.exec(s)
   if (m && /\b(?:for|of|at|from|with|to|in)\s+(?:the\s+)?$/.test(s.slice(0, m.index))) {
@@ -191,6 +201,12 @@ export function agentRight(text: string, base: number): Agent | null {
     const det = /^(?:le|la|les|l’|l'|el|los|las|o|os|a|as|der|die|das|il|lo)\s*/i.exec(phrase)?.[0] ?? ''
     const start = base + lead + det.length
     return { raw: phrase.slice(det.length), start, end: start + phrase.length - det.length, type: 'descriptor' }
+  }
+  // "wrote user jayk1984": an online handle, after up to three role words.
+  const handle = HANDLE_START.exec(s.slice(roles ? roles[1].length : 0))
+  if (handle && roleWords.every((w) => !RIGHT_STOP.has(w))) {
+    const start = base + lead + (roles ? roles[1].length : 0)
+    return { raw: handle[1], start, end: start + handle[1].length, type: 'name' }
   }
   if (roleWords.every((w) => !RIGHT_STOP.has(w))) {
     const off = roles ? roles[1].length : 0

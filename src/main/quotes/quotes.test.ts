@@ -315,5 +315,9 @@ describe('real coverage: the kinds of error the issue lists', () => {
     // Narrative after the attribution ends that: the next quotation paragraph is not guessed.
     expect(speakers(P('“Greed hurts,” says Hori Parata. The tribe has met every week since the strandings began.', '“We feel that is ridiculous.”'))).toEqual(['Hori Parata', null])
   })
+  it('takes an online handle for a name (“elmo666 wrote”, “wrote user jayk1984”), not a year', () => {
+    expect(speakers('“It’s our responsibility,” elmo666 wrote in a forum post. “I’m trying the cola,” wrote user jayk1984.')).toEqual(['elmo666', 'jayk1984'])
+    expect(only('“It was cold,” in 2014 wrote.').speaker).toBe(null)
+  })
 })
 
