@@ -200,7 +200,7 @@ const LEADING = new Set(
     'today yesterday tonight now also even just this that these those there here it its his her their our my your we they ' +
     'he she i you to for with from by as after before during since until if though although because despite under over ' +
     'like unlike once both either neither each every some many most all no not only perhaps maybe indeed thus hence ' +
-    'moreover furthermore finally first second third last next according speaking writing asked told dear hi hello ' +
+    'enter moreover furthermore finally first second third last next according speaking writing asked told dear hi hello ' +
     'why what who whom whose which how where whether among amid against about above across along around behind below ' +
     'beside between beyond inside into near outside through throughout toward towards upon within without via per ' +
     // the same at the start of a French, Spanish, Portuguese, German or Czech sentence

@@ -319,5 +319,11 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(speakers('“It’s our responsibility,” elmo666 wrote in a forum post. “I’m trying the cola,” wrote user jayk1984.')).toEqual(['elmo666', 'jayk1984'])
     expect(only('“It was cold,” in 2014 wrote.').speaker).toBe(null)
   })
+  it('keeps a body named with a department word whole, and “Enter X” is X', () => {
+    expect(canonicalSpeaker('Energy Control')).toBe('Energy Control')
+    expect(canonicalSpeaker('Energy Secretary Chris Wright')).toBe('Chris Wright')
+    expect(canonicalSpeaker('Senate Majority Leader Chuck Schumer')).toBe('Chuck Schumer')
+    expect(speakers('Enter Stuart R. Kaplan, a graduate of Wharton. “I’m all yours,” Kaplan says.')).toEqual(['Stuart R. Kaplan'])
+  })
 })
 

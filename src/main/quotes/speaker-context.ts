@@ -162,13 +162,13 @@ export class SpeakerContext {
    * will mean.
    */
   private noteKinds(text: string): void {
-    const add = (raw: string, noun: string, pos: number) => {
-      const lead = trimLead(raw, true)
+    const add = (raw: string, noun: string, pos: number, initial: boolean) => {
+      const lead = initial ? trimLead(raw, true) : { name: raw, dropped: 0 }
       const name = lead.name && canonicalSpeaker(cleanName(lead.name))
       if (name && BODY_NOUNS.has(noun) && !NOT_A_NAME.test(name)) this.kinds.push({ name, noun, pos: pos + lead.dropped })
     }
-    for (const m of text.matchAll(KIND_CALLED)) add(m[2], m[1].toLowerCase(), (m.index ?? 0) + m[0].indexOf(m[2]))
-    for (const m of text.matchAll(KIND_APPOSITIVE)) add(m[1], m[2].toLowerCase(), m.index ?? 0)
+    for (const m of text.matchAll(KIND_CALLED)) add(m[2], m[1].toLowerCase(), (m.index ?? 0) + m[0].indexOf(m[2]), false)
+    for (const m of text.matchAll(KIND_APPOSITIVE)) add(m[1], m[2].toLowerCase(), m.index ?? 0, true)
   }
 
   /** A name to its full form seen in the article (nearest earlier full form, else any). */
