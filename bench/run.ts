@@ -19,6 +19,9 @@ import { dbBench, importBench, loadSearch, queryMix, searchBench, stats, type Qu
 import { readerBench, type ReaderResult } from './reader'
 import { apiDiffBench, diffBench, storageBench, type VersionsResult } from './versions'
 import { quotesCost, realPages, type QuotesCost } from './quotes-cost'
+import { reextractBench, type ReextractResult } from './reextract'
+import { cjkBench, type CjkResult } from './cjk'
+import { offlineImagesBench, type OfflineImagesResult } from './offline-images'
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +35,11 @@ const { values } = parseArgs({
     'version-edits': { type: 'string' },
     'only-versions': { type: 'boolean', default: false },
     'import-pages': { type: 'string' },
-    runs: { type: 'string' }
+    runs: { type: 'string' },
+    'no-reextract': { type: 'boolean', default: false },
+    'reextract-limit': { type: 'string' },
+    cjk: { type: 'string' },
+    'offline-pages': { type: 'string' }
   }
 })
 
@@ -131,6 +138,24 @@ async function main() {
   // 6. Versions: storage per version, diff speed.
   const versions = values['no-versions'] ? null : await versionsStep(archive.path)
 
+  // 6. Re-extraction of the whole archive from its kept pages.
+  let reextract: ReextractResult | null = null
+  if (!values['no-reextract']) {
+    const limit = values['reextract-limit'] ? Number(values['reextract-limit']) : undefined
+    log(`Re-extraction: ${limit ?? 'every'} article${limit === 1 ? '' : 's'} of the archive again from its kept page…`)
+    reextract = await reextractBench(archive.path, log, limit)
+  }
+
+  // 7. Chinese/Japanese substring search (the trigram index).
+  const cjkSize = values.cjk ? Number(values.cjk) : values.quick ? 500 : 2000
+  log(`CJK search: ${cjkSize} generated Chinese articles, trigram index size and substring queries…`)
+  const cjk: CjkResult = await cjkBench(cjkSize, archive.path, runs, log)
+
+  // 8. Real pages whose image servers never answer.
+  const offlinePages = values['offline-pages'] ? Number(values['offline-pages']) : values.quick ? 15 : 30
+  log(`Offline images: ${offlinePages} real pages whose image servers never answer, through importItems…`)
+  const offline: OfflineImagesResult | null = await offlineImagesBench(offlinePages, log)
+
   const expected = markerCounts(seed, size)
   const result = {
     articles: db.articles,
@@ -222,6 +247,26 @@ async function main() {
     },
     library: { first_screen_ms: db.firstScreen.p50, first_screen_p95_ms: db.firstScreen.p95, first_screen_first_ms: db.firstScreen.first },
     versions: versions ?? { skipped: '--no-versions' },
+    reextract: reextract && {
+      articles: reextract.articles,
+      seconds: reextract.seconds,
+      articles_per_s: reextract.perSecond,
+      main_thread_cpu_s: reextract.cpuSeconds,
+      changed: reextract.changed,
+      unchanged: reextract.unchanged,
+      failed: reextract.failed,
+      skipped: reextract.skipped
+    },
+    cjk: {
+      articles: cjk.articles,
+      text_bytes: cjk.textBytes,
+      trigram_index_bytes: cjk.indexBytes,
+      trigram_vs_text: cjk.indexVsText,
+      english_trigram_vs_text_estimate: cjk.englishTrigramVsText,
+      english_sample: cjk.englishSample,
+      queries: cjk.queries
+    },
+    offline_images: offline && { pages: offline.pages, seconds: offline.seconds, pages_per_s: offline.perSecond, imported: offline.imported, images_missing: offline.imagesMissing },
     seconds: (performance.now() - started) / 1000
   }
   writeFileSync(`${DATA_DIR}last-n${size}.json`, JSON.stringify(result, null, 2))
@@ -296,6 +341,27 @@ async function main() {
     ['open + list first 100 (p50 / p95 / first)', `${fmt(db.firstScreen.p50)} / ${fmt(db.firstScreen.p95)} / ${fmt(db.firstScreen.first)} ms`]
   ]))
   if (versions) out.push(versionsTable(versions))
+  out.push('\nRe-extraction (from the kept pages, through reextractArticles)')
+  out.push(
+    reextract
+      ? table([
+          ['', 'value'],
+          ['articles', String(reextract.articles)],
+          ['articles/s', fmt(reextract.perSecond)],
+          ['time', `${reextract.seconds.toFixed(1)} s (main thread CPU ${reextract.cpuSeconds.toFixed(1)} s)`],
+          ['new text / same text / failed / no page', `${reextract.changed} / ${reextract.unchanged} / ${reextract.failed} / ${reextract.skipped}`]
+        ])
+      : '  skipped (--no-reextract)'
+  )
+  out.push(`\nChinese/Japanese substring search (${cjk.articles} generated Chinese articles)`)
+  out.push(table([
+    ['', 'value'],
+    ['text / trigram index', `${mb(cjk.textBytes)} / ${mb(cjk.indexBytes)} (${cjk.indexVsText.toFixed(2)}× the text)`],
+    ['trigram index of English text, if every article were indexed', cjk.englishTrigramVsText === null ? '-' : `${cjk.englishTrigramVsText.toFixed(2)}× the text (sample of ${cjk.englishSample})`],
+    ...cjk.queries.map((q) => [`${q.name}: ${q.query}`, `${q.total} matches, p50 ${fmt(q.p50)} / p95 ${fmt(q.p95)} ms`])
+  ]))
+  out.push('\nReal pages whose image servers never answer (tarpit, importItems)')
+  out.push(offline ? table([['', 'value'], ['pages', String(offline.pages)], ['pages/s', fmt(offline.perSecond)], ['time', `${offline.seconds.toFixed(1)} s`], ['images kept as placeholders', String(offline.imagesMissing ?? '-')]]) : '  skipped (no corpus)')
   out.push('\nTargets')
   out.push(table([['target', 'result', 'value'], ...verdicts.map(([name, ok, value]) => [name, ok === null ? 'n/a' : ok ? 'met' : 'MISSED', value])]))
   out.push(`\n${result.seconds.toFixed(0)} s in all. JSON: ${DATA_DIR}last-n${size}.json`)

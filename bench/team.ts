@@ -133,7 +133,7 @@ function ensureTextArchive(): string {
         const blocks = [p.article.standfirst, ...p.article.paragraphs]
         const text = blocks.join('\n\n')
         storeArticle(db, {
-          url: p.url, canonicalUrl: p.url, title: p.title, byline: p.article.byline, site: p.outlet, publishedAt: p.publishedAt,
+          url: p.url, canonicalUrl: p.url, title: p.title, byline: p.article.byline, authors: p.article.byline.split(' and '), agency: null, dir: 'ltr', site: p.outlet, publishedAt: p.publishedAt,
           modifiedAt: null, language: 'en', excerpt: p.article.standfirst, wordCount: p.words,
           contentHash: createHash('sha256').update(text).digest('hex'),
           doc: { type: 'doc', content: blocks.map((b) => ({ type: 'paragraph', content: [{ type: 'text', text: b }] })) },

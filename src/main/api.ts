@@ -15,6 +15,7 @@ import { quoteHandlers } from './handlers/quotes'
 import { teamHandlers } from './handlers/team'
 import { captureHandlers } from './handlers/capture'
 import { versionHandlers } from './handlers/versions'
+import { articleHandlers } from './handlers/articles'
 import { readingHandlers } from './handlers/reading'
 import { settingsHandlers } from './handlers/settings'
 
@@ -30,6 +31,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...teamHandlers(ctx),
     ...captureHandlers(ctx),
     ...versionHandlers(ctx),
+    ...articleHandlers(ctx),
     ...readingHandlers(ctx),
     ...settingsHandlers(ctx)
   }

@@ -22,6 +22,13 @@ Commands:
         [--tag T]... [--force] [--json]
   list [--limit N] [--offset N] [--sort saved|published|title] [--tag T] [--state inbox|archive] [--starred] [--json]
   show <id> [--json]             One article: metadata and plain text
+  edit <id> [--title T] [--author A]... [--outlet O] [--published YYYY-MM-DD|none] [--reset FIELD]...
+                                 Correct an article's details (kept when it is imported or re-extracted again)
+  reextract <id>...|--all [--again] [--fetch-images] [--json]
+                                 New copies from the original pages the archive kept, by today's rules
+                                 (--all: articles made by older rules, so an interrupted run resumes)
+  images [<id>] [--retry] [--json]
+                                 Images that could not be saved; --retry fetches them now
   search <query> [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
                                  Search articles, quotes, notes and tags (see the README for the language)
   highlight add <id> --quote TEXT [--color C] [--note N] [--tag T]...

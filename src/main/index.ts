@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, nativeTheme, net, protocol, session, shell } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { startImageRetry } from './import/image-retry-service'
 import { openApp, type App } from './app'
 import { bindIpc, forwardEvents } from './ipc'
 import { resolveDbPath } from './paths'
@@ -204,6 +205,9 @@ if (!app.requestSingleInstanceLock()) {
     showOnOpenRequests(ready)
     void listenForExtension(ready)
     ready.ctx.rechecks.start()
+    // Images that could not be saved are fetched again while the app runs and the network is up.
+    const retry = startImageRetry(ready.ctx)
+    app.on('will-quit', () => retry.stop())
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow()
     })

@@ -38,7 +38,7 @@ export function runChecks(db: DB): CheckReport {
   for (const r of integrity) if (r.integrity_check !== 'ok') problems.push(`database: ${r.integrity_check}`)
   const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
   for (const r of fk.slice(0, 20)) problems.push(`${r.table} row ${r.rowid} points at a missing ${r.parent} row`)
-  for (const table of ['articles_fts', 'highlights_fts']) {
+  for (const table of ['articles_fts', 'highlights_fts', 'articles_cjk']) {
     try {
       db.prepare(`INSERT INTO ${table}(${table}, rank) VALUES ('integrity-check', 1)`).run()
     } catch (e) {
@@ -72,12 +72,18 @@ export function runChecks(db: DB): CheckReport {
 }
 
 /**
- * Rebuilds both search indexes from the archive's own rows: the cure for an index that
+ * Rebuilds the search indexes from the archive's own rows: the cure for an index that
  * `check` reports out of step. Articles, highlights and tags are not touched.
  */
 export function repairIndexes(db: DB): { articles: number; highlights: number } {
   return db.transaction(() => {
     db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')").run()
+    // The substring index of Chinese and Japanese articles (migration 011): the same rows again.
+    db.prepare('DELETE FROM articles_cjk').run()
+    db.prepare(
+      `INSERT INTO articles_cjk(rowid, title, text) SELECT a.id, a.title, c.text FROM articles a JOIN article_content c ON c.article_id = a.id
+       WHERE a.title GLOB '*[一-鿿㐀-䶿ぁ-ヿ]*' OR c.text GLOB '*[一-鿿㐀-䶿ぁ-ヿ]*'`
+    ).run()
     db.prepare('DELETE FROM highlights_fts').run()
     const highlights = db
       .prepare(

@@ -12,7 +12,7 @@
 import type { z } from 'zod'
 import type { Result } from './result'
 import type { EventName, MethodName } from './methods'
-import type { ImportItemResult } from './types'
+import type { ImportItemResult, ReextractProgress } from './types'
 import { librarySchemas, type LibraryOutputs } from './contract/library'
 import { highlightSchemas, type HighlightOutputs } from './contract/highlights'
 import { searchSchemas, type SearchOutputs } from './contract/search'
@@ -20,6 +20,7 @@ import { quoteSchemas, type QuoteOutputs } from './contract/quotes'
 import { teamSchemas, type TeamOutputs } from './contract/team'
 import { captureSchemas, type CaptureOutputs } from './contract/capture'
 import { versionSchemas, type VersionOutputs } from './contract/versions'
+import { articleSchemas, type ArticleOutputs } from './contract/articles'
 import { readingSchemas, type ReadingOutputs } from './contract/reading'
 import { settingsSchemas, type SettingsOutputs } from './contract/settings'
 
@@ -39,13 +40,14 @@ export const schemas = {
   ...teamSchemas,
   ...captureSchemas,
   ...versionSchemas,
+  ...articleSchemas,
   ...readingSchemas,
   ...settingsSchemas
 } satisfies { [K in MethodName]: z.ZodType }
 
 /** What each method gives back when it succeeds. */
 export interface Outputs
-  extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs, ReadingOutputs, SettingsOutputs {}
+  extends LibraryOutputs, HighlightOutputs, SearchOutputs, QuoteOutputs, TeamOutputs, CaptureOutputs, VersionOutputs, ArticleOutputs, ReadingOutputs, SettingsOutputs {}
 
 // Every method name has a schema and an output, and nothing else does.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never
@@ -77,14 +79,19 @@ export interface EventMap {
   /**
    * `state`: inbox/archive/star; `progress`: how far an article has been read; `external`:
    * another program (the CLI, another window) changed the archive; `versions`: a new version
-   * of an article was recorded.
+   * of an article was recorded; `details`: the user corrected an article's details; `images`:
+   * images kept as placeholders were fetched.
    */
-  libraryChanged: { reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions' | 'state' | 'progress' | 'external'; articleId?: number }
+  libraryChanged: {
+    reason: 'import' | 'delete' | 'tags' | 'highlights' | 'searches' | 'versions' | 'state' | 'progress' | 'external' | 'details' | 'images'
+    articleId?: number
+  }
   importProgress: ImportProgress
   /** A browser asked to pair, or a pairing was approved or revoked (the UI lists them again). */
   pairingsChanged: { pending: number }
   /** The browser extension asked the app to show an article it saved. */
   openArticle: { id: number }
+  reextractProgress: ReextractProgress
 }
 // Every event name has a payload type, and every payload type a name.
 const _eventsComplete: Same<EventName, keyof EventMap> = true

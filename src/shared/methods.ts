@@ -51,6 +51,9 @@ export const methodNames = [
   'recheck',
   'getFollowSettings',
   'setFollowSettings',
+  'editArticle',
+  'reextractArticles',
+  'retryImages',
   'setArticleState',
   'setReadingProgress',
   'getSettings',
@@ -58,7 +61,7 @@ export const methodNames = [
 ] as const
 export type MethodName = (typeof methodNames)[number]
 
-export const eventNames = ['libraryChanged', 'importProgress', 'pairingsChanged', 'openArticle'] as const
+export const eventNames = ['libraryChanged', 'importProgress', 'pairingsChanged', 'openArticle', 'reextractProgress'] as const
 export type EventName = (typeof eventNames)[number]
 
 /** True when `name` is one of the contract's methods. */

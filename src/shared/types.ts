@@ -1,5 +1,7 @@
 /** Result types of the contract. Dates are ISO 8601 strings. */
-import type { ArticleState, CheckOutcome, DiffOp, FollowNewFor, LineWidth, Theme, VersionHow } from './vocabulary'
+import type { ArticleState, CheckOutcome, CorrectableField, DiffOp, FollowNewFor, LineWidth, Theme, VersionHow } from './vocabulary'
+
+export type { CorrectableField } from './vocabulary'
 
 export interface AppInfo {
   version: string
@@ -27,14 +29,24 @@ export interface ReadingState {
 export interface ArticleMetadata {
   canonicalUrl: string | null
   title: string
+  /** The authors as one line ("Ana Lima, Tom Reyes"), for lists, search and citations. */
   byline: string | null
+  /** The people credited, each once, in the page's order. */
+  authors: string[]
+  /** The news agency credited (wire copy: "Associated Press", "Reuters", "AFP"…), or null. */
+  agency: string | null
+  /** The outlet ("The New York Times"); never blank for an imported page. */
   site: string | null
   /** ISO 8601. */
   publishedAt: string | null
   modifiedAt: string | null
   language: string | null
+  /** Writing direction of the article ('rtl' for Arabic, Hebrew, Persian…). */
+  dir: TextDirection
   excerpt: string | null
 }
+
+export type TextDirection = 'ltr' | 'rtl'
 
 /** An article's id with its place in the reading workflow. */
 export interface ArticleStateRow {
@@ -52,6 +64,7 @@ export interface ArticleSummary extends ReadingState {
   publishedAt: string | null
   savedAt: string
   language: string | null
+  dir: TextDirection
   excerpt: string | null
   wordCount: number
   tags: string[]
@@ -111,6 +124,14 @@ export interface Article extends ArticleSummary {
   version: number
   canonicalUrl: string | null
   modifiedAt: string | null
+  authors: string[]
+  agency: string | null
+  /** Images kept as placeholders because they could not be saved (see `retryImages`). */
+  imagesMissing: number
+  /** Details the user corrected (shown as such; the page's own values are in `extracted`). */
+  corrected: CorrectableField[]
+  /** What the page said, before corrections (null for articles saved before this was kept). */
+  extracted: { title: string; authors: string[]; site: string | null; publishedAt: string | null } | null
   /** ProseMirror JSON under the reader schema. */
   doc: unknown
   /** Plain text the highlights' selectors refer to. */
@@ -139,6 +160,8 @@ export interface ImportItemResult {
   id?: number
   title?: string
   error?: string
+  /** Images saved with the article, and images kept as placeholders (offline, 404, refused, too big…). */
+  images?: { saved: number; missing: number }
   /**
    * The page was read but no article was found in it: importing it again with `force` saves
    * its whole text (the UI offers "Save anyway", the CLI `--force`).
@@ -151,6 +174,8 @@ export interface ImportSummary {
   created: number
   updated: number
   failed: number
+  /** Images that could not be saved, over all articles of the import (placeholders; `clipfile images --retry`). */
+  imagesMissing: number
   results: ImportItemResult[]
 }
 
@@ -209,6 +234,8 @@ export interface SearchHit extends ReadingState {
   publishedAt: string | null
   savedAt: string
   url: string
+  /** The article's writing direction: the snippet and title are shown in it. */
+  dir: TextDirection
   tags: string[]
   /** Plain text; matches wrapped in \u0002 … \u0003 (never HTML). */
   snippet: string
@@ -365,6 +392,49 @@ export interface Pairing {
 export interface SavedUrl {
   id: number
   title: string
+}
+
+/** One article of a re-extraction: its text changed, stayed the same, failed (kept as it was), or had no original page. */
+export interface ReextractItemResult {
+  id: number
+  outcome: 'changed' | 'unchanged' | 'failed' | 'skipped'
+  title?: string
+  error?: string
+  images?: { saved: number; missing: number }
+}
+
+export interface ReextractSummary {
+  jobId: string
+  total: number
+  changed: number
+  unchanged: number
+  failed: number
+  skipped: number
+  results: ReextractItemResult[]
+}
+
+/** Progress of a re-extraction, as `reextractProgress` events. */
+export interface ReextractProgress {
+  jobId: string
+  done: number
+  total: number
+  failed: number
+  /** The article being re-extracted. */
+  current: number | null
+  finished: boolean
+  lastResult?: ReextractItemResult
+}
+
+/** What fetching missing images did. */
+export interface ImageRetrySummary {
+  /** Articles that had placeholders. */
+  articles: number
+  /** Images fetched and saved now. */
+  saved: number
+  /** Images still missing, with the reason each could not be fetched. */
+  missing: number
+  /** True when the network could not be reached: the retry stopped early. */
+  offline: boolean
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,6 +11,16 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number]
 export const ARTICLE_SORTS = ['saved', 'published', 'title'] as const
 export type ArticleSort = (typeof ARTICLE_SORTS)[number]
 
+/** Article details a user can correct (the correction survives re-import and re-extraction). */
+export const CORRECTABLE_FIELDS = ['title', 'authors', 'site', 'publishedAt'] as const
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
+
+/** Languages written right to left (ISO 639 primary subtags). */
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'ug', 'sd', 'syr'])
+
+/** The writing direction a language tag implies ("ar-EG" → rtl; none or unknown → ltr). */
+export const directionOf = (language: string | null | undefined): 'ltr' | 'rtl' =>
+  RTL_LANGUAGES.has((language ?? '').trim().toLowerCase().split('-')[0]) ? 'rtl' : 'ltr'
 /** Where an article is in the reading workflow: new saves land in the inbox; read and kept ones in the archive. */
 export const ARTICLE_STATES = ['inbox', 'archive'] as const
 export type ArticleState = (typeof ARTICLE_STATES)[number]

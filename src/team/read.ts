@@ -6,6 +6,7 @@
 import { gunzipSync } from 'node:zlib'
 import type { Outputs, ParsedInput } from '../shared/api'
 import { UserError } from '../shared/result'
+import { directionOf } from '../shared/vocabulary'
 import type { Article, ArticleSummary, Highlight, SavedSearch } from '../shared/types'
 import type { Pool } from './store/pool'
 import type { TeamUser } from './store/users'
@@ -39,7 +40,7 @@ const SUMMARY = `a.id, a.url, a.title, a.byline, a.site, a.published_at, a.saved
 const toSummary = (r: SummaryRow): ArticleSummary => ({
   ...TEAM_READING,
   id: r.id, url: r.url, title: r.title, byline: r.byline, site: r.site, publishedAt: r.published_at, savedAt: r.saved_at,
-  language: r.language, excerpt: r.excerpt, wordCount: r.word_count, tags: [...r.tags].sort((a, b) => a.localeCompare(b)), highlightCount: r.highlight_count,
+  language: r.language, dir: directionOf(r.language), excerpt: r.excerpt, wordCount: r.word_count, tags: [...r.tags].sort((a, b) => a.localeCompare(b)), highlightCount: r.highlight_count,
   // The team shows each article's latest version only; its history lives in members' archives.
   versions: 1, changedAt: null
 })
@@ -118,6 +119,12 @@ async function getArticle(pool: Pool, id: number): Promise<Article> {
   return {
     ...toSummary(a),
     version: 1,
+    // The team keeps the byline, not the list of authors, the agency or corrections (see docs/team.md).
+    authors: a.byline ? a.byline.split(/\s*,\s*/).filter(Boolean) : [],
+    agency: null,
+    imagesMissing: 0,
+    corrected: [],
+    extracted: null,
     canonicalUrl: a.canonical_url,
     modifiedAt: a.modified_at,
     // Images are `asset:<sha256>`, served at /asset/<sha256>.

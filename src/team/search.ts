@@ -12,7 +12,7 @@
  * (`id % k = 0`) with counts scaled up, like the local `facetsSampled`.
  */
 import type { FacetCount, SearchHighlight, SearchHit, SearchResult } from '../shared/types'
-import { SNIPPET_CLOSE, SNIPPET_OPEN, type SearchSort } from '../shared/vocabulary'
+import { SNIPPET_CLOSE, SNIPPET_OPEN, directionOf, type SearchSort } from '../shared/vocabulary'
 import { parseQueryLenient } from '../main/search/parse'
 import { ARTICLE_WEIGHTS, HIGHLIGHT_WEIGHTS, TS_CONFIG, compileTsquery, highlightCond, numbered, textSql, type PgCompiledQuery, type SqlFragment } from '../main/search/tsquery'
 import type { Pool } from './store/pool'
@@ -232,6 +232,7 @@ async function rankedPage(pool: Pool, where: SqlFragment, ranked: Page, total: n
 }
 
 interface HitRow {
+  language: string | null
   id: number
   uuid: string
   title: string
@@ -248,7 +249,7 @@ async function hits(pool: Pool, q: PgCompiledQuery, page: Page): Promise<SearchH
   if (page.length === 0) return []
   const ids = page.map((p) => p.id)
   const found = new Map(
-    (await rows<HitRow>(pool, frag('SELECT id, uuid, title, site, byline, published_at, saved_at, url, excerpt, tags FROM articles WHERE id = ANY(?::bigint[])', [ids]))).map((r) => [r.id, r])
+    (await rows<HitRow>(pool, frag('SELECT id, uuid, title, site, byline, published_at, saved_at, url, excerpt, tags, language FROM articles WHERE id = ANY(?::bigint[])', [ids]))).map((r) => [r.id, r])
   )
   const snips = await snippets(pool, q, ids)
   const highlights = await matchingHighlights(pool, q, ids)
@@ -265,6 +266,7 @@ async function hits(pool: Pool, q: PgCompiledQuery, page: Page): Promise<SearchH
       publishedAt: a.published_at,
       savedAt: a.saved_at,
       url: a.url,
+      dir: directionOf(a.language),
       tags: [...a.tags].sort((x, y) => x.localeCompare(y)),
       snippet: snips.get(id) ?? a.excerpt ?? '',
       score,

@@ -38,7 +38,7 @@ function corpus(app: App): void {
       const tags = chance(rng, 0.4) ? [pick(rng, TAGS)] : []
       const highlight = text.slice(0, 30).trim()
       storeArticle(db, {
-        url: `https://${chance(rng, 0.3) ? 'www.' : ''}${domain}/story/${i}`, canonicalUrl: null, title, byline: pick(rng, AUTHORS), site,
+        url: `https://${chance(rng, 0.3) ? 'www.' : ''}${domain}/story/${i}`, canonicalUrl: null, title, byline: null, authors: [pick(rng, AUTHORS)], agency: null, dir: 'ltr', site,
         publishedAt: chance(rng, 0.9) ? `20${int(rng, 15, 24)}-0${int(rng, 1, 9)}-1${int(rng, 0, 9)}T10:00:00Z` : null,
         modifiedAt: null, language: pick(rng, ['en', 'en-GB', 'fr']), excerpt: null, wordCount: words.length,
         contentHash: createHash('sha256').update(text + i).digest('hex'),

@@ -34,6 +34,15 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   due: { type: 'boolean', default: false },
+  // articles
+  title: { type: 'string' },
+  author: { type: 'string', multiple: true },
+  outlet: { type: 'string' },
+  published: { type: 'string' },
+  reset: { type: 'string', multiple: true },
+  again: { type: 'boolean', default: false },
+  retry: { type: 'boolean', default: false },
+  'fetch-images': { type: 'boolean', default: false },
   state: { type: 'string' },
   starred: { type: 'boolean' }
 } satisfies ParseArgsConfig['options']

@@ -3,9 +3,10 @@ import type { Article, ArticleList, ArticleMetadata, ArticleRef, ArticleStateRow
 import type { ArticleState } from '../../shared/vocabulary'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
-import { packBytes, packJsonText, unpackJson } from './codec'
+import { packBytes, packJsonText, unpackBytes, unpackJson, unpackJsonText } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
+import { applyCorrections, correctedFields, getCorrections, type CorrectableMetadata } from './corrections'
 
 export interface NewAsset {
   key: string
@@ -25,6 +26,10 @@ export interface NewArticle extends ArticleMetadata {
   raw?: Buffer | null
   rawType?: string | null
   savedAt?: string
+  /** Image placeholders in the document (images that could not be saved). */
+  imagesMissing?: number
+  /** The extraction rules' version that made this copy (page/prepare.ts EXTRACTOR_VERSION). */
+  extractorVersion?: number
 }
 
 interface ArticleRow {
@@ -38,6 +43,7 @@ interface ArticleRow {
   modified_at: string | null
   saved_at: string
   language: string | null
+  dir: 'ltr' | 'rtl'
   excerpt: string | null
   word_count: number
   highlight_count: number
@@ -52,7 +58,7 @@ interface ArticleRow {
 
 // A change is a version after the first that re-extraction did not make (see db/versions.ts).
 const SUMMARY_COLUMNS = `a.id, a.url, a.canonical_url, a.title, a.byline, a.site, a.published_at, a.modified_at,
-  a.saved_at, a.language, a.excerpt, a.word_count, a.current_version, a.state, a.starred, a.progress, a.position, a.read_at,
+  a.saved_at, a.language, a.dir, a.excerpt, a.word_count, a.current_version, a.state, a.starred, a.progress, a.position, a.read_at,
   (SELECT count(*) FROM highlights h WHERE h.article_id = a.id) AS highlight_count,
   (SELECT max(v.created_at) FROM article_versions v WHERE v.article_id = a.id AND v.number > 1 AND v.how <> 'reextract') AS changed_at`
 
@@ -74,6 +80,7 @@ function toSummary(r: ArticleRow, tags: string[]): ArticleSummary {
     publishedAt: r.published_at,
     savedAt: r.saved_at,
     language: r.language,
+    dir: r.dir,
     excerpt: r.excerpt,
     wordCount: r.word_count,
     tags,
@@ -98,42 +105,87 @@ export function findDuplicate(db: DB, a: Pick<NewArticle, 'canonicalUrl' | 'cont
 export function insertArticleRow(db: DB, a: NewArticle): number {
   const info = db
     .prepare(
-      `INSERT INTO articles(url, canonical_url, title, byline, site, published_at, modified_at, saved_at,
-         language, excerpt, word_count, content_hash, uuid)
-       VALUES (@url, @canonicalUrl, @title, @byline, @site, @publishedAt, @modifiedAt, @savedAt,
-         @language, @excerpt, @wordCount, @contentHash, @uuid)`
+      `INSERT INTO articles(url, canonical_url, title, byline, authors, agency, site, published_at, modified_at, saved_at,
+         language, dir, excerpt, word_count, content_hash, images_missing, extracted, extractor_version, uuid)
+       VALUES (@url, @canonicalUrl, @title, @byline, @authors, @agency, @site, @publishedAt, @modifiedAt, @savedAt,
+         @language, @dir, @excerpt, @wordCount, @contentHash, @imagesMissing, @extracted, coalesce(@extractorVersion, 0), @uuid)`
     )
-    .run({ ...rowParams(a), savedAt: a.savedAt ?? new Date().toISOString(), uuid: randomUUID() })
+    .run({ ...rowParams(db, a, null), savedAt: a.savedAt ?? new Date().toISOString(), uuid: randomUUID() })
   return Number(info.lastInsertRowid)
 }
 
-/** Replaces a stored article's metadata by a new import's. */
+/** Replaces a stored article's metadata by a new import's; the user's corrections stay on top. */
 export function updateArticleRow(db: DB, id: number, a: NewArticle): void {
   // A re-import keeps the original saved date unless the source says otherwise (an export's date).
   db.prepare(
     `UPDATE articles SET url = @url, canonical_url = coalesce(@canonicalUrl, canonical_url), title = @title,
-       byline = @byline, site = @site, published_at = @publishedAt, modified_at = @modifiedAt,
-       language = @language, excerpt = @excerpt, word_count = @wordCount, content_hash = @contentHash,
+       byline = @byline, authors = @authors, agency = @agency, site = @site, published_at = @publishedAt,
+       modified_at = @modifiedAt, language = @language, dir = @dir, excerpt = @excerpt, word_count = @wordCount,
+       content_hash = @contentHash, images_missing = @imagesMissing, extracted = @extracted,
+       extractor_version = coalesce(@extractorVersion, extractor_version),
        saved_at = coalesce(@savedAt, saved_at)
      WHERE id = @id`
-  ).run({ ...rowParams(a), savedAt: a.savedAt ?? null, id })
+  ).run({ ...rowParams(db, a, id), savedAt: a.savedAt ?? null, id })
 }
 
-function rowParams(a: NewArticle) {
+/** The row's values: what the page says (kept as `extracted`) with the user's corrections over it. */
+function rowParams(db: DB, a: NewArticle, id: number | null) {
+  const extracted: CorrectableMetadata = { title: a.title, authors: a.authors, site: a.site, publishedAt: a.publishedAt }
+  const shown = applyCorrections(extracted, id === null ? null : getCorrections(db, id))
   return {
     url: a.url,
     canonicalUrl: a.canonicalUrl,
-    title: a.title,
-    byline: a.byline,
-    site: a.site,
-    publishedAt: a.publishedAt,
+    title: shown.title,
+    byline: joinAuthors(shown.authors),
+    authors: JSON.stringify(shown.authors),
+    agency: a.agency,
+    site: shown.site,
+    publishedAt: shown.publishedAt,
     modifiedAt: a.modifiedAt,
     language: a.language,
+    dir: a.dir,
     excerpt: a.excerpt,
     wordCount: a.wordCount,
-    contentHash: a.contentHash
+    contentHash: a.contentHash,
+    imagesMissing: a.imagesMissing ?? 0,
+    extracted: JSON.stringify(extracted),
+    extractorVersion: a.extractorVersion ?? null
   }
 }
+
+/** The headline and byline a new copy would show, the user's corrections applied (what decides a new version). */
+export function shownTitleByline(db: DB, id: number, a: NewArticle): { title: string; byline: string | null } {
+  const shown = applyCorrections({ title: a.title, authors: a.authors, site: a.site, publishedAt: a.publishedAt }, getCorrections(db, id))
+  return { title: shown.title, byline: joinAuthors(shown.authors) }
+}
+
+/**
+ * Whether a new copy of an article's current text is the stored one in every other respect
+ * too: the metadata it would show and its document (images compared by place, not by id).
+ * Re-extraction and fetched images store a new copy only when this is false.
+ */
+export function sameCopy(db: DB, id: number, a: NewArticle): boolean {
+  const cols = ['title', 'byline', 'authors', 'agency', 'site', 'publishedAt', 'language', 'dir', 'excerpt', 'imagesMissing'] as const
+  const row = db
+    .prepare<[number], Record<(typeof cols)[number], unknown> & { doc: Buffer }>(
+      `SELECT a.title, a.byline, a.authors, a.agency, a.site, a.published_at AS publishedAt, a.language, a.dir, a.excerpt,
+         a.images_missing AS imagesMissing, c.doc FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
+    )
+    .get(id)
+  if (!row) return false
+  const next = rowParams(db, a, id)
+  if (cols.some((c) => (row[c] ?? null) !== (next[c] ?? null))) return false
+  const shape = (json: string): string => json.replace(/"src":"asset:[^"]*"/g, '"src":"asset:"')
+  return shape(unpackJsonText(row.doc)) === shape(JSON.stringify(a.doc))
+}
+
+/** Records which extraction rules made the current copy (a re-extraction that changed nothing). */
+export function setExtractorVersion(db: DB, id: number, version: number): void {
+  db.prepare('UPDATE articles SET extractor_version = ? WHERE id = ?').run(version, id)
+}
+
+/** The byline column: the authors as one line ("Ana Lima, Tom Reyes"); null without any. */
+export const joinAuthors = (authors: string[]): string | null => (authors.length ? authors.join(', ') : null)
 
 /**
  * Writes an article's current text, reader document, assets and raw page (replacing the
@@ -281,7 +333,9 @@ export function setReadingProgress(db: DB, id: number, progress: number, positio
 
 /** One article with everything the reader needs, or null. */
 export function getArticle(db: DB, id: number): Article | null {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as ArticleRow | undefined
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS}, a.authors, a.agency, a.images_missing, a.extracted FROM articles a WHERE a.id = ?`).get(id) as
+    | (ArticleRow & { authors: string | null; agency: string | null; images_missing: number; extracted: string | null })
+    | undefined
   if (!row) return null
   const content = db
     .prepare<[number], { text: string; doc: Buffer }>('SELECT text, doc FROM article_content WHERE article_id = ?')
@@ -294,12 +348,53 @@ export function getArticle(db: DB, id: number): Article | null {
     version: row.current_version,
     canonicalUrl: row.canonical_url,
     modifiedAt: row.modified_at,
+    authors: authorsOf(row),
+    agency: row.agency,
+    imagesMissing: row.images_missing,
+    corrected: correctedFields(getCorrections(db, id)),
+    extracted: row.extracted ? (JSON.parse(row.extracted) as CorrectableMetadata) : null,
     doc: content ? unpackJson(content.doc) : { type: 'doc', content: [{ type: 'paragraph' }] },
     text: content?.text ?? '',
     highlights: listHighlights(db, { articleId: id }),
     assets,
     position: row.position
   }
+}
+
+/** Authors as stored; articles saved before they were kept have their byline split instead. */
+function authorsOf(r: { authors: string | null; byline: string | null }): string[] {
+  if (r.authors !== null) return JSON.parse(r.authors) as string[]
+  return r.byline ? r.byline.split(/\s*,\s*/).filter(Boolean) : []
+}
+
+/**
+ * Shows an article's metadata with its current corrections: the page's values (kept as
+ * `extracted`; for an article saved before they were kept, the row as it is) with the
+ * corrections over them. Runs in the caller's transaction.
+ */
+export function refreshCorrectedMetadata(db: DB, id: number): void {
+  const r = db
+    .prepare<[number], { title: string; byline: string | null; authors: string | null; site: string | null; published_at: string | null; extracted: string | null }>(
+      'SELECT title, byline, authors, site, published_at, extracted FROM articles WHERE id = ?'
+    )
+    .get(id)
+  if (!r) return
+  const extracted: CorrectableMetadata = r.extracted
+    ? (JSON.parse(r.extracted) as CorrectableMetadata)
+    : { title: r.title, authors: authorsOf(r), site: r.site, publishedAt: r.published_at }
+  const shown = applyCorrections(extracted, getCorrections(db, id))
+  db.prepare(
+    `UPDATE articles SET title = @title, byline = @byline, authors = @authors, site = @site, published_at = @publishedAt, extracted = @extracted
+     WHERE id = @id`
+  ).run({
+    id,
+    title: shown.title,
+    byline: joinAuthors(shown.authors),
+    authors: JSON.stringify(shown.authors),
+    site: shown.site,
+    publishedAt: shown.publishedAt,
+    extracted: JSON.stringify(extracted)
+  })
 }
 
 /** Deletes articles (cascading to content, assets, highlights); returns how many existed. */
@@ -378,4 +473,109 @@ export function versionKey(db: DB, id: number): { title: string; byline: string 
     )
     .get(id)
   return r ? { title: r.title, byline: r.byline, contentHash: r.content_hash, version: r.current_version, url: r.url, savedAt: r.saved_at } : null
+}
+
+/** What re-extraction starts from: the kept original page, and the images already saved. */
+export interface StoredPage {
+  id: number
+  url: string
+  raw: Buffer | null
+  rawType: string | null
+  assets: { sourceUrl: string; mime: string; bytes: Buffer }[]
+}
+
+export function storedPage(db: DB, id: number): StoredPage | null {
+  const r = db
+    .prepare<[number], { id: number; url: string; raw: Buffer | null; raw_type: string | null }>(
+      'SELECT a.id, a.url, c.raw, c.raw_type FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?'
+    )
+    .get(id)
+  if (!r) return null
+  const assets = db
+    .prepare<[number], { sourceUrl: string; mime: string; bytes: Buffer }>(
+      'SELECT source_url AS sourceUrl, mime, bytes FROM assets WHERE article_id = ? AND source_url IS NOT NULL'
+    )
+    .all(id)
+  return { id: r.id, url: r.url, raw: r.raw ? unpackBytes(r.raw) : null, rawType: r.raw_type, assets }
+}
+
+/**
+ * A stored article as it would be stored again (the page's metadata, not the corrections;
+ * its document with images as `asset:<key>`, assets keyed the same): for work that changes
+ * only part of it, like fetching images that were missing, and stores it back through storeArticle.
+ */
+export function storedArticle(db: DB, id: number): (NewArticle & { doc: unknown }) | null {
+  const r = db
+    .prepare<[number], { url: string; canonical_url: string | null; title: string; byline: string | null; authors: string | null; agency: string | null; site: string | null;
+      published_at: string | null; modified_at: string | null; language: string | null; dir: 'ltr' | 'rtl'; excerpt: string | null; word_count: number;
+      content_hash: string; images_missing: number; extracted: string | null; extractor_version: number; text: string; doc: Buffer;
+      raw: Buffer | null; raw_type: string | null }>(
+      `SELECT a.*, c.text, c.doc, c.raw, c.raw_type FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
+    )
+    .get(id)
+  if (!r) return null
+  const page: CorrectableMetadata = r.extracted
+    ? (JSON.parse(r.extracted) as CorrectableMetadata)
+    : { title: r.title, authors: authorsOf(r), site: r.site, publishedAt: r.published_at }
+  const assets = db
+    .prepare<[number], { id: number; source_url: string | null; mime: string; bytes: Buffer }>('SELECT id, source_url, mime, bytes FROM assets WHERE article_id = ?')
+    .all(id)
+  const keys = new Map(assets.map((a) => [String(a.id), `a${a.id}`]))
+  return {
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    ...page,
+    byline: joinAuthors(page.authors),
+    agency: r.agency,
+    modifiedAt: r.modified_at,
+    language: r.language,
+    dir: r.dir,
+    excerpt: r.excerpt,
+    wordCount: r.word_count,
+    contentHash: r.content_hash,
+    imagesMissing: r.images_missing,
+    extractorVersion: r.extractor_version,
+    text: r.text,
+    raw: r.raw ? unpackBytes(r.raw) : null,
+    rawType: r.raw_type,
+    doc: renameAssets(unpackJson(r.doc), keys),
+    assets: assets.map((a) => ({ key: `a${a.id}`, mime: a.mime, bytes: a.bytes, sourceUrl: a.source_url }))
+  }
+}
+
+/** `asset:<id>` → `asset:<key>` in a stored document. */
+function renameAssets(doc: unknown, keys: Map<string, string>): unknown {
+  const walk = (node: unknown): unknown => {
+    if (!node || typeof node !== 'object') return node
+    const n = node as { type?: string; attrs?: Record<string, unknown>; content?: unknown[] }
+    if (n.type === 'image' && typeof n.attrs?.src === 'string') {
+      const key = keys.get(n.attrs.src.slice(ASSET_PREFIX.length))
+      return key ? { ...n, attrs: { ...n.attrs, src: `${ASSET_PREFIX}${key}` } } : n
+    }
+    return Array.isArray(n.content) ? { ...n, content: n.content.map(walk) } : n
+  }
+  return walk(doc)
+}
+
+/** Ids of articles matching a re-extraction's choice, in id order. */
+export function articleIdsToReextract(db: DB, o: { all: boolean; olderThan: number | null }): number[] {
+  if (!o.all) return []
+  const sql = o.olderThan === null ? 'SELECT id FROM articles ORDER BY id' : 'SELECT id FROM articles WHERE extractor_version < ? ORDER BY id'
+  const rows = (o.olderThan === null ? db.prepare(sql).all() : db.prepare(sql).all(o.olderThan)) as { id: number }[]
+  return rows.map((r) => r.id)
+}
+
+/** Articles holding image placeholders, in id order. */
+export function articlesWithMissingImages(db: DB, limit = 100_000): number[] {
+  return (db.prepare('SELECT id FROM articles WHERE images_missing > 0 ORDER BY id LIMIT ?').all(limit) as { id: number }[]).map((r) => r.id)
+}
+
+/** Articles holding image placeholders, with how many (one article, or all). */
+export function missingImageCounts(db: DB, id?: number): { id: number; title: string; missing: number }[] {
+  const where = id === undefined ? '' : 'AND id = @id'
+  return db.prepare(`SELECT id, title, images_missing AS missing FROM articles WHERE images_missing > 0 ${where} ORDER BY id`).all(id === undefined ? {} : { id }) as {
+    id: number
+    title: string
+    missing: number
+  }[]
 }

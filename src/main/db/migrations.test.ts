@@ -21,7 +21,7 @@ describe('migrations', () => {
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").all()
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
       [
-        'article_checks', 'article_content', 'article_tags', 'article_versions', 'articles', 'assets', 'backfills', 'follows',
+        'article_checks', 'article_content', 'article_corrections', 'article_tags', 'article_versions', 'articles', 'assets', 'backfills', 'follows',
         'highlight_tags', 'highlights', 'pairings', 'quotes', 'saved_searches', 'settings', 'speaker_aliases', 'tags',
         'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'
       ].sort()
@@ -55,6 +55,37 @@ describe('migrations', () => {
       expect(db.prepare('SELECT title FROM articles WHERE id = 7').get()).toEqual({ title: 'Kept' })
       db.close()
     }
+  })
+
+  it('010 keeps a version-9 archive\'s articles readable: authors from the byline, right-to-left for Arabic', () => {
+    const path = tempDbPath()
+    const v8 = openDatabase(path, { targetVersion: 9 })
+    v8.prepare("INSERT INTO articles(id, url, title, byline, language, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Old', 'Ana Lima, Tom Reyes', 'en', '2020-01-01', 'h1')").run()
+    v8.prepare("INSERT INTO articles(id, url, title, language, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'خبر', 'ar-EG', '2020-01-01', 'h2')").run()
+    v8.close()
+    const app = openApp(path)
+    const db = app.ctx.db
+    expect(db.prepare('SELECT id, dir, authors, images_missing FROM articles ORDER BY id').all()).toEqual([
+      { id: 1, dir: 'ltr', authors: null, images_missing: 0 },
+      { id: 2, dir: 'rtl', authors: null, images_missing: 0 }
+    ])
+    db.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, 'text', x'00')").run()
+    expect(() => db.prepare("INSERT INTO article_corrections(article_id, title, corrected_at) VALUES (1, '  ', 'now')").run()).toThrow(/CHECK/)
+    app.close()
+  })
+
+  it('011 makes the Chinese and Japanese articles of a version-10 archive findable by substring', () => {
+    const path = tempDbPath()
+    const v9 = openDatabase(path, { targetVersion: 10 })
+    v9.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', '新闻', '2020-01-01', 'h1')").run()
+    v9.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (1, '宇航员在太空中喝酒', x'00')").run()
+    v9.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (2, 'https://x.test/b', 'News', '2020-01-01', 'h2')").run()
+    v9.prepare("INSERT INTO article_content(article_id, text, doc) VALUES (2, 'Plain English text', x'00')").run()
+    v9.close()
+    const db = openDatabase(path)
+    expect(db.prepare('SELECT rowid FROM articles_cjk WHERE articles_cjk MATCH ?').all('"太空中"')).toEqual([{ rowid: 1 }])
+    expect(db.prepare('SELECT rowid FROM articles_cjk').all()).toEqual([{ rowid: 1 }])
+    db.close()
   })
 
   it('002 adds saved searches to a version-1 archive, keeping its articles', () => {

@@ -61,6 +61,23 @@ describe('articleToHtml', () => {
     expect(without.querySelector('figure img')?.hasAttribute('src')).toBe(false)
   })
 
+  it('reads right to left for an Arabic article, each block finding its own direction, and shows missing images as such', () => {
+    const doc = s.node('doc', null, [
+      s.node('paragraph', null, [s.text('قالت الوزارة إن المفاوضات ستستأنف.')]),
+      s.node('figure', null, [s.node('image_missing', { source: 'https://img.example/a.jpg', alt: 'الوفدان', reason: 'HTTP 404 Not Found' }), s.node('figcaption', null, [s.text('صورة')])])
+    ])
+    const html = articleToHtml({ ...guardianArticle([]), title: 'مفاوضات', doc: doc.toJSON(), text: docText(doc).text, language: 'ar', dir: 'rtl' }, new Map())
+    const d = dom(html)
+    expect(d.documentElement.getAttribute('lang')).toBe('ar')
+    expect(d.documentElement.getAttribute('dir')).toBe('rtl')
+    expect(d.querySelector('.content p')?.getAttribute('dir')).toBe('auto')
+    const missing = d.querySelector('.image-missing')
+    expect(missing?.textContent).toBe('Image not saved: HTTP 404 Not Foundالوفدانimg.example')
+    expect(missing?.querySelector('a')?.getAttribute('href')).toBe('https://img.example/a.jpg')
+    // A link to where the image was, never an image loaded from there.
+    expect(html).not.toMatch(/src="https?:/)
+  })
+
   it('marks highlighted text in its colour, across inline marks', () => {
     const d = dom(articleToHtml(articleWith([['needs to withdraw its', { color: 'green', note: 'Key "line"' }]]), assets))
     const marks = [...d.querySelectorAll('mark[data-highlight="1"]')]

@@ -14,7 +14,7 @@ import { anchor } from '../annotate/anchor'
 import { citationParts, humanDate, citeUrl } from '../../shared/cite'
 import { readingOrder, type ExportArticle } from './types'
 
-export type HtmlArticle = ExportArticle & { doc: unknown; text: string }
+export type HtmlArticle = ExportArticle & { doc: unknown; text: string; language?: string | null; dir?: 'ltr' | 'rtl' }
 export type AssetMap = Map<number, { mime: string; bytes: Buffer }>
 
 export const EXPORT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
@@ -220,6 +220,8 @@ mark mark { box-shadow: inset 0 -2px 0 rgba(0, 0, 0, 0.35); }
 .annotations blockquote, .annotations .note { white-space: pre-wrap; }
 .annotations li { margin-bottom: 1rem; }
 .orphan { color: #a33; font-style: italic; }
+.image-missing { border: 1px dashed #bbb; padding: 0.6rem 0.8rem; color: #555; font-size: 0.9rem; display: flex; flex-direction: column; gap: 0.2rem; }
+.image-missing-alt { font-style: italic; color: #333; }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border: 1px solid #999; vertical-align: middle; }
 `
 
@@ -250,13 +252,19 @@ function annotationList(highlights: Highlight[], placedIds: Set<number>): string
   return `<section class="annotations"><h2>Highlights and notes</h2><ol>${items.join('')}</ol></section>`
 }
 
+function langAttrs(a: HtmlArticle): string {
+  const lang = a.language && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(a.language) ? ` lang="${escapeHtml(a.language)}"` : ''
+  return `${lang}${a.dir === 'rtl' ? ' dir="rtl"' : ''}`
+}
+
 export function articleToHtml(article: HtmlArticle, assets: AssetMap): string {
   const ctx = { assets, opened: new Set<number>() }
   const rendered = renderDoc(article.doc, article.highlights, ctx)
   const body = rendered ? rendered.html : renderPlain(article.text, article.highlights, ctx)
   return [
     '<!DOCTYPE html>',
-    '<html>',
+    // The article's language and direction: Arabic, Hebrew and Persian read right to left, punctuation and all.
+    `<html${langAttrs(article)}>`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`,

@@ -1,3 +1,23 @@
+import { UserError } from '../../shared/result'
+
+/** Why an image was not downloaded during an offline re-extraction. */
+export const NOT_FETCHED_REASON = 'not downloaded yet'
+
+/**
+ * Serves the images the archive already holds (re-extraction) from memory; others go to
+ * `next`, or, offline, become placeholders with a reason.
+ */
+export function withKnownImages(known: { sourceUrl: string; mime: string; bytes: Buffer }[] | undefined, offline: boolean, next: ImageLoader): ImageLoader {
+  if (!known?.length && !offline) return next
+  const byUrl = new Map((known ?? []).map((k) => [k.sourceUrl, k]))
+  return async (url) => {
+    const hit = byUrl.get(url)
+    if (hit) return { mime: hit.mime, bytes: Buffer.from(hit.bytes) }
+    if (offline) throw new UserError('import_failed', NOT_FETCHED_REASON)
+    return next(url)
+  }
+}
+
 /**
  * Images of a page saved on disk ("Save page as… complete": `page_files/…`), read from the
  * page's own folder. Nothing outside that folder is read, whatever the page asks for.

@@ -7,7 +7,7 @@ import { prepareArticle, type PrepareInput, type PreparedArticle } from '../page
 import { findQuotes } from '../quotes/detect'
 import type { FoundQuote } from '../db/quotes'
 import type { ErrorCode } from '../../shared/result'
-import { withLocalImages, type ImageLoader } from './local-images'
+import { withKnownImages, withLocalImages, type ImageLoader } from './local-images'
 import { providedImages } from './provided-images'
 import type { ProvidedImage } from './tasks'
 
@@ -33,7 +33,8 @@ const noImages: ImageLoader = async () => null
 /** One page → an article with its quotations, speakers and their keys. */
 export async function prepareWithQuotes({ noImages: skip, ...input }: ImportPrepareInput, loadImage: ImageLoader): Promise<PreparedWithQuotes> {
   // Images that came with the page are the only ones used: the app downloads none of its own.
-  const loader = skip ? noImages : input.images ? providedImages(input.images) : withLocalImages(input.url, loadImage)
+  // Otherwise images the archive already holds (re-extraction) come first, then the page's folder, then the network.
+  const loader = skip ? noImages : input.images ? providedImages(input.images) : withKnownImages(input.knownImages, input.offline ?? false, withLocalImages(input.url, loadImage))
   const article = await prepareArticle(input, { loadImage: loader })
   return { ...article, quotes: findQuotes(article.text, { furniture: article.furniture }) }
 }

@@ -57,8 +57,9 @@ export async function runImport(ctx: AppContext, input: ImportInput): Promise<Im
   const ordered = results.sort((a, b) => a.order - b.order).map((r) => r.result)
   const created = ordered.filter((r) => r.status === 'created').length
   const updated = ordered.filter((r) => r.status === 'updated').length
+  const imagesMissing = ordered.reduce((n, r) => n + (r.images?.missing ?? 0), 0)
   if (created + updated > 0) ctx.events.emit('libraryChanged', { reason: 'import' })
-  return { jobId, created, updated, failed: progress.failed, results: ordered }
+  return { jobId, created, updated, failed: progress.failed, imagesMissing, results: ordered }
 }
 
 async function importOne(ctx: AppContext, task: ImportTask, tags: string[], force: boolean): Promise<ImportItemResult> {
@@ -77,9 +78,10 @@ async function importOne(ctx: AppContext, task: ImportTask, tags: string[], forc
       savedAt: task.savedAt,
       tags: [...tags, ...(task.tags ?? [])],
       highlights: task.highlights,
-      how: task.how
+      how: task.how,
+      imagesMissing: prepared.images.missing
     })
-    return { source: task.source, ok: true, status: outcome.status, changed: outcome.changed, version: outcome.version, id: outcome.id, title }
+    return { source: task.source, ok: true, status: outcome.status, changed: outcome.changed, version: outcome.version, id: outcome.id, title, images: prepared.images }
   } catch (e) {
     const error = reason(e)
     // The page was read and has text, just no article: saving its whole text is a choice to offer.

@@ -35,6 +35,12 @@ export interface ArticleToStore extends articles.NewArticle {
    * a re-check, the team's copy of an article you have (team sync).
    */
   into?: number
+  /**
+   * A new copy of the page the article was made from (re-extraction, images fetched later):
+   * it becomes a new version when anything it shows differs — metadata, document, images —
+   * even if its text, headline and byline do not.
+   */
+  refresh?: boolean
   /** How this content was obtained (default 'import'). */
   how?: VersionHow
   /** Where it was read from after redirects, when that differs from `url`. */
@@ -74,6 +80,9 @@ const when = (a: ArticleToStore): string => a.obtainedAt ?? new Date().toISOStri
 
 const versionMetadata = (a: ArticleToStore) => ({
   canonicalUrl: a.canonicalUrl,
+  authors: a.authors,
+  agency: a.agency,
+  dir: a.dir,
   site: a.site,
   publishedAt: a.publishedAt,
   modifiedAt: a.modifiedAt,
@@ -110,8 +119,12 @@ function updateArticle(db: DB, id: number, a: ArticleToStore): StoreOutcome {
   const how = a.how ?? 'import'
   const at = when(a)
   const url = a.fetchedUrl ?? a.url
-  const same = key.contentHash === a.contentHash && norm(key.title) === norm(a.title) && norm(key.byline) === norm(a.byline)
+  // Compared as the article would show them: a corrected headline is no change of the page's.
+  const shown = articles.shownTitleByline(db, id, a)
+  const same =
+    key.contentHash === a.contentHash && norm(key.title) === norm(shown.title) && norm(key.byline) === norm(shown.byline) && (!a.refresh || articles.sameCopy(db, id, a))
   if (same) {
+    if (a.extractorVersion !== undefined) articles.setExtractorVersion(db, id, a.extractorVersion)
     versions.insertCheck(db, { articleId: id, checkedAt: at, how, outcome: 'unchanged', url, version: key.version })
     // A re-import keeps the original saved date unless the source says otherwise (an export's date).
     if (a.savedAt) articles.setSavedAt(db, id, a.savedAt)
@@ -129,8 +142,8 @@ function updateArticle(db: DB, id: number, a: ArticleToStore): StoreOutcome {
   const quotes = a.quotes ?? findQuotes(a.text)
   const summary = summarize(
     diffTexts(old.text, a.text, { timeoutMs: SUMMARY_DIFF_MS }),
-    { before: oldTitle.title, after: a.title },
-    { before: oldTitle.byline, after: a.byline },
+    { before: oldTitle.title, after: shown.title },
+    { before: oldTitle.byline, after: shown.byline },
     { before: oldQuotes, after: quotes }
   )
   versions.insertVersion(db, {

@@ -31,6 +31,8 @@ export interface DomElement extends DomNode {
   closest(selector: string): DomElement | null
   replaceWith(...nodes: DomNode[]): void
   before(...nodes: DomNode[]): void
+  after(...nodes: DomNode[]): void
+  replaceChildren(...nodes: (DomNode | string)[]): void
   append(...nodes: (DomNode | string)[]): void
   prepend(...nodes: (DomNode | string)[]): void
 }

@@ -106,7 +106,8 @@ describe('extractArticle refusals', () => {
   it('keeps the whole body when forced, with absolute URLs', () => {
     const a = extractArticle(fixture('no-article.html'), 'https://news.example/login', { force: true })
     expect(a.readable).toBe(false)
-    expect(a.title).toBe('Sign in | Example News')
+    expect(a.title).toBe('Sign in')
+    expect(a.site).toBe('Example News')
     expect(a.content.innerHTML).toContain('Forgot your password?')
     expect(a.content.innerHTML).toContain('href="https://news.example/forgot"')
   })

@@ -6,9 +6,16 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability'
 import { UserError } from '../../shared/result'
 import { parseDocument, parseFragment, type Dom, type DomElement } from './dom'
-import { absoluteHttp, clean, cleanByline, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
+import { absoluteHttp, clean, normaliseDate, readMetadata, stripSiteFromTitle } from './metadata'
+import { resolveCredit } from './people'
+import { resolveOutlet } from './outlet'
+import { chooseDirection, chooseLanguage } from './language'
+import { parsePrintedDate, visibleByline, visibleDate } from './header'
 import type { ArticleMetadata } from '../../shared/types'
 import { BINARY_REASON, limitDepth, looksBinary, nestingWithin, NO_ARTICLE_REASON, TOO_DEEP_REASON } from './guards'
+import { normaliseCaptions } from './captions'
+import { addStandfirst, findStandfirst } from './standfirst'
+import { cleanArticle, markFurniture, type FoundCredits } from './boilerplate'
 
 /** The article found in a page. Dates are ISO 8601, UTC. */
 export interface Extracted extends ArticleMetadata {
@@ -44,26 +51,54 @@ export function extractArticle(html: string, url: string | undefined, opts: { fo
   const headings = [...doc.querySelectorAll('h1')].slice(0, 5).map((h) => clean(h.textContent)).filter((h): h is string => !!h)
   // Readability rewrites the document, so keep what a forced import needs beforehand.
   const bodySnapshot = opts.force ? doc.body?.innerHTML ?? '' : ''
+  const outletUrl = meta.canonicalUrl ?? pageUrl ?? base
+  const declaredTitle = meta.titles.find((t) => !namesTheSite(t, meta.outlet)) ?? null
+  // Read before Readability rewrites the page: what the header shows beside the headline.
+  const printedByline = visibleByline(doc, declaredTitle ?? pageTitle)
+  const printedDate = meta.publishedAt ? null : visibleDate(doc, declaredTitle ?? pageTitle, outletUrl)
+  normaliseCaptions(doc)
+  markFurniture(doc)
+  const standfirst = findStandfirst(doc, declaredTitle ?? pageTitle, meta.descriptions)
   const article = runReadability(doc)
   const text = clean(article?.textContent) ?? ''
   const readable = !!article?.content && article.content.childNodes.length > 0 && text.length >= MIN_ARTICLE_CHARS
   if (!readable && !opts.force) throw new UserError('import_failed', NO_ARTICLE_REASON)
 
-  const site = meta.site ?? clean(article?.siteName)
-  const host = hostOf(pageUrl ?? base)
-  const rawTitle = meta.title ?? clean(article?.title) ?? pageTitle ?? firstHeading(bodySnapshot) ?? host ?? 'Untitled'
-  const byline = meta.byline ?? cleanByline(article?.byline)
+  const readabilityTitle = clean(article?.title)
+  const rawTitle = declaredTitle ?? (readabilityTitle && !namesTheSite(readabilityTitle, meta.outlet) ? readabilityTitle : null) ?? pageTitle ?? firstHeading(bodySnapshot) ?? hostOf(pageUrl ?? base) ?? 'Untitled'
+  const site = resolveOutlet({ ...meta.outlet, siteName: meta.outlet.siteName ?? clean(article?.siteName), headline: rawTitle, url: outletUrl })
+  const sources = { ld: meta.ldAuthors, meta: meta.metaAuthors, visible: [printedByline, article?.byline ?? null], firstParagraphs: [], lastParagraph: null }
+  let credit = resolveCredit(sources, site)
+  let found: FoundCredits = { bylines: [], editors: [] }
+  const content = readable && article ? article.content : (parseFragment(absolutise(bodySnapshot, base)).body as DomElement)
+  if (readable && article) {
+    const create = (tag: string) => doc.createElement(tag)
+    const headlines = [rawTitle, clean(article.title), pageTitle, headings[0]].filter((h): h is string => !!h)
+    found = cleanArticle(content, { authors: credit.authors, headlines, articleBody: meta.articleBody, site, create })
+    addStandfirst(content, standfirst, create)
+  }
+  const paragraphs = [...content.querySelectorAll('p')].filter((p) => !p.closest('figure')).map((p) => clean(p.textContent)).filter((p): p is string => !!p)
+  credit = resolveCredit(
+    { ...sources, visible: [printedByline, ...found.bylines, article?.byline ?? null], firstParagraphs: paragraphs.slice(0, 3), lastParagraph: paragraphs.at(-1) ?? null },
+    site,
+    found.editors
+  )
+  const language = chooseLanguage(meta.declaredLanguage ?? clean(article?.lang), text || (content.textContent ?? ''))
   return {
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,
-    title: stripSiteFromTitle(rawTitle, site, host, headings) || rawTitle,
-    byline,
+    title: stripSiteFromTitle(rawTitle, site, hostOf(outletUrl), headings) || rawTitle,
+    byline: credit.authors.length ? credit.authors.join(', ') : null,
+    authors: credit.authors,
+    agency: credit.agency,
     site,
-    publishedAt: meta.publishedAt ?? normaliseDate(article?.publishedTime),
+    publishedAt:
+      meta.publishedAt ?? printedDate ?? meta.publishedGuess ?? normaliseDate(article?.publishedTime) ?? datelineDate(paragraphs[0]),
     modifiedAt: meta.modifiedAt,
-    language: meta.language ?? clean(article?.lang),
+    language,
+    dir: chooseDirection(meta.declaredDir ?? clean(article?.dir), language),
     excerpt: meta.excerpt ?? clean(article?.excerpt),
-    content: readable && article ? article.content : (parseFragment(absolutise(bodySnapshot, base)).body as DomElement),
+    content,
     readable
   }
 }
@@ -77,9 +112,32 @@ function runReadability(doc: Dom): Article | null {
   // The serializer hands back the article element itself (its innerHTML is the usual `content`).
   const article = new Readability<DomElement>(doc as never, {
     charThreshold: probable ? 500 : 300,
+    // Class names tell furniture from article (boilerplate.ts); the reader schema drops them later.
+    keepClasses: true,
     serializer: (el) => el as unknown as DomElement
   }).parse()
   return article as Article | null
+}
+
+/**
+ * A declared "title" that is the site's own name or tagline ("Yahoo News - Latest News &
+ * Headlines"), not a headline. A name counts only when it reads like one (a few words before
+ * any tagline): some pages set their application name to the headline itself.
+ */
+function namesTheSite(title: string, outlet: { siteName: string | null; appName: string | null; publisher: string | null }): boolean {
+  const flat = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return [outlet.siteName, outlet.appName, outlet.publisher].some((n) => {
+    if (!n || flat(n).length <= 2) return false
+    const head = n.split(/\s+[-–—|:]\s+/)[0]
+    if (head.split(/\s+/).length > 4) return false
+    return flat(n) === flat(title) || flat(title) === flat(head)
+  })
+}
+
+/** "Feb. 23, 2015 -- Babies who…": a date opening the first paragraph, as news services write it. */
+function datelineDate(first: string | undefined): string | null {
+  const m = /^([^—–]{6,40}?)\s*(?:--|—|–)\s/.exec(first ?? '')
+  return m ? parsePrintedDate(m[1], null) : null
 }
 
 const hostOf = (u: string | null): string | null => {

@@ -172,10 +172,40 @@ describe('fetchAsset', () => {
     expect(await reason(fetchAsset(`${base}/page`))).toBe('not an image (text/html)')
   })
 
-  it('imageLoader turns failures into null', async () => {
+  it('imageLoader answers with the image, or throws the reason it could not load it', async () => {
     const load = imageLoader()
     expect(await load(`${base}/img.png`)).toEqual({ mime: 'image/png', bytes: PNG })
-    expect(await load(`${base}/missing`)).toBeNull()
-    expect(await load('data:image/png;base64,AAAA')).toBeNull()
+    expect(await reason(load(`${base}/missing`))).toBe('HTTP 404 Not Found')
+    expect(await reason(load('data:image/png;base64,AAAA'))).toBe('only http and https addresses can be fetched (got data)')
+  })
+
+  it('gives up on a server that accepts the connection but never answers, and counts it unreachable', async () => {
+    expect(await reason(fetchAsset(`${base}/slow`, { answerTimeoutMs: 200 }))).toBe('the server did not answer within 0.2 s')
+  })
+
+  it('imageLoader does not ask a server again once it could not be reached', async () => {
+    // A port with nothing listening: connection refused. Then something listens there.
+    const probe = http.createServer()
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()))
+    const port = (probe.address() as AddressInfo).port
+    await new Promise<void>((r) => probe.close(() => r()))
+    const load = imageLoader()
+    const first = await reason(load(`http://127.0.0.1:${port}/a.png`))
+    expect(first).toMatch(/^connection refused by 127\.0\.0\.1/)
+    const hits: string[] = []
+    const late = http.createServer((req, res) => {
+      hits.push(req.url ?? '')
+      res.writeHead(200, { 'content-type': 'image/png' })
+      res.end(PNG)
+    })
+    await new Promise<void>((r) => late.listen(port, '127.0.0.1', () => r()))
+    try {
+      expect(await reason(load(`http://127.0.0.1:${port}/b.png`))).toBe(first)
+      expect(hits).toEqual([])
+      // A new loader (an explicit retry) asks again.
+      expect(await imageLoader()(`http://127.0.0.1:${port}/b.png`)).toEqual({ mime: 'image/png', bytes: PNG })
+    } finally {
+      await new Promise<void>((r) => late.close(() => r()))
+    }
   })
 })

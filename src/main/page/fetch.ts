@@ -8,6 +8,7 @@ import https from 'node:https'
 import zlib from 'node:zlib'
 import type { Readable } from 'node:stream'
 import { UserError } from '../../shared/result'
+import { Reachability } from './reachability'
 
 export interface FetchOptions {
   /** Whole-request budget (all redirects and the body), in ms. */
@@ -18,6 +19,12 @@ export interface FetchOptions {
   signal?: AbortSignal
   /** Sent as Referer (image hosts often refuse hotlinks without one). */
   referer?: string
+  /**
+   * How long the server may take to start answering (status and headers), in ms; the whole
+   * budget still applies to the body. A host that accepts connections but never answers
+   * (a dead network, a captive portal) is given up on this soon.
+   */
+  answerTimeoutMs?: number
 }
 
 export interface FetchedPage {
@@ -32,6 +39,8 @@ export const DEFAULT_TIMEOUT_MS = 20_000
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 export const DEFAULT_MAX_ASSET_BYTES = 15 * 1024 * 1024
 export const DEFAULT_MAX_REDIRECTS = 10
+/** Images: a server that has not begun to answer after this long is taken as unreachable. */
+export const IMAGE_ANSWER_TIMEOUT_MS = 8_000
 // A browser-like UA: many news sites serve a stripped or blocked page to unknown agents.
 export const DEFAULT_USER_AGENT =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36 Clipfile/0.1'
@@ -56,7 +65,7 @@ interface Settings {
   referer?: string
 }
 
-const fail = (reason: string): UserError => new UserError('import_failed', reason)
+const fail = (reason: string, unreachable = false): FetchFailure => new FetchFailure(reason, unreachable)
 
 /** Fetches an HTML page (text/html, application/xhtml+xml, or unlabelled). */
 export function fetchPage(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
@@ -92,9 +101,19 @@ export function fetchForCheck(url: string, validators: { etag?: string | null; l
 }
 
 /**
- * Fetches an image. Throws like fetchPage; callers importing an article should use
- * `imageLoader`, which turns failures into null so a missing image never fails an import.
+ * A download failure; `unreachable` when the server could not be reached at all (no DNS
+ * answer, refused, unreachable, timed out) rather than answering with an error.
  */
+export class FetchFailure extends UserError {
+  constructor(
+    message: string,
+    readonly unreachable = false
+  ) {
+    super('import_failed', message)
+  }
+}
+
+/** Fetches an image. Throws like fetchPage (see `imageLoader` for imports). */
 export function fetchAsset(url: string, opts: FetchOptions = {}): Promise<FetchedPage> {
   return fetchWith(url, opts, {
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_ASSET_BYTES,
@@ -104,16 +123,26 @@ export function fetchAsset(url: string, opts: FetchOptions = {}): Promise<Fetche
   })
 }
 
-/** A `loadImage` for prepareArticle: fetches with fetchAsset, null on any failure. */
+/**
+ * A `loadImage` for prepareArticle: fetches with fetchAsset and throws the reason on failure
+ * (the image becomes a placeholder). Servers that could not be reached are remembered
+ * (reachability.ts), so an offline import fails its images at once.
+ */
 export function imageLoader(
-  opts: FetchOptions = {}
+  opts: FetchOptions = {},
+  reach: Reachability = new Reachability()
 ): (url: string) => Promise<{ mime: string; bytes: Buffer } | null> {
   return async (url) => {
+    const skip = /^https?:/i.test(url) ? reach.skipReason(url) : null
+    if (skip) throw new FetchFailure(skip, true)
     try {
-      const res = await fetchAsset(url, opts)
+      const res = await fetchAsset(url, { answerTimeoutMs: IMAGE_ANSWER_TIMEOUT_MS, ...opts })
+      reach.reached(url)
       return { mime: res.contentType ?? 'application/octet-stream', bytes: res.body }
-    } catch {
-      return null
+    } catch (e) {
+      if (e instanceof FetchFailure && e.unreachable) reach.unreachable(url, e.message)
+      else reach.reached(url)
+      throw e
     }
   }
 }
@@ -150,15 +179,19 @@ async function fetchWith(
   // One controller for the deadline and the caller's cancel, shared by every hop.
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort('timeout'), settings.timeoutMs)
+  const answerMs = opts.answerTimeoutMs
+  const answerTimer = answerMs === undefined ? null : setTimeout(() => controller.abort('no-answer'), answerMs)
   const onCancel = (): void => controller.abort('cancelled')
   opts.signal?.addEventListener('abort', onCancel, { once: true })
   try {
     if (opts.signal?.aborted) throw fail('download cancelled')
-    return await followRedirects(parseHttpUrl(url), settings, controller.signal)
+    return await followRedirects(parseHttpUrl(url), settings, controller.signal, () => answerTimer && clearTimeout(answerTimer))
   } catch (err) {
+    if (controller.signal.reason === 'no-answer') throw fail(`the server did not answer within ${+((answerMs ?? 0) / 1000).toFixed(1)} s`, true)
     throw toUserError(err, controller.signal, settings)
   } finally {
     clearTimeout(timer)
+    if (answerTimer) clearTimeout(answerTimer)
     opts.signal?.removeEventListener('abort', onCancel)
   }
 }
@@ -183,13 +216,14 @@ export interface CheckedPage extends FetchedPage {
   redirects: { status: number; url: string }[]
 }
 
-async function followRedirects(start: URL, s: Settings, signal: AbortSignal): Promise<CheckedPage> {
+async function followRedirects(start: URL, s: Settings, signal: AbortSignal, answered: () => void): Promise<CheckedPage> {
   let url = start
   const cookies = new CookieJar()
   const redirects: CheckedPage['redirects'] = []
   for (let hops = 0; ; hops++) {
     // Validators belong to the first address only.
     const res = await request(url, s, signal, cookies.header(url), hops === 0 ? s.headers : undefined)
+    answered()
     cookies.store(url, res.headers['set-cookie'])
     const status = res.statusCode ?? 0
     if (REDIRECT_STATUSES.has(status)) {
@@ -293,14 +327,16 @@ export function formatBytes(n: number): string {
   return `${n} bytes`
 }
 
+const UNREACHABLE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH'])
+
 function toUserError(err: unknown, signal: AbortSignal, s: Settings): UserError {
   if (err instanceof UserError) return err
   if (signal.aborted) {
     return signal.reason === 'timeout'
-      ? fail(`timed out after ${+(s.timeoutMs / 1000).toFixed(1)} s`)
+      ? fail(`timed out after ${+(s.timeoutMs / 1000).toFixed(1)} s`, true)
       : fail('download cancelled')
   }
-  return fail(networkReason(err))
+  return fail(networkReason(err), UNREACHABLE_CODES.has((err as NodeJS.ErrnoException)?.code ?? ''))
 }
 
 /** Node's network error codes, as a sentence. */

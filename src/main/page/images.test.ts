@@ -56,41 +56,51 @@ describe('localiseImagesIn', () => {
     expect(out.html).toBe('<img src="asset:k0">')
   })
 
-  it('drops tracking pixels, failed loads, SVG, non-images and relative sources', async () => {
+  it('drops tracking pixels, spacers and sources it cannot name; keeps what failed as placeholders with the reason', async () => {
     const { load, calls } = loader({
       'https://t.example/pixel.gif': Buffer.from(GIF_1x1, 'base64'),
       'https://t.example/1x1.png': png(1, 1),
       'https://t.example/tiny.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]),
       'https://t.example/logo.svg': SVG,
-      'https://t.example/page.html': Buffer.from('<html>' + ' '.repeat(200)),
       'https://t.example/attr.png': png(),
       'https://t.example/missing.png': null
     })
-    const html = ['pixel.gif', '1x1.png', 'tiny.jpg', 'logo.svg', 'page.html', 'missing.png']
+    const html = ['pixel.gif', '1x1.png', 'tiny.jpg']
       .map((f) => `<img src="https://t.example/${f}">`).join('') +
       '<img src="https://t.example/attr.png" width="1" height="1"><img src="/relative.png"><img>' +
-      `<img src="data:image/gif;base64,${GIF_1x1}">`
+      `<img src="data:image/gif;base64,${GIF_1x1}">` +
+      '<img src="https://t.example/logo.svg" alt="Logo"><img src="https://t.example/missing.png" alt="Map" class="x">'
     const out = await localiseImages(html, load)
     expect(out.assets).toEqual([])
-    expect(out.html).toBe('')
+    expect(out.html).toBe(
+      '<img data-clipfile-reason="not a PNG, JPEG, GIF, WebP or AVIF image" data-clipfile-missing="https://t.example/logo.svg" alt="Logo">' +
+        '<img data-clipfile-reason="not found" data-clipfile-missing="https://t.example/missing.png" alt="Map">'
+    )
     expect(calls).not.toContain('https://t.example/attr.png')
   })
 
-  it('turns a figure whose image failed into its caption, and removes image-only links', async () => {
-    const { load } = loader({})
-    const out = await localiseImages(
-      '<figure><img src="https://x.example/gone.jpg"><figcaption>The <b>caption</b></figcaption></figure>' +
-        '<p><a href="https://x.example/big"><img src="https://x.example/gone.jpg"></a>text</p>' +
-        '<picture><source srcset="https://x.example/a.webp"><img src="https://x.example/gone.jpg"></picture>',
-      load
-    )
-    expect(out.html).toBe('<p>The <b>caption</b></p><p>text</p><picture></picture>')
+  it('keeps a real image that declares one odd dimension (height="0")', async () => {
+    const { load } = loader({ 'https://t.example/wide.png': png() })
+    const out = await localiseImages('<img src="https://t.example/wide.png" width="570" height="0">', load)
+    expect(out.html).toBe('<img src="asset:k0" width="570" height="0">')
   })
 
-  it('survives a loader that throws', async () => {
-    const out = await localiseImages('<img src="https://x.example/a.png"><p>kept</p>', async () => {
-      throw new Error('network down')
-    })
+  it('keeps a failed image in its figure, as a placeholder beside its caption', async () => {
+    const out = await localiseImages(
+      '<figure><img src="https://x.example/gone.jpg" alt="The bridge"><figcaption>The <b>caption</b></figcaption></figure>',
+      async () => {
+        throw new Error('HTTP 404 Not Found')
+      }
+    )
+    expect(out.html).toBe(
+      '<figure><img data-clipfile-reason="HTTP 404 Not Found" data-clipfile-missing="https://x.example/gone.jpg" alt="The bridge">' +
+        '<figcaption>The <b>caption</b></figcaption></figure>'
+    )
+  })
+
+  it('never lets the page bring its own placeholder', async () => {
+    const { load } = loader({})
+    const out = await localiseImages('<img data-clipfile-missing="https://evil.example/x" data-clipfile-reason="fake"><p>kept</p>', load)
     expect(out).toEqual({ html: '<p>kept</p>', assets: [] })
   })
 })

@@ -1,10 +1,13 @@
 /**
  * Makes an article's images local: each kept <img> gets `src="asset:<key>"` and its bytes
  * become an asset, so the reader never loads a remote URL (no tracking, works offline).
- * Tracking pixels, failed downloads and anything that is not a raster image are dropped —
- * SVG included, since it can carry script.
+ * An image that cannot be saved (offline, 404, refused, too big, not a raster image — SVG
+ * included, since it can carry script) is never dropped silently: it stays in the document
+ * as a placeholder with its alt text, its source and the reason (`image_missing` in the
+ * reader schema), and can be fetched later. Only tracking pixels and spacers go.
  */
 import type { DomElement } from './dom'
+import { MISSING_IMAGE_ATTR, MISSING_REASON_ATTR } from '../../shared/reader/schema'
 
 export type LoadImage = (url: string) => Promise<{ mime: string; bytes: Buffer } | null>
 
@@ -21,11 +24,16 @@ const MIN_IMAGE_BYTES = 100
 /** Images fetched at once per article. */
 const CONCURRENCY = 4
 
-/** Stores the article's images as assets, in place: `root`'s images are rewritten to `asset:<key>`. */
+/** An image's bytes and type, the reason it could not be saved, or null for what is no content. */
+export type Loaded = { mime: string; bytes: Buffer } | { reason: string } | null
+
+/** Stores the article's images as assets, in place: `root`'s images are rewritten to `asset:<key>` or placeholders. */
 export async function localiseImagesIn(root: DomElement, loadImage: LoadImage): Promise<Asset[]> {
   // <source> would point at remote files; the <img> already carries the chosen one.
   for (const s of [...root.querySelectorAll('picture source')]) s.remove()
   const imgs = [...root.querySelectorAll('img')]
+  // Only this step writes placeholders: a page cannot bring its own.
+  for (const img of imgs) for (const a of [MISSING_IMAGE_ATTR, MISSING_REASON_ATTR]) img.removeAttribute(a)
   const wanted = imgs.map((img) => (isTrackingPixel(img) ? null : sourceOf(img)))
   const loaded = await loadAll([...new Set(wanted.filter((s): s is string => !!s))], loadImage)
 
@@ -35,6 +43,7 @@ export async function localiseImagesIn(root: DomElement, loadImage: LoadImage): 
     const src = wanted[i]
     const image = src ? loaded.get(src) : null
     if (!src || !image) return dropImage(img)
+    if ('reason' in image) return markMissing(img, src, image.reason)
     let key = keyOf.get(src)
     if (!key) {
       key = `k${assets.length}`
@@ -52,19 +61,21 @@ function sourceOf(img: DomElement): string | null {
   return /^(https?:|data:|file:)/i.test(src) ? src : null
 }
 
+/** A beacon declares itself 1×1 (or 0×0); a real image with one odd attribute ("height=0") is no beacon. */
 function isTrackingPixel(img: DomElement): boolean {
-  const tiny = (a: string): boolean => {
+  const size = (a: string): number | null => {
     const v = img.getAttribute(a)
-    return v !== null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(v) && parseFloat(v) <= 2
+    return v !== null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/.test(v) ? parseFloat(v) : null
   }
-  return tiny('width') || tiny('height')
+  const w = size('width')
+  const h = size('height')
+  const tiny = (n: number | null): boolean => n !== null && n <= 2
+  return (tiny(w) && (h === null || tiny(h))) || (tiny(h) && w === null)
 }
 
-type Loaded = { mime: string; bytes: Buffer }
-
-/** Loads each distinct source once, a few at a time; failures and non-images become null. */
-async function loadAll(sources: string[], loadImage: LoadImage): Promise<Map<string, Loaded | null>> {
-  const out = new Map<string, Loaded | null>()
+/** Loads each distinct source once, a few at a time. */
+async function loadAll(sources: string[], loadImage: LoadImage): Promise<Map<string, Loaded>> {
+  const out = new Map<string, Loaded>()
   let next = 0
   const worker = async (): Promise<void> => {
     while (next < sources.length) {
@@ -76,17 +87,24 @@ async function loadAll(sources: string[], loadImage: LoadImage): Promise<Map<str
   return out
 }
 
-async function loadOne(src: string, loadImage: LoadImage): Promise<Loaded | null> {
+/** The image, the reason it could not be saved, or null for what is no content (beacons, spacers, bad data: URIs). */
+export async function loadOne(src: string, loadImage: LoadImage): Promise<Loaded> {
   let bytes: Buffer | null
-  try {
-    bytes = src.startsWith('data:') ? decodeDataUri(src) : ((await loadImage(src))?.bytes ?? null)
-  } catch {
-    return null // a missing image never fails the article
+  if (src.startsWith('data:')) bytes = decodeDataUri(src)
+  else {
+    try {
+      bytes = (await loadImage(src))?.bytes ?? null
+    } catch (e) {
+      // A missing image never fails the article: it becomes a placeholder with the reason.
+      return { reason: (e as Error)?.message?.split('\n')[0] || 'could not be downloaded' }
+    }
+    if (!bytes) return { reason: 'not found' }
   }
   if (!bytes || bytes.length < MIN_IMAGE_BYTES) return null
   // The bytes decide the type: servers mislabel, and an "image/png" may be HTML or SVG.
   const mime = sniffImage(bytes)
-  if (!mime || isTinyRaster(bytes, mime)) return null
+  if (!mime) return src.startsWith('data:') ? null : { reason: 'not a PNG, JPEG, GIF, WebP or AVIF image' }
+  if (isTinyRaster(bytes, mime)) return null
   return { mime, bytes }
 }
 
@@ -121,28 +139,25 @@ function isTinyRaster(b: Buffer, mime: string): boolean {
 
 function keepImage(img: DomElement, key: string): void {
   img.setAttribute('src', `asset:${key}`)
-  for (const { name } of [...Array.from(img.attributes)]) {
-    if (!['src', 'alt', 'title', 'width', 'height'].includes(name)) img.removeAttribute(name)
-  }
+  keepOnly(img, ['src', 'alt', 'title', 'width', 'height'])
 }
 
-/**
- * Removes an image; a <figure> left without any image becomes its caption as a paragraph
- * (the reader schema has no image-less figure, and the caption text is still content).
- */
+/** The image stays as a placeholder: where it was, what it showed (alt), why it is not here. */
+function markMissing(img: DomElement, src: string, reason: string): void {
+  img.setAttribute(MISSING_IMAGE_ATTR, /^https?:/i.test(src) ? src : '')
+  img.setAttribute(MISSING_REASON_ATTR, reason)
+  if (!img.getAttribute('alt') && src.startsWith('file:')) img.setAttribute('alt', decodeURIComponent(src.split('/').pop() ?? ''))
+  keepOnly(img, [MISSING_IMAGE_ATTR, MISSING_REASON_ATTR, 'alt', 'title'])
+}
+
+function keepOnly(img: DomElement, names: string[]): void {
+  for (const { name } of [...Array.from(img.attributes)]) if (!names.includes(name)) img.removeAttribute(name)
+}
+
+/** Removes what is no content (a beacon, a spacer); a link that only wrapped it goes too. */
 function dropImage(img: DomElement): void {
-  const figure = img.closest('figure')
   const link = img.parentNode as DomElement | null
   img.remove()
   // A link that only wrapped the image would become an empty, invisible link.
   if (link?.tagName === 'A' && !(link.textContent ?? '').trim() && !link.querySelector('img')) link.remove()
-  if (figure && !figure.querySelector('img')) {
-    const caption = figure.querySelector('figcaption')
-    const doc = figure as unknown as { ownerDocument: { createElement(t: string): DomElement } }
-    if (caption && (caption.textContent ?? '').trim()) {
-      const p = doc.ownerDocument.createElement('p')
-      p.innerHTML = caption.innerHTML
-      figure.replaceWith(p)
-    } else figure.remove()
-  }
 }

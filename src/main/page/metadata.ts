@@ -4,171 +4,116 @@
  * <meta> names, <time> elements and <link rel=canonical>. Readability's guesses are only
  * the last fallback (applied in extract.ts).
  */
-import type { ArticleMetadata } from '../../shared/types'
 import type { Dom } from './dom'
-
-/** What the page's metadata says; the title may be missing (the extractor falls back). */
-export interface PageMetadata extends Omit<ArticleMetadata, 'title'> {
-  title: string | null
-}
+import { clean } from './strings'
+import { findJsonLdArticle, ldAuthors, ldPublisher, ldTitle, str, type LdAgent } from './jsonld'
+import { copyrightHolder, type OutletSources } from './outlet'
 
 type Json = Record<string, unknown>
 
-const ARTICLE_TYPES = new Set([
-  'Article',
-  'NewsArticle',
-  'ReportageNewsArticle',
-  'AnalysisNewsArticle',
-  'OpinionNewsArticle',
-  'BackgroundNewsArticle',
-  'ReviewNewsArticle',
-  'LiveBlogPosting',
-  'BlogPosting',
-  'SocialMediaPosting',
-  'TechArticle',
-  'ScholarlyArticle',
-  'Report'
-])
+export { clean } from './strings'
+export { cleanByline } from './people'
+
+/**
+ * What the page's metadata says. Credits, outlet and language are gathered as their sources
+ * (people.ts, outlet.ts and language.ts decide, with the article's text at hand).
+ */
+export interface PageMetadata {
+  /** The headline as declared, most trustworthy first (JSON-LD, microdata, Dublin Core, OpenGraph, Twitter). */
+  titles: string[]
+  canonicalUrl: string | null
+  /** As declared for publication: JSON-LD datePublished, microdata, article:published_time and kin. */
+  publishedAt: string | null
+  /** Weaker evidence, used when nothing better is printed: JSON-LD dateCreated, the page's <time> elements. */
+  publishedGuess: string | null
+  modifiedAt: string | null
+  excerpt: string | null
+  /** Every description the page declares (meta, OpenGraph, Twitter, JSON-LD): to recognise a printed standfirst. */
+  descriptions: string[]
+  /** The article's text from its JSON-LD `articleBody` (tags stripped), when given. */
+  articleBody: string | null
+  /** `<html lang>`, JSON-LD inLanguage, og:locale… */
+  declaredLanguage: string | null
+  /** `dir` on <html> or <body>. */
+  declaredDir: string | null
+  /** JSON-LD authors, with their declared types. */
+  ldAuthors: LdAgent[]
+  /** Every author meta tag's value, repeated tags included (one tag per author is common). */
+  metaAuthors: string[]
+  outlet: Omit<OutletSources, 'headline' | 'url'>
+}
 
 export function readMetadata(doc: Dom, pageUrl: string | null): PageMetadata {
   const ld = findJsonLdArticle(doc)
   const meta = metaIndex(doc)
   const pick = (...names: string[]): string | null => {
     for (const n of names) {
-      const v = meta.get(n)
+      const v = meta.get(n)?.[0]
       if (v) return v
     }
     return null
   }
   return {
-    title: ldTitle(ld, doc.title) ?? pick('dc.title', 'dcterms.title', 'og:title', 'twitter:title'),
-    byline: cleanByline(
-      ldAuthors(ld) ??
-        metaAuthor(pick('dc.creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author', 'byl', 'article:author'))
+    titles: [ldTitle(ld, doc.title), clean(doc.querySelector('[itemprop~="headline" i]:not(meta)')?.textContent), pick('dc.title'), pick('dcterms.title'), pick('og:title'), pick('twitter:title')]
+      .filter((t): t is string => !!t),
+    publishedAt: firstDate(
+      str(ld?.node.datePublished),
+      pick('article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued',
+        'dcterms.created', 'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date',
+        'timestamp', 'article.published', 'published_time', 'cxenseparse:recs:publishtime')
     ),
-    site: clean(ldName(ld, ld?.node.publisher)) ?? pick('og:site_name', 'application-name', 'al:ios:app_name'),
-    publishedAt:
-      firstDate(
-        str(ld?.node.datePublished),
-        str(ld?.node.dateCreated),
-        pick('article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued',
-          'dcterms.created', 'dcterms.date', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publishdate', 'publish-date',
-          'timestamp', 'article.published', 'published_time', 'cxenseparse:recs:publishtime')
-      ) ?? timeElementDate(doc),
+    publishedGuess: firstDate(str(ld?.node.dateCreated)) ?? timeElementDate(doc),
     modifiedAt: firstDate(
       str(ld?.node.dateModified),
       pick('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated')
     ),
-    language: normaliseLang(
+    declaredLanguage: normaliseLang(
       doc.documentElement?.getAttribute('lang') ?? str(ld?.node.inLanguage) ?? pick('og:locale', 'content-language', 'dc.language', 'language')
     ),
+    declaredDir: doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? null,
     excerpt:
       clean(str(ld?.node.description)) ??
       pick('dc.description', 'dcterms.description', 'og:description', 'description', 'twitter:description'),
-    canonicalUrl: canonical(doc, pageUrl, pick('og:url'), ld?.node)
+    canonicalUrl: canonical(doc, pageUrl, pick('og:url'), ld?.node),
+    descriptions: [...new Set([str(ld?.node.description), ...['description', 'og:description', 'twitter:description', 'dc.description'].map((n) => meta.get(n)?.[0] ?? null)]
+      .map((d) => clean(d))
+      .filter((d): d is string => !!d))],
+    articleBody: plainText(str(ld?.node.articleBody)),
+    ldAuthors: ldAuthors(ld),
+    metaAuthors: ['dc.creator', 'dcterms.creator', 'author', 'parsely-author', 'sailthru.author', 'byl', 'article:author', 'citation_author']
+      .flatMap((n) => meta.get(n) ?? [])
+      .filter((v) => !isUrl(v)),
+    outlet: {
+      publisher: clean(ldPublisher(ld)),
+      siteName: pick('og:site_name'),
+      appName: pick('application-name', 'apple-mobile-web-app-title', 'al:ios:app_name'),
+      pageTitle: clean(doc.title),
+      copyright: copyrightHolder(pick('copyright', 'dc.rights', 'dcterms.rights') ?? footerCopyright(doc))
+    }
   }
 }
 
-// ---------------------------------------------------------------- JSON-LD
-
-interface LdHit {
-  node: Json
-  /** Every node of the page's JSON-LD by @id, to resolve references like {"@id": "#author"}. */
-  byId: Map<string, Json>
-}
-
-export function findJsonLdArticle(doc: Dom): LdHit | null {
-  const nodes: Json[] = []
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
-    const parsed = parseJsonLd(script.textContent ?? '')
-    if (parsed !== undefined) flatten(parsed, nodes)
+/** The copyright line of the page's footer, if it has one. */
+function footerCopyright(doc: Dom): string | null {
+  for (const el of doc.querySelectorAll('footer, [class*="footer" i], [id*="footer" i], [class*="copyright" i]')) {
+    const m = /(?:©|\(c\)|copyright)[^\n]{0,80}/i.exec(el.textContent ?? '')
+    if (m) return m[0]
   }
-  const byId = new Map<string, Json>()
-  for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n)
-  const node = nodes.find((n) => types(n).some((t) => ARTICLE_TYPES.has(t)))
-  return node ? { node, byId } : null
-}
-
-function parseJsonLd(text: string): unknown {
-  // Publishers wrap JSON-LD in CDATA or comments and leave trailing semicolons.
-  const body = text
-    .replace(/^\s*(?:<!\[CDATA\[|<!--)/, '')
-    .replace(/(?:\]\]>|-->)\s*$/, '')
-    .trim()
-    .replace(/;\s*$/, '')
-  try {
-    return JSON.parse(body)
-  } catch {
-    return undefined
-  }
-}
-
-/** Collects objects from arrays, @graph and mainEntity, so nested articles are found too. */
-function flatten(value: unknown, out: Json[], depth = 0): void {
-  if (depth > 5 || value === null || typeof value !== 'object') return
-  if (Array.isArray(value)) {
-    for (const v of value) flatten(v, out, depth + 1)
-    return
-  }
-  const obj = value as Json
-  out.push(obj)
-  if (obj['@graph']) flatten(obj['@graph'], out, depth + 1)
-  if (obj.mainEntity && typeof obj.mainEntity === 'object') flatten(obj.mainEntity, out, depth + 1)
-}
-
-function types(n: Json): string[] {
-  const t = n['@type']
-  const list = Array.isArray(t) ? t : [t]
-  // Types may be written as full IRIs ("http://schema.org/NewsArticle").
-  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^https?:\/\/schema\.org\//, ''))
-}
-
-/**
- * headline, or name: some publishers (Wikipedia) put a description in `headline` and the
- * title in `name`, so `name` wins when the page's <title> starts with it and lacks the headline.
- */
-function ldTitle(hit: LdHit | null, pageTitle: string): string | null {
-  const headline = clean(str(hit?.node.headline))
-  const name = clean(str(hit?.node.name))
-  if (headline && name && headline !== name) {
-    const t = pageTitle.toLowerCase()
-    if (t.trim().startsWith(name.toLowerCase()) && !t.includes(headline.toLowerCase())) return name
-  }
-  return headline ?? name
-}
-
-const str = (v: unknown): string | null => {
-  if (typeof v === 'string') return v
-  if (Array.isArray(v) && typeof v[0] === 'string') return v[0]
   return null
 }
 
-/** The `name` of a string, object or @id reference. */
-function ldName(hit: LdHit | null, v: unknown): string | null {
-  if (!hit || !v) return null
-  if (typeof v === 'string') return v
-  if (Array.isArray(v)) return ldName(hit, v[0])
-  if (typeof v !== 'object') return null
-  const obj = v as Json
-  const resolved = !obj.name && typeof obj['@id'] === 'string' ? hit.byId.get(obj['@id']) ?? obj : obj
-  return str(resolved.name)
-}
-
-function ldAuthors(hit: LdHit | null): string | null {
-  if (!hit) return null
-  const raw = hit.node.author ?? hit.node.creator
-  const list = Array.isArray(raw) ? raw : raw ? [raw] : []
-  const names = list
-    .map((a) => ldName(hit, a)?.trim())
-    .filter((n): n is string => !!n && !isUrl(n))
-  return names.length ? [...new Set(names)].join(', ') : null
+/** JSON-LD text fields sometimes hold HTML: its text, tags and entities gone. */
+function plainText(v: string | null): string | null {
+  if (!v) return null
+  const text = /<[a-z][^>]*>/i.test(v) ? v.replace(/<[^>]+>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').replace(/&amp;/g, '&').replace(/&[a-z]+;|&#\d+;/g, ' ') : v
+  return clean(text)
 }
 
 // ---------------------------------------------------------------- <meta>
 
-/** name/property/itemprop (lower case) → first non-empty content. */
-function metaIndex(doc: Dom): Map<string, string> {
-  const index = new Map<string, string>()
+/** name/property/itemprop (lower case) → every non-empty content, in page order. */
+function metaIndex(doc: Dom): Map<string, string[]> {
+  const index = new Map<string, string[]>()
   for (const m of doc.querySelectorAll('meta')) {
     const content = clean(m.getAttribute('content'))
     if (!content) continue
@@ -176,16 +121,16 @@ function metaIndex(doc: Dom): Map<string, string> {
     const keys = [m.getAttribute('property'), m.getAttribute('name'), m.getAttribute('itemprop'), m.getAttribute('http-equiv')]
       .flatMap((k) => (k ?? '').toLowerCase().split(/\s+/))
       .filter(Boolean)
-    for (const k of keys.map(metaKey)) if (!index.has(k)) index.set(k, content)
+    for (const k of new Set(keys.map(metaKey))) {
+      const values = index.get(k) ?? []
+      if (!values.includes(content)) index.set(k, [...values, content])
+    }
   }
   return index
 }
 
 /** `dc:title`, `DC.title` and `dcterm:title` are one name. */
 const metaKey = (k: string): string => k.replace(/^(dc|dcterms?)\s*[:.]\s*/, (_m, p: string) => (p === 'dc' ? 'dc.' : 'dcterms.'))
-
-/** article:author is often a profile URL; that is no byline. */
-const metaAuthor = (v: string | null): string | null => (v && !isUrl(v) ? v : null)
 
 const isUrl = (s: string): boolean => /^(https?:)?\/\//i.test(s.trim())
 
@@ -260,29 +205,7 @@ function timeElementDate(doc: Dom): string | null {
 
 // ---------------------------------------------------------------- bylines, titles, urls
 
-/** "By Jane Doe and John Roe | Updated 3 May 2024" → "Jane Doe and John Roe". */
-export function cleanByline(raw: string | null | undefined): string | null {
-  let s = clean(raw)
-  if (!s) return null
-  s = s.replace(/^(?:written\s+)?(?:by|von|par|por|door|di|av)\s*[:\-–—]?\s+/i, '')
-  s = s.replace(/^by:\s*/i, '')
-  // Cut at the first sign of a date, an update note or a separator: what follows is not a name.
-  s = s.split(/\s*(?:\||•|·|\s[-–—]\s)\s*/)[0]
-  s = s.replace(/[,;]?\s*\b(?:updated|published|posted|last\s+modified|on)\b.*$/i, '')
-  s = s.replace(/[,;]?\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b).*$/i, '')
-  // ", Staff Writer" / ", Political Editor": a job title, not part of the name.
-  s = s.replace(/,\s*(?:[\p{L}-]+\s+){0,2}(?:writer|reporter|correspondent|editor|columnist|contributor)s?\b.*$/iu, '')
-  s = s.replace(/[,;:\s]+$/, '').trim()
-  if (!s || s.length > 150 || isUrl(s)) return null
-  return s
-}
 
-/** Collapses whitespace; empty → null. */
-export function clean(v: string | null | undefined): string | null {
-  if (typeof v !== 'string') return null
-  const s = v.replace(/\s+/g, ' ').trim()
-  return s || null
-}
 
 /**
  * Removes " | Site" / " - Site" (or "Site | ") from a title when that part names the site:
@@ -290,20 +213,36 @@ export function clean(v: string | null | undefined): string | null {
  * that is a page heading plus a separated tail loses the tail even when the site is unknown.
  */
 export function stripSiteFromTitle(title: string, site: string | null, host: string | null, headings: string[] = []): string {
-  const byHeading = headings.find((h) => h.length >= 10 && title.startsWith(h) && /^\s+[|\-–—·•»]\s+\S/.test(title.slice(h.length)))
+  const byHeading = headings.find((h) => h.length >= 10 && title.startsWith(h) && /^\s+[|\-–—·•»_@]\s*\S/.test(title.slice(h.length)))
   // The page's own headline is the title with its decoration removed, whatever the site is called.
   if (byHeading) return byHeading
-  const names = [site, host?.replace(/^www\./, ''), host?.replace(/^www\./, '').split('.')[0]]
-    .filter((n): n is string => !!n)
-    .map(simplify)
-  const sep = /\s+[|\-–—·•»]\s+|\s+::\s+/g
-  const parts = title.split(sep)
+  const hostLabels = (host ?? '').replace(/^www\d?\./, '').split('.').slice(0, -1).filter((l) => l.length > 2)
+  const names = [site, host?.replace(/^www\./, ''), ...hostLabels].filter((n): n is string => !!n).map(simplify)
+  // " | ", " - ", " :: ", " @ ", and the " _" of Chinese portals ("…_探索者 _光明网").
+  const sep = /\s+[|\-–—·•»@]\s+|\s+::\s*|\s+_\s*/g
+  const trimmed = title.replace(/\s*(?:::|\||-)\s*$/, '')
+  const parts = trimmed.split(sep)
   if (parts.length < 2 || names.length === 0) return title
-  const seps = title.match(sep) ?? []
-  const matches = (p: string): boolean => names.some((n) => n.length > 1 && (simplify(p) === n || simplify(p).replace(/^the/, '') === n.replace(/^the/, '')))
-  if (matches(parts[parts.length - 1])) return join(parts.slice(0, -1), seps)
+  const seps = trimmed.match(sep) ?? []
+  const matches = (p: string): boolean => {
+    const flat = simplify(p)
+    // A part equal to the site's name, or holding the host's name as a word ("痞客邦 PIXNET").
+    return names.some((n) => n.length > 1 && (flat === n || flat.replace(/^the/, '') === n.replace(/^the/, ''))) ||
+      (p.trim().split(/\s+/).length <= 3 && hostLabels.some((l) => l.length >= 5 && new RegExp(`(?:^|[^a-z0-9])${l}(?:$|[^a-z0-9])`, 'i').test(p)))
+  }
+  let end = parts.length
+  while (end > 1 && matches(parts[end - 1])) end--
+  // A section between the headline and the site ("… _探索者 _光明网", "… - Opinion - The Guardian") goes with it.
+  if (end < parts.length && end > 1 && isSection(parts[end - 1])) end--
+  if (end < parts.length) return join(parts.slice(0, end), seps)
   if (matches(parts[0])) return join(parts.slice(1), seps.slice(1))
   return title
+}
+
+/** A short title part that names a section, not a headline. */
+const isSection = (part: string): boolean => {
+  const p = part.trim()
+  return /[\p{Script=Han}]/u.test(p) ? p.length <= 6 : p.split(/\s+/).length <= 2 && p.length <= 20
 }
 
 const simplify = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')

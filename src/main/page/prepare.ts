@@ -12,11 +12,25 @@ import { localiseImagesIn, type Asset, type LoadImage } from './images'
 import { domToDoc } from './to-doc'
 import type { Node as PMNode } from 'prosemirror-model'
 
+/**
+ * The version of the extraction rules. Raise it when a change to the page pipeline would
+ * give stored articles a better copy: `clipfile reextract --all` redoes the articles made
+ * by an older version (and so resumes where an interrupted run stopped).
+ */
+export const EXTRACTOR_VERSION = 2
+
 export interface PrepareInput {
   html: string | Buffer
   url?: string
   contentType?: string | null
   force?: boolean
+  /**
+   * Images the archive already holds, by source URL (re-extraction): used instead of
+   * downloading them again. With `offline`, no other image is downloaded either: it becomes
+   * a placeholder to fetch later.
+   */
+  knownImages?: { sourceUrl: string; mime: string; bytes: Buffer }[]
+  offline?: boolean
 }
 
 export interface PreparedArticle extends Omit<Extracted, 'content' | 'readable'> {
@@ -30,6 +44,14 @@ export interface PreparedArticle extends Omit<Extracted, 'content' | 'readable'>
   contentHash: string
   charset: string
   assets: Asset[]
+  /** Images kept in the document, and images it holds as placeholders because they could not be saved. */
+  images: ImageCounts
+  extractorVersion: number
+}
+
+export interface ImageCounts {
+  saved: number
+  missing: number
 }
 
 export async function prepareArticle(input: PrepareInput, deps: { loadImage: LoadImage }): Promise<PreparedArticle> {
@@ -52,8 +74,23 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     wordCount: countWords(text),
     contentHash: hashText(text),
     charset,
-    assets: usedAssets(localisedAssets, json)
+    assets: usedAssets(localisedAssets, json),
+    images: countImages(json),
+    extractorVersion: EXTRACTOR_VERSION
   }
+}
+
+/** Image and placeholder nodes in a stored document (ProseMirror JSON). */
+export function countImages(doc: unknown): ImageCounts {
+  const counts = { saved: 0, missing: 0 }
+  const walk = (node: unknown): void => {
+    const n = node as { type?: string; content?: unknown[] }
+    if (n?.type === 'image') counts.saved++
+    else if (n?.type === 'image_missing') counts.missing++
+    for (const c of n?.content ?? []) walk(c)
+  }
+  walk(doc)
+  return counts
 }
 
 /**

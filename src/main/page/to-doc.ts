@@ -24,9 +24,48 @@ export function domToDoc(root: DomElement): PMNode {
   // whitespace per text node: merge them, so the document is the same either way.
   mergeTextNodes(root)
   for (const el of [...root.querySelectorAll(REMOVED)]) el.remove()
+  for (const figure of [...root.querySelectorAll('figure')].reverse()) tidyFigure(figure)
   parser ??= PMDOMParser.fromSchema(readerSchema)
   // linkedom nodes are DOM-shaped enough for prosemirror-model (checked by the tests).
   return dropEmptyParagraphs(parser.parse(root as never))
+}
+
+/** Text inside a figure beside its image and caption shorter than this is a label ("Image", "Credit"). */
+const FIGURE_LABEL_CHARS = 40
+
+/**
+ * A figure as the schema has it: one image (or image placeholder), then one caption. Pages
+ * put more in figures: labels, wrappers, several images, or no image at all around a
+ * quotation or a table. What is not image or caption is moved out or into the caption, so
+ * ProseMirror never has to split the figure (which would turn its caption into a paragraph).
+ */
+function tidyFigure(figure: DomElement): void {
+  const owner = figure as unknown as { ownerDocument: { createElement(t: string): DomElement } }
+  const create = (tag: string) => owner.ownerDocument.createElement(tag)
+  const images = [...figure.querySelectorAll('img')]
+  const caption = figure.querySelector('figcaption')
+  if (caption) caption.remove()
+  const rest = (figure.textContent ?? '').replace(/\s+/g, ' ').trim()
+  if (images.length === 0) {
+    // A figure around a quotation, a table or code: that content is the article's.
+    const after: DomNode[] = rest ? [...Array.from(figure.childNodes)] : []
+    if (caption && (caption.textContent ?? '').trim()) {
+      const only = create('figure')
+      only.append(caption)
+      after.push(only)
+    }
+    figure.replaceWith(...after)
+    return
+  }
+  const [first, ...others] = images
+  for (const img of images) img.remove()
+  if (rest.length > FIGURE_LABEL_CHARS) {
+    const cap = caption ?? create('figcaption')
+    cap.prepend(`${rest} `)
+    figure.replaceChildren(first, cap)
+  } else figure.replaceChildren(...(caption ? [first, caption] : [first]))
+  // A gallery in one figure: the other images follow it, each on its own.
+  if (others.length) figure.after(...others)
 }
 
 /** What Node.normalize() does (linkedom's is a no-op): adjacent text nodes become one, empty ones go. */

@@ -41,10 +41,15 @@ export interface CompiledQuery {
   tags: string[]
   /** Parts of the query that were ignored, with why (`speaker:` for now). */
   warnings: Warning[]
+  /** Chinese/Japanese words searched as substrings (the trigram index): snippets are cut around them. */
+  substrings: string[]
 }
 
 /** unicode61 indexes letters, numbers and private-use characters; anything else separates. */
 const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
+/** Han and kana: scripts written without spaces, searched by substring (migration 011). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+export const isCjk = (text: string): boolean => CJK.test(text)
 
 /** A user token as an FTS5 string. FTS5 reads the expression as a C string: drop controls. */
 export function ftsQuote(text: string, prefix = false): string {
@@ -92,6 +97,8 @@ export function toFts(node: QueryNode): string | null {
   switch (node.kind) {
     case 'term':
     case 'phrase':
+      // Chinese and Japanese go to the substring index, outside this expression.
+      if (isCjk(node.text)) return null
       return node.prefix ? prefixFts(node.text) : ftsQuote(node.text)
     case 'or': {
       const parts = node.children.map(toFts)
@@ -163,6 +170,25 @@ export function textSql(fts: string): SqlFragment {
       '(SELECT h.article_id FROM highlights h WHERE h.id IN ' +
       '(SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?)))',
     params: [fts, fts]
+  }
+}
+
+/**
+ * A Chinese or Japanese word as a substring of an article's title or text, or of one of its
+ * highlights. Three characters or more: the trigram index (articles_cjk); shorter: the text of
+ * the articles that index holds, scanned.
+ */
+export function substringSql(text: string): SqlFragment {
+  const word = text.trim()
+  const inHighlights = 'a.id IN (SELECT h.article_id FROM highlights h WHERE instr(h.exact, ?) > 0 OR instr(h.note, ?) > 0)'
+  if ([...word].length >= 3) {
+    return { sql: `(a.id IN (SELECT rowid FROM articles_cjk WHERE articles_cjk MATCH ?) OR ${inHighlights})`, params: [ftsQuote(word), word, word] }
+  }
+  return {
+    sql:
+      `(a.id IN (SELECT c.article_id FROM article_content c JOIN articles t ON t.id = c.article_id ` +
+      `WHERE c.article_id IN (SELECT rowid FROM articles_cjk) AND (instr(c.text, ?) > 0 OR instr(t.title, ?) > 0)) OR ${inHighlights})`,
+    params: [word, word, word, word]
   }
 }
 
@@ -311,6 +337,9 @@ export function nodeSql(node: QueryNode): SqlFragment {
   const fts = toRowFts(node)
   if (fts !== null) return textSql(fts)
   switch (node.kind) {
+    case 'term':
+    case 'phrase':
+      return isCjk(node.text) ? substringSql(node.text) : { sql: '1', params: [] }
     case 'filter':
       return filterSql(node.name, node.value)
     case 'not': {
@@ -350,7 +379,8 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
     highlightsOnly: false,
     notesOnly: false,
     tags: [],
-    warnings
+    warnings,
+    substrings: []
   }
   const positive: string[] = []
   const negative: string[] = []
@@ -369,10 +399,18 @@ export function compileQuery(ast: QueryAst): CompiledQuery {
     where.push(excludeSql(out.exclude))
   }
   out.filters = joinSql(where, ' AND ')
+  out.substrings = positiveSubstrings(root)
   return out
 }
 
-/** is:highlight/has: at the top level switch to highlight results; tags also narrow listed highlights. */
+/** The Chinese/Japanese words the query looks for (not those it excludes). */
+function positiveSubstrings(node: QueryNode | null): string[] {
+  if (!node || node.kind === 'not' || node.kind === 'filter' || node.kind === 'all') return []
+  if (node.kind === 'term' || node.kind === 'phrase') return isCjk(node.text) ? [node.text.trim()] : []
+  return node.children.flatMap(positiveSubstrings)
+}
+
+/** is:/has: at the top level switch to highlight results; tags also narrow listed highlights. */
 function topLevelFilter(out: CompiledQuery, where: SqlFragment[], name: FilterName, value: string): void {
   if ((name === 'is' && value === 'highlight') || name === 'has') {
     out.highlightsOnly = true

@@ -23,6 +23,7 @@ interface ArticleRow {
   saved_at: string
   url: string
   excerpt: string | null
+  dir: 'ltr' | 'rtl'
   state: ArticleState
   starred: number
   progress: number
@@ -44,7 +45,7 @@ export function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
   const json = JSON.stringify(ids)
   const rows = new Map(
     (
-      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt, state, starred, progress, read_at FROM articles WHERE id IN ${PAGE_IDS}`).all(
+      prep(db, `SELECT id, title, site, byline, published_at, saved_at, url, excerpt, dir, state, starred, progress, read_at FROM articles WHERE id IN ${PAGE_IDS}`).all(
         json
       ) as ArticleRow[]
     ).map((r) => [r.id, r])
@@ -58,6 +59,7 @@ export function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
     (r) => r.name
   )
   const snips = snippets(db, q, ids, json, page.total)
+  if (q.substrings.length) substringSnippets(db, q.substrings, ids.filter((id) => !snips.has(id)), snips)
   const highlights = matchingHighlights(db, q, json)
   const out: SearchHit[] = []
   for (const { id, score } of page.ids) {
@@ -71,6 +73,7 @@ export function hits(db: DB, q: CompiledQuery, page: PageIds): SearchHit[] {
       publishedAt: a.published_at,
       savedAt: a.saved_at,
       url: a.url,
+      dir: a.dir,
       tags: tags.get(id) ?? [],
       snippet: snips.get(id) ?? fallbackSnippet(db, a),
       score,
@@ -138,6 +141,29 @@ function snippets(db: DB, q: CompiledQuery, ids: number[], json: string, total: 
   )
   for (const id of ids) keep(id, one.get(SNIPPET_OPEN, SNIPPET_CLOSE, q.fts, id))
   return out
+}
+
+/** Characters of context on each side of a substring match (Chinese and Japanese are dense). */
+const SUBSTRING_CONTEXT = 40
+
+/**
+ * Snippets for Chinese/Japanese words, which FTS5's snippet() cannot cut (the word index holds
+ * whole runs of characters): the text around the first match, the match marked.
+ */
+function substringSnippets(db: DB, words: string[], ids: number[], out: Map<number, string>): void {
+  if (ids.length === 0) return
+  const rows = prep(db, `SELECT article_id AS id, text FROM article_content WHERE article_id IN ${PAGE_IDS}`).all(JSON.stringify(ids)) as { id: number; text: string }[]
+  for (const { id, text } of rows) {
+    const hit = words.map((w) => ({ w, at: text.indexOf(w) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at)[0]
+    if (!hit) continue
+    const start = Math.max(0, hit.at - SUBSTRING_CONTEXT)
+    const end = Math.min(text.length, hit.at + hit.w.length + SUBSTRING_CONTEXT)
+    const flat = (s: string) => s.replace(/\s+/g, ' ')
+    out.set(
+      id,
+      `${start > 0 ? '…' : ''}${flat(text.slice(start, hit.at))}${SNIPPET_OPEN}${hit.w}${SNIPPET_CLOSE}${flat(text.slice(hit.at + hit.w.length, end))}${end < text.length ? '…' : ''}`
+    )
+  }
 }
 
 /** Without a match in the article's own text: the excerpt, or the text's start. */

@@ -15,6 +15,7 @@ import { unpackBytes } from '../db/codec'
 import { deleteHighlightRow, insertHighlight, setHighlightTags } from '../db/highlights'
 import { ensureTags, pruneTags, setArticleTags } from '../db/tags'
 import { storeArticle } from '../import/store'
+import { directionOf } from '../../shared/vocabulary'
 import { anchor } from '../annotate/anchor'
 import { articleText } from '../db/articles'
 
@@ -65,6 +66,10 @@ function applyArticle(db: DB, c: ArticleChange, out: Applied): void {
 function toNewArticle(v: SyncVersion, savedAt: string) {
   return {
     ...v.meta,
+    // The team carries the byline only: the authors are its names; agency and direction are not shared.
+    authors: v.meta.byline ? v.meta.byline.split(/\s*,\s*/).filter(Boolean) : [],
+    agency: null,
+    dir: directionOf(v.meta.language),
     doc: v.doc,
     text: v.text,
     contentHash: v.contentHash,

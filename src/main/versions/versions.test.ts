@@ -32,7 +32,7 @@ const P3 = [...P2.slice(0, 3), 'A spokesman for the opposition declined to comme
 const V3 = { title: 'Ceasefire talks stall in Vienna', paragraphs: P3 }
 
 const page = (v: { title: string; paragraphs: string[] }) =>
-  articlePage({ ...v, byline: 'Jo Reporter', canonical: URL_, published: new Date().toISOString() })
+  articlePage({ ...v, byline: 'Jo Rivera', canonical: URL_, published: new Date().toISOString() })
 
 let app: App
 beforeEach(() => {
@@ -73,7 +73,7 @@ describe('versions of an article', () => {
     expect(now).toMatchObject({ title: V3.title, version: 3, versions: 3 })
     expect(now.text).toBe(P3.join('\n\n'))
     const old = must(await app.api.getVersion({ articleId: id, number: 1 }))
-    expect(old).toMatchObject({ number: 1, of: 3, title: V1.title, byline: 'Jo Reporter', text: v1.text })
+    expect(old).toMatchObject({ number: 1, of: 3, title: V1.title, byline: 'Jo Rivera', text: v1.text })
     expect(old.doc).toEqual(v1.doc)
     expect(versionContent(app.ctx.db, id, 1, true)!.raw!.toString()).toContain('Ceasefire talks resume in Vienna')
     expect(must(await app.api.getVersion({ articleId: id, number: 2 })).text).toBe(P2.join('\n\n'))
@@ -180,7 +180,7 @@ describe('versions of an article', () => {
 
   it('keeps images across versions without storing the same image twice, and deletes every version with the article', async () => {
     const image = `data:image/png;base64,${PNG_40x30.toString('base64')}`
-    const withImage = (v: { title: string; paragraphs: string[] }) => articlePage({ ...v, byline: 'Jo Reporter', canonical: URL_, images: [image] })
+    const withImage = (v: { title: string; paragraphs: string[] }) => articlePage({ ...v, byline: 'Jo Rivera', canonical: URL_, images: [image] })
     const id = must(await app.api.importItems({ items: [{ kind: 'html', html: withImage(V1), url: URL_ }] })).results[0].id!
     must(await app.api.importItems({ items: [{ kind: 'html', html: withImage(V2), url: URL_ }] }))
     const srcs = (doc: unknown) => JSON.stringify(doc).match(/asset:\d+/g)

@@ -139,13 +139,14 @@ function useImportJob(onError: (message: string) => void) {
         progress: p,
         failures: r && !r.ok ? [...j.failures, { source: r.source, message: r.error ?? 'failed', forceable: !!r.forceable }] : j.failures,
         created: j.created + (r?.status === 'created' ? 1 : 0),
-        updated: j.updated + (r?.status === 'updated' ? 1 : 0)
+        updated: j.updated + (r?.status === 'updated' ? 1 : 0),
+        imagesMissing: j.imagesMissing + (r?.images?.missing ?? 0)
       }
     })
   })
   const start = useCallback((items: ImportItem[], tags: string[], force: boolean) => {
     const { jobId, done } = startImport(items, tags, force)
-    setJob({ progress: { jobId, done: 0, total: items.length, failed: 0, current: null, finished: false }, failures: [], created: 0, updated: 0, items, tags })
+    setJob({ progress: { jobId, done: 0, total: items.length, failed: 0, current: null, finished: false }, failures: [], created: 0, updated: 0, imagesMissing: 0, items, tags })
     // A refusal of the whole request (not of one item) is said in a toast.
     void done.then((r) => {
       if (!r.ok) onError(r.error.message)

@@ -43,5 +43,10 @@ export function formatDate(iso: string | null, style: 'short' | 'long' = 'short'
   if (!iso) return ''
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return ''
-  return d.toLocaleDateString(undefined, style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' })
+  // A date without a time (stored as UTC midnight) is that day everywhere, not the evening before.
+  const dateOnly = /T00:00:00(?:\.000)?Z$/.test(iso)
+  return d.toLocaleDateString(undefined, {
+    ...(style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'short', year: 'numeric' }),
+    ...(dateOnly ? { timeZone: 'UTC' } : {})
+  })
 }

@@ -7,6 +7,7 @@ import { maintenanceCommands } from './maintenance'
 import { serveCommands } from './serve'
 import { pairingCommands } from './pairing'
 import { versionCommands } from './versions'
+import { articleCommands } from './articles'
 
 /** Every command by name, each area's from its own module. */
 export const commands: Record<string, Command> = {
@@ -19,5 +20,6 @@ export const commands: Record<string, Command> = {
   // Loaded when used: the team server and the PostgreSQL driver stay out of every other command's start.
   team: async (c) => (await import('./team')).teamCommand(c),
   ...pairingCommands,
-  ...versionCommands
+  ...versionCommands,
+  ...articleCommands
 }

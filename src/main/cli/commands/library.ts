@@ -77,8 +77,10 @@ const showCommand: Command = async ({ app, args, values, io }) => {
     return EXIT.ok
   }
   io.out(a.title)
-  io.out([a.byline, a.site, formatDate(a.publishedAt)].filter(Boolean).join(' · '))
+  const when = a.publishedAt ? formatDate(a.publishedAt) : `no published date (saved ${formatDate(a.savedAt)})`
+  io.out([a.byline, a.agency, a.site, when].filter(Boolean).join(' · '))
   io.out(a.url)
+  if (a.imagesMissing) io.out(`${a.imagesMissing} images not saved (clipfile images --retry ${a.id})`)
   if (a.tags.length) io.out(`Tags: ${a.tags.join(', ')}`)
   io.out('')
   io.out(a.text)

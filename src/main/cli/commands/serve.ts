@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { startServer } from '../../server'
 import { capturePort, listenerFailure, startCaptureListener, type CaptureListener } from '../../capture/listener'
+import { startImageRetry } from '../../import/image-retry-service'
 import { autoBackup } from '../../backups'
 import { startSyncAgent } from '../../sync/agent'
 import { watchArchive } from '../../watch'
@@ -33,6 +34,8 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   })
   // In a team: sync in the background while serving (a no-op for an archive that is not).
   const agent = startSyncAgent(app.ctx)
+  // Images that could not be saved are fetched again while the server runs and the network is up.
+  const retry = startImageRetry(app.ctx)
   const unwatch = watchArchive(app.ctx.db, app.ctx.events)
   io.out(server.openUrl)
   io.say(`Clipfile is serving ${app.ctx.dbPath}. Open the URL above; Ctrl+C stops.`)
@@ -42,6 +45,7 @@ const serveCommand: Command = async ({ app, values, io, rendererDir }) => {
   await new Promise<void>((done) => {
     const stop = () => {
       agent.stop()
+      retry.stop()
       unwatch()
       void Promise.all([server.close(), listener?.close(), app.ctx.rechecks.stop()]).then(() => done())
     }

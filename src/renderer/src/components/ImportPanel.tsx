@@ -13,6 +13,8 @@ export interface ImportJob {
   failures: ImportFailure[]
   created: number
   updated: number
+  /** Images kept as placeholders because they could not be saved. */
+  imagesMissing: number
   /** What was asked for, to retry a failed item from. */
   items: ImportItem[]
   tags: string[]
@@ -63,6 +65,12 @@ export function ImportPanel({ job, onClose, onRetry }: Props) {
           {again.length > 1 && p.finished && (
             <button className="btn btn-small" onClick={() => onRetry(again, false)}>Retry {again.length} failed</button>
           )}
+        </div>
+      )}
+      {p.finished && job.imagesMissing > 0 && (
+        <div className="images-missing-note">
+          {job.imagesMissing === 1 ? '1 image' : `${job.imagesMissing} images`} could not be saved; the articles show placeholders, and Clipfile
+          fetches them when it is online.
         </div>
       )}
       {job.failures.length > 0 && (

@@ -30,6 +30,12 @@ export const PeopleIcon = () => (
 export const ChangesIcon = () => (
   <svg {...base} aria-hidden="true"><path d="M3 12a9 9 0 1 0 3-6.7" /><path d="M3 4v5h5" /><path d="M12 7.5V12l3 2" /></svg>
 )
+export const EditIcon = () => (
+  <svg {...base} width={13} height={13} aria-hidden="true"><path d="M4 20h4L19 9l-4-4L4 16z" /><path d="m13.5 6.5 4 4" /></svg>
+)
+export const ImageOffIcon = () => (
+  <svg {...base} width={20} height={20} aria-hidden="true"><rect x="3" y="5" width="18" height="14" rx="2" /><path d="m3 16 5-5 4 4 3-3 6 6" /><path d="M3 3l18 18" /></svg>
+)
 export const InboxIcon = () => (
   <svg {...base} aria-hidden="true"><path d="M3 13h5l1.5 3h5L16 13h5" /><path d="M5.5 5h13L21 13v6H3v-6z" /></svg>
 )

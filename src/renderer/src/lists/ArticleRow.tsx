@@ -79,14 +79,14 @@ export const ArticleRow = memo(function ArticleRow({ item, index, href, selected
           {item.byline && <span className="row-byline">{item.byline}</span>}
           {showState && item.state === 'archive' && <span className="state-pill">Archived</span>}
         </span>
-        <span className="row-title" title={item.title}>
+        <span className="row-title" title={item.title} dir={item.dir === 'rtl' ? 'rtl' : undefined}>
           {!item.readAt && <span className="unread-dot" aria-label="Unread" />}
           {item.title}
         </span>
         {hit ? (
-          <span className="row-snippet">{hit.snippet ? <Snippet text={hit.snippet} /> : null}</span>
+          <span className="row-snippet" dir={hit.dir}>{hit.snippet ? <Snippet text={hit.snippet} /> : null}</span>
         ) : (
-          summary?.excerpt && <span className="row-excerpt">{summary.excerpt}</span>
+          summary?.excerpt && <span className="row-excerpt" dir={summary.dir === 'rtl' ? 'rtl' : undefined}>{summary.excerpt}</span>
         )}
         <span className="row-foot">
           {summary && (
@@ -112,9 +112,11 @@ export const ArticleRow = memo(function ArticleRow({ item, index, href, selected
         </span>
       </a>
       <div className="row-side">
-        <span className="row-date" title={item.publishedAt ? `Published ${item.publishedAt}` : `Saved ${item.savedAt}`}>
-          {formatDate(item.publishedAt ?? item.savedAt)}
-        </span>
+        {item.publishedAt ? (
+          <span className="row-date" title={`Published ${item.publishedAt}`}>{formatDate(item.publishedAt)}</span>
+        ) : (
+          <span className="row-date saved-date" title={`No published date on the page; saved ${item.savedAt}`}>saved {formatDate(item.savedAt)}</span>
+        )}
         <button className={`star-btn${item.starred ? ' is-on' : ''}`} aria-label="Star" aria-pressed={item.starred} title={item.starred ? 'Unstar (S)' : 'Star (S)'}
           onClick={() => onStar(item)}>
           <StarIcon filled={item.starred} />

@@ -5,7 +5,7 @@ import type { HighlightColor } from '../../../shared/vocabulary'
 import { quoteWithCitation } from '../../../shared/cite'
 import { textOffsetToPos } from '../../../shared/reader/text'
 import { clipfile } from '../bridge'
-import { formatDate, useApi, useEvent } from '../hooks'
+import { useApi, useEvent } from '../hooks'
 import { Reader } from '../reader/Reader'
 import { highlightsPlugin, highlightIdsAt } from '../reader/highlights-plugin'
 import { previewRange, quotePreviewPlugin } from '../reader/quote-preview-plugin'
@@ -25,7 +25,8 @@ import { MatchBar } from '../reader/MatchBar'
 import { TagInput } from '../components/TagInput'
 import { VersionsControl } from '../versions/VersionsControl'
 import { ChangedNotice } from '../versions/ChangedNotice'
-import { ArrowLeftIcon, CloseIcon, LinkIcon } from '../components/icons'
+import { ArticleHeader } from '../reader/ArticleHeader'
+import { ArrowLeftIcon, CloseIcon } from '../components/icons'
 import { useKeys } from '../lists/use-keys'
 import { useArticleActions } from '../actions'
 import { goBack, LIST_TITLES, type ListName } from '../route'
@@ -216,23 +217,17 @@ function LoadedArticle({ article: a, doc, q, from, tagNames }: { article: Articl
           onArchive={() => void reading.archive(true)} onStar={() => void reading.star()} onDelete={reading.remove} onPanel={togglePanel} />
         {q && <MatchBar query={q} matches={matches} />}
         <article className="reader" aria-labelledby="article-title">
-          <div className="reader-kicker">{a.site ?? hostOf(a.url)}</div>
-          <h1 className="reader-title" id="article-title">{a.title}</h1>
-          <div className="reader-meta">
-            {a.byline && <span>By <b>{a.byline}</b></span>}
-            {a.publishedAt && <time dateTime={a.publishedAt}>{formatDate(a.publishedAt, 'long')}</time>}
-            <span>{a.wordCount.toLocaleString()} words</span>
-            <a href={a.url} target="_blank" rel="noopener noreferrer" style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
-              Original <LinkIcon />
-            </a>
-            <VersionsControl articleId={a.id} versions={a.versions} shown={a.version} />
-          </div>
+          <ArticleHeader
+            article={a}
+            versions={<VersionsControl articleId={a.id} versions={a.versions} shown={a.version} />}
+            onMessage={setMessage}
+          />
           <ChangedNotice article={a} highlights={hl.highlights} />
           <div className="article-tags">
             <TagInput label="Article tags" tags={articleTags} suggestions={tagNames} onChange={(t) => void saveArticleTags(t)} />
           </div>
           <div onClick={onReaderClick} data-highlights-ready={hl.highlights.length}>
-            <Reader doc={doc} plugins={plugins} onView={setView} />
+            <Reader doc={doc} dir={a.dir} lang={a.language} plugins={plugins} onView={setView} />
           </div>
           <ArticleEnd state={reading.state.state} onArchive={() => void reading.archive(true)} />
         </article>
@@ -320,12 +315,4 @@ function useReading(a: Article) {
 function useArticleTags(a: Article): [string[], (tags: string[]) => void] {
   const [edited, setEdited] = useState<{ of: string[]; tags: string[] } | null>(null)
   return [edited && edited.of === a.tags ? edited.tags : a.tags, (tags) => setEdited({ of: a.tags, tags })]
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '')
-  } catch {
-    return ''
-  }
 }
