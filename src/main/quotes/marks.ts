@@ -4,6 +4,7 @@
  * Offsets are UTF-16 code units into the article text (paragraphs joined by "\n\n").
  */
 import { ABBREVIATIONS } from './lexicon'
+import { lastAtOrBefore } from '../../shared/sorted'
 export interface RawQuote {
   open: number // index of the opening mark
   close: number // index of the closing mark (or end of paragraph when unclosed)
@@ -223,15 +224,7 @@ export function sentenceStarts(masked: string, para: Paragraph): number[] {
 }
 
 export function sentenceStartBefore(starts: number[], pos: number): number {
-  // Binary search: the last start at or before pos.
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= pos) lo = mid
-    else hi = mid - 1
-  }
-  return starts[lo]
+  return starts[lastAtOrBefore(starts, pos)]
 }
 
 export const MAX_LOOKBACK = 400
