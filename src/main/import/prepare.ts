@@ -36,5 +36,5 @@ export async function prepareWithQuotes({ noImages: skip, ...input }: ImportPrep
   // Otherwise images the archive already holds (re-extraction) come first, then the page's folder, then the network.
   const loader = skip ? noImages : input.images ? providedImages(input.images) : withKnownImages(input.knownImages, input.offline ?? false, withLocalImages(input.url, loadImage))
   const article = await prepareArticle(input, { loadImage: loader })
-  return { ...article, quotes: findQuotes(article.text) }
+  return { ...article, quotes: findQuotes(article.text, { furniture: article.furniture }) }
 }

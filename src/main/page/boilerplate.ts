@@ -12,6 +12,7 @@
  */
 import { childElements, isDateStamp, linkDensity, measure, namesOf, nameMatcher, textOf as plainTextOf, Texts } from './signals'
 import type { Dom, DomElement } from './dom'
+import { lastAtOrBefore } from '../../shared/sorted'
 
 export interface CleanContext {
   /** People credited with the article (their bios are not the article). */
@@ -328,16 +329,7 @@ function markRepeats(blocks: DomElement[], drop: Set<DomElement>): void {
     starts.push(all.length)
     all += `${f}\u0001`
   }
-  const blockAt = (pos: number): number => {
-    let lo = 0
-    let hi = starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (starts[mid] <= pos) lo = mid
-      else hi = mid - 1
-    }
-    return lo
-  }
+  const blockAt = (pos: number): number => lastAtOrBefore(starts, pos)
   blocks.forEach((b, i) => {
     const words = flats[i].split(' ').length - 2
     if (drop.has(b) || !/^(P|BLOCKQUOTE|DIV)$/.test(b.tagName) || inData(b) || words < 6 || words > MAX_PULL_QUOTE_WORDS) return

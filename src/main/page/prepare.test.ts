@@ -9,6 +9,22 @@ const loadImage = async (url: string) => (url.includes('tracker') ? null : { mim
 const URL_ = 'https://www.coastalherald.example/news/2024/03/harbour-bridge-reopens'
 
 describe('prepareArticle', () => {
+  it('marks the headings and figure captions of the text as furniture (quote detection skips them)', async () => {
+    const html =
+      '<html><head><title>T</title></head><body><article><h1>T</h1>' +
+      '<p>The council met on Monday and voted on the plan after a long debate about the harbour, the bridge and the ferry.</p>' +
+      '<h2>“We need to listen”</h2>' +
+      '<figure><img src="https://example.org/a.jpg"><figcaption>Mayor Ana Lima says “no more delays.”</figcaption></figure>' +
+      '<p>“We will build it,” said Ana Lima, the mayor, who has promised the bridge for years and now has the money.</p>' +
+      '<p>Work begins in spring, the council said, and the ferry will run until the bridge opens again to traffic.</p>' +
+      '</article></body></html>'
+    const a = await prepareArticle({ html, url: 'https://example.org/news/1' }, { loadImage })
+    const marked = a.furniture.map((r) => [r.kind, a.text.slice(r.start, r.end)])
+    expect(marked).toEqual([
+      ['heading', '“We need to listen”'],
+      ['caption', 'Mayor Ana Lima says “no more delays.”']
+    ])
+  })
   it('turns a news page into metadata, a reader document, text and local assets', async () => {
     const a = await prepareArticle({ html: fixture('news-article.html'), url: URL_, contentType: 'text/html' }, { loadImage })
     expect(a.title).toBe('Harbour bridge reopens after two-year repair')

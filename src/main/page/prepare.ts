@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { UserError } from '../../shared/result'
-import { docText } from '../../shared/reader/text'
+import { docText, furnitureRanges, type FurnitureRange } from '../../shared/reader/text'
 import { decodeHtml } from './decode'
 import { extractArticle, type Extracted } from './extract'
 import { localiseImagesIn, type Asset, type LoadImage } from './images'
@@ -37,6 +37,8 @@ export interface PreparedArticle extends Omit<Extracted, 'content' | 'readable'>
   /** ProseMirror JSON of the reader document (the sanitized article; HTML is made from it on export). */
   doc: Record<string, unknown>
   text: string
+  /** Headings and figure captions in `text` (quote detection skips them). */
+  furniture: FurnitureRange[]
   wordCount: number
   /** sha256 (hex) of the normalised text: the same article saved twice hashes the same. */
   contentHash: string
@@ -60,6 +62,7 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
   const localisedAssets = await localiseImagesIn(content, deps.loadImage)
   const doc = dropBylineBlock(domToDoc(content), meta.byline)
   const { text } = docText(doc)
+  const furniture = furnitureRanges(doc)
   if (!text.trim()) throw new UserError('import_failed', 'the page has no text to save')
   const json = doc.toJSON() as Record<string, unknown>
   return {
@@ -67,6 +70,7 @@ export async function prepareArticle(input: PrepareInput, deps: { loadImage: Loa
     excerpt: betterExcerpt(meta.excerpt, meta.byline, text),
     doc: json,
     text,
+    furniture,
     wordCount: countWords(text),
     contentHash: hashText(text),
     charset,

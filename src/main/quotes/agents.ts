@@ -51,7 +51,15 @@ export function cleanName(raw: string): string {
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?!only\b)[a-z]{3,}ly|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+
+/** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
+const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
+const HANDLE_END = new RegExp(`(?:^|[\\s,—–])(${HANDLE})$`, 'u')
+const HANDLE_START = new RegExp(`^(${HANDLE})(?=$|[\\s,.;:!?])`, 'u')
+
+/** A trailing adverb, lower case only ("Wired Italy", "Grace Kelly" are names): "X repeatedly said". */
+const TRAILING_ADVERB = /\s+(?!only\b)[a-z]{3,}ly$/
 
 /** Extracts the agent phrase ending `text` (text = everything up to the verb). */
 export function agentLeft(text: string, base: number): Agent | null {
@@ -59,7 +67,7 @@ export function agentLeft(text: string, base: number): Agent | null {
   let s = text.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '')
   for (let guard = 0; guard < 6; guard++) {
     const before = s
-    s = s.replace(TRAILING_ADVERBIAL, '').replace(/\s+$/, '')
+    s = s.replace(TRAILING_ADVERBIAL, '').replace(TRAILING_ADVERB, '').replace(/\s+$/, '')
     if (s.endsWith(',')) {
       // "Dr. Priya Natarajan, an ear, nose and throat specialist who …," : the name before the
       // first comma that opens an appositive or relative clause.
@@ -96,6 +104,11 @@ export function agentLeft(text: string, base: number): Agent | null {
   if (m) {
     const start = base + s.length - m[1].length
     return { raw: m[1].toLowerCase(), start, end: start + m[1].length, type: 'pronoun' }
+  }
+  m = HANDLE_END.exec(s)
+  if (m) {
+    const start = base + s.length - m[1].length
+    return { raw: m[1], start, end: start + m[1].length, type: 'name' }
   }
   m = CAPRUN_END.exec(s)
   if (m && /\b(?:for|of|at|from|with|to|in)\s+(?:the\s+)?$/.test(s.slice(0, m.index))) {
@@ -163,6 +176,8 @@ const NOT_IN_DESCRIPTOR = new Set('was were is are has had have be been and but 
 function plausibleDescriptor(phrase: string): boolean {
   const words = phrase.split(/\s+/)
   if (words.length > 8 || words.some((w) => NOT_IN_DESCRIPTOR.has(w.toLowerCase()))) return false
+  // "one user", "another reader": one of a group of people, whatever the noun.
+  if (/^(?:one|another)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*$/u.test(phrase)) return true
   const head = /^(.*?)\s+(?:for|of|at|from|with)\s+/.exec(phrase)?.[1] ?? phrase
   const last = head.split(/\s+/).pop()!.toLowerCase()
   return ROLE_NOUNS.has(last) || ROLE_NOUNS.has(last.replace(/s$/, ''))
@@ -186,6 +201,12 @@ export function agentRight(text: string, base: number): Agent | null {
     const det = /^(?:le|la|les|l’|l'|el|los|las|o|os|a|as|der|die|das|il|lo)\s*/i.exec(phrase)?.[0] ?? ''
     const start = base + lead + det.length
     return { raw: phrase.slice(det.length), start, end: start + phrase.length - det.length, type: 'descriptor' }
+  }
+  // "wrote user jayk1984": an online handle, after up to three role words.
+  const handle = HANDLE_START.exec(s.slice(roles ? roles[1].length : 0))
+  if (handle && roleWords.every((w) => !RIGHT_STOP.has(w))) {
+    const start = base + lead + (roles ? roles[1].length : 0)
+    return { raw: handle[1], start, end: start + handle[1].length, type: 'name' }
   }
   if (roleWords.every((w) => !RIGHT_STOP.has(w))) {
     const off = roles ? roles[1].length : 0
@@ -237,7 +258,8 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
     if (a) return a
   }
   const nf = NAME_VERB.exec(s)
-  if (nf) {
+  // "—Smart Projects was incorporated in Italy": a passive, not someone speaking.
+  if (nf && !/\b(?:was|were|is|are|be|been|being|get|got)\s*$/i.test(nf[1])) {
     const agent = agentLeft(nf[1], at)
     if (agent && agent.type !== 'nominal' && opensClause(s.slice(0, agent.start - at))) return agent
   }
@@ -338,7 +360,15 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
  * `“…” are all thought to contribute, according to X.` and the passive `was described as
  * “…” by X`.
  */
-export function attributionLater(before: string, after: string, base: number): Agent | null {
+export function attributionLater(before: string, after: string, base: number, rest = after, beforeBase = base - before.length): Agent | null {
+  // "a mixture of “squatters,” as Espinosa put it": the speaker of the words.
+  for (const [s, at] of [[rest, base], [before, beforeBase]] as const) {
+    const as = AS_PUT_IT.exec(s)
+    const a = as && agentRight(as[1], at + as.index + as[0].indexOf(as[1]))
+    if (a && a.type !== 'nominal') return a
+  }
+  const tail = closingAttribution(rest, base)
+  if (tail) return tail
   if (PASSIVE.test(before)) {
     const by = /^[\s,”"’»]*by\s+/.exec(after)
     if (by) {
@@ -350,6 +380,27 @@ export function attributionLater(before: string, after: string, base: number): A
   if (!acc || /#/.test(after.slice(0, acc.index))) return null
   const at = acc.index + acc[0].length
   return agentRight(after.slice(at), base + at)
+}
+
+/** "as X put it", "as X called it", "as X describes it". */
+const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it\b/u
+
+/**
+ * Reported speech whose attribution closes the sentence after the quote's words:
+ * `Working there is “more gratifying” than …, Lladanosa told me.` — the last clause, after a
+ * comma, is just an agent and a speech verb (and up to a few words: "told me", "said on Monday").
+ */
+function closingAttribution(rest: string, base: number): Agent | null {
+  const m = /,\s*([^,;:#“”"«»]{2,60}?)\s*[.!]?\s*$/u.exec(rest)
+  if (!m || m[1].split(/\s+/).length > 8) return null
+  const at = base + m.index + m[0].indexOf(m[1])
+  const clause = m[1]
+  const v = findVerbs(clause, false, true)[0]
+  if (!v || !SPEECH_SET.has(v.verb.toLowerCase())) return null
+  if (clause.slice(v.index + v.verb.length).split(/\s+/).filter(Boolean).length > 3) return null
+  const a = v.index === 0 ? agentRight(clause.slice(v.verb.length), at + v.verb.length) : agentLeft(clause.slice(0, v.index), at)
+  if (!a || (v.index > 0 && !opensClause(clause.slice(0, a.start - at)))) return null
+  return a
 }
 
 const PASSIVE = /\b(?:been|was|were|is|are|being)\s+(?:\w+ly\s+)?(?:described|called|labell?ed|branded|dismissed|critici[sz]ed|praised|hailed|condemned|denounced|termed|deemed|characteri[sz]ed)\s+(?:as\s+)?(?:\p{L}+\s+){0,2}$/u

@@ -24,6 +24,11 @@ const TITLE_WORDS = new Set(
   ).split(/\s+/)
 )
 
+/** Title words that name a department or body, not a person's office ("Energy" in "Energy Secretary"). */
+const DEPARTMENT_WORDS = new Set(
+  'state foreign home interior defence defense health finance treasury justice education economy trade culture transport environment energy labor labour county district city council house senate majority minority opposition party parliamentary'.split(' ')
+)
+
 /** Words that mark an organisation, institution or place rather than a person. */
 export const ORG_WORDS = new Set(
   (
@@ -102,7 +107,9 @@ export function stripTitles(name: string): string {
   if (rest.length === 1 && /^(?:to|for|at|in|of|from)$/.test(tokens[cut - 1] ?? '')) return clean
   if (org) {
     // "Senate Majority Leader Chuck Schumer": strip only after a title word, and only to a person name.
-    if (!TITLE_WORDS.has(bare(tokens[cut - 1] ?? '')) || looksLikeOrganisation(rest.join(' '))) return clean
+    // "Energy Control" is a body: a department word ends no title on its own ("Energy Secretary" does).
+    const last = bare(tokens[cut - 1] ?? '')
+    if (!TITLE_WORDS.has(last) || DEPARTMENT_WORDS.has(last) || looksLikeOrganisation(rest.join(' '))) return clean
   }
   return rest.join(' ')
 }

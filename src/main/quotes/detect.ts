@@ -7,7 +7,7 @@
  * the focus (their subjects, reported speech), each quotation takes the speaker its own sentence
  * names, and a quotation without one inherits from the quotation or narrative just before it.
  */
-import { MAX_LOOKBACK, cutSentence, paragraphs, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
+import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
@@ -44,10 +44,16 @@ interface ParaState {
   prevQuote: DetectedQuote | null
 }
 
+/** What the page's structure says about its text (from the reader document, when there is one). */
+export interface TextStructure {
+  /** Headings and figure captions (src/shared/reader/text.ts furnitureRanges). */
+  furniture?: readonly StructuralFurniture[]
+}
+
 /** Finds quotations and their speakers in `text`. */
-export function detectQuotes(text: string): DetectedQuote[] {
+export function detectQuotes(text: string, structure: TextStructure = {}): DetectedQuote[] {
   if (!text) return []
-  const paras = paragraphs(text)
+  const paras = paragraphs(text, structure.furniture)
   const raws = scanQuotes(text, paras)
   if (raws.length === 0) return []
   const masked = mask(text, raws, paras)
@@ -74,7 +80,11 @@ export function detectQuotes(text: string): DetectedQuote[] {
         st.prevEnd = q.close + 1
       }
     }
-    const ended = last && masked.slice(last.close + 1, st.para.end).replace(/[\s.,”"’'»]/g, '').length < 40
+    // The paragraph ended with the quote, or with the one sentence that attributes it
+    // ("“…,” says Parata, a fierce and uncompromising elder of the Ngātiwai tribe.").
+    const tail = last ? masked.slice(last.close + 1, st.para.end) : ''
+    const ended =
+      last && (tail.replace(/[\s.,”"’'»]/g, '').length < 40 || (out[out.length - 1].evidence.startsWith('adjacent') && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
     narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
   }
@@ -118,6 +128,8 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   const afterEnd = next && next.open < closePara.end ? next.open : closePara.end
   const rawAfter = masked.slice(q.close + 1, afterEnd)
   const after = cutSentence(rawAfter)
+  // The rest of the sentence past any later quote in it (masked): "“more gratifying,” and “rewarding” than …, Lladanosa told me."
+  const rest = cutSentence(masked.slice(q.close + 1, closePara.end))
   const inner = text.slice(q.start, q.end)
   const endsSentence = /[.!]$/.test(inner) && !/[,—–]$/.test(inner)
 
@@ -130,7 +142,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rawAfter, inner, endsSentence, trimmedBefore })
+  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore })
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -138,11 +150,11 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   let source = 1
   let mention: { start: number; end: number } | null = null
   if (agent) {
-    speaker = resolveAgent(agent, ctx, local)
+    speaker = resolveAgent(agent, ctx, local, masked.slice(para.start, Math.min(agent.start, q.open)))
     mention = speaker ? { start: agent.start, end: agent.end } : null
   }
 
-  const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution)
+  const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later')
   if (kind !== 'scare' && !speaker) {
     const inherited = inherit(st, q, kind)
     if (inherited) {
@@ -180,6 +192,8 @@ interface Around {
   before: string
   sStart: number
   after: string
+  /** The rest of the sentence after the quote, past later quotes in it. */
+  rest: string
   rawAfter: string
   inner: string
   endsSentence: boolean
@@ -188,7 +202,7 @@ interface Around {
 
 /** The agent that attributes the quote, trying the places in the order docs/quotes.md gives. */
 function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent; evidence: Evidence } | null {
-  const { before, sStart, after, rawAfter, inner, endsSentence, trimmedBefore } = s
+  const { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore } = s
   // The sentence goes on after the quote: `,”` / `”,` (the comma outside, as in Romance languages) / `?”`.
   const loose = /[,?!—–-]$/.test(inner) || /^[”"’»]?\s*[,—–]/.test(rawAfter)
   if (q.closed && (!endsSentence || /[?!]$/.test(inner))) {
@@ -204,7 +218,7 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
   if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
   if (q.closed) {
     // “…” are all thought to contribute, according to X. / described as “…” by X.
-    const a = attributionLater(before, after, q.close + 1)
+    const a = attributionLater(before, after, q.close + 1, rest, sStart)
     if (a) return { agent: a, evidence: 'later' }
   }
   if (q.closed && endsSentence) {
@@ -249,11 +263,23 @@ const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:said|says|adde
  * embedded: scare after "so-called", or ≤ 4 words used like an adjective, or ≤ 6 words with
  * no agent in its sentence; else partial.
  */
-function kindOf(masked: string, trimmedBefore: string, q: RawQuote, inner: string, hasAgent: boolean, opensSentence: boolean): DetectedQuote['kind'] {
+function kindOf(
+  masked: string,
+  trimmedBefore: string,
+  q: RawQuote,
+  inner: string,
+  hasAgent: boolean,
+  opensSentence: boolean,
+  attributedLater: boolean
+): DetectedQuote['kind'] {
   const words = wordCount(inner)
   // “You Loved Me Like a Distant Star”, “Deterministic Nonperiodic Flow.”: a title, not speech.
   if (isTitle(inner, words) && !(opensSentence && hasAgent)) return 'scare'
+  // “Evolution.”, “Arduino” inside a sentence: a name in quotation marks, not someone's words.
+  if (!opensSentence && words <= 2 && /^\p{Lu}/u.test(inner) && inner.split(/\s+/).every((w) => /^\p{Lu}/u.test(w)) && !/^I\b/.test(inner) && /\p{Ll}\s*$/u.test(trimmedBefore.replace(/[“"‘'«„]$/, ''))) return 'scare'
   if (opensSentence) return 'direct'
+  // "a mixture of “squatters,” as Espinosa put it" / "…, Lladanosa told me.": someone's words, however short.
+  if (attributedLater) return 'partial'
   const afterWord = /^\s+(\p{L}+)/u.exec(masked.slice(q.close + 1, q.close + 30))?.[1]
   const soCalled = /so-called\s*$|so called\s*$/i.test(trimmedBefore)
   const adjectival =
@@ -315,7 +341,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     if (!/\p{L}/u.test(s) || /^[#\s”"’»,.]*$/.test(s)) continue
     const b = attributionBefore(s, off)
     if (b) {
-      const speaker = resolveAgent(b.agent, ctx, local)
+      const speaker = resolveAgent(b.agent, ctx, local, masked.slice(from, b.agent.start))
       if (speaker) {
         if (b.agent.type !== 'pronoun') local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
         if (b.speech) ctx.credit(speaker, b.agent.start)
@@ -329,7 +355,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
         break
       }
       if (subj.type === 'pronoun') {
-        const name = ctx.resolvePronoun(subj.raw, subj.start)
+        const name = ctx.resolvePronoun(subj.raw, subj.start, masked.slice(from, subj.start))
         if (name) ctx.attend(name, subj.start)
         break
       }
@@ -344,8 +370,8 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
 }
 
 /** The quotations of `text` as the archive stores them: with each speaker's name key. */
-export function findQuotes(text: string): FoundQuote[] {
-  return detectQuotes(text).map(({ start, end, text, speaker, confidence, kind }) => ({
+export function findQuotes(text: string, structure: TextStructure = {}): FoundQuote[] {
+  return detectQuotes(text, structure).map(({ start, end, text, speaker, confidence, kind }) => ({
     start,
     end,
     text,

@@ -19,7 +19,12 @@ const SPEECH = [
   'reiterated', 'emphasised', 'emphasized', 'lamented', 'boasted', 'quipped', 'snapped', 'sighed', 'whispered',
   'texted', 'posts', 'announces', 'states', 'written', 'recounted', 'recounts', 'reported', 'instructed', 'mused',
   'wondered', 'remembered', 'answered', 'answers', 'echoed', 'pressed', 'interjected', 'summarised', 'summarized',
-  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried'
+  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried',
+  // the present tense of the verbs above, as features and trade press write ("adds", "reports")
+  'promises', 'complains', 'concedes', 'suggests', 'predicts', 'concludes', 'observes', 'remarks',
+  'laments', 'boasts', 'quips', 'jokes', 'vows', 'urges', 'contends', 'maintains', 'confirms', 'denies', 'asserts',
+  'reiterates', 'emphasises', 'emphasizes', 'tweets', 'recounts', 'elaborates', 'advises', 'responds', 'counters',
+  'cautions', 'agrees', 'announces', 'wonders', 'muses', 'admitted'
 ]
 /** Verbs that attribute only with their particle: "pointed out", "weighed in", "chimed in". */
 const PARTICLE: Record<string, string> = { pointed: 'out', points: 'out', weighed: 'in', weighs: 'in', chimed: 'in', spoke: 'up' }
@@ -141,7 +146,12 @@ export const ROLE_NOUNS = new Set(
     'employees worker workers teacher teachers parent parents student students victim victims mother father brother ' +
     'sister wife husband son daughter friend neighbour neighbor owner founder chief executive director chair ' +
     'chairman governor mayor senator lawmaker lawmakers spaniard frenchman german american briton general generals ' +
-    'ambassador envoy spokesperson office cabinet campaign embassy presidency'
+    'ambassador envoy spokesperson office cabinet campaign embassy presidency ' +
+    // people named by what they do or are (a role when the text names nobody)
+    'user users reader readers buyer buyers customer customers member members fan fans viewer viewers patient ' +
+    'patients nurse nurses farmer farmers protester protesters voter voters observer observers visitor visitors ' +
+    'passenger passengers survivor survivors shopper shoppers commenter commenters participant participants ' +
+    'volunteer volunteers vendor vendors seller sellers tenant tenants citizen citizens local locals'
   ).split(' ')
 )
 export const PERSON_ROLES = new Set(
@@ -190,7 +200,7 @@ const LEADING = new Set(
     'today yesterday tonight now also even just this that these those there here it its his her their our my your we they ' +
     'he she i you to for with from by as after before during since until if though although because despite under over ' +
     'like unlike once both either neither each every some many most all no not only perhaps maybe indeed thus hence ' +
-    'moreover furthermore finally first second third last next according speaking writing asked told dear hi hello ' +
+    'enter moreover furthermore finally first second third last next according speaking writing asked told dear hi hello ' +
     'why what who whom whose which how where whether among amid against about above across along around behind below ' +
     'beside between beyond inside into near outside through throughout toward towards upon within without via per ' +
     // the same at the start of a French, Spanish, Portuguese, German or Czech sentence

@@ -4,6 +4,7 @@
  * Offsets are UTF-16 code units into the article text (paragraphs joined by "\n\n").
  */
 import { ABBREVIATIONS } from './lexicon'
+import { lastAtOrBefore } from '../../shared/sorted'
 export interface RawQuote {
   open: number // index of the opening mark
   close: number // index of the closing mark (or end of paragraph when unclosed)
@@ -19,13 +20,33 @@ export interface Paragraph {
   furniture: boolean
 }
 
-export function paragraphs(text: string): Paragraph[] {
+/** A heading or figure caption the page's structure marks (src/shared/reader/text.ts furnitureRanges). */
+export interface StructuralFurniture {
+  start: number
+  end: number
+  kind: 'heading' | 'caption'
+}
+
+/**
+ * A heading that reads as prose — a sentence of a dozen words or more, ended — is the
+ * article's standfirst ("The mother of a woman who … has described how …"), not a sub-heading.
+ */
+function isStandfirst(heading: string): boolean {
+  return heading.trim().split(/\s+/).length >= 12 && /[.!?…][”"’'»]?\s*$/u.test(heading)
+}
+
+/**
+ * The paragraphs of `text`. `structural`: the ranges the page's structure says are furniture
+ * (headings, figure captions; see furnitureRanges) — furniture whatever their punctuation.
+ */
+export function paragraphs(text: string, structural: readonly StructuralFurniture[] = []): Paragraph[] {
   const out: Paragraph[] = []
+  const marked = new Set(structural.filter((r) => r.kind === 'caption' || !isStandfirst(text.slice(r.start, r.end))).map((r) => r.start))
   let start = 0
   for (;;) {
     const i = text.indexOf('\n\n', start)
     const end = i < 0 ? text.length : i
-    out.push({ start, end, furniture: isFurniture(text.slice(start, end)) })
+    out.push({ start, end, furniture: marked.has(start) || isFurniture(text.slice(start, end)) })
     if (i < 0) return out
     start = i + 2
   }
@@ -203,15 +224,7 @@ export function sentenceStarts(masked: string, para: Paragraph): number[] {
 }
 
 export function sentenceStartBefore(starts: number[], pos: number): number {
-  // Binary search: the last start at or before pos.
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= pos) lo = mid
-    else hi = mid - 1
-  }
-  return starts[lo]
+  return starts[lastAtOrBefore(starts, pos)]
 }
 
 export const MAX_LOOKBACK = 400

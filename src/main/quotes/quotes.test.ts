@@ -261,4 +261,69 @@ describe('real coverage: the kinds of error the issue lists', () => {
     expect(qs[1].confidence).toBeGreaterThan(qs[2].confidence)
     expect(qs[2].confidence).toBeLessThanOrEqual(0.6)
   })
+
+  it('attributes reported speech whose attribution closes the sentence, or “as X put it”', () => {
+    const qs = detectQuotes('Working at the lab is “more gratifying,” and “rewarding” than her previous jobs, Ana Ruiz told me.')
+    expect(qs.map((q) => [q.speaker, q.kind])).toEqual([
+      ['Ana Ruiz', 'partial'],
+      ['Ana Ruiz', 'partial']
+    ])
+    expect(only('Volunteers, a mixture of “squatters,” as Ivan Mora put it, and students, help.').speaker).toBe('Ivan Mora')
+    // Not any clause after a comma: a verb that is not speech attributes nothing.
+    expect(only('The tests are “boring,” and Ana Ruiz left early.').speaker).toBe(null)
+  })
+  it('keeps an anonymous member of a group as the role (“one user wrote”)', () => {
+    expect(speakers('“He’s amazing,” one user wrote on the forum. “His knowledge is invaluable.”')).toEqual(['user', 'user'])
+    expect(only('“It was cold,” a reader complained.').speaker).toBe('reader')
+  })
+  it('takes a name in quotation marks for a name, not speech, and a passive for no speaker', () => {
+    const q = only('Ana Ruiz answered questions on the marketplace “Evolution.”')
+    expect([q.kind, q.speaker]).toEqual(['scare', null])
+    expect(only('"SRL" is like "LLC"—Smart Projects was incorporated in Italy.'.replace('"SRL" is like ', 'It is like ')).speaker).toBe(null)
+  })
+  it('reads “he told me” as the person the paragraph names, when the one in focus is not named there', () => {
+    const text = P(
+      '“Vendors send poison,” ScreamMyName told me.',
+      '“Tainted drugs kill,” Dr. Feel added. “It’s the cuts.”',
+      'The case is one of the reasons that ScreamMyName has been pushing for testing. “Why make it worse?” he told me.'
+    )
+    expect(speakers(text)).toEqual(['ScreamMyName', 'Feel', 'Feel', 'ScreamMyName'])
+  })
+  it('keeps a name ending in -ly whole, and knows verbs in the present tense', () => {
+    expect(only('“We will appeal,” Grace Kelly repeatedly said.').speaker).toBe('Grace Kelly')
+    expect(only('“It was a mistake,” Tom Reyes concedes.').speaker).toBe('Tom Reyes')
+  })
+  it('skips the headings and captions the page structure marks, but reads a standfirst heading as prose', () => {
+    const caption = 'Mayor Ana Lima says “no more delays.”'
+    const text = P('The council met.', caption, '“We will build it,” said Ana Lima.')
+    const at = text.indexOf(caption)
+    // By its punctuation alone the caption reads as prose …
+    expect(detectQuotes(text).map((q) => q.text)).toEqual(['no more delays.', 'We will build it,'])
+    // … by the page's structure it is a caption.
+    expect(detectQuotes(text, { furniture: [{ start: at, end: at + caption.length, kind: 'caption' }] }).map((q) => q.text)).toEqual(['We will build it,'])
+    const standfirst = 'The mother of a woman who took pills has described how her daughter was “burning up from within”.'
+    const t2 = P(standfirst, 'Fiona Parry spoke on Monday.')
+    expect(detectQuotes(t2, { furniture: [{ start: 0, end: standfirst.length, kind: 'heading' }] }).map((q) => q.text)).toEqual(['burning up from within'])
+  })
+  it('names the body the text introduced as “the group” or “the company”', () => {
+    expect(only(P('The group, called Harbour Relief, has run clinics since 1999.', 'In its post, the group promised that “All profits go to the project.”')).speaker).toBe('Harbour Relief')
+    expect(only(P('Jones runs Beechmont Hotels Corporation, a hotel operating company that advises owners.', '“Rates will rise,” the company said.')).speaker).toBe('Beechmont Hotels Corporation')
+  })
+  it('carries the speaker to a quotation paragraph after one that ended with the attributed quote’s sentence', () => {
+    const text = P('“Greed hurts the whales,” says Hori Parata, a fierce and uncompromising elder of the tribe.', '“We feel that is ridiculous.”')
+    expect(speakers(text)).toEqual(['Hori Parata', 'Hori Parata'])
+    // Narrative after the attribution ends that: the next quotation paragraph is not guessed.
+    expect(speakers(P('“Greed hurts,” says Hori Parata. The tribe has met every week since the strandings began.', '“We feel that is ridiculous.”'))).toEqual(['Hori Parata', null])
+  })
+  it('takes an online handle for a name (“elmo666 wrote”, “wrote user jayk1984”), not a year', () => {
+    expect(speakers('“It’s our responsibility,” elmo666 wrote in a forum post. “I’m trying the cola,” wrote user jayk1984.')).toEqual(['elmo666', 'jayk1984'])
+    expect(only('“It was cold,” in 2014 wrote.').speaker).toBe(null)
+  })
+  it('keeps a body named with a department word whole, and “Enter X” is X', () => {
+    expect(canonicalSpeaker('Energy Control')).toBe('Energy Control')
+    expect(canonicalSpeaker('Energy Secretary Chris Wright')).toBe('Chris Wright')
+    expect(canonicalSpeaker('Senate Majority Leader Chuck Schumer')).toBe('Chuck Schumer')
+    expect(speakers('Enter Stuart R. Kaplan, a graduate of Wharton. “I’m all yours,” Kaplan says.')).toEqual(['Stuart R. Kaplan'])
+  })
 })
+

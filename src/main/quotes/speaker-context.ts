@@ -46,6 +46,8 @@ export class SpeakerContext {
   private readonly byToken = new Map<string, Candidate[]>()
   private readonly personKeys = new Set<string>()
   private readonly orgs: Candidate[] = []
+  /** Bodies the text introduces as a kind: "The group, called Energy Control," / "Acme, a company that …". */
+  private readonly kinds: { name: string; noun: string; pos: number }[] = []
   /** Speakers in the order they were credited with a quote or reported speech. */
   readonly history: Candidate[] = []
   /**
@@ -62,6 +64,7 @@ export class SpeakerContext {
 
   constructor(readonly text: string) {
     this.common = new CaseEvidence(text)
+    this.noteKinds(text)
     PERSON_NAME_RE.lastIndex = 0
     for (let m = PERSON_NAME_RE.exec(text); m; m = PERSON_NAME_RE.exec(text)) {
       const honorific = m[1]
@@ -153,6 +156,21 @@ export class SpeakerContext {
     if (g && !this.gender(name)) this.genders.set(speakerKey(name), g)
   }
 
+  /**
+   * Bodies introduced as a kind of body: "The group, called Energy Control," and "Beechmont
+   * Hotels Corporation, a hotel operating company that …" — what "the group", "the company"
+   * will mean.
+   */
+  private noteKinds(text: string): void {
+    const add = (raw: string, noun: string, pos: number, initial: boolean) => {
+      const lead = initial ? trimLead(raw, true) : { name: raw, dropped: 0 }
+      const name = lead.name && canonicalSpeaker(cleanName(lead.name))
+      if (name && BODY_NOUNS.has(noun) && !NOT_A_NAME.test(name)) this.kinds.push({ name, noun, pos: pos + lead.dropped })
+    }
+    for (const m of text.matchAll(KIND_CALLED)) add(m[2], m[1].toLowerCase(), (m.index ?? 0) + m[0].indexOf(m[2]), false)
+    for (const m of text.matchAll(KIND_APPOSITIVE)) add(m[1], m[2].toLowerCase(), m.index ?? 0, true)
+  }
+
   /** A name to its full form seen in the article (nearest earlier full form, else any). */
   fullName(raw: string, pos: number): string {
     const trimmed = this.common.trim(raw)
@@ -229,7 +247,7 @@ export class SpeakerContext {
   }
 
   /** Resolves he/she/they/it to the latest compatible name in focus, else a mentioned person of that gender. */
-  resolvePronoun(pronoun: string, pos: number): string | null {
+  resolvePronoun(pronoun: string, pos: number, paragraph?: string): string | null {
     const want: Gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null
     const personal = pronoun === 'he' || pronoun === 'she'
     const fits = (c: Candidate) => {
@@ -239,7 +257,11 @@ export class SpeakerContext {
       return g === null || g === want
     }
     for (let i = this.focus.length - 1, seen = 0; i >= 0 && seen < 60; i--, seen++) {
-      if (this.focus[i].pos < pos && fits(this.focus[i])) return this.pick(this.focus[i].name, want)
+      if (this.focus[i].pos < pos && fits(this.focus[i])) {
+        // Decided before pick() learns a gender from it: a wrong guess would mislead every later pronoun.
+        const name = paragraph === undefined ? this.focus[i].name : this.namedInParagraph(pronoun, this.focus[i].name, paragraph)
+        return this.pick(name, want)
+      }
     }
     if (personal) {
       for (let i = this.mentions.length - 1; i >= 0; i--) {
@@ -248,6 +270,35 @@ export class SpeakerContext {
       }
     }
     return null
+  }
+
+  /**
+   * "… one of the reasons that ScreamMyName has been pushing for more testing. “…?” he told
+   * me": a pronoun whose focus-resolved person the paragraph never names means the person it
+   * does name — the latest credited speaker of the right gender named in `paragraph` (the
+   * paragraph's text before the pronoun), if any; else `resolved`.
+   */
+  private namedInParagraph(pronoun: string, resolved: string, paragraph: string): string {
+    if (pronoun !== 'he' && pronoun !== 'she') return resolved
+    const want: Gender = pronoun === 'he' ? 'm' : 'f'
+    const named = (name: string): number => {
+      let at = -1
+      for (const form of new Set([name, name.split(' ').pop()!])) {
+        const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
+        for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) at = Math.max(at, m.index)
+      }
+      return at
+    }
+    if (named(resolved) >= 0) return resolved
+    let best: { name: string; at: number } | null = null
+    for (const h of this.history) {
+      if (!h.person || h.name === resolved) continue
+      const g = this.gender(h.name)
+      if (g !== null && g !== want) continue
+      const at = named(h.name)
+      if (at >= 0 && (!best || at > best.at)) best = { name: h.name, at }
+    }
+    return best ? best.name : resolved
   }
 
   private pick(name: string, g: Gender): string {
@@ -266,6 +317,9 @@ export class SpeakerContext {
     const head = words[words.length - 1]
     const all = [...this.history.filter((h) => h.pos < pos), ...local.filter((l) => l.pos < pos)].sort((a, b) => a.pos - b.pos)
     for (let i = all.length - 1; i >= 0; i--) if (all[i].name.toLowerCase().includes(head)) return all[i].name
+    // The body the text introduced as one ("The group, called Energy Control, …" → "the group").
+    const kind = this.kinds.filter((k) => k.noun === head && k.pos < pos).pop()
+    if (kind) return kind.name
     const personRole = words.some((w) => PERSON_ROLES.has(w))
     if (personRole) {
       const titled = this.withRole(words.find((w) => PERSON_ROLES.has(w))!, pos)
@@ -284,6 +338,15 @@ export class SpeakerContext {
     return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group)$/.test(head) ? canonicalSpeaker(phrase) : null
   }
 }
+
+/** Nouns for bodies that "the <noun>" refers back to. */
+const BODY_NOUNS = new Set(
+  'group company firm agency organisation organization nonprofit charity startup start-up business network lab laboratory association union council committee ministry department publisher newspaper broadcaster club team coalition campaign alliance bank regulator watchdog'.split(' ')
+)
+/** "The group, called Energy Control," / "the company, known as Acme," */
+const KIND_CALLED = new RegExp(`\\b[Tt]he\\s+([\\p{Ll}-]+),?\\s+(?:called|named|known as)\\s+(${CAPRUN})`, 'gu')
+/** "Acme Corp., a hotel operating company that …" */
+const KIND_APPOSITIVE = new RegExp(`(${CAPRUN}),\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}?([\\p{Ll}-]+)(?=\\s+(?:that|which|based|founded|in|of|with|for)\\b|[,.;])`, 'gu')
 
 const ROLE_AFTER = /^, (?:the|a|an|his|her|their) ((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+)[,.]/u
 const ROLE_BEFORE = /\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir) ((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+), $/u
@@ -331,12 +394,13 @@ const PLACE =
   /^(?:Tehran|Washington|Moscow|Beijing|London|Paris|Berlin|Kyiv|Kiev|Brussels|Tokyo|Seoul|Pyongyang|Jerusalem|Ankara|Delhi|New Delhi|China|Russia|Iran|Israel|Ukraine|Britain|France|Germany|Japan|India|Turkey|Syria|Iraq|Egypt|Pakistan|Canada|Mexico|Brazil|Australia|North Korea|South Korea|the U\.?S\.?|U\.?S\.?|U\.?K\.?|Kremlin|Downing Street|White House|Pentagon|Whitehall|Congress)$/
 
 /** Resolves an agent phrase to a canonical speaker (null when the text gives no antecedent). */
-export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[]): string | null {
+/** `paragraph`: the paragraph's text before the agent (a pronoun may mean the person it names). */
+export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   switch (agent.type) {
     case 'name':
       return ctx.fullName(agent.raw, agent.start) || null
     case 'pronoun':
-      return ctx.resolvePronoun(agent.raw, agent.start)
+      return ctx.resolvePronoun(agent.raw, agent.start, paragraph)
     case 'nominal':
       return ctx.resolveNominal(agent.raw, agent.start, local)
     case 'descriptor': {

@@ -46,6 +46,41 @@ export function docText(doc: PMNode): DocText {
   return { text, segments }
 }
 
+/** A stretch of the plain text, [start, end). */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+export interface FurnitureRange extends TextRange {
+  kind: 'heading' | 'caption'
+}
+
+/**
+ * The text ranges of the blocks that are page furniture by their kind — headings and figure
+ * captions — counted as docText counts (one range per textblock). Quote detection reads no
+ * quotation in them: a caption or sub-heading in quotation marks is not someone speaking.
+ */
+export function furnitureRanges(doc: PMNode): FurnitureRange[] {
+  const out: FurnitureRange[] = []
+  let length = 0
+  let first = true
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true
+    if (!first) length += BLOCK_SEPARATOR.length
+    first = false
+    const start = length
+    node.forEach((child) => {
+      if (child.isText) length += (child.text ?? '').length
+      else if (child.type.name === 'hard_break') length += 1
+    })
+    if (node.type.name === 'heading') out.push({ start, end: length, kind: 'heading' })
+    else if (node.type.name === 'figcaption') out.push({ start, end: length, kind: 'caption' })
+    return false
+  })
+  return out
+}
+
 /**
  * ProseMirror position for a text offset. `bias` decides, at a boundary between two
  * segments, whether the position sits at the end of the earlier (-1, for range ends) or the
