@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { closerOf } from './server-close'
 import { isMethodName } from '../shared/methods'
 import { contentSecurityPolicy } from '../shared/csp'
 import { dispatch, type Handlers } from './api'
@@ -79,22 +80,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host
   const url = `http://${shownHost}:${port}/`
-  const sockets = new Set<Socket>()
-  server.on('connection', (s) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
+  const close = closerOf(server)
   return {
     url,
     openUrl: `${url}#token=${token}`,
     token,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close
   }
 }
 

@@ -12,7 +12,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { closerOf } from '../server-close'
 import {
   CAPTURE_ROUTES,
   CHROMIUM_EXTENSION_ID,
@@ -95,19 +96,11 @@ export async function startCaptureListener(o: CaptureListenerOptions): Promise<C
   })
   const port = (server.address() as AddressInfo).port
   for (const h of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${h}:${port}`)
-  const sockets = new Set<Socket>()
-  server.on('connection', (s) => {
-    sockets.add(s)
-    s.on('close', () => sockets.delete(s))
-  })
+  const close = closerOf(server)
   return {
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy()
-        server.close(() => resolve())
-      })
+    close
   }
 }
 
