@@ -7,11 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { request } from 'node:http'
 import { openApp, type App } from '../../src/main/app'
-import type { Handlers } from '../../src/main/api'
 import { startCaptureListener, type CaptureListener } from '../../src/main/capture/listener'
 import { CAPTURE_ROUTES, CHROMIUM_EXTENSION_ID, MAX_CAPTURE_BODY_BYTES, type CaptureRequest } from '../../src/shared/capture'
-import { methodNames } from '../../src/shared/methods'
 import { articlePage } from '../support/pages'
+import { countedHandlers } from '../support/counted'
 import { tempDbPath } from '../support/tmp'
 
 const ORIGIN = `chrome-extension://${CHROMIUM_EXTENSION_ID}`
@@ -25,15 +24,7 @@ let calls: string[]
 beforeEach(async () => {
   app = openApp(tempDbPath())
   calls = []
-  const counted = Object.fromEntries(
-    methodNames.map((name) => [
-      name,
-      (input: unknown) => {
-        calls.push(name)
-        return (app.handlers[name] as (i: unknown) => unknown)(input)
-      }
-    ])
-  ) as unknown as Handlers
+  const counted = countedHandlers(app.handlers, (name) => calls.push(name))
   listener = await startCaptureListener({ ctx: app.ctx, handlers: counted, port: 0 })
 })
 afterEach(async () => {

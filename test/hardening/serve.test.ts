@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { openApp, type App } from '../../src/main/app'
 import { startServer, type RunningServer } from '../../src/main/server'
-import type { Handlers } from '../../src/main/api'
 import { methodNames } from '../../src/shared/methods'
+import { countedHandlers } from '../support/counted'
 import { tempDbPath, tempDir } from '../support/tmp'
 
 let app: App
@@ -22,15 +22,7 @@ let calls: string[]
 beforeEach(async () => {
   app = openApp(tempDbPath())
   calls = []
-  const counted = Object.fromEntries(
-    methodNames.map((name) => [
-      name,
-      (input: unknown) => {
-        calls.push(name)
-        return (app.handlers[name] as (i: unknown) => unknown)(input)
-      }
-    ])
-  ) as unknown as Handlers
+  const counted = countedHandlers(app.handlers, (name) => calls.push(name))
   const ui = tempDir()
   writeFileSync(join(ui, 'index.html'), '<!doctype html><title>Clipfile UI</title>')
   server = await startServer({ handlers: counted, events: app.ctx.events, db: app.ctx.db, rendererDir: ui })
