@@ -17,8 +17,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import { closerOf } from '../main/server-close'
+import type { AddressInfo, Socket } from 'node:net'
 import { schemas } from '../shared/api'
 import { UserError } from '../shared/result'
 import { TEAM_ROLES, pullRequestSchema, pushRequestSchema, uuid as uuidSchema, type TeamRole } from '../shared/sync'
@@ -100,13 +99,21 @@ export async function startTeamServer(o: TeamServerOptions): Promise<RunningTeam
   const port = (server.address() as AddressInfo).port
   const host = o.host ?? '127.0.0.1'
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`
-  const close = closerOf(server)
+  const sockets = new Set<Socket>()
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
   logger.info('team server listening', { url: baseUrl, schema: TEAM_SCHEMA_VERSION })
   return {
     url: baseUrl,
     port,
     server,
-    close
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy()
+        server.close(() => resolve())
+      })
   }
 }
 
