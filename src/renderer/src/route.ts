@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { SearchSort } from '../../shared/vocabulary'
+import { isTyping } from './keys'
 
 /** The lists of the library: the reading states, starred articles, everything. */
 export type ListName = 'inbox' | 'archive' | 'starred' | 'all'
@@ -125,4 +126,13 @@ export function replace(r: Route): void {
 export function goBack(): void {
   if (previous && !inArticle(previous)) history.back()
   else go(lastPlace ?? { view: 'library', list: 'inbox' })
+}
+
+/**
+ * `goBack` once an action on article `id` has finished — only if the reader is still on it and
+ * not typing: who has moved on (opened something else, or started a search while the archive
+ * call was out) is not pulled back, and what they typed is not dropped.
+ */
+export function goBackFrom(id: number): void {
+  if (current.view === 'article' && current.id === id && !isTyping(document.activeElement)) goBack()
 }

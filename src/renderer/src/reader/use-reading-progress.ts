@@ -11,6 +11,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
 import { posToTextOffset, textOffsetToPos } from '../../../shared/reader/text'
 import { clipfile } from '../bridge'
+import { REVEALED, scrollerOf } from './reveal'
 import { textOf } from './selection'
 
 /** Read to here counts as the end (the last lines may sit above a margin). */
@@ -27,10 +28,6 @@ interface Options {
   onEnd: () => void
 }
 
-function scrollerOf(el: HTMLElement): HTMLElement {
-  return (el.closest('.content') as HTMLElement | null) ?? (document.scrollingElement as HTMLElement)
-}
-
 /** How much of the article lies above the bottom of the window, 0..1. */
 function fractionRead(view: EditorView): number {
   const body = view.dom.getBoundingClientRect()
@@ -39,11 +36,18 @@ function fractionRead(view: EditorView): number {
   return Math.min(1, Math.max(0, (port.bottom - body.top) / body.height))
 }
 
+/**
+ * How far below the top of the window the place's line is put back. The place is read a little
+ * below that, inside the line: read above it, each rewrap would step the place up one line.
+ */
+const PLACE_TOP = 16
+const READ_AT = PLACE_TOP + 4
+
 /** The text offset at the top of the window. */
 function placeInView(view: EditorView): number {
   const body = view.dom.getBoundingClientRect()
   const port = scrollerOf(view.dom).getBoundingClientRect()
-  const at = view.posAtCoords({ left: body.left + Math.min(40, body.width / 2), top: Math.max(body.top, port.top) + 12 })
+  const at = view.posAtCoords({ left: body.left + Math.min(40, body.width / 2), top: Math.max(body.top, port.top) + READ_AT })
   return at ? posToTextOffset(textOf(view).segments, at.pos) : 0
 }
 
@@ -52,7 +56,7 @@ function scrollToPlace(view: EditorView, offset: number): void {
   if (pos === null) return
   const scroller = scrollerOf(view.dom)
   const top = view.coordsAtPos(pos).top - scroller.getBoundingClientRect().top
-  scroller.scrollTop += top - 16
+  scroller.scrollTop += top - PLACE_TOP
 }
 
 export function useReadingProgress({ view, articleId, position, restore, onEnd }: Options): number {
@@ -75,7 +79,7 @@ export function useReadingProgress({ view, articleId, position, restore, onEnd }
     const save = () => {
       clearTimeout(timer)
       lastSave = Date.now()
-      void clipfile.setReadingProgress({ id: articleId, progress: read.current, position: place.current })
+      return clipfile.setReadingProgress({ id: articleId, progress: read.current, position: place.current })
     }
     // Opening marks it read, at the stored place (or, landing on a search match, wherever that
     // is), and counts what the first screen shows (all of a short article) as read.
@@ -85,19 +89,31 @@ export function useReadingProgress({ view, articleId, position, restore, onEnd }
     requestAnimationFrame(() => setFraction(fractionRead(view)))
     void clipfile.setReadingProgress({ id: articleId, progress: first, position })
 
+    const sizes = () => `${view.dom.getBoundingClientRect().width} ${scroller.clientWidth} ${scroller.clientHeight}`
+    let size = sizes()
     const onScroll = () => {
       const f = fractionRead(view)
       setFraction(f)
       read.current = Math.max(read.current, f)
-      place.current = placeInView(view)
+      // A scroll event can arrive after the column changed width and before the observer below
+      // has put the place back: its offset belongs to the old layout, so it says nothing of the place.
+      if (sizes() === size) place.current = placeInView(view)
       if (!userScrolled.current) return
       if (f >= END && !ended.current) {
+        // The end is kept at once (not with the next spaced-out save), before what the end sets
+        // off (archiving): a list read after that shows the article read to the end.
         ended.current = true
-        reachedEnd()
+        void save().then(() => reachedEnd())
+        return
       }
       clearTimeout(timer)
-      if (Date.now() - lastSave > SAVE_EVERY_MS) save()
+      if (Date.now() - lastSave > SAVE_EVERY_MS) void save()
       else timer = setTimeout(save, SAVE_EVERY_MS)
+    }
+    // Code scrolled to a match or a highlight, in the layout as it is now: that is the place.
+    const onRevealed = () => {
+      size = sizes()
+      place.current = placeInView(view)
     }
     // Only the reader's own scrolling counts as reading on (not the restore, not a layout shift).
     const onIntent = () => {
@@ -111,8 +127,6 @@ export function useReadingProgress({ view, articleId, position, restore, onEnd }
     // the line that was at the top at the top, not the scroll offset.
     // The window's size counts too: panels that fold or open over the text move the scroll
     // offset (the browser's scroll anchoring picks its anchor among them) without rewrapping it.
-    const sizes = () => `${view.dom.getBoundingClientRect().width} ${scroller.clientWidth} ${scroller.clientHeight}`
-    let size = sizes()
     const rewrapped = new ResizeObserver(() => {
       const now = sizes()
       if (now === size) return
@@ -122,17 +136,19 @@ export function useReadingProgress({ view, articleId, position, restore, onEnd }
     rewrapped.observe(view.dom)
     rewrapped.observe(scroller)
     scroller.addEventListener('scroll', onScroll, { passive: true })
+    scroller.addEventListener(REVEALED, onRevealed)
     for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) window.addEventListener(type, onIntent, { passive: true, capture: true })
     view.dom.addEventListener('load', onImage, true)
     window.addEventListener('pagehide', save)
     return () => {
       rewrapped.disconnect()
       scroller.removeEventListener('scroll', onScroll)
+      scroller.removeEventListener(REVEALED, onRevealed)
       for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) window.removeEventListener(type, onIntent, { capture: true })
       view.dom.removeEventListener('load', onImage, true)
       window.removeEventListener('pagehide', save)
       // Leaving the article keeps where it was left.
-      if (userScrolled.current) save()
+      if (userScrolled.current) void save()
     }
     // Runs once per view: the stored place is read at opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps

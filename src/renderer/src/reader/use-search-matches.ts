@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { EditorView } from 'prosemirror-view'
 import type { TextMatches } from '../../../shared/types'
 import { clipfile } from '../bridge'
+import { reveal } from './reveal'
 import { syncMatches } from './search-matches-plugin'
 import { withDomSelection } from './selection'
 
@@ -16,8 +17,7 @@ export interface SearchMatches {
   clear(): void
 }
 
-const scrollTo = (view: EditorView, index: number) =>
-  view.dom.querySelector(`[data-match="${index}"]`)?.scrollIntoView({ block: 'center' })
+const scrollTo = (view: EditorView, index: number) => reveal(view.dom.querySelector(`[data-match="${index}"]`))
 
 /**
  * The matches of `query` in the article: found by the server (with the search's own rules),

@@ -19,6 +19,7 @@ import { useTextSelection } from '../reader/use-text-selection'
 import { useReaderKeys } from '../reader/use-reader-keys'
 import { searchMatchesPlugin } from '../reader/search-matches-plugin'
 import { useSearchMatches } from '../reader/use-search-matches'
+import { reveal } from '../reader/reveal'
 import { useReadingProgress } from '../reader/use-reading-progress'
 import { ReaderActions } from '../reader/ReaderActions'
 import { MatchBar } from '../reader/MatchBar'
@@ -29,7 +30,7 @@ import { ArticleHeader } from '../reader/ArticleHeader'
 import { ArrowLeftIcon, CloseIcon } from '../components/icons'
 import { useKeys } from '../lists/use-keys'
 import { useArticleActions } from '../actions'
-import { goBack, LIST_TITLES, type ListName } from '../route'
+import { goBack, goBackFrom, LIST_TITLES, type ListName } from '../route'
 import { updateSettings, useSettings } from '../settings'
 import { useWide } from '../layout'
 import { useToast } from '../toasts'
@@ -109,7 +110,7 @@ function LoadedArticle({ article: a, doc, q, from, tagNames }: { article: Articl
   const pick = (h: Highlight | null, scroll = false) => {
     hl.select(h?.id ?? null)
     setFocus(null)
-    if (h && scroll) view?.dom.querySelector(`[data-hl="${h.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    if (h && scroll) reveal(view?.dom.querySelector(`[data-hl="${h.id}"]`), true)
   }
 
   const close = () => {
@@ -155,7 +156,7 @@ function LoadedArticle({ article: a, doc, q, from, tagNames }: { article: Articl
     if (pos === null) return
     const { node } = view.domAtPos(pos)
     const el = node instanceof Element ? node : node.parentElement
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    reveal(el, true)
   }
 
   useReaderKeys({
@@ -298,7 +299,7 @@ function useReading(a: Article) {
     setState((s) => ({ ...s, state: to }))
     const failed = await actions.setState([subject], to)
     if (failed) setState((s) => ({ ...s, state: subject.state }))
-    else if (andBack && to === 'archive') goBack()
+    else if (andBack && to === 'archive') goBackFrom(a.id)
   }
   const star = async () => {
     setState((s) => ({ ...s, starred: !s.starred }))
