@@ -11,8 +11,8 @@
 // afterPack hook (scripts/after-pack.js) refuses anything else. The packaged CLI is run under
 // this Node for the same reason.
 //
-//   node scripts/dist-check.js [--config FILE] [--budget-mb N] [--no-native] [--keep]
-// (--config, --budget-mb and --no-native let the tests show that the check fails.)
+//   node scripts/dist-check.js [--config FILE] [--budget-mb N] [--keep]
+// (--config and --budget-mb let the tests show that the check fails.)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { builtinModules, createRequire } from 'node:module'
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -55,9 +55,7 @@ const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024]
  */
 export function packLayout({ configFile = CONFIG, nativeDir, outDir }) {
   const config = loadConfig(configFile)
-  const native = (config.files ?? []).find((f) => typeof f === 'object' && f.from === '.electron-native')
-  if (!native) throw new Error(`${shown(configFile)} no longer packs better-sqlite3's Electron build from .electron-native/ (files).`)
-  native.from = nativeDir
+  nativeEntry(config, configFile).from = nativeDir
 
   const electronDist = join(outDir, 'electron-stand-in')
   mkdirSync(electronDist, { recursive: true })
@@ -84,6 +82,13 @@ export function packLayout({ configFile = CONFIG, nativeDir, outDir }) {
 }
 
 /** The builder configuration in `file`, checked against electron-builder's schema. */
+/** The `files` entry that packs better-sqlite3's Electron build (the check swaps in the Node build). */
+function nativeEntry(config, file) {
+  const native = (config.files ?? []).find((f) => typeof f === 'object' && f.from === '.electron-native')
+  if (!native) throw new Error(`${shown(file)} no longer packs better-sqlite3's Electron build from .electron-native/ (files).`)
+  return native
+}
+
 export function loadConfig(file) {
   let config
   try {
@@ -260,18 +265,18 @@ function sizeOf(path) {
 }
 
 /** Builds the CLI bundle, packs, checks. Returns { checks, seconds, layout }. */
-export async function distCheck({ configFile = CONFIG, budgetMB = BUDGET_MB, native = true, keep = false } = {}) {
+export async function distCheck({ configFile = CONFIG, budgetMB = BUDGET_MB, keep = false } = {}) {
   for (const f of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
     if (!existsSync(join(root, f))) throw new Error(`${f} is missing: build the app first (npm run build).`)
   }
-  loadConfig(configFile) // a broken configuration is reported before anything is built
+  nativeEntry(loadConfig(configFile), configFile) // a broken configuration is reported before anything is built
   await buildCli()
   const work = mkdtempSync(join(tmpdir(), 'clipfile-dist-check-'))
   const started = Date.now()
   try {
     const nativeDir = join(work, 'native')
     mkdirSync(nativeDir)
-    if (native) cpSync(NODE_BUILD, join(nativeDir, 'better_sqlite3.node'))
+    cpSync(NODE_BUILD, join(nativeDir, 'better_sqlite3.node'))
     const layout = packLayout({ configFile, nativeDir, outDir: work })
     const checks = checkLayout(layout, { budgetMB, work })
     return { checks, seconds: (Date.now() - started) / 1000, layout: keep ? layout : null }
@@ -287,7 +292,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const { checks, seconds, layout } = await distCheck({
       configFile: value('--config') ?? CONFIG,
       budgetMB: Number(value('--budget-mb') ?? BUDGET_MB),
-      native: !args.includes('--no-native'),
       keep: args.includes('--keep')
     })
     for (const c of checks) console.log(`  ${c.ok ? '✓' : '✗'} ${c.label}`)

@@ -1,32 +1,56 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests (Vitest), build (the app, then the browser extension), end-to-end tests (Playwright in
+// `npm test`: typecheck and lint, build (the app, then the browser extension), unit tests (Vitest), end-to-end tests (Playwright in
 // Debian's Chromium against `clipfile serve`), then the time of each step and one closing
 // line with the totals.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
+const began = Date.now()
 mkdirSync('test-results', { recursive: true })
 for (const f of ['test-results/vitest.json', 'test-results/playwright.json']) rmSync(f, { force: true })
+// Each entry is a step; an array of steps runs them side by side (typecheck and lint are one
+// thread each: together they take the time of the longer). The app is built before the unit
+// tests, whose packaging test (scripts/dist-check.test.ts) packs it and runs every check of
+// `npm run dist:check` on it.
 const steps = [
-  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
-  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
+  [
+    ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+    ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']]
+  ],
   ['build', 'npx', ['electron-vite', 'build', '--logLevel', 'warn']],
   ['extension', 'npm', ['run', '--silent', 'build:extension']],
-  ['dist:check', 'node', ['scripts/dist-check.js']],
+  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']],
   ['e2e', 'npx', ['playwright', 'test', '--reporter=list,json']]
 ]
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const times = []
 let failedStep = null
-for (const [name, cmd, args] of steps) {
-  console.error(`\n== ${name} ==`)
-  const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }
+const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }
+
+/** Runs one step with its output shown as it comes; resolves with its exit status. */
+function run([name, cmd, args], { buffered = false } = {}) {
   const start = Date.now()
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env })
-  times.push([name, (Date.now() - start) / 1000])
-  if (r.status !== 0) {
-    failedStep = name
+  return new Promise((resolve) => {
+    if (!buffered) console.error(`\n== ${name} ==`)
+    const child = spawn(cmd, args, { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env })
+    let output = ''
+    child.stdout?.on('data', (d) => (output += d))
+    child.stderr?.on('data', (d) => (output += d))
+    child.on('close', (status) => {
+      times.push([buffered ? `${name} (side by side)` : name, (Date.now() - start) / 1000])
+      // Side-by-side steps print one after the other, each whole.
+      if (buffered) process.stderr.write(`\n== ${name} ==\n${output}`)
+      resolve(status ?? 1)
+    })
+  })
+}
+
+for (const step of steps) {
+  const group = Array.isArray(step[0]) ? step : [step]
+  const statuses = await Promise.all(group.map((s) => run(s, { buffered: group.length > 1 })))
+  const failed = group.find((_, i) => statuses[i] !== 0)
+  if (failed) {
+    failedStep = failed[0]
     break
   }
 }
@@ -43,7 +67,8 @@ if (existsSync('test-results/playwright.json')) {
   totals.skipped += s.skipped ?? 0
 }
 if (failedStep && totals.failed === 0) totals.failed = 1
-const total = times.reduce((sum, [, t]) => sum + t, 0)
+// Wall-clock: side-by-side steps overlap.
+const total = (Date.now() - began) / 1000
 console.log(`\nsteps: ${times.map(([n, t]) => `${n} ${t.toFixed(0)} s`).join(', ')}; total ${total.toFixed(0)} s`)
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
 if (failedStep) console.error(`npm test: the ${failedStep} step failed`)

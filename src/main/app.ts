@@ -4,7 +4,7 @@ import { runBackfills } from './backfills'
 import { createApi, createHandlers, type Handlers } from './api'
 import type { AppContext } from './context'
 import { EventBus } from './events'
-import { PreparePool, inThread } from './import/pool'
+import { PreparePool, importWorkers, inThread } from './import/pool'
 import { Rechecker, type RecheckOptions } from './versions/recheck'
 import type { ClipfileApi } from '../shared/api'
 
@@ -24,6 +24,7 @@ export interface AppOptions extends OpenOptions {
 
 export function openApp(dbPath: string, options: AppOptions = {}): App {
   const path = dbPath === ':memory:' ? dbPath : resolve(dbPath)
+  const workers = importWorkers(process.env)
   const db = openDatabase(path, options)
   try {
     runBackfills(db)
@@ -31,9 +32,9 @@ export function openApp(dbPath: string, options: AppOptions = {}): App {
     db.close()
     throw e
   }
-  const pool = new PreparePool()
+  const pool = new PreparePool(Math.max(1, workers))
   const events = new EventBus()
-  const prepare = options.inThread ? inThread : pool.prepare
+  const prepare = options.inThread || workers === 0 ? inThread : pool.prepare
   const rechecks = new Rechecker({ db, events, prepare }, options.rechecks)
   const ctx: AppContext = { db, dbPath: path, events, prepare, rechecks }
   const handlers = createHandlers(ctx)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { PreparePool } from './pool'
+import { DEFAULT_WORKERS, importWorkers, PreparePool } from './pool'
 import { articlePage } from '../../../test/support/pages'
 import { UserError } from '../../shared/result'
 import { PNG_40x30 } from '../../../test/support/http'
@@ -43,5 +43,17 @@ describe('a page that takes too long', () => {
     expect(pool.threaded).toBe(true)
     const ok = await pool.prepare({ html: articlePage({ title: 'Next page' }), url: 'https://x.example/' })
     expect(ok.title).toBe('Next page')
+  })
+})
+
+describe('CLIPFILE_IMPORT_WORKERS', () => {
+  it('chooses how many threads read pages, 0 for none, and explains a wrong value', () => {
+    expect(importWorkers({})).toBe(DEFAULT_WORKERS)
+    expect(importWorkers({ CLIPFILE_IMPORT_WORKERS: '' })).toBe(DEFAULT_WORKERS)
+    expect(importWorkers({ CLIPFILE_IMPORT_WORKERS: '0' })).toBe(0)
+    expect(importWorkers({ CLIPFILE_IMPORT_WORKERS: '4' })).toBe(4)
+    for (const bad of ['-1', 'two', '1.5', '17']) {
+      expect(() => importWorkers({ CLIPFILE_IMPORT_WORKERS: bad })).toThrow(`CLIPFILE_IMPORT_WORKERS must be a whole number from 0 to 16, got "${bad}".`)
+    }
   })
 })

@@ -29,6 +29,23 @@ export const inThread: Preparer = (() => {
   return (input) => prepareWithQuotes(input, loadImage)
 })()
 
+/** Threads that read pages, unless told otherwise: one core is left for the window and the database. */
+export const DEFAULT_WORKERS = Math.max(1, Math.min(3, availableParallelism() - 1))
+
+/**
+ * `CLIPFILE_IMPORT_WORKERS`: how many threads read pages — 0 reads them in the app's own
+ * thread (a small machine; the test suite, which opens hundreds of short-lived archives).
+ */
+export function importWorkers(env: NodeJS.ProcessEnv): number {
+  const raw = env.CLIPFILE_IMPORT_WORKERS
+  if (raw === undefined || raw === '') return DEFAULT_WORKERS
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 0 || n > 16) {
+    throw new UserError('invalid_input', `CLIPFILE_IMPORT_WORKERS must be a whole number from 0 to 16, got "${raw}".`)
+  }
+  return n
+}
+
 interface Slot {
   worker: Worker
   busy: number
@@ -45,7 +62,7 @@ export class PreparePool {
   private broken = false
 
   constructor(
-    private readonly size = Math.max(1, Math.min(3, availableParallelism() - 1)),
+    private readonly size = DEFAULT_WORKERS,
     /** How long one page may take (changeable, e.g. by tests). */
     public timeoutMs = PREPARE_TIMEOUT_MS
   ) {}
