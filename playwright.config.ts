@@ -18,7 +18,7 @@ export default defineConfig({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
     },
-    trace: 'retain-on-failure'
+    trace: { mode: 'retain-on-failure', screenshots: false }
   },
   projects: [
     { name: 'browser', testIgnore: /electron\// },
