@@ -14,7 +14,7 @@ import type { TeamStatus } from '../../shared/types'
 import type { DB } from '../db/connection'
 import * as team from '../db/team'
 import * as client from './client'
-import { applyPage, missingContent } from './incoming'
+import { applyPage, versionsToFetch, type FetchedVersions } from './incoming'
 import { buildBatch, recordResults, type Recorded } from './outgoing'
 
 export type { TeamStatus } from '../../shared/types'
@@ -152,8 +152,10 @@ export async function pullAll(db: DB, onPage?: (cursor: number, head: number) =>
   const total: PullSummary = { articles: 0, highlights: 0, deleted: 0, cursor: Number(team.getConfig(db, 'cursor') ?? 0) }
   for (;;) {
     const page = await client.pull(e, total.cursor)
-    for (const c of missingContent(db, page.changes)) c.content = await client.version(e, c.version!.uuid)
-    const applied = applyPage(db, page.changes, page.next, me)
+    // Versions the page names but does not carry (a new member's history, an article met through a highlight).
+    const fetched: FetchedVersions = new Map()
+    for (const uuid of versionsToFetch(db, page.changes)) fetched.set(uuid, await client.version(e, uuid))
+    const applied = applyPage(db, page.changes, page.next, me, fetched)
     total.articles += applied.articles
     total.highlights += applied.highlights
     total.deleted += applied.deleted
