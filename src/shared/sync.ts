@@ -179,6 +179,10 @@ export const pullRequestSchema = z.object({
 })
 export type PullRequest = z.input<typeof pullRequestSchema>
 
+/** Several versions in full, by UUID (POST /sync/versions); unknown ones are left out of the answer. */
+export const versionsRequestSchema = z.object({ uuids: z.array(uuid).min(1).max(100) })
+export const VERSIONS_PER_REQUEST = 50
+
 /** A version in an article's team history; `number`: its place, 1 = oldest. */
 export const versionRefSchema = z.object({ uuid, contentHash: z.string(), createdAt: iso, createdBy: z.string(), number: z.number().int().optional() })
 

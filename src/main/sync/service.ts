@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { UserError } from '../../shared/result'
-import type { SharePolicy, TeamRole } from '../../shared/sync'
+import { VERSIONS_PER_REQUEST, type SharePolicy, type TeamRole } from '../../shared/sync'
 import type { TeamStatus } from '../../shared/types'
 import type { DB } from '../db/connection'
 import * as team from '../db/team'
@@ -154,7 +154,10 @@ export async function pullAll(db: DB, onPage?: (cursor: number, head: number) =>
     const page = await client.pull(e, total.cursor)
     // Versions the page names but does not carry (a new member's history, an article met through a highlight).
     const fetched: FetchedVersions = new Map()
-    for (const uuid of versionsToFetch(db, page.changes)) fetched.set(uuid, await client.version(e, uuid))
+    const wanted = versionsToFetch(db, page.changes)
+    for (let i = 0; i < wanted.length; i += VERSIONS_PER_REQUEST) {
+      for (const v of (await client.versions(e, wanted.slice(i, i + VERSIONS_PER_REQUEST))).versions) fetched.set(v.uuid, v)
+    }
     const applied = applyPage(db, page.changes, page.next, me, fetched)
     total.articles += applied.articles
     total.highlights += applied.highlights
