@@ -42,11 +42,11 @@ async function save(app: App, n: number): Promise<number> {
   return r.results[0].id as number
 }
 
-/** An archive's history of the article: number, title and text of each version, oldest first. */
+/** An archive's history of the article: number, title, text and change summary of each version, oldest first. */
 async function history(app: App, id: number) {
   const list = unwrap(await app.api.listVersions({ articleId: id }))
   const out = []
-  for (const v of list) out.push({ number: v.number, title: v.title, text: unwrap(await app.api.getVersion({ articleId: id, number: v.number })).text })
+  for (const v of list) out.push({ number: v.number, createdAt: v.createdAt, title: v.title, how: v.how, summary: v.summary, text: unwrap(await app.api.getVersion({ articleId: id, number: v.number })).text })
   return out
 }
 

@@ -19,6 +19,7 @@ import { directionOf } from '../../shared/vocabulary'
 import { anchor } from '../annotate/anchor'
 import { articleText } from '../db/articles'
 import { looseQuote } from '../annotate/normalize'
+import { findQuotes } from '../quotes/detect'
 import { localVersions } from './versions'
 
 export interface Applied {
@@ -129,7 +130,9 @@ function toNewArticle(v: SyncVersion, savedAt: string) {
     assets: v.assets.map((a) => ({ key: a.sha256, mime: a.mime, sourceUrl: a.sourceUrl, bytes: Buffer.from(a.data, 'base64') })),
     raw: v.raw ? unpackBytes(Buffer.from(v.raw, 'base64')) : null,
     rawType: v.rawType,
-    quotes: v.quotes
+    // Older versions travel without their quotes (archives keep only the current one's): found
+    // again here, so the change summaries compare quotes as the pushing archive's did.
+    quotes: v.quotes.length ? v.quotes : findQuotes(v.text)
   }
 }
 
