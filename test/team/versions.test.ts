@@ -70,6 +70,7 @@ describe.skipIf(skip !== '')(`team versions${skip ? ` (skipped: ${skip})` : ''}`
       const a = await save(ana, 0)
       await save(ana, 1)
       const h = unwrap(await ana.api.addHighlight({ articleId: a, quote: 'Rosa Lind, told reporters at the gate', note: 'who' }))
+      unwrap(await ana.api.addHighlight({ articleId: a, quote: 'Talks were due to begin on Wednesday' }))
       await save(ana, 2)
       expect(unwrap(await ana.api.getArticle({ id: a })).highlights[0]).toMatchObject({ id: h.id, version: 2, originalExact: 'Rosa Lind, told reporters at the gate' })
       await sync.join(ana.ctx.db, t.server.url, anaToken)
@@ -82,7 +83,7 @@ describe.skipIf(skip !== '')(`team versions${skip ? ` (skipped: ${skip})` : ''}`
       expect(onTeam.rows.map((r) => [r.number, r.current])).toEqual([[1, false], [2, false], [3, true]])
       const hashes = unwrap(await ana.api.listVersions({ articleId: a })).map((v) => v.hash)
       expect(onTeam.rows.map((r) => r.uuid)).toEqual(hashes.map((x) => versionUuid(articleUuid, x)))
-      expect((await t.pool.query('SELECT version_uuid FROM highlights')).rows[0].version_uuid).toBe(versionUuid(articleUuid, hashes[1]))
+      expect((await t.pool.query('SELECT DISTINCT version_uuid FROM highlights')).rows.map((r) => r.version_uuid)).toEqual([versionUuid(articleUuid, hashes[1])])
 
       // Ben joins and pulls: the same history, the same current text, the highlight on version 2.
       await sync.join(ben.ctx.db, t.server.url, benToken)
@@ -91,8 +92,12 @@ describe.skipIf(skip !== '')(`team versions${skip ? ` (skipped: ${skip})` : ''}`
       expect(await history(ben, b)).toEqual(await history(ana, a))
       const onBen = unwrap(await ben.api.getArticle({ id: b }))
       expect(onBen).toMatchObject({ version: 3, versions: 3, text: unwrap(await ana.api.getArticle({ id: a })).text })
-      expect(onBen.highlights).toHaveLength(1)
-      expect(onBen.highlights[0]).toMatchObject({ version: 2, originalExact: 'Rosa Lind, told reporters at the gate', changedIn: null, author: 'ana', note: 'who', orphan: false })
+      expect(onBen.highlights).toHaveLength(2)
+      // Both archives see the same highlights: the one whose words version 3 changed is marked so on both.
+      const origin = (x: { exact: string; version: number; originalExact: string; changedIn: number | null; orphan: boolean }) => [x.originalExact, x.version, x.changedIn, x.orphan, x.exact]
+      expect(onBen.highlights.map(origin).sort()).toEqual(unwrap(await ana.api.getArticle({ id: a })).highlights.map(origin).sort())
+      expect(onBen.highlights.map(origin).sort()[1]).toEqual(['Talks were due to begin on Wednesday', 2, 3, expect.any(Boolean), expect.any(String)])
+      expect(onBen.highlights.find((x) => x.note === 'who')).toMatchObject({ version: 2, originalExact: 'Rosa Lind, told reporters at the gate', changedIn: null, author: 'ana', note: 'who', orphan: false })
 
       // A fourth version on Ana's side: pushed, pulled, four on both.
       await save(ana, 3)

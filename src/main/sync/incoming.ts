@@ -18,6 +18,7 @@ import { storeArticle } from '../import/store'
 import { directionOf } from '../../shared/vocabulary'
 import { anchor } from '../annotate/anchor'
 import { articleText } from '../db/articles'
+import { versionContent } from '../db/versions'
 import { looseQuote } from '../annotate/normalize'
 import { findQuotes } from '../quotes/detect'
 import { localVersions } from './versions'
@@ -180,9 +181,9 @@ function applyHighlight(db: DB, c: HighlightChange, me: string | null, out: Appl
 
 /**
  * A pulled highlight belongs to the version it was made on (found by its team UUID among the
- * local versions; the current one when this archive does not have it), with its words there.
- * When its words now read differently, they count as changed in the current version (the
- * version in between where they changed is not sent).
+ * local versions; the current one when this archive does not have it), with its words there;
+ * when they read differently now, they changed in the first later version that no longer has
+ * them — as this archive would have marked it had it been made here.
  */
 function attachToVersion(db: DB, id: number, articleId: number, c: HighlightChange, placedWords: string | null): void {
   const versions = localVersions(db, articleId, c.articleUuid)
@@ -191,5 +192,14 @@ function attachToVersion(db: DB, id: number, articleId: number, c: HighlightChan
   const madeOn = versions.find((v) => v.uuid === c.versionUuid) ?? current
   const original = c.originalExact ?? c.selectors.exact
   const same = placedWords !== null && looseQuote(placedWords) === looseQuote(original)
-  setHighlightOrigin(db, id, { version: madeOn.number, originalExact: original, changedIn: same || madeOn === current ? null : current.number })
+  setHighlightOrigin(db, id, { version: madeOn.number, originalExact: original, changedIn: same ? null : changedIn(db, articleId, madeOn.number, current.number, original) })
+}
+
+function changedIn(db: DB, articleId: number, from: number, to: number, words: string): number {
+  const wanted = looseQuote(words)
+  for (let n = from + 1; n < to; n++) {
+    const text = versionContent(db, articleId, n)?.text
+    if (text !== undefined && !looseQuote(text).includes(wanted)) return n
+  }
+  return to
 }
