@@ -35,9 +35,9 @@ function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { message: st
   return r.value
 }
 
-async function save(app: App, n: number): Promise<number> {
-  const html = articlePage({ ...VERSIONS[n], canonical: URL_, byline: 'Jo Rivera' })
-  const r = unwrap(await app.api.importItems({ items: [{ kind: 'html', html, url: URL_ }] }))
+async function save(app: App, n: number, url = URL_, extra: string[] = []): Promise<number> {
+  const html = articlePage({ ...VERSIONS[n], paragraphs: [...VERSIONS[n].paragraphs, ...extra], canonical: url, byline: 'Jo Rivera' })
+  const r = unwrap(await app.api.importItems({ items: [{ kind: 'html', html, url }] }))
   if (!r.results[0].ok) throw new Error('import failed')
   return r.results[0].id as number
 }
@@ -134,6 +134,38 @@ describe.skipIf(skip !== '')(`team versions${skip ? ` (skipped: ${skip})` : ''}`
       await sync.syncNow(ben.ctx.db)
       const benNow = unwrap(await ben.api.getArticle({ id: b }))
       expect([benNow.versions, benNow.title]).toEqual([4, VERSIONS[3].title])
+    } finally {
+      ana.close()
+      ben.close()
+    }
+  })
+
+  it('a history too large for one request goes one part per batch, oldest first, and arrives whole', async () => {
+    const dir = tempDir()
+    const ana = openApp(join(dir, 'ana.db'))
+    const ben = openApp(join(dir, 'ben.db'))
+    try {
+      // Another story (its own address and text), so the team does not take it for the first test's.
+      const other = ['Reported from the northern terminal.']
+      const a = await save(ana, 0, `${URL_}-north`, other)
+      await save(ana, 1, `${URL_}-north`, other)
+      unwrap(await ana.api.addHighlight({ articleId: a, quote: 'Rosa Lind, told reporters at the gate' }))
+      await save(ana, 2, `${URL_}-north`, other)
+      await sync.join(ana.ctx.db, t.server.url, anaToken)
+      sync.shareArticles(ana.ctx.db, [a])
+      // One byte per operation: each carries one version.
+      const pushed = await sync.pushAll(ana.ctx.db, undefined, 500, 1)
+      expect(pushed.batches).toBe(3)
+      expect(sync.status(ana.ctx.db).pending).toBe(0)
+      const uuid = ana.ctx.db.prepare('SELECT uuid FROM articles WHERE id = ?').pluck().get(a) as string
+      const onTeam = await t.pool.query('SELECT v.number, a.current_version = v.uuid AS current FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE a.uuid = $1 ORDER BY v.number', [uuid])
+      expect(onTeam.rows.map((r) => [r.number, r.current])).toEqual([[1, false], [2, false], [3, true]])
+
+      await sync.join(ben.ctx.db, t.server.url, benToken)
+      await sync.syncNow(ben.ctx.db)
+      const b = ben.ctx.db.prepare('SELECT id FROM articles WHERE uuid = ?').pluck().get(uuid) as number
+      expect(await history(ben, b)).toEqual(await history(ana, a))
+      expect(unwrap(await ben.api.getArticle({ id: b })).highlights.map((h) => h.version)).toEqual([2])
     } finally {
       ana.close()
       ben.close()

@@ -20,16 +20,30 @@ interface Group {
   rows: team.OutboxRow[]
 }
 
+interface Sent {
+  ids: number[]
+  kind: PushOp['op']
+  uuid: string
+  /** The newest version the operation carries. */
+  version?: string
+  /** Older versions than the current one were left for the next batch (the operation's size). */
+  more?: boolean
+}
+
 export interface OutgoingBatch {
   ops: PushOp[]
   /** The outbox rows behind each operation, by operation id. */
-  rows: Map<string, { ids: number[]; kind: PushOp['op']; uuid: string; version?: string }>
+  rows: Map<string, Sent>
   /** Rows that need no operation (a highlight made and deleted before it was ever pushed). */
   dropped: number[]
 }
 
-/** Up to `maxRows` outbox rows as operations, about `maxBytes` at most (at least one operation). */
-export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): OutgoingBatch {
+/**
+ * Up to `maxRows` outbox rows as operations, about `maxBytes` at most (at least one operation).
+ * One article's versions go in operations of about `maxOpBytes` (at least one version each),
+ * oldest first, so a long history never makes a request the server refuses for its size.
+ */
+export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024, maxOpBytes = 3 * maxBytes): OutgoingBatch {
   const groups = new Map<string, Group>()
   for (const row of team.outbox(db, maxRows)) {
     const family = row.kind.startsWith('article') ? 'article' : 'highlight'
@@ -43,7 +57,7 @@ export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): O
   const batch: OutgoingBatch = { ops: [], rows: new Map(), dropped: [] }
   let bytes = 0
   for (const g of ordered) {
-    const built = g.family === 'article' ? articleOp(db, g) : highlightOp(db, g)
+    const built = g.family === 'article' ? articleOp(db, g, maxOpBytes) : highlightOp(db, g)
     const ids = g.rows.map((r) => r.id)
     if (!built) {
       batch.dropped.push(...ids)
@@ -53,7 +67,7 @@ export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): O
     if (batch.ops.length > 0 && bytes + size > maxBytes) break
     bytes += size
     batch.ops.push(built.op)
-    batch.rows.set(built.op.opId, { ids, kind: built.op.op, uuid: g.uuid, version: built.version })
+    batch.rows.set(built.op.opId, { ids, kind: built.op.op, uuid: g.uuid, version: built.version, more: built.more })
   }
   return batch
 }
@@ -61,7 +75,7 @@ export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): O
 const versionBytes = (v: SyncVersion) => v.text.length * 2 + (v.raw?.length ?? 0) + v.assets.reduce((n, a) => n + a.data.length, 0)
 const lastOpId = (g: Group) => g.rows[g.rows.length - 1].op_id
 
-function articleOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
+function articleOp(db: DB, g: Group, maxOpBytes: number): { op: PushOp; version?: string; more?: boolean } | null {
   if (g.rows.some((r) => r.kind === 'article-delete')) return { op: { opId: lastOpId(g), op: 'article-delete', uuid: g.uuid } }
   const a = team.articleByUuid(db, g.uuid)
   if (!a) return null
@@ -69,16 +83,28 @@ function articleOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
   const neverPushed = a.team_version === null
   const wantVersion = neverPushed || (g.rows.some((r) => r.kind === 'article') && vid !== a.team_version)
   const wantTags = neverPushed || g.rows.some((r) => r.kind === 'article-tags')
+  // With the current version go the earlier ones the team does not have yet, oldest first,
+  // as many as fit in one operation (the rest follow in the next batch).
+  const versions = wantVersion ? [...earlierVersions(db, a.id, a.uuid, a.team_version), readCurrentVersion(db, a.id, vid)] : []
+  const sent = fitting(versions, maxOpBytes)
+  const newest = sent.pop()
   const op: PushOp = {
     opId: lastOpId(g),
     op: 'article',
     uuid: a.uuid,
     savedAt: a.saved_at,
-    // With the current version go the earlier ones the team does not have yet, oldest first.
-    ...(wantVersion ? { version: readCurrentVersion(db, a.id, vid), earlier: earlierVersions(db, a.id, a.uuid, a.team_version) } : {}),
+    ...(newest ? { version: newest, earlier: sent } : {}),
     ...(wantTags ? { tags: tagsForArticles(db, [a.id]).get(a.id) ?? [] } : {})
   }
-  return { op, version: wantVersion ? vid : undefined }
+  return { op, version: newest?.uuid, more: newest !== undefined && newest.uuid !== vid }
+}
+
+/** The first versions that fit in `maxBytes` (at least one). */
+function fitting(versions: SyncVersion[], maxBytes: number): SyncVersion[] {
+  let bytes = 0
+  let n = 0
+  while (n < versions.length && (n === 0 || bytes + versionBytes(versions[n]) <= maxBytes)) bytes += versionBytes(versions[n++])
+  return versions.slice(0, n)
 }
 
 function highlightOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
@@ -144,7 +170,11 @@ export function recordResults(db: DB, batch: OutgoingBatch, results: PushResult[
         if (r.conflicts?.length) out.conflicts++
         if (sent.kind === 'highlight' && r.status !== 'unchanged') team.setHighlightRev(db, sent.uuid, r.opId)
         const local = sent.kind === 'article' ? team.articleByUuid(db, sent.uuid) : null
-        if (local && sent.version && r.status !== 'merged') team.setArticleTeam(db, local.id, { version: sent.version })
+        if (local && sent.version && r.status !== 'merged') {
+          team.setArticleTeam(db, local.id, { version: sent.version })
+          // The rest of its history goes in the next batch.
+          if (sent.more) team.enqueue(db, 'article', sent.uuid)
+        }
         if (local && r.uuid && r.uuid !== sent.uuid) {
           out.merged++
           mergeInto(db, local.id, sent.uuid, r.uuid)

@@ -114,8 +114,8 @@ export interface PushSummary extends Recorded {
   batches: number
 }
 
-/** Pushes the whole outbox, batch after batch; each acknowledged batch leaves the outbox at once. */
-export async function pushAll(db: DB, onBatch?: (done: number, left: number) => void | Promise<void>, batchRows = 500): Promise<PushSummary> {
+/** Pushes the whole outbox, batch after batch; each acknowledged batch leaves the outbox at once (`opBytes`: see buildBatch). */
+export async function pushAll(db: DB, onBatch?: (done: number, left: number) => void | Promise<void>, batchRows = 500, opBytes?: number): Promise<PushSummary> {
   const e = endpoint(db)
   if (team.getConfig(db, 'role') === 'reader') {
     throw new UserError('unsupported', `${team.getConfig(db, 'user')} is a reader in this team: your changes stay in this archive.`)
@@ -124,7 +124,7 @@ export async function pushAll(db: DB, onBatch?: (done: number, left: number) => 
   const clientId = team.getConfig(db, 'client') as string
   const total: PushSummary = { applied: 0, unchanged: 0, merged: 0, rejected: 0, conflicts: 0, batches: 0 }
   for (;;) {
-    const batch = buildBatch(db, batchRows)
+    const batch = buildBatch(db, batchRows, undefined, opBytes)
     if (batch.ops.length === 0) {
       if (batch.dropped.length === 0) return total
       recordResults(db, batch, [])
