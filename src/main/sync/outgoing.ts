@@ -30,6 +30,9 @@ interface Sent {
   more?: boolean
 }
 
+/** An operation and what recording its answer needs. */
+type Built = Pick<Sent, 'version' | 'more'> & { op: PushOp }
+
 export interface OutgoingBatch {
   ops: PushOp[]
   /** The outbox rows behind each operation, by operation id. */
@@ -75,7 +78,7 @@ export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024, ma
 const versionBytes = (v: SyncVersion) => v.text.length * 2 + (v.raw?.length ?? 0) + v.assets.reduce((n, a) => n + a.data.length, 0)
 const lastOpId = (g: Group) => g.rows[g.rows.length - 1].op_id
 
-function articleOp(db: DB, g: Group, maxOpBytes: number): { op: PushOp; version?: string; more?: boolean } | null {
+function articleOp(db: DB, g: Group, maxOpBytes: number): Built | null {
   if (g.rows.some((r) => r.kind === 'article-delete')) return { op: { opId: lastOpId(g), op: 'article-delete', uuid: g.uuid } }
   const a = team.articleByUuid(db, g.uuid)
   if (!a) return null
@@ -107,7 +110,7 @@ function fitting(versions: SyncVersion[], maxBytes: number): SyncVersion[] {
   return versions.slice(0, n)
 }
 
-function highlightOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
+function highlightOp(db: DB, g: Group): Built | null {
   const h = team.highlightByUuid(db, g.uuid)
   const first = g.rows[0]
   const created = g.rows.some((r) => r.fields?.includes('"create"'))
