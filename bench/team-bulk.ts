@@ -75,8 +75,8 @@ export async function bulkLoad(db: DB, pool: Pool, userId: number, log: (s: stri
         [JSON.stringify(recs), userId]
       )
       await c.query(
-        `INSERT INTO article_versions(uuid, article_id, seq, created_by, created_at, content_hash, meta, text, doc)
-         SELECT r.vuuid, a.id, a.seq, $2, r.saved_at, r.content_hash, r.meta, r.text, d.doc
+        `INSERT INTO article_versions(uuid, article_id, seq, created_by, created_at, content_hash, meta, text, doc, number)
+         SELECT r.vuuid, a.id, a.seq, $2, r.saved_at, r.content_hash, r.meta, r.text, d.doc, 1
          FROM jsonb_to_recordset($1::jsonb) AS r(n bigint, vuuid uuid, uuid uuid, saved_at text, content_hash text, meta jsonb, text text)
          JOIN articles a ON a.uuid = r.uuid JOIN unnest($3::bytea[]) WITH ORDINALITY AS d(doc, n) ON d.n = r.n`,
         [JSON.stringify(recs), userId, docs]

@@ -7,8 +7,13 @@
  * - The server stamps every change with a sequence number from one counter, assigned in
  *   commit order. A client pulls "everything after N" and keeps N (its cursor) in the same
  *   transaction as the changes it applied, so a pull is resumable and never skips a change.
- * - Articles are a list of immutable versions (content-addressed: same text, same version
- *   UUID); the article points at its current one, the latest pushed.
+ * - Articles are a list of immutable versions, content-addressed: a version's UUID is derived
+ *   from the article's UUID and its text's hash (src/main/sync/ids.ts), so the same version
+ *   pushed from two archives is one. The team orders an article's versions by when each was
+ *   obtained (`createdAt`; within one push, by the pusher's own order) and numbers them 1…n;
+ *   the current one is the last. An archive pushes its earlier versions along with the
+ *   current one, and an older version arriving late takes its place in the history without
+ *   becoming current.
  * - Highlights are append-only: every edit is a new revision naming the revision it was
  *   based on. Concurrent revisions setting the same field resolve by the server sequence
  *   (the later one wins); the earlier one stays in the history, never lost.
@@ -19,7 +24,7 @@
  * Zod schemas validate both directions (the server checks pushes, the client checks pulls).
  */
 import { z } from 'zod'
-import { HIGHLIGHT_COLORS, QUOTE_KINDS } from './vocabulary'
+import { HIGHLIGHT_COLORS, QUOTE_KINDS, VERSION_HOWS } from './vocabulary'
 
 export const SYNC_PROTOCOL = 1
 
@@ -97,15 +102,30 @@ export const versionSchema = z.object({
   raw: z.string().max(80_000_000).nullable(),
   rawType: nullableText(200),
   assets: z.array(assetSchema).max(2000),
-  quotes: z.array(quoteSchema).max(20_000)
+  quotes: z.array(quoteSchema).max(20_000),
+  /** How the archive that made it obtained it (import, capture, re-check, re-extraction). */
+  how: z.enum(VERSION_HOWS).optional(),
+  /** Its place in the pusher's history (the local version number); the team numbers versions itself. */
+  number: z.number().int().min(1).optional()
 })
 export type SyncVersion = z.infer<typeof versionSchema>
 
 const opBase = { opId: uuid }
 
 export const pushOpSchema = z.discriminatedUnion('op', [
-  /** An article, new or changed: a version (content changed), its tags (tags changed), or both. */
-  z.object({ ...opBase, op: z.literal('article'), uuid, savedAt: iso, version: versionSchema.optional(), tags: z.array(tag).max(200).optional() }),
+  /**
+   * An article, new or changed: its current version (content changed) with the earlier ones
+   * the team may not have yet (`earlier`, oldest first), its tags (tags changed), or both.
+   */
+  z.object({
+    ...opBase,
+    op: z.literal('article'),
+    uuid,
+    savedAt: iso,
+    version: versionSchema.optional(),
+    earlier: z.array(versionSchema).max(1000).optional(),
+    tags: z.array(tag).max(200).optional()
+  }),
   z.object({ ...opBase, op: z.literal('article-delete'), uuid }),
   /** A highlight revision: `create` with its selectors, or an edit of some fields based on `baseRev`. */
   z.object({
@@ -116,7 +136,8 @@ export const pushOpSchema = z.discriminatedUnion('op', [
     rev: uuid,
     baseRev: uuid.nullable(),
     madeAt: iso,
-    create: z.object({ createdAt: iso, selectors: selectorsSchema, versionUuid: uuid.nullable() }).optional(),
+    /** `versionUuid`: the version it was made on; `originalExact`: its words on that version (the selectors are on the current one). */
+    create: z.object({ createdAt: iso, selectors: selectorsSchema, versionUuid: uuid.nullable(), originalExact: z.string().max(20_000).optional() }).optional(),
     color: z.enum(HIGHLIGHT_COLORS).optional(),
     note: z.string().max(20_000).optional(),
     tags: z.array(tag).max(50).optional()
@@ -158,7 +179,12 @@ export const pullRequestSchema = z.object({
 })
 export type PullRequest = z.input<typeof pullRequestSchema>
 
-export const versionRefSchema = z.object({ uuid, contentHash: z.string(), createdAt: iso, createdBy: z.string() })
+/** Several versions in full, by UUID (POST /sync/versions); unknown ones are left out of the answer. */
+export const versionsRequestSchema = z.object({ uuids: z.array(uuid).min(1).max(100) })
+export const VERSIONS_PER_REQUEST = 50
+
+/** A version in an article's team history; `number`: its place, 1 = oldest. */
+export const versionRefSchema = z.object({ uuid, contentHash: z.string(), createdAt: iso, createdBy: z.string(), number: z.number().int().optional() })
 
 export const articleChangeSchema = z.object({
   kind: z.literal('article'),
@@ -172,7 +198,7 @@ export const articleChangeSchema = z.object({
   /** The current version; `content` only when it changed after the pull's `since`. */
   version: versionRefSchema.nullable(),
   content: versionSchema.nullable(),
-  /** Every version, oldest first (older ones are fetched on demand). */
+  /** Every version, oldest first (the others' content is fetched by UUID, GET /sync/version/<uuid>). */
   versions: z.array(versionRefSchema)
 })
 export type ArticleChange = z.infer<typeof articleChangeSchema>
@@ -205,7 +231,9 @@ export const highlightChangeSchema = z.object({
   note: z.string(),
   tags: z.array(z.string()),
   selectors: selectorsSchema,
+  /** The version it was made on, and its words there (null: not known, pushed by an older client). */
   versionUuid: uuid.nullable(),
+  originalExact: z.string().nullable().optional(),
   /** Every revision, oldest first: the history, losers included. */
   revisions: z.array(revisionSchema)
 })

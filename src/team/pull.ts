@@ -87,15 +87,16 @@ async function articleChanges(c: Tx, ids: number[], since: number): Promise<Arti
      FROM articles a JOIN users u ON u.id = a.added_by WHERE a.id = ANY($1)`,
     [ids]
   )
-  const versions = await c.query<{ article_id: number; uuid: string; content_hash: string; created_at: string; created_by: string }>(
-    `SELECT v.article_id, v.uuid, v.content_hash, v.created_at, u.name AS created_by FROM article_versions v JOIN users u ON u.id = v.created_by
-     WHERE v.article_id = ANY($1) ORDER BY v.seq`,
+  // Oldest first, in the team's order: a new member stores them in this order.
+  const versions = await c.query<{ article_id: number; uuid: string; content_hash: string; created_at: string; created_by: string; number: number }>(
+    `SELECT v.article_id, v.uuid, v.content_hash, v.created_at, u.name AS created_by, v.number FROM article_versions v JOIN users u ON u.id = v.created_by
+     WHERE v.article_id = ANY($1) ORDER BY v.article_id, v.number, v.seq`,
     [ids]
   )
   const byArticle = new Map<number, ArticleChange['versions']>()
   for (const v of versions.rows) {
     const list = byArticle.get(v.article_id) ?? []
-    list.push({ uuid: v.uuid, contentHash: v.content_hash, createdAt: v.created_at, createdBy: v.created_by })
+    list.push({ uuid: v.uuid, contentHash: v.content_hash, createdAt: v.created_at, createdBy: v.created_by, number: v.number })
     byArticle.set(v.article_id, list)
   }
   const wanted = rows.rows.filter((a) => !a.deleted && a.content_seq > since && a.current_version).map((a) => a.current_version as string)
@@ -125,8 +126,8 @@ async function articleChanges(c: Tx, ids: number[], since: number): Promise<Arti
 export async function loadVersions(c: Tx | Pool, uuids: string[]): Promise<Map<string, SyncVersion>> {
   const out = new Map<string, SyncVersion>()
   if (uuids.length === 0) return out
-  const rows = await c.query<{ uuid: string; content_hash: string; created_at: string; meta: SyncVersion['meta']; text: string; doc: Buffer; raw: Buffer | null; raw_type: string | null; quotes: SyncQuote[] }>(
-    'SELECT uuid, content_hash, created_at, meta, text, doc, raw, raw_type, quotes FROM article_versions WHERE uuid = ANY($1)',
+  const rows = await c.query<{ uuid: string; content_hash: string; created_at: string; meta: SyncVersion['meta']; text: string; doc: Buffer; raw: Buffer | null; raw_type: string | null; quotes: SyncQuote[]; how: SyncVersion['how'] | null; number: number }>(
+    'SELECT uuid, content_hash, created_at, meta, text, doc, raw, raw_type, quotes, how, number FROM article_versions WHERE uuid = ANY($1)',
     [uuids]
   )
   const assets = await c.query<{ version_uuid: string; sha256: string; mime: string; source_url: string | null; bytes: Buffer }>(
@@ -144,6 +145,8 @@ export async function loadVersions(c: Tx | Pool, uuids: string[]): Promise<Map<s
       raw: v.raw ? v.raw.toString('base64') : null,
       rawType: v.raw_type,
       quotes: v.quotes,
+      ...(v.how ? { how: v.how } : {}),
+      number: v.number,
       assets: assets.rows
         .filter((a) => a.version_uuid === v.uuid)
         .map((a) => ({ sha256: a.sha256, mime: a.mime, sourceUrl: a.source_url, data: a.bytes.toString('base64') }))
@@ -154,9 +157,9 @@ export async function loadVersions(c: Tx | Pool, uuids: string[]): Promise<Map<s
 
 async function highlightChanges(c: Tx, ids: number[]): Promise<HighlightChange[]> {
   if (ids.length === 0) return []
-  const rows = await c.query<{ id: number; seq: number; uuid: string; article_uuid: string; deleted: boolean; created_by: string; created_at: string; rev: string; color: string; note: string; tags: string[]; start_pos: number; end_pos: number; exact: string; prefix: string; suffix: string; version_uuid: string | null }>(
+  const rows = await c.query<{ id: number; seq: number; uuid: string; article_uuid: string; deleted: boolean; created_by: string; created_at: string; rev: string; color: string; note: string; tags: string[]; start_pos: number; end_pos: number; exact: string; prefix: string; suffix: string; version_uuid: string | null; original_exact: string | null }>(
     `SELECT h.id, h.seq, h.uuid, a.uuid AS article_uuid, h.deleted_at IS NOT NULL AS deleted, u.name AS created_by, h.created_at, h.rev,
-            h.color, h.note, h.tags, h.start_pos, h.end_pos, h.exact, h.prefix, h.suffix, h.version_uuid
+            h.color, h.note, h.tags, h.start_pos, h.end_pos, h.exact, h.prefix, h.suffix, h.version_uuid, h.original_exact
      FROM highlights h JOIN articles a ON a.id = h.article_id JOIN users u ON u.id = h.created_by WHERE h.id = ANY($1) ORDER BY h.seq`,
     [ids]
   )
@@ -179,6 +182,7 @@ async function highlightChanges(c: Tx, ids: number[]): Promise<HighlightChange[]
     tags: h.tags,
     selectors: { start: h.start_pos, end: h.end_pos, exact: h.exact, prefix: h.prefix, suffix: h.suffix },
     versionUuid: h.version_uuid,
+    originalExact: h.original_exact,
     revisions: revs.rows
       .filter((r) => r.highlight_id === h.id)
       .map((r) => ({

@@ -6,7 +6,8 @@
  * Rights: readers cannot push at all (refused before this); editors add articles and
  * highlights, and change or delete only what they added; admins change anything.
  */
-import { conflictingFields, type HighlightField, type PushOp, type PushRequest, type PushResponse, type PushResult } from '../shared/sync'
+import { conflictingFields, type HighlightField, type PushOp, type PushRequest, type PushResponse, type PushResult, type SyncVersion } from '../shared/sync'
+import { placeVersions } from './order'
 import { lockWrites, nextSeq, tx, type Pool, type Tx } from './store/pool'
 import * as articles from './store/articles'
 import * as highlights from './store/highlights'
@@ -76,6 +77,7 @@ const mayChange = (user: TeamUser, ownerId: number) => user.role === 'admin' || 
 
 async function pushArticle({ c, user }: OpContext, op: Op<'article'>): Promise<PushResult> {
   const found = await articles.resolveArticle(c, op.uuid)
+  const pushed = uniqueVersions(op)
   if (!found) {
     if (!op.version) return rejected(op, 'the team does not have this article (its content was never pushed)')
     const dup = await articles.findDuplicate(c, op.version)
@@ -84,24 +86,43 @@ async function pushArticle({ c, user }: OpContext, op: Op<'article'>): Promise<P
       await articles.addAlias(c, op.uuid, dup.id)
       return { opId: op.opId, status: 'merged', uuid: dup.uuid }
     }
+    // A new article: its history is the pusher's, the current version last.
     const { id, seq } = await articles.insertArticle(c, { uuid: op.uuid, userId: user.id, savedAt: op.savedAt, tags: op.tags ?? [], v: op.version })
-    await articles.insertVersion(c, id, seq, user.id, op.version)
+    for (const [i, v] of pushed.entries()) await articles.insertVersion(c, id, seq, user.id, v, i + 1)
     await articles.setSpeakers(c, id, op.version, false)
     return { opId: op.opId, status: 'applied', seq }
   }
   if (found.deleted_at) return rejected(op, 'the article was deleted from the team archive')
   const merged = found.uuid !== op.uuid ? { uuid: found.uuid } : {}
-  const contentChanged = op.version !== undefined && op.version.contentHash !== found.content_hash
-  if (!contentChanged && op.tags === undefined) return { opId: op.opId, status: 'unchanged', ...merged }
+  const history = await articles.versionOrder(c, found.id)
+  const known = new Set(history.map((v) => v.uuid))
+  const fresh = pushed.filter((v) => !known.has(v.uuid))
+  // The same tags again are no change: a re-sent article (an answer lost, a re-share) changes nothing.
+  const tags = op.tags !== undefined && JSON.stringify(op.tags) !== JSON.stringify(found.tags) ? op.tags : undefined
+  if (fresh.length === 0 && tags === undefined) return { opId: op.opId, status: 'unchanged', ...merged }
   if (!mayChange(user, found.added_by)) return { ...rejected(op, 'only the person who added this article, or an admin, can change it'), ...merged }
   const seq = await nextSeq(c)
-  if (contentChanged && op.version) {
-    await articles.insertVersion(c, found.id, seq, user.id, op.version)
-    await articles.setCurrentVersion(c, found.id, seq, op.version)
+  let currentChanged = false
+  if (fresh.length) {
+    // Versions take their place by when they were obtained; the last is current.
+    const order = placeVersions(history, fresh)
+    for (const v of fresh) await articles.insertVersion(c, found.id, seq, user.id, v, order.indexOf(v.uuid) + 1)
+    await articles.renumberVersions(c, found.id, order)
+    const current = fresh.find((v) => v.uuid === order[order.length - 1])
+    if (current && current.uuid !== found.current_version) {
+      await articles.setCurrentVersion(c, found.id, seq, current)
+      currentChanged = true
+    } else await articles.touchArticle(c, found.id, seq)
   }
-  if (op.tags !== undefined) await articles.setTags(c, found.id, seq, op.tags)
-  await articles.reindexArticle(c, found.id)
+  if (tags !== undefined) await articles.setTags(c, found.id, seq, tags)
+  if (currentChanged || tags !== undefined) await articles.reindexArticle(c, found.id)
   return { opId: op.opId, status: 'applied', seq, ...merged }
+}
+
+/** The versions an operation carries, earlier ones first, each once. */
+function uniqueVersions(op: Op<'article'>): SyncVersion[] {
+  const seen = new Set<string>()
+  return [...(op.earlier ?? []), ...(op.version ? [op.version] : [])].filter((v) => !seen.has(v.uuid) && seen.add(v.uuid) !== undefined)
 }
 
 async function deleteArticle({ c, user }: OpContext, op: Op<'article-delete'>): Promise<PushResult> {
@@ -147,7 +168,7 @@ async function createHighlight(ctx: OpContext, op: Op<'highlight'>): Promise<Pus
   const values = { color: op.color ?? 'yellow', note: op.note ?? '', tags: op.tags ?? [] }
   const id = await highlights.insertHighlight(c, {
     uuid: op.uuid, articleId: article.id, seq, userId: user.id, createdAt: op.create.createdAt, rev: op.rev, ...values,
-    selectors: op.create.selectors, versionUuid: op.create.versionUuid
+    selectors: op.create.selectors, versionUuid: op.create.versionUuid, originalExact: op.create.originalExact ?? null
   })
   await highlights.insertRevision(c, { rev: op.rev, highlightId: id, seq, baseRev: null, userId: user.id, client: ctx.client, madeAt: op.madeAt, values })
   await highlights.reindexHighlight(c, id)

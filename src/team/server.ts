@@ -6,6 +6,7 @@
  *   POST /sync/push            editors and admins: operations from an archive's outbox
  *   POST /sync/pull            everything after a sequence number
  *   GET  /sync/version/<uuid>  one article version in full
+ *   POST /sync/versions        several (a new member's pull of articles' histories), by UUID
  *   GET  /asset/<sha256>       an image of an article
  *   POST /api/<method>         the contract's read methods (search, getArticle, …), validated by its schemas
  *   GET|POST /admin/users, POST /admin/users/revoke   admins: users and tokens
@@ -20,7 +21,7 @@ import { randomBytes } from 'node:crypto'
 import type { AddressInfo, Socket } from 'node:net'
 import { schemas } from '../shared/api'
 import { UserError } from '../shared/result'
-import { TEAM_ROLES, pullRequestSchema, pushRequestSchema, uuid as uuidSchema, type TeamRole } from '../shared/sync'
+import { TEAM_ROLES, pullRequestSchema, pushRequestSchema, uuid as uuidSchema, versionsRequestSchema, type TeamRole } from '../shared/sync'
 import type { ZodError } from 'zod'
 import { VERSION } from '../main/version'
 import { applyPush } from './push'
@@ -162,6 +163,12 @@ async function route(r: Request, pool: Pool, limiter: RateLimiter, maxBody: numb
     const parsed = pullRequestSchema.safeParse(body)
     if (!parsed.success) throw new HttpError(400, 'invalid_input', `Invalid pull: ${describeZodError(parsed.error)}`)
     return send(res, 200, { ok: true, value: await pullChanges(pool, parsed.data.since, parsed.data.limit) })
+  }
+  if (path === '/sync/versions') {
+    const parsed = versionsRequestSchema.safeParse(body)
+    if (!parsed.success) throw new HttpError(400, 'invalid_input', `Invalid request: ${describeZodError(parsed.error)}`)
+    const found = await loadVersions(pool, parsed.data.uuids)
+    return send(res, 200, { ok: true, value: { versions: parsed.data.uuids.flatMap((u) => found.get(u) ?? []) } })
   }
   if (path === '/admin/users/revoke') {
     requireAdmin(user)

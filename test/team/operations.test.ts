@@ -59,7 +59,7 @@ describe.skipIf(skip !== '')(`team operations${skip ? ` (skipped: ${skip})` : ''
     }
   })
 
-  it('migrates a schema-1 database: search vectors move to article_search (live articles only), highlight tags onto their article, and both still match', async () => {
+  it('migrates a schema-1 database: search vectors move to article_search (live articles only), highlight tags onto their article, versions get numbers, and all still match', async () => {
     const pool = createPool(await freshDatabase(), 1)
     try {
       await migrateTeam(pool, teamMigrations.slice(0, 1))
@@ -76,7 +76,17 @@ describe.skipIf(skip !== '')(`team operations${skip ? ` (skipped: ${skip})` : ''
          SELECT gen_random_uuid(), id, 3, $1, '2024-01-02', gen_random_uuid(), 'yellow', '', '{Ports}', '{ports}', 0, 7, 'Harbour', '', '' FROM articles WHERE seq = 1`,
         [user.id]
       )
+      // Two versions of the live article, pushed in that order (sequence 4, then 5).
+      for (const n of [5, 4]) {
+        await pool.query(
+          `INSERT INTO article_versions(uuid, article_id, seq, created_by, created_at, content_hash, meta, text, doc)
+           SELECT gen_random_uuid(), id, $1, $2, '2024-01-01', $3, '{}', 'text', '\\x00' FROM articles WHERE seq = 1`,
+          [n, user.id, `h${n}`]
+        )
+      }
       expect(await migrateTeam(pool)).toEqual({ from: 1, to: TEAM_SCHEMA_VERSION })
+      // Schema 4: versions numbered in the order they arrived.
+      expect((await pool.query('SELECT content_hash, number FROM article_versions ORDER BY number')).rows).toEqual([{ content_hash: 'h4', number: 1 }, { content_hash: 'h5', number: 2 }])
       const moved = await pool.query('SELECT a.title, s.tokens FROM article_search s JOIN articles a ON a.id = s.article_id')
       expect(moved.rows).toEqual([{ title: 'Harbour strike ends', tokens: 3 }])
       const cols = await pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'articles' AND column_name IN ('search', 'tokens')")

@@ -177,3 +177,8 @@ export function queryHighlights(db: DB, q: HighlightQuery): { total: number; ite
     .all({ ...params, limit: q.limit, offset: q.offset }) as HighlightRow[]
   return { total, items: rows.map(toHighlight) }
 }
+
+/** A highlight that came from elsewhere (the team): the version it was made on, its words there, the version they changed in. */
+export function setHighlightOrigin(db: DB, id: number, o: { version: number; originalExact: string; changedIn: number | null }): void {
+  stmt(db, 'UPDATE highlights SET version = ?, original_exact = ?, changed_in = ? WHERE id = ?').run(o.version, o.originalExact, o.changedIn, id)
+}

@@ -119,13 +119,16 @@ export interface TeamHighlightRow {
   end_pos: number
   created_at: string
   tags: string | null
+  /** The version it was made on, and its words there. */
+  version: number
+  original_exact: string
 }
 
 export function highlightByUuid(db: DB, uuid: string): TeamHighlightRow | null {
   return (
     db
       .prepare<[string], TeamHighlightRow>(
-        `SELECT h.id, h.uuid, h.article_id, h.rev, h.color, h.note, h.exact, h.prefix, h.suffix, h.start_pos, h.end_pos, h.created_at,
+        `SELECT h.id, h.uuid, h.article_id, h.rev, h.color, h.note, h.exact, h.prefix, h.suffix, h.start_pos, h.end_pos, h.created_at, h.version, h.original_exact,
            (SELECT json_group_array(t.name) FROM (SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE ht.highlight_id = h.id ORDER BY t.name COLLATE NOCASE) t) AS tags
          FROM highlights h WHERE h.uuid = ?`
       )

@@ -73,6 +73,11 @@ export function listVersions(db: DB, articleId: number): VersionInfo[] {
   return (db.prepare(`SELECT ${INFO_COLUMNS} FROM article_versions WHERE article_id = ? ORDER BY number`).all(articleId) as VersionRow[]).map(toInfo)
 }
 
+/** The content hash of version `number` of an article (null: no such version). */
+export function versionHash(db: DB, articleId: number, number: number): string | null {
+  return db.prepare<[number, number], { h: string }>('SELECT content_hash AS h FROM article_versions WHERE article_id = ? AND number = ?').get(articleId, number)?.h ?? null
+}
+
 /** The metadata a version was saved with (site, dates, language…). */
 export function versionMetadata(db: DB, articleId: number, number: number): Partial<Omit<ArticleMetadata, 'title' | 'byline'>> {
   const row = db.prepare<[number, number], { metadata: string }>('SELECT metadata FROM article_versions WHERE article_id = ? AND number = ?').get(articleId, number)

@@ -47,5 +47,6 @@ export const whoami = (e: TeamEndpoint) => call<{ name: string; role: TeamRole; 
 export const push = (e: TeamEndpoint, req: PushRequest) => call<PushResponse>(e, 'POST', '/sync/push', req)
 export const pull = (e: TeamEndpoint, since: number, limit = 200) => call<PullResponse>(e, 'POST', '/sync/pull', { protocol: 1, since, limit })
 export const version = (e: TeamEndpoint, uuid: string) => call<SyncVersion>(e, 'GET', `/sync/version/${uuid}`)
+export const versions = (e: TeamEndpoint, uuids: string[]) => call<{ versions: SyncVersion[] }>(e, 'POST', '/sync/versions', { uuids })
 /** A contract method on the team server (search, getArticle, …). */
 export const method = <T>(e: TeamEndpoint, name: string, input: unknown) => call<T>(e, 'POST', `/api/${name}`, input)

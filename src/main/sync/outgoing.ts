@@ -6,16 +6,13 @@
  * whose values are read now. An operation's id is the id of its newest row, so a push that
  * is retried unchanged is recognised by the server, and one that gained rows is new.
  */
-import type { HighlightField, PushOp, PushResult, SyncAsset, SyncVersion } from '../../shared/sync'
+import type { HighlightField, PushOp, PushResult, SyncVersion } from '../../shared/sync'
 import type { DB } from '../db/connection'
 import * as team from '../db/team'
-import { getAsset } from '../db/articles'
-import { unpackJson } from '../db/codec'
 import { tagsForArticles } from '../db/tags'
-import { articleQuotes } from '../db/quotes'
-import { speakerKey } from '../quotes/aliases'
-import { ASSET_PREFIX } from '../../shared/reader/schema'
+import { versionHash } from '../db/versions'
 import { versionUuid } from './ids'
+import { earlierVersions, readCurrentVersion } from './versions'
 
 interface Group {
   family: 'article' | 'highlight'
@@ -23,16 +20,33 @@ interface Group {
   rows: team.OutboxRow[]
 }
 
+interface Sent {
+  ids: number[]
+  kind: PushOp['op']
+  uuid: string
+  /** The newest version the operation carries. */
+  version?: string
+  /** Older versions than the current one were left for the next batch (the operation's size). */
+  more?: boolean
+}
+
+/** An operation and what recording its answer needs. */
+type Built = Pick<Sent, 'version' | 'more'> & { op: PushOp }
+
 export interface OutgoingBatch {
   ops: PushOp[]
   /** The outbox rows behind each operation, by operation id. */
-  rows: Map<string, { ids: number[]; kind: PushOp['op']; uuid: string; version?: string }>
+  rows: Map<string, Sent>
   /** Rows that need no operation (a highlight made and deleted before it was ever pushed). */
   dropped: number[]
 }
 
-/** Up to `maxRows` outbox rows as operations, about `maxBytes` at most (at least one operation). */
-export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): OutgoingBatch {
+/**
+ * Up to `maxRows` outbox rows as operations, about `maxBytes` at most (at least one operation).
+ * One article's versions go in operations of about `maxOpBytes` (at least one version each),
+ * oldest first, so a long history never makes a request the server refuses for its size.
+ */
+export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024, maxOpBytes = 3 * maxBytes): OutgoingBatch {
   const groups = new Map<string, Group>()
   for (const row of team.outbox(db, maxRows)) {
     const family = row.kind.startsWith('article') ? 'article' : 'highlight'
@@ -46,17 +60,17 @@ export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): O
   const batch: OutgoingBatch = { ops: [], rows: new Map(), dropped: [] }
   let bytes = 0
   for (const g of ordered) {
-    const built = g.family === 'article' ? articleOp(db, g) : highlightOp(db, g)
+    const built = g.family === 'article' ? articleOp(db, g, maxOpBytes) : highlightOp(db, g)
     const ids = g.rows.map((r) => r.id)
     if (!built) {
       batch.dropped.push(...ids)
       continue
     }
-    const size = built.op.op === 'article' && built.op.version ? versionBytes(built.op.version) : 500
+    const size = built.op.op === 'article' ? [built.op.version, ...(built.op.earlier ?? [])].reduce((n, v) => n + (v ? versionBytes(v) : 0), 500) : 500
     if (batch.ops.length > 0 && bytes + size > maxBytes) break
     bytes += size
     batch.ops.push(built.op)
-    batch.rows.set(built.op.opId, { ids, kind: built.op.op, uuid: g.uuid, version: built.version })
+    batch.rows.set(built.op.opId, { ids, kind: built.op.op, uuid: g.uuid, version: built.version, more: built.more })
   }
   return batch
 }
@@ -64,7 +78,7 @@ export function buildBatch(db: DB, maxRows = 500, maxBytes = 8 * 1024 * 1024): O
 const versionBytes = (v: SyncVersion) => v.text.length * 2 + (v.raw?.length ?? 0) + v.assets.reduce((n, a) => n + a.data.length, 0)
 const lastOpId = (g: Group) => g.rows[g.rows.length - 1].op_id
 
-function articleOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
+function articleOp(db: DB, g: Group, maxOpBytes: number): Built | null {
   if (g.rows.some((r) => r.kind === 'article-delete')) return { op: { opId: lastOpId(g), op: 'article-delete', uuid: g.uuid } }
   const a = team.articleByUuid(db, g.uuid)
   if (!a) return null
@@ -72,87 +86,31 @@ function articleOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
   const neverPushed = a.team_version === null
   const wantVersion = neverPushed || (g.rows.some((r) => r.kind === 'article') && vid !== a.team_version)
   const wantTags = neverPushed || g.rows.some((r) => r.kind === 'article-tags')
+  // With the current version go the earlier ones the team does not have yet, oldest first,
+  // as many as fit in one operation (the rest follow in the next batch).
+  const versions = wantVersion ? [...earlierVersions(db, a.id, a.uuid, a.team_version), readCurrentVersion(db, a.id, vid)] : []
+  const sent = fitting(versions, maxOpBytes)
+  const newest = sent.pop()
   const op: PushOp = {
     opId: lastOpId(g),
     op: 'article',
     uuid: a.uuid,
     savedAt: a.saved_at,
-    ...(wantVersion ? { version: readVersion(db, a.id, vid) } : {}),
+    ...(newest ? { version: newest, earlier: sent } : {}),
     ...(wantTags ? { tags: tagsForArticles(db, [a.id]).get(a.id) ?? [] } : {})
   }
-  return { op, version: wantVersion ? vid : undefined }
+  return { op, version: newest?.uuid, more: newest !== undefined && newest.uuid !== vid }
 }
 
-interface ContentRow {
-  url: string
-  canonical_url: string | null
-  title: string
-  byline: string | null
-  site: string | null
-  published_at: string | null
-  modified_at: string | null
-  language: string | null
-  excerpt: string | null
-  word_count: number
-  content_hash: string
-  saved_at: string
-  text: string
-  doc: Buffer
-  raw: Buffer | null
-  raw_type: string | null
+/** The first versions that fit in `maxBytes` (at least one). */
+function fitting(versions: SyncVersion[], maxBytes: number): SyncVersion[] {
+  let bytes = 0
+  let n = 0
+  while (n < versions.length && (n === 0 || bytes + versionBytes(versions[n]) <= maxBytes)) bytes += versionBytes(versions[n++])
+  return versions.slice(0, n)
 }
 
-/** The article as a version: images become `asset:<sha256>` so any archive can store them under its own ids. */
-function readVersion(db: DB, id: number, uuid: string): SyncVersion {
-  const r = db
-    .prepare(
-      `SELECT a.url, a.canonical_url, a.title, a.byline, a.site, a.published_at, a.modified_at, a.language, a.excerpt, a.word_count,
-         a.content_hash, a.saved_at, c.text, c.doc, c.raw, c.raw_type FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
-    )
-    .get(id) as ContentRow
-  const assets: SyncAsset[] = []
-  const shaOf = new Map<number, string>()
-  for (const row of db.prepare('SELECT id, sha256, source_url FROM assets WHERE article_id = ? ORDER BY id').all(id) as { id: number; sha256: string; source_url: string | null }[]) {
-    const a = getAsset(db, row.id)
-    if (!a) continue
-    shaOf.set(row.id, row.sha256)
-    assets.push({ sha256: row.sha256, mime: a.mime, sourceUrl: row.source_url, data: a.bytes.toString('base64') })
-  }
-  const quotes = articleQuotes(db, id).map((q) => ({
-    start: q.start, end: q.end, text: q.text, speaker: q.speaker, speakerKey: q.speaker ? speakerKey(q.speaker) || null : null, confidence: q.confidence, kind: q.kind
-  }))
-  return {
-    uuid,
-    contentHash: r.content_hash,
-    createdAt: new Date().toISOString(),
-    meta: {
-      url: r.url, canonicalUrl: r.canonical_url, title: r.title, byline: r.byline, site: r.site, publishedAt: r.published_at,
-      modifiedAt: r.modified_at, language: r.language, excerpt: r.excerpt, wordCount: r.word_count
-    },
-    text: r.text,
-    doc: rewriteAssets(unpackJson(r.doc), shaOf),
-    // As stored (gzip or brotli, told apart by their first bytes): no need to unpack it to send it.
-    raw: r.raw ? r.raw.toString('base64') : null,
-    rawType: r.raw_type,
-    assets,
-    quotes
-  }
-}
-
-function rewriteAssets(doc: unknown, shaOf: Map<number, string>): unknown {
-  const walk = (node: unknown): unknown => {
-    if (!node || typeof node !== 'object') return node
-    const n = node as { type?: string; attrs?: Record<string, unknown>; content?: unknown[] }
-    if (n.type === 'image' && typeof n.attrs?.src === 'string') {
-      const sha = shaOf.get(Number(n.attrs.src.slice(ASSET_PREFIX.length)))
-      return sha ? { ...n, attrs: { ...n.attrs, src: `${ASSET_PREFIX}${sha}` } } : n
-    }
-    return Array.isArray(n.content) ? { ...n, content: n.content.map(walk) } : n
-  }
-  return walk(doc)
-}
-
-function highlightOp(db: DB, g: Group): { op: PushOp; version?: string } | null {
+function highlightOp(db: DB, g: Group): Built | null {
   const h = team.highlightByUuid(db, g.uuid)
   const first = g.rows[0]
   const created = g.rows.some((r) => r.fields?.includes('"create"'))
@@ -161,7 +119,9 @@ function highlightOp(db: DB, g: Group): { op: PushOp; version?: string } | null 
     if (created && first.fields?.includes('"create"')) return null
     return { op: { opId: lastOpId(g), op: 'highlight-delete', uuid: g.uuid, baseRev: first.base_rev } }
   }
-  const article = db.prepare('SELECT uuid, team_version FROM articles WHERE id = ?').get(h.article_id) as { uuid: string; team_version: string | null }
+  const article = db.prepare('SELECT uuid FROM articles WHERE id = ?').get(h.article_id) as { uuid: string }
+  // The version it was made on, by the UUID every archive derives for it.
+  const madeOn = versionHash(db, h.article_id, h.version)
   const fields = new Set<HighlightField>()
   for (const r of g.rows) for (const f of JSON.parse(r.fields ?? '[]') as (string | null)[]) if (f === 'color' || f === 'note' || f === 'tags') fields.add(f)
   const create = created || h.rev === null
@@ -175,7 +135,8 @@ function highlightOp(db: DB, g: Group): { op: PushOp; version?: string } | null 
     baseRev: create ? null : first.base_rev,
     madeAt: new Date().toISOString(),
     ...(create
-      ? { create: { createdAt: h.created_at, selectors: { start: h.start_pos, end: h.end_pos, exact: h.exact, prefix: h.prefix, suffix: h.suffix }, versionUuid: article.team_version } }
+      ? { create: { createdAt: h.created_at, selectors: { start: h.start_pos, end: h.end_pos, exact: h.exact, prefix: h.prefix, suffix: h.suffix },
+          versionUuid: madeOn ? versionUuid(article.uuid, madeOn) : null, originalExact: h.original_exact || h.exact } }
       : {}),
     ...(create || fields.has('color') ? { color: h.color as 'yellow' } : {}),
     ...(create || fields.has('note') ? { note: h.note } : {}),
@@ -212,7 +173,11 @@ export function recordResults(db: DB, batch: OutgoingBatch, results: PushResult[
         if (r.conflicts?.length) out.conflicts++
         if (sent.kind === 'highlight' && r.status !== 'unchanged') team.setHighlightRev(db, sent.uuid, r.opId)
         const local = sent.kind === 'article' ? team.articleByUuid(db, sent.uuid) : null
-        if (local && sent.version && r.status !== 'merged') team.setArticleTeam(db, local.id, { version: sent.version })
+        if (local && sent.version && r.status !== 'merged') {
+          team.setArticleTeam(db, local.id, { version: sent.version })
+          // The rest of its history goes in the next batch.
+          if (sent.more) team.enqueue(db, 'article', sent.uuid)
+        }
         if (local && r.uuid && r.uuid !== sent.uuid) {
           out.merged++
           mergeInto(db, local.id, sent.uuid, r.uuid)

@@ -9,12 +9,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import { UserError } from '../../shared/result'
-import type { SharePolicy, TeamRole } from '../../shared/sync'
+import { VERSIONS_PER_REQUEST, type SharePolicy, type TeamRole } from '../../shared/sync'
 import type { TeamStatus } from '../../shared/types'
 import type { DB } from '../db/connection'
 import * as team from '../db/team'
 import * as client from './client'
-import { applyPage, missingContent } from './incoming'
+import { applyPage, versionsToFetch, type FetchedVersions } from './incoming'
 import { buildBatch, recordResults, type Recorded } from './outgoing'
 
 export type { TeamStatus } from '../../shared/types'
@@ -114,8 +114,8 @@ export interface PushSummary extends Recorded {
   batches: number
 }
 
-/** Pushes the whole outbox, batch after batch; each acknowledged batch leaves the outbox at once. */
-export async function pushAll(db: DB, onBatch?: (done: number, left: number) => void | Promise<void>, batchRows = 500): Promise<PushSummary> {
+/** Pushes the whole outbox, batch after batch; each acknowledged batch leaves the outbox at once (`opBytes`: see buildBatch). */
+export async function pushAll(db: DB, onBatch?: (done: number, left: number) => void | Promise<void>, batchRows = 500, opBytes?: number): Promise<PushSummary> {
   const e = endpoint(db)
   if (team.getConfig(db, 'role') === 'reader') {
     throw new UserError('unsupported', `${team.getConfig(db, 'user')} is a reader in this team: your changes stay in this archive.`)
@@ -124,7 +124,7 @@ export async function pushAll(db: DB, onBatch?: (done: number, left: number) => 
   const clientId = team.getConfig(db, 'client') as string
   const total: PushSummary = { applied: 0, unchanged: 0, merged: 0, rejected: 0, conflicts: 0, batches: 0 }
   for (;;) {
-    const batch = buildBatch(db, batchRows)
+    const batch = buildBatch(db, batchRows, undefined, opBytes)
     if (batch.ops.length === 0) {
       if (batch.dropped.length === 0) return total
       recordResults(db, batch, [])
@@ -152,8 +152,13 @@ export async function pullAll(db: DB, onPage?: (cursor: number, head: number) =>
   const total: PullSummary = { articles: 0, highlights: 0, deleted: 0, cursor: Number(team.getConfig(db, 'cursor') ?? 0) }
   for (;;) {
     const page = await client.pull(e, total.cursor)
-    for (const c of missingContent(db, page.changes)) c.content = await client.version(e, c.version!.uuid)
-    const applied = applyPage(db, page.changes, page.next, me)
+    // Versions the page names but does not carry (a new member's history, an article met through a highlight).
+    const fetched: FetchedVersions = new Map()
+    const wanted = versionsToFetch(db, page.changes)
+    for (let i = 0; i < wanted.length; i += VERSIONS_PER_REQUEST) {
+      for (const v of (await client.versions(e, wanted.slice(i, i + VERSIONS_PER_REQUEST))).versions) fetched.set(v.uuid, v)
+    }
+    const applied = applyPage(db, page.changes, page.next, me, fetched)
     total.articles += applied.articles
     total.highlights += applied.highlights
     total.deleted += applied.deleted

@@ -9,14 +9,16 @@ export interface ArticleRow {
   added_by: number
   deleted_at: Date | null
   content_hash: string | null
+  current_version: Uuid | null
+  tags: string[]
 }
 
 /** The article a UUID names, directly or through an alias left by a merge. */
 export async function resolveArticle(c: Tx, uuid: Uuid): Promise<ArticleRow | null> {
   const r = await c.query<ArticleRow>(
-    `SELECT id, uuid, added_by, deleted_at, content_hash FROM articles WHERE uuid = $1
+    `SELECT id, uuid, added_by, deleted_at, content_hash, current_version, tags FROM articles WHERE uuid = $1
      UNION ALL
-     SELECT a.id, a.uuid, a.added_by, a.deleted_at, a.content_hash FROM article_aliases x JOIN articles a ON a.id = x.article_id WHERE x.alias = $1
+     SELECT a.id, a.uuid, a.added_by, a.deleted_at, a.content_hash, a.current_version, a.tags FROM article_aliases x JOIN articles a ON a.id = x.article_id WHERE x.alias = $1
      LIMIT 1`,
     [uuid]
   )
@@ -26,7 +28,7 @@ export async function resolveArticle(c: Tx, uuid: Uuid): Promise<ArticleRow | nu
 /** A live article the team already has with the same canonical URL or the same text. */
 export async function findDuplicate(c: Tx, v: SyncVersion): Promise<ArticleRow | null> {
   const r = await c.query<ArticleRow>(
-    `SELECT id, uuid, added_by, deleted_at, content_hash FROM articles
+    `SELECT id, uuid, added_by, deleted_at, content_hash, current_version, tags FROM articles
      WHERE deleted_at IS NULL AND ((canonical_url IS NOT NULL AND canonical_url = $1) OR content_hash = $2) LIMIT 1`,
     [v.meta.canonicalUrl, v.contentHash]
   )
@@ -88,13 +90,29 @@ export async function setSpeakers(c: Tx, articleId: number, v: SyncVersion, repl
   }
 }
 
-/** Stores a version (a no-op when the team has it: versions are content-addressed) and its assets. */
-export async function insertVersion(c: Tx, articleId: number, seq: number, userId: number, v: SyncVersion): Promise<boolean> {
+/** An article's versions in the team's order (oldest first). */
+export async function versionOrder(c: Tx, articleId: number): Promise<{ uuid: Uuid; createdAt: string }[]> {
+  const r = await c.query<{ uuid: Uuid; created_at: string }>('SELECT uuid, created_at FROM article_versions WHERE article_id = $1 ORDER BY number, seq', [articleId])
+  return r.rows.map((x) => ({ uuid: x.uuid, createdAt: x.created_at }))
+}
+
+/** Gives the article's versions the numbers of their places in `order` (1 = first), changing only those that moved. */
+export async function renumberVersions(c: Tx, articleId: number, order: Uuid[]): Promise<void> {
+  await c.query(
+    `UPDATE article_versions v SET number = o.n FROM unnest($2::uuid[]) WITH ORDINALITY o(uuid, n)
+     WHERE v.article_id = $1 AND v.uuid = o.uuid AND v.number <> o.n`,
+    [articleId, order]
+  )
+}
+
+/** Stores a version as number `number` (a no-op when the team has it: versions are content-addressed) and its assets. */
+export async function insertVersion(c: Tx, articleId: number, seq: number, userId: number, v: SyncVersion, number: number): Promise<boolean> {
   const r = await c.query(
-    `INSERT INTO article_versions(uuid, article_id, seq, created_by, created_at, content_hash, meta, text, doc, raw, raw_type, quotes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (uuid) DO NOTHING`,
+    `INSERT INTO article_versions(uuid, article_id, seq, created_by, created_at, content_hash, meta, text, doc, raw, raw_type, quotes, number, how)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (uuid) DO NOTHING`,
     [v.uuid, articleId, seq, userId, v.createdAt, v.contentHash, JSON.stringify(v.meta), v.text,
-      gzipSync(Buffer.from(JSON.stringify(v.doc))), v.raw === null ? null : Buffer.from(v.raw, 'base64'), v.rawType, JSON.stringify(v.quotes)]
+      gzipSync(Buffer.from(JSON.stringify(v.doc))), v.raw === null ? null : Buffer.from(v.raw, 'base64'), v.rawType, JSON.stringify(v.quotes),
+      number, v.how ?? null]
   )
   if (r.rowCount === 0) return false
   for (const a of v.assets) {
@@ -117,6 +135,11 @@ export async function setCurrentVersion(c: Tx, articleId: number, seq: number, v
       m.language, m.excerpt, m.wordCount, v.contentHash]
   )
   await setSpeakers(c, articleId, v, true)
+}
+
+/** The article changed without its current version changing (an older version joined its history): pulls must see it. */
+export async function touchArticle(c: Tx, articleId: number, seq: number): Promise<void> {
+  await c.query('UPDATE articles SET seq = $2 WHERE id = $1', [articleId, seq])
 }
 
 export async function setTags(c: Tx, articleId: number, seq: number, tags: string[]): Promise<void> {

@@ -42,13 +42,13 @@ export async function revisionSeq(c: Tx, rev: Uuid | null): Promise<number> {
 
 export async function insertHighlight(
   c: Tx,
-  o: { uuid: Uuid; articleId: number; seq: number; userId: number; createdAt: string; rev: Uuid; color: string; note: string; tags: string[]; selectors: SyncSelectors; versionUuid: Uuid | null }
+  o: { uuid: Uuid; articleId: number; seq: number; userId: number; createdAt: string; rev: Uuid; color: string; note: string; tags: string[]; selectors: SyncSelectors; versionUuid: Uuid | null; originalExact?: string | null }
 ): Promise<number> {
   const s = o.selectors
   const r = await c.query<{ id: number }>(
-    `INSERT INTO highlights(uuid, article_id, seq, created_by, created_at, rev, color, note, tags, tags_lc, start_pos, end_pos, exact, prefix, suffix, version_uuid)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-    [o.uuid, o.articleId, o.seq, o.userId, o.createdAt, o.rev, o.color, o.note, o.tags, o.tags.map((t) => t.toLowerCase()), s.start, s.end, s.exact, s.prefix, s.suffix, o.versionUuid]
+    `INSERT INTO highlights(uuid, article_id, seq, created_by, created_at, rev, color, note, tags, tags_lc, start_pos, end_pos, exact, prefix, suffix, version_uuid, original_exact)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+    [o.uuid, o.articleId, o.seq, o.userId, o.createdAt, o.rev, o.color, o.note, o.tags, o.tags.map((t) => t.toLowerCase()), s.start, s.end, s.exact, s.prefix, s.suffix, o.versionUuid, o.originalExact ?? null]
   )
   return r.rows[0].id
 }

@@ -235,10 +235,28 @@ CREATE TRIGGER highlights_article_htags AFTER INSERT OR DELETE OR UPDATE OF tags
   FOR EACH ROW EXECUTE FUNCTION clipfile_article_htags();
 `
 
+/**
+ * Versions get their place in the article's history (`number`, 1 = oldest), kept by the
+ * server when versions arrive out of order (an archive pushing the ones it had before it
+ * shared, an older copy arriving after a newer one): the current version is the last, so an
+ * older one never becomes current. Also how each was obtained, and a highlight's words on the
+ * version it was made on. Existing versions keep the order they arrived in.
+ */
+const M4 = `
+ALTER TABLE article_versions ADD COLUMN number int, ADD COLUMN how text;
+UPDATE article_versions v SET number = o.n
+  FROM (SELECT uuid, row_number() OVER (PARTITION BY article_id ORDER BY seq, pushed_at) AS n FROM article_versions) o
+  WHERE v.uuid = o.uuid;
+ALTER TABLE article_versions ALTER COLUMN number SET NOT NULL;
+CREATE INDEX article_versions_number ON article_versions(article_id, number);
+ALTER TABLE highlights ADD COLUMN original_exact text;
+`
+
 export const teamMigrations: TeamMigration[] = [
   { version: 1, name: 'initial', sql: M1 },
   { version: 2, name: 'search-table', sql: M2 },
-  { version: 3, name: 'highlight-tags', sql: M3 }
+  { version: 3, name: 'highlight-tags', sql: M3 },
+  { version: 4, name: 'version-order', sql: M4 }
 ]
 export const TEAM_SCHEMA_VERSION = teamMigrations[teamMigrations.length - 1].version
 
