@@ -6,7 +6,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     // One throwaway PostgreSQL cluster for the run: the team server's tests make their databases in it.
-    globalSetup: ['test/support/pg-global-setup.ts'],
+    // And the command line bundled once, for the tests that start it as a process of its own.
+    globalSetup: ['test/support/pg-global-setup.ts', 'test/support/cli-global-setup.ts'],
     testTimeout: 30_000,
     // Pages are read in the test's own thread: a worker thread starts by compiling the page
     // pipeline from TypeScript (~0.7 s of CPU), once per archive, and the suite opens hundreds.

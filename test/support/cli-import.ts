@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline'
 import { articlePage } from './pages'
 
 const ROOT = join(import.meta.dirname, '../..')
-export const CLI = join(ROOT, 'bin/clipfile.js')
+/** The bundled command (built from src/ by test/support/cli-global-setup.ts before the run). */
+export const CLI = join(ROOT, 'out/cli/clipfile.cjs')
 
 const WORDS = 'harbour council ferry budget minister strike tariff river election court inquiry vaccine drought port mayor treaty'.split(' ')
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import pg from 'pg'
 import { openApp } from '../../src/main/app'
 import * as sync from '../../src/main/sync/service'
@@ -17,9 +17,9 @@ import { addUser } from '../../src/team/store/users'
 import { articlePage } from '../support/pages'
 import { tempDir } from '../support/tmp'
 import { freshDatabase, pgSkipReason } from '../support/team'
+import { CLI } from '../support/cli-import'
 
 const skip = pgSkipReason()
-const CLI = resolve(import.meta.dirname, '../../bin/clipfile.js')
 
 /** `clipfile team serve` in its own process; resolves with its URL once it listens. */
 function serve(database: string, port = 0): Promise<{ proc: ChildProcess; url: string }> {
