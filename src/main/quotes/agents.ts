@@ -56,6 +56,7 @@ const TRAILING_ADVERBIAL =
 /** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
 const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
 const HANDLE_END = new RegExp(`(?:^|[\\s,—–])(${HANDLE})$`, 'u')
+const HANDLE_FULL = new RegExp(`^(?:${HANDLE})$`, 'u')
 const HANDLE_START = new RegExp(`^(${HANDLE})(?=$|[\\s,.;:!?])`, 'u')
 
 /** A trailing adverb, lower case only ("Wired Italy", "Grace Kelly" are names): "X repeatedly said". */
@@ -91,6 +92,11 @@ export function agentLeft(text: string, base: number): Agent | null {
       if (AFFILIATION.test(seg) || ROLE_APPOSITIVE.test(seg)) {
         s = body.slice(0, prev).replace(/\s+$/, '')
         continue
+      }
+      // "one buyer on the market, elmo666, wrote": an online handle in apposition is the name.
+      if (HANDLE_FULL.test(seg)) {
+        const start = base + prev + 1 + body.slice(prev + 1).indexOf(seg)
+        return { raw: seg, start, end: start + seg.length, type: 'name' }
       }
       if (CAPRUN_FULL.test(seg) && !/^(?:In|On|At|For|After|Before|During|Speaking|Writing)\b/.test(seg)) {
         const start = base + prev + 1 + (body.slice(prev + 1).length - body.slice(prev + 1).trimStart().length)
@@ -156,8 +162,18 @@ export function agentLeft(text: string, base: number): Agent | null {
       return { raw: phrase, start, end: start + phrase.length, type }
     }
   }
+  // "“…,” police said", "federal prosecutors said": a body of people named by its plural, no article.
+  m = COLLECTIVE.exec(s)
+  if (m && !(m[2] && NOT_BEFORE_COLLECTIVE.has(m[2].toLowerCase()))) {
+    const start = base + m.index + m[0].indexOf(m[1])
+    const raw = m[2] ? m[1] : m[1].toLowerCase()
+    return { raw, start, end: start + m[1].length, type: 'descriptor' }
+  }
   return null
 }
+
+const NOT_BEFORE_COLLECTIVE = new Set('and but or that which who when while as after before where the a an then so if because'.split(' '))
+const COLLECTIVE = /^\s*((?:([\p{L}-]+)\s+)?(?:police|officials|authorities|prosecutors|investigators|regulators|officers|firefighters|rescuers|paramedics|witnesses|organi[sz]ers|researchers|scientists|analysts))$/iu
 
 const ORG_ROLE_END = new RegExp(
   `(?:^|\\s)(${CAPRUN}(?:[^\\S\\n]+[\\p{Ll}-]+)?[^\\S\\n]+(?:officials?|spokes(?:man|woman|person|people)|representatives?|executives?|sources?|staff|lawyers?|attorneys|analysts|researchers|scientists|economists|investigators|prosecutors|leaders))$`,

@@ -58,6 +58,8 @@ export class SpeakerContext {
   private readonly focus: Candidate[] = []
 
 
+  /** Bodies found speaking through a spokesperson ("a Treasury spokesman" → Treasury), by key: never people. */
+  readonly bodies = new Set<string>()
   private readonly common: CaseEvidence
   /** Role words people were introduced with, by name key. */
   private readonly roles = new Map<string, Set<string>>()
@@ -207,7 +209,7 @@ export class SpeakerContext {
   }
 
   credit(name: string, pos: number): void {
-    const person = isPersonName(name)
+    const person = isPersonName(name) && !this.bodies.has(speakerKey(name))
     this.history.push({ name, pos, person })
     this.attend(name, pos)
     if (name.split(' ').length > 1) this.aliases.add(name)
@@ -243,6 +245,7 @@ export class SpeakerContext {
   /** True when `name` is a person name (two words or more) seen in the article, or an alias of one. */
   isKnownPerson(name: string): boolean {
     const key = speakerKey(name)
+    if (this.bodies.has(key)) return false
     return this.personKeys.has(key) || this.history.some((h) => h.person && speakerKey(h.name) === key)
   }
 
@@ -396,6 +399,17 @@ const PLACE =
 /** Resolves an agent phrase to a canonical speaker (null when the text gives no antecedent). */
 /** `paragraph`: the paragraph's text before the agent (a pronoun may mean the person it names). */
 export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
+  const found = resolveAgentAsWritten(agent, ctx, local, paragraph)
+  // "the spokesman" after "a spokesman for the European Commission": the body, whichever way it came.
+  return found && agent.type !== 'name' ? bodyOf(found, ctx, agent.start) : found
+}
+
+/** A spokesperson's words are their organisation's, by its name, when the text names it; else `name`. */
+export function bodyOf(name: string, ctx: SpeakerContext, pos: number): string {
+  return spokespersonOf({ raw: name, start: pos, end: pos + name.length, type: 'descriptor' }, ctx) ?? name
+}
+
+function resolveAgentAsWritten(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   switch (agent.type) {
     case 'name':
       return ctx.fullName(agent.raw, agent.start) || null
@@ -410,4 +424,38 @@ export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate
       return canonicalSpeaker(agent.raw) || null
     }
   }
+}
+
+const SPOKES = String.raw`(?:spokes(?:man|woman|person)|representative|press officer|press office)`
+/** "a spokesperson for Facebook", "spokesman for the Home Office" */
+const SPOKES_FOR = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+)?${SPOKES}\s+(?:for|of|at|from)\s+(?:the\s+)?(\p{Lu}[^,;:]*)$`, 'u')
+/** "a Facebook spokesperson", "Home Office deputy spokesperson" */
+const SPOKES_OF = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*)*)(?:\s+\p{Ll}+)?\s+${SPOKES}$`, 'u')
+/** "a company spokeswoman", "a department spokesman": the body "the company" means. */
+const SPOKES_NOUN = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Ll}+)\s+${SPOKES}$`, 'u')
+
+/**
+ * A spokesperson speaks for an organisation: the speaker is the organisation, by its name —
+ * not a person ("a spokesman for Trump" stays the role), and not a body the text never names.
+ */
+function spokespersonOf(agent: Agent, ctx: SpeakerContext): string | null {
+  const named = SPOKES_FOR.exec(agent.raw) ?? SPOKES_OF.exec(agent.raw)
+  if (named) {
+    const name = ctx.fullName(named[1], agent.start)
+    if (!name || ctx.isKnownPerson(name) || ctx.gender(name) || titledInText(ctx.text, name)) return null
+    // A single word may be a surname; one the article never uses for a person is a body.
+    if (!ctx.isKnownOrganisation(name) && !/^\p{Lu}[\p{L}&.-]*$/u.test(name) && !PLACE.test(name)) return null
+    ctx.bodies.add(speakerKey(name))
+    return name
+  }
+  const noun = SPOKES_NOUN.exec(agent.raw)
+  if (!noun || !BODY_NOUNS.has(noun[1])) return null
+  const body = ctx.resolveNominal(`the ${noun[1]}`, agent.start, [])
+  return body && /^\p{Lu}/u.test(body) ? body : null
+}
+
+/** "President Trump", "Mr. Putin" somewhere in the text: a person, whatever else it lacks. */
+function titledInText(text: string, name: string): boolean {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(String.raw`\b(?:President|Prime Minister|Mr|Mrs|Ms|Sen|Senator|Gov|Governor|Rep|Dr|Judge|Mayor)\.?\s+${esc}\b`).test(text)
 }
