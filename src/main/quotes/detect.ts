@@ -44,6 +44,8 @@ interface ParaState {
   prevQuote: DetectedQuote | null
   /** The one speaker already quoted whom the previous paragraph, all narrative, is about (see aboutOne). */
   prevAbout: string | null
+  /** The previous paragraph's last sentence, when it ends with a colon ("She remembers the day:"). */
+  prevColon: { start: number; text: string } | null
 }
 
 /** What the page's structure says about its text (from the reader document, when there is one). */
@@ -64,9 +66,10 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   let qi = 0
   let prevQuote: DetectedQuote | null = null
   let prevAbout: string | null = null
+  let prevColon: ParaState['prevColon'] = null
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout }
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevColon }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -91,6 +94,11 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
     narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
     prevAbout = last ? null : aboutOne(ctx, masked, st.para)
+    prevColon = null
+    if (/:\s*$/.test(masked.slice(st.para.start, st.para.end))) {
+      const start = sentenceStarts(masked, st.para).filter((x) => x < st.para.end - 1).pop() ?? st.para.start
+      if (start >= (last ? last.close + 1 : st.para.start)) prevColon = { start, text: masked.slice(start, st.para.end) }
+    }
   }
   return out
 }
@@ -146,7 +154,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore })
+  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -236,6 +244,19 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
     if (a) return { agent: a, evidence: 'colon' }
   }
   return null
+}
+
+/**
+ * A quotation paragraph introduced by the sentence ending the paragraph above with a colon
+ * ("She remembers the day the floods came:⏎⏎“It was raining …”"): that sentence's speaker.
+ */
+function introducedAbove(ctx: SpeakerContext, st: ParaState, q: RawQuote): { agent: Agent; evidence: Evidence } | null {
+  if (!st.prevColon || q.open !== st.para.start) return null
+  const { start, text } = st.prevColon
+  const b = attributionBefore(text, start)
+  if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
+  const a = colonAgent(ctx, text, start, text.replace(/\s+$/, ''))
+  return a ? { agent: a, evidence: 'colon' } : null
 }
 
 /**
@@ -371,7 +392,8 @@ const FIRST_PERSON =
   /(?:^|[^\p{L}])(?:I|I’m|I'm|I’ve|I'd|me|my|we|we’re|we're|us|our|eu|nós|meu|minha|nosso|yo|nosotros|mi|nuestro|je|j’|j'|nous|mon|ma|notre|ich|wir|mein|unser|já|my)(?=[^\p{L}]|$)/iu
 
 /**
- * The one person a narrative paragraph names, when that person has already been quoted and no
+ * The one person a narrative paragraph is about — the one it names, or, naming nobody, the one
+ * its he/she means — when that person has been credited with speech (before it or in it) and no
  * other known person or organisation is named in it; else null.
  */
 function aboutOne(ctx: SpeakerContext, masked: string, para: Paragraph): string | null {
@@ -387,7 +409,15 @@ function aboutOne(ctx: SpeakerContext, masked: string, para: Paragraph): string 
     if (found && speakerKey(found) !== speakerKey(name)) return null
     found = name
   }
-  return found && ctx.history.some((h) => h.pos < para.start && speakerKey(h.name) === speakerKey(found)) ? found : null
+  if (!found) {
+    // Nobody named, but "she"/"he" all through: the person in focus ("She lost everything.").
+    const he = /\b(?:he|his|him)\b/i.test(body)
+    const she = /\b(?:she|her|hers)\b/i.test(body)
+    if (he === she) return null
+    found = ctx.resolvePronoun(he ? 'he' : 'she', para.end)
+  }
+  // Already a speaker, before or in this paragraph ("Jane Smith, the mayor, wrote to residents.").
+  return found && ctx.history.some((h) => h.pos < para.end && speakerKey(h.name) === speakerKey(found)) ? found : null
 }
 
 /**

@@ -57,6 +57,13 @@ describe('a quotation paragraph after narrative about one person already quoted'
     // Said plainly as a guess: "possibly Hori Parata?" in the UI.
     expect(qs[1].confidence).toBeLessThan(0.6)
   })
+  it('is the one its he/she means when it names nobody, or the one it reports writing', () => {
+    const pronoun = P('“We were done,” said Jane Smith, who runs a bakery.', 'The floods came twice that year. She lost everything.', '“It was raining. I was done.”')
+    expect(speakers(pronoun)).toEqual(['Jane Smith', 'Jane Smith'])
+    const mixed = P('“We were done,” said Jane Smith.', 'Her husband, Tom, was away. He lost everything.', '“It was raining. I was done.”')
+    expect(speakers(mixed)[1]).toBeNull()
+    expect(speakers(P('Jane Smith, the mayor, wrote to residents on Monday.', '“The town will rebuild. I promise you that.”'))).toEqual(['Jane Smith'])
+  })
   it('is nobody’s when the narrative names someone else too, or nobody quoted, or the quote is not first person', () => {
     const two = P(quoted, 'Parata met Jane Roe of the Department of Conservation on the beach.', '“It’s very emotional. Our ancestors tell us so.”')
     expect(speakers(two)[1]).toBeNull()
@@ -64,5 +71,15 @@ describe('a quotation paragraph after narrative about one person already quoted'
     expect(speakers(unquoted)).toEqual([null])
     const third = P(quoted, 'But for Parata and his family the deaths are personal.', '“The sea is changing fast.”')
     expect(speakers(third)[1]).toBeNull()
+  })
+})
+
+describe('a quotation paragraph introduced by the paragraph above ending with a colon', () => {
+  it('takes that sentence’s speaker or subject', () => {
+    expect(speakers(P('Jane Smith runs a bakery in Leeds. She remembers the day the floods came:', '“It was raining. I was done.”'))).toEqual(['Jane Smith'])
+    expect(speakers(P('The council met on Monday. Its leader, Tom Hill, told residents:', '“We will help.”'))).toEqual(['Tom Hill'])
+  })
+  it('takes nobody from a colon that introduces a list or a title', () => {
+    expect(speakers(P('The plan has three parts:', '“Build, repair, repay.”'))).toEqual([null])
   })
 })
