@@ -137,7 +137,7 @@ export const DESCRIPTOR_START = /^((?:the|a|an|one|another)\s+[^,;:“”"«»�
 export const ROLE_NOUNS = new Set(
   (
     'spokesman spokeswoman spokesperson spokespeople official officials delegate delegates analyst analysts ' +
-    'resident residents minister ministry department agency company firm group union association charity council ' +
+    'resident residents minister ministry department agency company firm retailer carrier airline automaker carmaker manufacturer insurer lender chain startup group union association charity council ' +
     'committee commission government administration police court judge lawyer attorney prosecutor prosecutors ' +
     'witness witnesses source sources expert experts statement report study authors researchers scientists doctor ' +
     'doctors officer officers president prime chancellor secretary leader coach manager striker player players team ' +

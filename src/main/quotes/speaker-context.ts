@@ -338,13 +338,21 @@ export class SpeakerContext {
       }
     }
     if (best) return best.name
-    return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group)$/.test(head) ? canonicalSpeaker(phrase) : null
+    // "Amazon has denied the claims. … the company said": a one-word name the text credited
+    // with speech and never uses for a person (no first name, no he/she, no title).
+    if (ORG_KINDS[head] === BUSINESS) {
+      for (let i = all.length - 1; i >= 0; i--) {
+        const n = all[i].name
+        if (/^\p{Lu}[\p{L}&.-]*$/u.test(n) && !this.personKeys.has(speakerKey(n)) && !this.gender(n) && !FEMALE.has(n.toLowerCase()) && !MALE.has(n.toLowerCase())) return n
+      }
+    }
+    return ROLE_NOUNS.has(head) && head !== 'statement' && ORG_KINDS[head] !== BUSINESS ? canonicalSpeaker(phrase) : null
   }
 }
 
 /** Nouns for bodies that "the <noun>" refers back to. */
 const BODY_NOUNS = new Set(
-  'group company firm agency organisation organization nonprofit charity startup start-up business network lab laboratory association union council committee ministry department publisher newspaper broadcaster club team coalition campaign alliance bank regulator watchdog'.split(' ')
+  'group company firm retailer carrier airline automaker carmaker manufacturer insurer lender chain agency organisation organization nonprofit charity startup start-up business network lab laboratory association union council committee ministry department publisher newspaper broadcaster club team coalition campaign alliance bank regulator watchdog'.split(' ')
 )
 /** "The group, called Energy Control," / "the company, known as Acme," */
 const KIND_CALLED = new RegExp(`\\b[Tt]he\\s+([\\p{Ll}-]+),?\\s+(?:called|named|known as)\\s+(${CAPRUN})`, 'gu')
@@ -374,6 +382,16 @@ const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologi
 const PUBLIC_BODY = /\b(?:Agency|Department|Ministry|Office|Authority|Commission|Administration|Service|Bureau|Government|Council|Board)\b/
 const ORG_KINDS: Record<string, RegExp> = {
   company: BUSINESS,
+  retailer: BUSINESS,
+  carrier: BUSINESS,
+  airline: BUSINESS,
+  automaker: BUSINESS,
+  carmaker: BUSINESS,
+  manufacturer: BUSINESS,
+  insurer: BUSINESS,
+  lender: BUSINESS,
+  chain: BUSINESS,
+  startup: BUSINESS,
   firm: BUSINESS,
   group: BUSINESS,
   business: BUSINESS,

@@ -17,6 +17,13 @@ describe('organisation statements: a spokesperson speaks for the organisation, b
     expect(speakers('Acme Corp. cut 300 jobs. “We regret it,” a company spokeswoman said.')).toEqual(['Acme Corp.'])
     expect(speakers('He left. “It is done,” a company spokeswoman said.')).toEqual(['company spokeswoman'])
   })
+  it('takes "the company" as a one-word name credited with speech that is never a person', () => {
+    expect(speakers('Amazon has denied the claims. “We comply with the law,” the company said.')).toEqual(['Amazon'])
+    // Named, but never speaking: no guess.
+    expect(speakers('Mary sued Amazon. “We comply with the law,” the company said.')).toEqual([null])
+    // A retailer unresolved is nobody, not "retailer".
+    expect(speakers('“We comply with the law,” the retailer said.')).toEqual([null])
+  })
   it('carries the body to "the spokesman" and later quotes of the paragraph', () => {
     const text = 'A spokesman for the European Commission said the bloc was studying routes. “We are working on it,” the spokesman said.'
     expect(speakers(text)).toEqual(['European Commission'])
