@@ -454,7 +454,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     }
     for (const subj of subjectsOf(s, off)) {
       if (subj.type === 'descriptor') {
-        local.push({ name: bodyOf(canonicalSpeaker(subj.raw), ctx, subj.start), pos: subj.start, person: false })
+        local.push({ name: ctx.shortFormOf(bodyOf(canonicalSpeaker(subj.raw), ctx, subj.start), subj.start), pos: subj.start, person: false })
         break
       }
       if (subj.type === 'pronoun') {

@@ -205,7 +205,34 @@ export class SpeakerContext {
     if (best) return best.name
     // "her mother, Fiona, said": a first name alone is the one person of the article who has it.
     if (firstNamed.size === 1 && (FEMALE.has(words[0]) || MALE.has(words[0]))) return [...firstNamed][0]
+    // "Dr. Feel" (an online name): the article never writes the word without its honorific and
+    // gives no fuller name, so the honorific is part of the name — "Feel" alone is a fragment.
+    if (words.length === 1) {
+      const titled = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Doctor|Professor)\.?\s+\p{Lu}[\p{L}’'-]*$/u.exec(trimmed)?.[0]
+      if (titled && this.alwaysTitled(c)) return titled
+    }
     return this.aliases.resolve(c)
+  }
+
+  /**
+   * A document or role named by one lower-case word ("la loi") after a fuller one the text
+   * credited ("le projet de loi"): the fuller one — "loi" alone is a fragment, not a speaker.
+   */
+  shortFormOf(name: string, pos: number): string {
+    if (!/^\p{Ll}[\p{L}-]*$/u.test(name)) return name
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]
+      if (h.pos < pos && h.name !== name && /^\p{Ll}/u.test(h.name) && h.name.split(/\s+/).includes(name)) return h.name
+    }
+    return name
+  }
+
+  /** True when every use of `word` in the text follows an honorific ("Dr. Feel", never "Feel"). */
+  private alwaysTitled(word: string): boolean {
+    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const all = this.text.match(new RegExp(`(?<![\\p{L}])${esc}(?![\\p{L}])`, 'gu'))?.length ?? 0
+    const titled = this.text.match(new RegExp(`(?:Dr|Mr|Mrs|Ms|Miss|Prof|Doctor|Professor)\\.?\\s+${esc}(?![\\p{L}])`, 'gu'))?.length ?? 0
+    return all > 0 && all === titled
   }
 
   credit(name: string, pos: number): void {
@@ -419,7 +446,7 @@ const PLACE =
 export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   const found = resolveAgentAsWritten(agent, ctx, local, paragraph)
   // "the spokesman" after "a spokesman for the European Commission": the body, whichever way it came.
-  return found && agent.type !== 'name' ? bodyOf(found, ctx, agent.start) : found
+  return found && agent.type !== 'name' ? ctx.shortFormOf(bodyOf(found, ctx, agent.start), agent.start) : found
 }
 
 /** A spokesperson's words are their organisation's, by its name, when the text names it; else `name`. */

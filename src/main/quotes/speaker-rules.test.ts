@@ -90,3 +90,19 @@ describe('a quotation paragraph introduced by the paragraph above ending with a 
     expect(speakers(P('The plan has three parts:', '“Build, repair, repay.”'))).toEqual([null])
   })
 })
+
+describe('no fragments for the People view', () => {
+  it('keeps an honorific that is part of a name the article never writes without it', () => {
+    const text = P('“It got me sick,” Dr. Feel, an Evolution user, wrote on the forums.', '“More people die because of tainted drugs,” Dr. Feel added.')
+    expect(speakers(text)).toEqual(['Dr. Feel', 'Dr. Feel'])
+    // A surname the article also writes alone stays the surname.
+    expect(speakers('“It is fine,” Dr. Smith said. Smith has treated him for years.')).toEqual(['Smith'])
+  })
+  it('gives a document named by one lower-case word its fuller name from earlier', () => {
+    const text = P(
+      'Le projet de loi énonce les domaines de la surveillance. Les services pourront ainsi « détecter une menace terroriste sur la base d’un traitement automatisé des données ».',
+      'La loi prévoit également une protection pour les agents. La CNCTR pourra ensuite aviser le procureur afin que cette dernière « donne au premier ministre son avis sur la possibilité de déclassifier tout ou partie de ces éléments ».'
+    )
+    expect(speakers(text)).toEqual(['projet de loi', 'projet de loi'])
+  })
+})
