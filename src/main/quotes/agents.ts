@@ -354,7 +354,8 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       continue
     }
     const left = before.slice(0, index)
-    const q = /\b(?:was|were|is) quoted\b/.exec(verb)
+    // "was quoted as saying", "was keen to stress": speech, however it is phrased.
+    const q = /\b(?:was|were|is) quoted\b|\bto \p{Ll}+$|\bto (?:point out|make clear|make the point)$/u.exec(verb)
     const a = agentLeft(left, base)
     if (a) return { agent: a, speech: SPEECH_SET.has(lower) || !!q }
     // "…, said Alyssa Goodman, an astronomer": after a comma the agent follows the verb (but
@@ -382,6 +383,11 @@ export function attributionLater(before: string, after: string, base: number, re
     const as = AS_PUT_IT.exec(s)
     const a = as && agentRight(as[1], at + as.index + as[0].indexOf(as[1]))
     if (a && a.type !== 'nominal') return a
+    // "…, in Smith’s words." / "in the words of Smith": whose words they are.
+    const own = IN_WORDS.exec(s)
+    const who = own ? (own[1] ?? own[2]).trim() : ''
+    const w = own && agentRight(who, at + own.index + own[0].indexOf(who))
+    if (w && w.type === 'name') return w
   }
   const tail = closingAttribution(rest, base)
   if (tail) return tail
@@ -397,6 +403,9 @@ export function attributionLater(before: string, after: string, base: number, re
   const at = acc.index + acc[0].length
   return agentRight(after.slice(at), base + at)
 }
+
+/** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */
+const IN_WORDS = /(?:^|[\s,(—–])[Ii]n\s+(?:the\s+words\s+of\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4})|((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:own\s+)?words)\b/u
 
 /** "as X put it", "as X called it", "as X describes it". */
 const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it\b/u

@@ -106,3 +106,17 @@ describe('no fragments for the People view', () => {
     expect(speakers(text)).toEqual(['projet de loi', 'projet de loi'])
   })
 })
+
+describe('reported speech in shapes the verbs list did not know', () => {
+  it('takes the subject of "was keen to stress that", "was quick to point out that"', () => {
+    expect(speakers('Caudevilla was keen to stress that, officially, the service “is not intended to be a control of drug quality,” meaning a vetting process.')).toEqual(['Caudevilla'])
+    expect(speakers('Smith was quick to point out that the plan was “never going to work.”')).toEqual(['Smith'])
+    // An infinitive someone else asked for is not the subject speaking.
+    expect(speakers('They asked Smith to explain the “strange numbers.”')).toEqual([null])
+  })
+  it('takes "in X’s words" and "in the words of X", before or after the quote', () => {
+    expect(speakers('The plan was “a fundamental human right,” in Smith’s words.')).toEqual(['Smith'])
+    expect(speakers('In Smith’s words, the plan was “a fundamental human right.”')).toEqual(['Smith'])
+    expect(speakers('The plan was, in the words of Jane Smith, “a fundamental human right.”')).toEqual(['Jane Smith'])
+  })
+})
