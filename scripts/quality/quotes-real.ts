@@ -314,6 +314,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const tuneSet = loadHalf('tune')
   const heldSet = args.has('--heldout') ? loadHalf('heldout') : null
   if (!args.has('--text-only')) {
+    const { CORPUS_DIR } = await import('../../test/support/corpus')
+    const { existsSync } = await import('node:fs')
+    // Without the corpus every article is scored on its text alone: say so, not "0/22".
+    if (!existsSync(CORPUS_DIR)) console.log(`page structure: none — the corpus is not at ${CORPUS_DIR} (set CLIPFILE_CORPUS)\n`)
+
     const said = (s: Awaited<ReturnType<typeof addStructure>>, of: number) =>
       `${s.articles}/${of} re-extracted (${s.exact} to the labelled text exactly), ${s.ranges - s.dropped}/${s.ranges} headings and captions placed on the labelled text`
     const withTune = await addStructure(tuneSet)
