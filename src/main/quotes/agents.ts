@@ -24,7 +24,7 @@ import {
   FOREIGN_VERBS
 } from './lexicon'
 import { subjectOf } from './subjects'
-import { widenOrganisation } from './org-names'
+import { widenOrganisation, widenOrganisationForward } from './org-names'
 
 export interface Span {
   start: number
@@ -128,6 +128,9 @@ export function agentLeft(text: string, base: number): Agent | null {
   }
   if (m) {
     const wide = widenOrganisation(s, m.index, m[1])
+    // "Google and Apple said": two speakers, not the second alone (an organisation's own "and"
+    // — "Food and Drug Administration" — was taken in by widenOrganisation).
+    if (wide.raw === m[1] && COORDINATED_BEFORE.test(s.slice(0, m.index))) return null
     const lead = trimLead(wide.raw)
     const raw = lead.name
     const start = base + wide.index + lead.dropped
@@ -203,6 +206,15 @@ const RIGHT_STOP = new Set('in on at to that the a an of for with after before d
 
 /** Extracts the agent phrase starting `text` (text = everything after a verb: "said Suzanne Maloney, a fellow…"). */
 export function agentRight(text: string, base: number): Agent | null {
+  const a = agentRightAlone(text, base)
+  // "said Smith and Jones": two speakers, not the first alone.
+  if (a && a.type === 'name' && /^[^\S\n]+(?:and|&)[^\S\n]+\p{Lu}/u.test(text.slice(a.end - base)) && widenOrganisationForward(text, a.start - base, a.raw) === a.raw) return null
+  return a
+}
+
+const COORDINATED_BEFORE = /(?:^|[\s,])\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+\p{Lu}[\p{L}.’'-]*)*[^\S\n]+(?:and|&)[^\S\n]+$/u
+
+function agentRightAlone(text: string, base: number): Agent | null {
   const lead = text.length - text.trimStart().length
   const s = text.slice(lead)
   let m = PRONOUN_START.exec(s)

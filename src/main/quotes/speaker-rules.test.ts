@@ -120,3 +120,13 @@ describe('reported speech in shapes the verbs list did not know', () => {
     expect(speakers('The plan was, in the words of Jane Smith, “a fundamental human right.”')).toEqual(['Jane Smith'])
   })
 })
+
+describe('two speakers joined by "and"', () => {
+  it('names neither rather than one of them', () => {
+    expect(speakers('Google and Apple said the plan was “unworkable.”')).toEqual([null])
+    expect(speakers('“We agree,” said Smith and Jones.')).toEqual([null])
+    // An organisation's own "and" is one name; a clause's "and" is not a coordination of names.
+    expect(speakers('The Food and Drug Administration said the plan was “unworkable.”')).toEqual(['Food and Drug Administration'])
+    expect(speakers('Jobs were cut and Smith said the plan was “unworkable.”')).toEqual(['Smith'])
+  })
+})
