@@ -24,7 +24,7 @@ import {
   FOREIGN_VERBS
 } from './lexicon'
 import { subjectOf } from './subjects'
-import { widenOrganisation } from './org-names'
+import { widenOrganisation, widenOrganisationForward } from './org-names'
 
 export interface Span {
   start: number
@@ -56,6 +56,7 @@ const TRAILING_ADVERBIAL =
 /** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
 const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
 const HANDLE_END = new RegExp(`(?:^|[\\s,—–])(${HANDLE})$`, 'u')
+const HANDLE_FULL = new RegExp(`^(?:${HANDLE})$`, 'u')
 const HANDLE_START = new RegExp(`^(${HANDLE})(?=$|[\\s,.;:!?])`, 'u')
 
 /** A trailing adverb, lower case only ("Wired Italy", "Grace Kelly" are names): "X repeatedly said". */
@@ -92,6 +93,11 @@ export function agentLeft(text: string, base: number): Agent | null {
         s = body.slice(0, prev).replace(/\s+$/, '')
         continue
       }
+      // "one buyer on the market, elmo666, wrote": an online handle in apposition is the name.
+      if (HANDLE_FULL.test(seg)) {
+        const start = base + prev + 1 + body.slice(prev + 1).indexOf(seg)
+        return { raw: seg, start, end: start + seg.length, type: 'name' }
+      }
       if (CAPRUN_FULL.test(seg) && !/^(?:In|On|At|For|After|Before|During|Speaking|Writing)\b/.test(seg)) {
         const start = base + prev + 1 + (body.slice(prev + 1).length - body.slice(prev + 1).trimStart().length)
         return { raw: cleanName(seg), start, end: start + seg.length, type: 'name' }
@@ -122,6 +128,9 @@ export function agentLeft(text: string, base: number): Agent | null {
   }
   if (m) {
     const wide = widenOrganisation(s, m.index, m[1])
+    // "Google and Apple said": two speakers, not the second alone (an organisation's own "and"
+    // — "Food and Drug Administration" — was taken in by widenOrganisation).
+    if (wide.raw === m[1] && COORDINATED_BEFORE.test(s.slice(0, m.index))) return null
     const lead = trimLead(wide.raw)
     const raw = lead.name
     const start = base + wide.index + lead.dropped
@@ -156,8 +165,18 @@ export function agentLeft(text: string, base: number): Agent | null {
       return { raw: phrase, start, end: start + phrase.length, type }
     }
   }
+  // "“…,” police said", "federal prosecutors said": a body of people named by its plural, no article.
+  m = COLLECTIVE.exec(s)
+  if (m && !(m[2] && NOT_BEFORE_COLLECTIVE.has(m[2].toLowerCase()))) {
+    const start = base + m.index + m[0].indexOf(m[1])
+    const raw = m[2] ? m[1] : m[1].toLowerCase()
+    return { raw, start, end: start + m[1].length, type: 'descriptor' }
+  }
   return null
 }
+
+const NOT_BEFORE_COLLECTIVE = new Set('and but or that which who when while as after before where the a an then so if because'.split(' '))
+const COLLECTIVE = /^\s*((?:([\p{L}-]+)\s+)?(?:police|officials|authorities|prosecutors|investigators|regulators|officers|firefighters|rescuers|paramedics|witnesses|organi[sz]ers|researchers|scientists|analysts))$/iu
 
 const ORG_ROLE_END = new RegExp(
   `(?:^|\\s)(${CAPRUN}(?:[^\\S\\n]+[\\p{Ll}-]+)?[^\\S\\n]+(?:officials?|spokes(?:man|woman|person|people)|representatives?|executives?|sources?|staff|lawyers?|attorneys|analysts|researchers|scientists|economists|investigators|prosecutors|leaders))$`,
@@ -187,6 +206,15 @@ const RIGHT_STOP = new Set('in on at to that the a an of for with after before d
 
 /** Extracts the agent phrase starting `text` (text = everything after a verb: "said Suzanne Maloney, a fellow…"). */
 export function agentRight(text: string, base: number): Agent | null {
+  const a = agentRightAlone(text, base)
+  // "said Smith and Jones": two speakers, not the first alone.
+  if (a && a.type === 'name' && /^[^\S\n]+(?:and|&)[^\S\n]+\p{Lu}/u.test(text.slice(a.end - base)) && widenOrganisationForward(text, a.start - base, a.raw) === a.raw) return null
+  return a
+}
+
+const COORDINATED_BEFORE = /(?:^|[\s,])\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+\p{Lu}[\p{L}.’'-]*)*[^\S\n]+(?:and|&)[^\S\n]+$/u
+
+function agentRightAlone(text: string, base: number): Agent | null {
   const lead = text.length - text.trimStart().length
   const s = text.slice(lead)
   let m = PRONOUN_START.exec(s)
@@ -338,7 +366,8 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       continue
     }
     const left = before.slice(0, index)
-    const q = /\b(?:was|were|is) quoted\b/.exec(verb)
+    // "was quoted as saying", "was keen to stress": speech, however it is phrased.
+    const q = /\b(?:was|were|is) quoted\b|\bto \p{Ll}+$|\bto (?:point out|make clear|make the point)$/u.exec(verb)
     const a = agentLeft(left, base)
     if (a) return { agent: a, speech: SPEECH_SET.has(lower) || !!q }
     // "…, said Alyssa Goodman, an astronomer": after a comma the agent follows the verb (but
@@ -366,6 +395,11 @@ export function attributionLater(before: string, after: string, base: number, re
     const as = AS_PUT_IT.exec(s)
     const a = as && agentRight(as[1], at + as.index + as[0].indexOf(as[1]))
     if (a && a.type !== 'nominal') return a
+    // "…, in Smith’s words." / "in the words of Smith": whose words they are.
+    const own = IN_WORDS.exec(s)
+    const who = own ? (own[1] ?? own[2]).trim() : ''
+    const w = own && agentRight(who, at + own.index + own[0].indexOf(who))
+    if (w && w.type === 'name') return w
   }
   const tail = closingAttribution(rest, base)
   if (tail) return tail
@@ -381,6 +415,9 @@ export function attributionLater(before: string, after: string, base: number, re
   const at = acc.index + acc[0].length
   return agentRight(after.slice(at), base + at)
 }
+
+/** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */
+const IN_WORDS = /(?:^|[\s,(—–])[Ii]n\s+(?:the\s+words\s+of\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4})|((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:own\s+)?words)\b/u
 
 /** "as X put it", "as X called it", "as X describes it". */
 const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it\b/u

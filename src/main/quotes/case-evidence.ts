@@ -25,6 +25,11 @@ export class CaseEvidence {
     return common
   }
 
+  /** True when the article writes `word` in lower case somewhere ("feel" beside "Dr. Feel"). */
+  writesLowerCase(word: string): boolean {
+    return this.hasWord(word.toLowerCase())
+  }
+
   /** `name` without its leading common words ("Was Bartleby" → "Bartleby"); '' when nothing is left. */
   trim(name: string): string {
     const hit = this.trimmed.get(name)

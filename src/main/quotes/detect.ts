@@ -9,9 +9,9 @@
  */
 import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
-import { SpeakerContext, isPersonName, resolveAgent, type Candidate } from './speaker-context'
+import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
-import { findVerbs } from './lexicon'
+import { ROLE_NOUNS, findVerbs, isRoleWord } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import type { FoundQuote } from '../db/quotes'
@@ -42,6 +42,10 @@ interface ParaState {
   prevEnd: number
   /** The previous prose paragraph's closing quote, when it ended with one. */
   prevQuote: DetectedQuote | null
+  /** The one speaker already quoted whom the previous paragraph, all narrative, is about (see aboutOne). */
+  prevAbout: string | null
+  /** The previous paragraph's last sentence, when it ends with a colon ("She remembers the day:"). */
+  prevColon: { start: number; text: string } | null
 }
 
 /** What the page's structure says about its text (from the reader document, when there is one). */
@@ -61,9 +65,11 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   const out: DetectedQuote[] = []
   let qi = 0
   let prevQuote: DetectedQuote | null = null
+  let prevAbout: string | null = null
+  let prevColon: ParaState['prevColon'] = null
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote }
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevColon }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -87,6 +93,12 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
       last && (tail.replace(/[\s.,”"’'»]/g, '').length < 40 || (out[out.length - 1].evidence.startsWith('adjacent') && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
     narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
+    prevAbout = last ? null : aboutOne(ctx, masked, st.para)
+    prevColon = null
+    if (/:\s*$/.test(masked.slice(st.para.start, st.para.end))) {
+      const start = sentenceStarts(masked, st.para).filter((x) => x < st.para.end - 1).pop() ?? st.para.start
+      if (start >= (last ? last.close + 1 : st.para.start)) prevColon = { start, text: masked.slice(start, st.para.end) }
+    }
   }
   return out
 }
@@ -142,7 +154,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore })
+  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -156,7 +168,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
 
   const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later')
   if (kind !== 'scare' && !speaker) {
-    const inherited = inherit(st, q, kind)
+    const inherited = inherit(st, q, kind, inner)
     if (inherited) {
       speaker = inherited.speaker
       mention = inherited.mention
@@ -235,6 +247,19 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
 }
 
 /**
+ * A quotation paragraph introduced by the sentence ending the paragraph above with a colon
+ * ("She remembers the day the floods came:⏎⏎“It was raining …”"): that sentence's speaker.
+ */
+function introducedAbove(ctx: SpeakerContext, st: ParaState, q: RawQuote): { agent: Agent; evidence: Evidence } | null {
+  if (!st.prevColon || q.open !== st.para.start) return null
+  const { start, text } = st.prevColon
+  const b = attributionBefore(text, start)
+  if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
+  const a = colonAgent(ctx, text, start, text.replace(/\s+$/, ''))
+  return a ? { agent: a, evidence: 'colon' } : null
+}
+
+/**
  * A sentence that introduces the quote with a colon, whatever its verb, gives it its subject
  * ("De Miranda beautifully evokes … in his introduction: “…”"); a transcript names the speaker
  * alone ("Volker: “…”"); "a question came from a member of the audience: “…”".
@@ -249,11 +274,50 @@ function colonAgent(ctx: SpeakerContext, before: string, sStart: number, trimmed
     return ctx.isKnownPerson(name) || ctx.isKnownOrganisation(name) || (bare !== null && /\s/.test(name))
   })
   if (subj) return subj
+  // "Asked about it, a senior official summed it up:", "una fuente de los servicios nos la resumió así:":
+  // someone the text does not name, kept as the role.
+  const role = roleBeforeColon(trimmedBefore)
+  if (role) {
+    const start = sStart + role.index
+    return { raw: role.raw, start, end: start + role.raw.length, type: 'descriptor' }
+  }
   const from = /\b(?:from|by)\s+((?:a|an|the|one)\s+[^,;:#“”"]{1,60}):$/i.exec(trimmedBefore)
   if (!from) return null
   const start = sStart + trimmedBefore.lastIndexOf(from[1])
   return { raw: from[1], start, end: start + from[1].length, type: 'descriptor' }
 }
+
+/** The clause a colon ends, opened by an indefinite article: "a senior official summed it up:". */
+const INDEFINITE_COLON = /(?:^|,\s+)(a|an|one|another|un|una|une|um|uma|ein|eine)\s+([^,;#“”"«»:]{3,90}):$/iu
+const COMPLEMENT = new Set('of in at for from with de des du del da do dos das'.split(' '))
+const ARTICLE = new Set('the los las la el les le a o os as'.split(' '))
+const NOT_IN_ROLE = new Set('nos la le les lo se me te it us them him her has had have was is who que qui and y et e und'.split(' '))
+
+/** The role noun phrase opening such a clause, as written without its article ("fuente de los servicios"). */
+function roleBeforeColon(trimmedBefore: string): { raw: string; index: number } | null {
+  const m = INDEFINITE_COLON.exec(trimmedBefore)
+  if (!m) return null
+  const words = m[2].split(/\s+/)
+  const isRole = (w: string | undefined) => !!w && /^\p{Ll}/u.test(w) && (isRoleWord(w) || FOREIGN_ROLES.has(w))
+  let h = words.findIndex((w, i) => i <= 2 && isRole(w))
+  if (h < 0) return null
+  while (ROLE_NOUNS.has(words[h + 1] ?? '')) h++ // "senior official", not "senior"
+  let end = h + 1
+  if (COMPLEMENT.has(words[end] ?? '')) {
+    let k = end + 1
+    if (ARTICLE.has(words[k] ?? '')) k++
+    // One word, or two when the second is a plural noun ("the intelligence services").
+    if (words[k] && !NOT_IN_ROLE.has(words[k])) {
+      end = k + 1
+      if (words[k + 1] && /s$/.test(words[k + 1]) && !NOT_IN_ROLE.has(words[k + 1]) && words[k + 2]) end = k + 2
+    }
+  }
+  if (end >= words.length) return null // no verb left: "a senior official:" is a label, not a clause
+  const raw = words.slice(0, end).join(' ')
+  return { raw, index: m.index + m[0].indexOf(m[2]) }
+}
+/** Role nouns of the other languages the lexicon reads ("una fuente", "une source", "eine Quelle"). */
+const FOREIGN_ROLES = new Set('fuente fuentes portavoz vocero funcionario funcionaria experto experta vecino vecina testigo source porte-parole responsable habitant habitante témoin fonte porta-voz funcionário morador testemunha quelle sprecher sprecherin zdroj mluvčí'.split(' '))
 
 /** `“….” Rothman said.` — a name, a speech verb and the end of the sentence, nothing else. */
 const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)(?:\s+[\p{L}\s]{0,30})?\.\s*$/u
@@ -302,7 +366,8 @@ function isTitle(inner: string, words: number): boolean {
 function inherit(
   st: ParaState,
   q: RawQuote,
-  kind: DetectedQuote['kind']
+  kind: DetectedQuote['kind'],
+  inner: string
 ): { speaker: string; mention: DetectedQuote['speakerMention']; evidence: Evidence; from: number } | null {
   // A second quote in the same paragraph: same speaker (“…,” she said. “…”).
   if (st.prevInPara?.speaker) return { speaker: st.prevInPara.speaker, mention: st.prevInPara.speakerMention, evidence: 'same-paragraph', from: st.prevInPara.confidence }
@@ -314,7 +379,45 @@ function inherit(
   // narrative, guessing the one the paragraph was about was right 3 times in 3 on the tune half
   // and 6 in 16 on the held-out half: no longer guessed.)
   if (st.prevQuote?.speaker) return { speaker: st.prevQuote.speaker, mention: st.prevQuote.speakerMention, evidence: 'previous-quote', from: st.prevQuote.confidence }
+  // After narrative about one person already quoted, a quotation paragraph in the first person
+  // is theirs ("But for Parata and his family the deaths are personal.⏎⏎“It’s very emotional.
+  // Our ancestors tell us …”"). Narrower than the guess dropped above: nobody else named, the
+  // person already a speaker, and the quotation speaking as "I"/"we".
+  if (st.prevAbout && FIRST_PERSON.test(inner)) return { speaker: st.prevAbout, mention: null, evidence: 'narrative', from: 1 }
   return null
+}
+
+/** "I", "we", "my", "our" … in the languages the lexicon reads. */
+const FIRST_PERSON =
+  /(?:^|[^\p{L}])(?:I|I’m|I'm|I’ve|I'd|me|my|we|we’re|we're|us|our|eu|nós|meu|minha|nosso|yo|nosotros|mi|nuestro|je|j’|j'|nous|mon|ma|notre|ich|wir|mein|unser|já|my)(?=[^\p{L}]|$)/iu
+
+/**
+ * The one person a narrative paragraph is about — the one it names, or, naming nobody, the one
+ * its he/she means — when that person has been credited with speech (before it or in it) and no
+ * other known person or organisation is named in it; else null.
+ */
+function aboutOne(ctx: SpeakerContext, masked: string, para: Paragraph): string | null {
+  const body = masked.slice(para.start, para.end)
+  if (body.includes('#')) return null
+  let found: string | null = null
+  const run = /\p{Lu}[\p{L}’'-]*(?:[^\S\n]+\p{Lu}[\p{L}’'-]*)*/gu
+  for (let m = run.exec(body); m; m = run.exec(body)) {
+    const name = ctx.fullName(m[0], para.start + m.index)
+    if (!name) continue
+    if (ctx.isKnownOrganisation(name)) return null
+    if (!ctx.isKnownPerson(name)) continue
+    if (found && speakerKey(found) !== speakerKey(name)) return null
+    found = name
+  }
+  if (!found) {
+    // Nobody named, but "she"/"he" all through: the person in focus ("She lost everything.").
+    const he = /\b(?:he|his|him)\b/i.test(body)
+    const she = /\b(?:she|her|hers)\b/i.test(body)
+    if (he === she) return null
+    found = ctx.resolvePronoun(he ? 'he' : 'she', para.end)
+  }
+  // Already a speaker, before or in this paragraph ("Jane Smith, the mayor, wrote to residents.").
+  return found && ctx.history.some((h) => h.pos < para.end && speakerKey(h.name) === speakerKey(found)) ? found : null
 }
 
 /**
@@ -351,7 +454,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     }
     for (const subj of subjectsOf(s, off)) {
       if (subj.type === 'descriptor') {
-        local.push({ name: canonicalSpeaker(subj.raw), pos: subj.start, person: false })
+        local.push({ name: ctx.shortFormOf(bodyOf(canonicalSpeaker(subj.raw), ctx, subj.start), subj.start), pos: subj.start, person: false })
         break
       }
       if (subj.type === 'pronoun') {

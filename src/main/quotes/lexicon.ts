@@ -50,7 +50,7 @@ const FOREIGN_SPEECH = (
 const ACCORDING = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 export const SPEECH_SET = new Set([...SPEECH, ...FOREIGN_SPEECH])
 /** Every word findVerbs may start a hit at (a capitalised word is looked at only when it is one). */
-const CANDIDATES = new Set([...SPEECH_SET, ...EVALUATIVE, ...ACCORDING, 'according', 'in', 'was', 'were', 'is', 'pointed', 'points', 'weighed', 'weighs', 'chimed', 'spoke'])
+const CANDIDATES = new Set([...SPEECH_SET, ...EVALUATIVE, ...ACCORDING, 'according', 'in', 'to', 'was', 'were', 'is', 'pointed', 'points', 'weighed', 'weighs', 'chimed', 'spoke'])
 export const PARTICIPLES = new Set(['calling', 'describing', 'accusing', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting', 'telling', 'claiming', 'writing'])
 
 const EVALUATIVE_SET = new Set(EVALUATIVE)
@@ -64,6 +64,20 @@ export interface VerbHit {
 function isWordChar(code: number, c: string): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
   return /\p{L}/u.test(c)
+}
+
+/** Speech verbs in the infinitive, after "was keen to", "was quick to", "went on to". */
+const INFINITIVE = /^\s+(?:stress|emphasi[sz]e|point out|insist|note|add|explain|say|warn|make clear|make the point|reassure|clarify|underline|highlight)\b/
+/** What makes the subject speak through an infinitive: "X was keen to stress that …". */
+const TO_SPEAK = /(?:\b(?:was|were|is|are|been)\s+(?:\p{Ll}+\s+)?(?:keen|quick|careful|eager|anxious|at pains|happy|willing)|\b(?:hastened|went on|took care|wanted|sought|wished|took pains|rushed|was able|were able))\s+$/u
+
+/** A hit at the start of "was keen to stress", so that the agent is the text before it. */
+function infinitive(s: string, start: number, j: number): VerbHit | null {
+  const verb = INFINITIVE.exec(s.slice(j, j + 24))
+  if (!verb) return null
+  const lead = TO_SPEAK.exec(s.slice(Math.max(0, start - 40), start))
+  if (!lead) return null
+  return { index: start - lead[0].length, verb: `${lead[0]}to${verb[0]}`.replace(/\s+/g, ' ').trim() }
 }
 
 /**
@@ -101,6 +115,7 @@ export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
     else if (PARTICLE[w] && s.startsWith(' ' + PARTICLE[w], j)) hit = { index: start, verb: `${w} ${PARTICLE[w]}` }
     else if (all && w === 'according' && /^\s+to\b/.test(s.slice(j, j + 4))) hit = { index: start, verb: 'according to' }
     else if (all && w === 'in' && /^\s+the words of\b/.test(s.slice(j, j + 14))) hit = { index: start, verb: 'in the words of' }
+    else if (all && w === 'to') hit = infinitive(s, start, j)
     else if ((w === 'was' || w === 'were' || w === 'is') && /^\s+quoted\b/.test(s.slice(j, j + 8))) {
       const q = /^\s+quoted\b[^.]{0,60}?\bas saying\b/.exec(s.slice(j))
       if (q) {
@@ -137,7 +152,7 @@ export const DESCRIPTOR_START = /^((?:the|a|an|one|another)\s+[^,;:“”"«»�
 export const ROLE_NOUNS = new Set(
   (
     'spokesman spokeswoman spokesperson spokespeople official officials delegate delegates analyst analysts ' +
-    'resident residents minister ministry department agency company firm group union association charity council ' +
+    'resident residents minister ministry department agency company firm retailer carrier airline automaker carmaker manufacturer insurer lender chain startup group union association charity council ' +
     'committee commission government administration police court judge lawyer attorney prosecutor prosecutors ' +
     'witness witnesses source sources expert experts statement report study authors researchers scientists doctor ' +
     'doctors officer officers president prime chancellor secretary leader coach manager striker player players team ' +

@@ -287,7 +287,7 @@ describe('real coverage: the kinds of error the issue lists', () => {
       '“Tainted drugs kill,” Dr. Feel added. “It’s the cuts.”',
       'The case is one of the reasons that ScreamMyName has been pushing for testing. “Why make it worse?” he told me.'
     )
-    expect(speakers(text)).toEqual(['ScreamMyName', 'Feel', 'Feel', 'ScreamMyName'])
+    expect(speakers(text)).toEqual(['ScreamMyName', 'Dr. Feel', 'Dr. Feel', 'ScreamMyName'])
   })
   it('keeps a name ending in -ly whole, and knows verbs in the present tense', () => {
     expect(only('“We will appeal,” Grace Kelly repeatedly said.').speaker).toBe('Grace Kelly')

@@ -58,6 +58,8 @@ export class SpeakerContext {
   private readonly focus: Candidate[] = []
 
 
+  /** Bodies found speaking through a spokesperson ("a Treasury spokesman" → Treasury), by key: never people. */
+  readonly bodies = new Set<string>()
   private readonly common: CaseEvidence
   /** Role words people were introduced with, by name key. */
   private readonly roles = new Map<string, Set<string>>()
@@ -203,11 +205,38 @@ export class SpeakerContext {
     if (best) return best.name
     // "her mother, Fiona, said": a first name alone is the one person of the article who has it.
     if (firstNamed.size === 1 && (FEMALE.has(words[0]) || MALE.has(words[0]))) return [...firstNamed][0]
+    // "Dr. Feel" (an online name): the article never writes the word without its honorific and
+    // gives no fuller name, so the honorific is part of the name — "Feel" alone is a fragment.
+    if (words.length === 1) {
+      const titled = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Doctor|Professor)\.?\s+\p{Lu}[\p{L}’'-]*$/u.exec(trimmed)?.[0]
+      if (titled && this.alwaysTitled(c)) return titled
+    }
     return this.aliases.resolve(c)
   }
 
+  /**
+   * A document or role named by one lower-case word ("la loi") after a fuller one the text
+   * credited ("le projet de loi"): the fuller one — "loi" alone is a fragment, not a speaker.
+   */
+  shortFormOf(name: string, pos: number): string {
+    if (!/^\p{Ll}[\p{L}-]*$/u.test(name)) return name
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      const h = this.history[i]
+      if (h.pos < pos && h.name !== name && /^\p{Ll}/u.test(h.name) && h.name.split(/\s+/).includes(name)) return h.name
+    }
+    return name
+  }
+
+  /** True when every use of `word` in the text follows an honorific ("Dr. Feel", never "Feel"). */
+  private alwaysTitled(word: string): boolean {
+    const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const all = this.text.match(new RegExp(`(?<![\\p{L}])${esc}(?![\\p{L}])`, 'gu'))?.length ?? 0
+    const titled = this.text.match(new RegExp(`(?:Dr|Mr|Mrs|Ms|Miss|Prof|Doctor|Professor)\\.?\\s+${esc}(?![\\p{L}])`, 'gu'))?.length ?? 0
+    return all > 0 && all === titled
+  }
+
   credit(name: string, pos: number): void {
-    const person = isPersonName(name)
+    const person = isPersonName(name) && !this.bodies.has(speakerKey(name))
     this.history.push({ name, pos, person })
     this.attend(name, pos)
     if (name.split(' ').length > 1) this.aliases.add(name)
@@ -243,6 +272,7 @@ export class SpeakerContext {
   /** True when `name` is a person name (two words or more) seen in the article, or an alias of one. */
   isKnownPerson(name: string): boolean {
     const key = speakerKey(name)
+    if (this.bodies.has(key)) return false
     return this.personKeys.has(key) || this.history.some((h) => h.person && speakerKey(h.name) === key)
   }
 
@@ -335,13 +365,21 @@ export class SpeakerContext {
       }
     }
     if (best) return best.name
-    return ROLE_NOUNS.has(head) && !/^(?:statement|company|firm|group)$/.test(head) ? canonicalSpeaker(phrase) : null
+    // "Amazon has denied the claims. … the company said": a one-word name the text credited
+    // with speech and never uses for a person (no first name, no he/she, no title).
+    if (ORG_KINDS[head] === BUSINESS) {
+      for (let i = all.length - 1; i >= 0; i--) {
+        const n = all[i].name
+        if (/^\p{Lu}[\p{L}&.-]*$/u.test(n) && !this.personKeys.has(speakerKey(n)) && !this.gender(n) && !FEMALE.has(n.toLowerCase()) && !MALE.has(n.toLowerCase())) return n
+      }
+    }
+    return ROLE_NOUNS.has(head) && head !== 'statement' && ORG_KINDS[head] !== BUSINESS ? canonicalSpeaker(phrase) : null
   }
 }
 
 /** Nouns for bodies that "the <noun>" refers back to. */
 const BODY_NOUNS = new Set(
-  'group company firm agency organisation organization nonprofit charity startup start-up business network lab laboratory association union council committee ministry department publisher newspaper broadcaster club team coalition campaign alliance bank regulator watchdog'.split(' ')
+  'group company firm retailer carrier airline automaker carmaker manufacturer insurer lender chain agency organisation organization nonprofit charity startup start-up business network lab laboratory association union council committee ministry department publisher newspaper broadcaster club team coalition campaign alliance bank regulator watchdog'.split(' ')
 )
 /** "The group, called Energy Control," / "the company, known as Acme," */
 const KIND_CALLED = new RegExp(`\\b[Tt]he\\s+([\\p{Ll}-]+),?\\s+(?:called|named|known as)\\s+(${CAPRUN})`, 'gu')
@@ -371,6 +409,16 @@ const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologi
 const PUBLIC_BODY = /\b(?:Agency|Department|Ministry|Office|Authority|Commission|Administration|Service|Bureau|Government|Council|Board)\b/
 const ORG_KINDS: Record<string, RegExp> = {
   company: BUSINESS,
+  retailer: BUSINESS,
+  carrier: BUSINESS,
+  airline: BUSINESS,
+  automaker: BUSINESS,
+  carmaker: BUSINESS,
+  manufacturer: BUSINESS,
+  insurer: BUSINESS,
+  lender: BUSINESS,
+  chain: BUSINESS,
+  startup: BUSINESS,
   firm: BUSINESS,
   group: BUSINESS,
   business: BUSINESS,
@@ -396,6 +444,17 @@ const PLACE =
 /** Resolves an agent phrase to a canonical speaker (null when the text gives no antecedent). */
 /** `paragraph`: the paragraph's text before the agent (a pronoun may mean the person it names). */
 export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
+  const found = resolveAgentAsWritten(agent, ctx, local, paragraph)
+  // "the spokesman" after "a spokesman for the European Commission": the body, whichever way it came.
+  return found && agent.type !== 'name' ? ctx.shortFormOf(bodyOf(found, ctx, agent.start), agent.start) : found
+}
+
+/** A spokesperson's words are their organisation's, by its name, when the text names it; else `name`. */
+export function bodyOf(name: string, ctx: SpeakerContext, pos: number): string {
+  return spokespersonOf({ raw: name, start: pos, end: pos + name.length, type: 'descriptor' }, ctx) ?? name
+}
+
+function resolveAgentAsWritten(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   switch (agent.type) {
     case 'name':
       return ctx.fullName(agent.raw, agent.start) || null
@@ -410,4 +469,38 @@ export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate
       return canonicalSpeaker(agent.raw) || null
     }
   }
+}
+
+const SPOKES = String.raw`(?:spokes(?:man|woman|person)|representative|press officer|press office)`
+/** "a spokesperson for Facebook", "spokesman for the Home Office" */
+const SPOKES_FOR = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+)?${SPOKES}\s+(?:for|of|at|from)\s+(?:the\s+)?(\p{Lu}[^,;:]*)$`, 'u')
+/** "a Facebook spokesperson", "Home Office deputy spokesperson" */
+const SPOKES_OF = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*)*)(?:\s+\p{Ll}+)?\s+${SPOKES}$`, 'u')
+/** "a company spokeswoman", "a department spokesman": the body "the company" means. */
+const SPOKES_NOUN = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Ll}+)\s+${SPOKES}$`, 'u')
+
+/**
+ * A spokesperson speaks for an organisation: the speaker is the organisation, by its name —
+ * not a person ("a spokesman for Trump" stays the role), and not a body the text never names.
+ */
+function spokespersonOf(agent: Agent, ctx: SpeakerContext): string | null {
+  const named = SPOKES_FOR.exec(agent.raw) ?? SPOKES_OF.exec(agent.raw)
+  if (named) {
+    const name = ctx.fullName(named[1], agent.start)
+    if (!name || ctx.isKnownPerson(name) || ctx.gender(name) || titledInText(ctx.text, name)) return null
+    // A single word may be a surname; one the article never uses for a person is a body.
+    if (!ctx.isKnownOrganisation(name) && !/^\p{Lu}[\p{L}&.-]*$/u.test(name) && !PLACE.test(name)) return null
+    ctx.bodies.add(speakerKey(name))
+    return name
+  }
+  const noun = SPOKES_NOUN.exec(agent.raw)
+  if (!noun || !BODY_NOUNS.has(noun[1])) return null
+  const body = ctx.resolveNominal(`the ${noun[1]}`, agent.start, [])
+  return body && /^\p{Lu}/u.test(body) ? body : null
+}
+
+/** "President Trump", "Mr. Putin" somewhere in the text: a person, whatever else it lacks. */
+function titledInText(text: string, name: string): boolean {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(String.raw`\b(?:President|Prime Minister|Mr|Mrs|Ms|Sen|Senator|Gov|Governor|Rep|Dr|Judge|Mayor)\.?\s+${esc}\b`).test(text)
 }
