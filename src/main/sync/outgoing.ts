@@ -10,7 +10,7 @@ import type { HighlightField, PushOp, PushResult, SyncAsset, SyncVersion } from 
 import type { DB } from '../db/connection'
 import * as team from '../db/team'
 import { getAsset } from '../db/articles'
-import { unpackJson } from '../db/codec'
+import { unpackDoc } from '../db/codec'
 import { tagsForArticles } from '../db/tags'
 import { articleQuotes } from '../db/quotes'
 import { speakerKey } from '../quotes/aliases'
@@ -130,7 +130,7 @@ function readVersion(db: DB, id: number, uuid: string): SyncVersion {
       modifiedAt: r.modified_at, language: r.language, excerpt: r.excerpt, wordCount: r.word_count
     },
     text: r.text,
-    doc: rewriteAssets(unpackJson(r.doc), shaOf),
+    doc: rewriteAssets(unpackDoc(r.doc, r.text), shaOf),
     // As stored (gzip or brotli, told apart by their first bytes): no need to unpack it to send it.
     raw: r.raw ? r.raw.toString('base64') : null,
     rawType: r.raw_type,
