@@ -108,6 +108,12 @@ for (const path of process.argv.slice(2)) {
   const totals = attribute(path)
   const all = [...totals.values()].reduce((a, b) => a + b, 0)
   console.log(`${path}: ${(all / 1000).toFixed(1)} s sampled`)
+  // The import's stages against Readability alone, samples on the JavaScript thread (the
+  // garbage collector's share cannot be told apart by stage, and is left out of both).
+  const other = new Set(['readabilityAlone', '(outside)', '(idle)', '(program)', '(garbage collector)'])
+  const imported = [...totals].filter(([k]) => !other.has(k)).reduce((a, [, ms]) => a + ms, 0)
+  const readability = totals.get('readabilityAlone') ?? NaN
+  console.log(`  import stages ${imported.toFixed(0)} ms = ${(imported / readability).toFixed(2)}× readabilityAlone ${readability.toFixed(0)} ms; garbage collector ${(totals.get('(garbage collector)') ?? 0).toFixed(0)} ms`)
   for (const [stage, ms] of [...totals].sort((a, b) => b[1] - a[1])) {
     if (ms / all < 0.002) continue
     console.log(`  ${stage.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms  ${((100 * ms) / all).toFixed(1)}%`)
