@@ -44,17 +44,19 @@ for (let r = 0; r <= rounds; r++) {
   if (r === 1) for (const k of Object.keys(total)) delete total[k] // round 0 warms up
   for (const [n, html] of pages.entries()) {
     const order = (n + r) % 2 === 0 ? [linkedomSelectors, fast] : [fast, linkedomSelectors]
-    let prepared: { doc: unknown; text: string } | null = null
+    type Prepared = { doc: unknown; text: string } | null
+    let prepared: Prepared = null
     for (const m of order) {
       use(m)
-      prepared = (await cpuAsync(m === fast ? 'prepare, tag fast path (B)' : 'prepare, linkedom selectors (A)', () => prepareArticle({ html }, { loadImage: async () => null }))) as typeof prepared
+      prepared = (await cpuAsync(m === fast ? 'prepare, tag fast path (B)' : 'prepare, linkedom selectors (A)', () => prepareArticle({ html }, { loadImage: async () => null }))) as Prepared
     }
     use(fast)
     cpu('readability alone', () => readabilityAlone(html))
-    if (prepared) {
-      const json = JSON.stringify(prepared.doc)
+    const got = prepared as Prepared
+    if (got) {
+      const json = JSON.stringify(got.doc)
       cpu('doc gzip (before)', () => packJsonText(json))
-      cpu('doc against text (after)', () => packDocText(json, prepared.text))
+      cpu('doc against text (after)', () => packDocText(json, got.text))
     }
   }
 }
