@@ -59,7 +59,7 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
 }
 
 /** Readability alone, parsed by the very parser the app uses (linkedom's DOMParser). */
-function readabilityAlone(html: string): boolean {
+export function readabilityAlone(html: string): boolean {
   const doc = new DOMParser().parseFromString(html, 'text/html')
   // linkedom's document is DOM-shaped enough for Readability (the app relies on it too).
   const article = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]).parse()

@@ -7,7 +7,7 @@
  */
 import { gzipSync } from 'node:zlib'
 import type { DB } from '../src/main/db/connection'
-import { unpackJson } from '../src/main/db/codec'
+import { unpackDoc } from '../src/main/db/codec'
 import { versionUuid } from '../src/main/sync/ids'
 import { reversedHost, tokenCount } from '../src/team/store/articles'
 import type { Pool } from '../src/team/store/pool'
@@ -59,7 +59,7 @@ export async function bulkLoad(db: DB, pool: Pool, userId: number, log: (s: stri
         meta: { url: r.url, canonicalUrl: r.canonical_url, title: r.title, byline: r.byline, site: r.site, publishedAt: r.published_at, modifiedAt: r.modified_at, language: r.language, excerpt: r.excerpt, wordCount: r.word_count }
       }
     })
-    const docs = rows.map((r) => gzipSync(JSON.stringify(unpackJson(r.doc))))
+    const docs = rows.map((r) => gzipSync(JSON.stringify(unpackDoc(r.doc, r.text))))
     const c = await pool.connect()
     try {
       await c.query('BEGIN')

@@ -4,7 +4,7 @@ import type { ArticleState } from '../../shared/vocabulary'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { stmt } from './statements'
-import { packBytes, packJsonText, unpackBytes, unpackJson, unpackJsonText } from './codec'
+import { packBytes, packDocText, unpackBytes, unpackDoc, unpackDocText } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
 import { applyCorrections, correctedFields, getCorrections, type CorrectableMetadata } from './corrections'
@@ -167,16 +167,16 @@ export function shownTitleByline(db: DB, id: number, a: NewArticle): { title: st
 export function sameCopy(db: DB, id: number, a: NewArticle): boolean {
   const cols = ['title', 'byline', 'authors', 'agency', 'site', 'publishedAt', 'language', 'dir', 'excerpt', 'imagesMissing'] as const
   const row = db
-    .prepare<[number], Record<(typeof cols)[number], unknown> & { doc: Buffer }>(
+    .prepare<[number], Record<(typeof cols)[number], unknown> & { doc: Buffer; text: string }>(
       `SELECT a.title, a.byline, a.authors, a.agency, a.site, a.published_at AS publishedAt, a.language, a.dir, a.excerpt,
-         a.images_missing AS imagesMissing, c.doc FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
+         a.images_missing AS imagesMissing, c.doc, c.text FROM articles a JOIN article_content c ON c.article_id = a.id WHERE a.id = ?`
     )
     .get(id)
   if (!row) return false
   const next = rowParams(db, a, id)
   if (cols.some((c) => (row[c] ?? null) !== (next[c] ?? null))) return false
   const shape = (json: string): string => json.replace(/"src":"asset:[^"]*"/g, '"src":"asset:"')
-  return shape(unpackJsonText(row.doc)) === shape(JSON.stringify(a.doc))
+  return shape(unpackDocText(row.doc, row.text)) === shape(JSON.stringify(a.doc))
 }
 
 /** Records which extraction rules made the current copy (a re-extraction that changed nothing). */
@@ -208,7 +208,7 @@ export function writeContent(db: DB, id: number, a: NewArticle): { docJson: stri
     db,
     `INSERT INTO article_content(article_id, text, doc, raw, raw_type) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, doc = excluded.doc, raw = excluded.raw, raw_type = excluded.raw_type`
-  ).run(id, a.text, packJsonText(docJson), raw, raw ? (a.rawType ?? null) : null)
+  ).run(id, a.text, packDocText(docJson, a.text), raw, raw ? (a.rawType ?? null) : null)
   return { docJson }
 }
 
@@ -354,7 +354,7 @@ export function getArticle(db: DB, id: number): Article | null {
     imagesMissing: row.images_missing,
     corrected: correctedFields(getCorrections(db, id)),
     extracted: row.extracted ? (JSON.parse(row.extracted) as CorrectableMetadata) : null,
-    doc: content ? unpackJson(content.doc) : { type: 'doc', content: [{ type: 'paragraph' }] },
+    doc: content ? unpackDoc(content.doc, content.text) : { type: 'doc', content: [{ type: 'paragraph' }] },
     text: content?.text ?? '',
     highlights: listHighlights(db, { articleId: id }),
     assets,
@@ -539,7 +539,7 @@ export function storedArticle(db: DB, id: number): (NewArticle & { doc: unknown 
     text: r.text,
     raw: r.raw ? unpackBytes(r.raw) : null,
     rawType: r.raw_type,
-    doc: renameAssets(unpackJson(r.doc), keys),
+    doc: renameAssets(unpackDoc(r.doc, r.text), keys),
     assets: assets.map((a) => ({ key: `a${a.id}`, mime: a.mime, bytes: a.bytes, sourceUrl: a.source_url }))
   }
 }

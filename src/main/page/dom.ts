@@ -4,6 +4,8 @@
  * no layout engine) — never a browser, since archived pages are hostile.
  */
 import { DOMParser } from 'linkedom'
+// linkedom's matches/closest without a selector compile per call, for the simple selectors ingest uses.
+import './tag-selectors'
 
 export interface DomNode {
   nodeType: number

@@ -7,7 +7,7 @@ import type { SyncAsset, SyncVersion } from '../../shared/sync'
 import type { VersionInfo } from '../../shared/types'
 import type { DB } from '../db/connection'
 import { getAsset } from '../db/articles'
-import { packBytes, unpackJson } from '../db/codec'
+import { packBytes, unpackDoc } from '../db/codec'
 import { articleQuotes } from '../db/quotes'
 import { currentVersion, listVersions, versionContent, versionMetadata } from '../db/versions'
 import { speakerKey } from '../quotes/aliases'
@@ -78,7 +78,7 @@ export function readCurrentVersion(db: DB, id: number, uuid: string): SyncVersio
       modifiedAt: r.modified_at, language: r.language, excerpt: r.excerpt, wordCount: r.word_count
     },
     text: r.text,
-    doc: rewriteAssets(unpackJson(r.doc), assets.sha),
+    doc: rewriteAssets(unpackDoc(r.doc, r.text), assets.sha),
     // As stored (gzip or brotli, told apart by their first bytes): no need to unpack it to send it.
     raw: r.raw ? r.raw.toString('base64') : null,
     rawType: r.raw_type,
