@@ -4,7 +4,7 @@ import { runBackfills } from './backfills'
 import { createApi, createHandlers, type Handlers } from './api'
 import type { AppContext } from './context'
 import { EventBus } from './events'
-import { PreparePool, importWorkers, inThread } from './import/pool'
+import { PreparePool, importWorkers, inThreadPreparer } from './import/pool'
 import { Rechecker, type RecheckOptions } from './versions/recheck'
 import type { ClipfileApi } from '../shared/api'
 
@@ -34,7 +34,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): App {
   }
   const pool = new PreparePool(Math.max(1, workers))
   const events = new EventBus()
-  const prepare = options.inThread || workers === 0 ? inThread : pool.prepare
+  const prepare = options.inThread || workers === 0 ? inThreadPreparer() : pool.prepare
   const rechecks = new Rechecker({ db, events, prepare }, options.rechecks)
   const ctx: AppContext = { db, dbPath: path, events, prepare, rechecks }
   const handlers = createHandlers(ctx)

@@ -23,11 +23,14 @@ function workerEntry(): URL | null {
   return candidates.find((url) => existsSync(fileURLToPath(url))) ?? null
 }
 
-/** Prepares in this thread (where workers are not available, and in tests that open many apps). */
-export const inThread: Preparer = (() => {
+/**
+ * Prepares in this thread (where workers are not available, CLIPFILE_IMPORT_WORKERS=0, and in
+ * tests). Each has its own image loader — its own memory of unreachable hosts — like a worker.
+ */
+export function inThreadPreparer(): Preparer {
   const loadImage = imageLoader()
   return (input) => prepareWithQuotes(input, loadImage)
-})()
+}
 
 /** Threads that read pages, unless told otherwise: one core is left for the window and the database. */
 export const DEFAULT_WORKERS = Math.max(1, Math.min(3, availableParallelism() - 1))
@@ -59,6 +62,7 @@ export class PreparePool {
   private pending = new Map<number, { resolve: (p: PreparedWithQuotes) => void; reject: (e: Error) => void; slot: Slot }>()
   private nextId = 1
   private readonly entry = workerEntry()
+  private readonly local = inThreadPreparer()
   private broken = false
 
   constructor(
@@ -73,7 +77,7 @@ export class PreparePool {
   }
 
   prepare: Preparer = (input) => {
-    if (!this.threaded) return inThread(input)
+    if (!this.threaded) return this.local(input)
     const slot = this.pick()
     const id = this.nextId++
     slot.busy++

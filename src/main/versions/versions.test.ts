@@ -8,7 +8,7 @@ import { openApp, type App } from '../app'
 import { tempDbPath } from '../../../test/support/tmp'
 import { articlePage } from '../../../test/support/pages'
 import { versionContent } from '../db/versions'
-import { inThread } from '../import/pool'
+import { inThreadPreparer } from '../import/pool'
 import { storeArticle } from '../import/store'
 import type { Result } from '../../shared/result'
 import { PNG_40x30 } from '../../../test/support/http'
@@ -205,7 +205,7 @@ describe('versions of an article', () => {
     expect(must(await app.api.setFollow({ articleId: other, follow: true }))).toMatchObject({ following: true, until: null })
     expect(must(await app.api.setFollow({ articleId: id, follow: false }))).toMatchObject({ following: false, nextCheckAt: null })
     must(await app.api.setFollowSettings({ followNewFor: 'week' }))
-    const prepared = await inThread({ html: articlePage({ title: 'Saved in Pocket long ago' }), url: 'https://news.test/c' })
+    const prepared = await inThreadPreparer()({ html: articlePage({ title: 'Saved in Pocket long ago' }), url: 'https://news.test/c' })
     const fromExport = storeArticle(app.ctx.db, { ...prepared, url: 'https://news.test/c', savedAt: '2015-06-01T10:00:00.000Z' })
     expect(must(await app.api.getFollow({ articleId: fromExport.id })).following).toBe(false)
     const pasted = must(await app.api.importItems({ items: [{ kind: 'html', html: articlePage({ title: 'Pasted' }) }] })).results[0].id!
