@@ -11,21 +11,12 @@ import { unpackDoc } from '../src/main/db/codec'
 import { versionUuid } from '../src/main/sync/ids'
 import { reversedHost, tokenCount } from '../src/team/store/articles'
 import type { Pool } from '../src/team/store/pool'
+import type { ArticleMetaColumns } from '../src/main/db/articles'
 
-interface Row {
+interface Row extends ArticleMetaColumns {
   id: number
   uuid: string
   saved_at: string
-  url: string
-  canonical_url: string | null
-  title: string
-  byline: string | null
-  site: string | null
-  published_at: string | null
-  modified_at: string | null
-  language: string | null
-  excerpt: string | null
-  word_count: number
   content_hash: string
   text: string
   doc: Buffer

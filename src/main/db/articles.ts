@@ -33,8 +33,8 @@ export interface NewArticle extends ArticleMetadata {
   extractorVersion?: number
 }
 
-interface ArticleRow {
-  id: number
+/** An article's descriptive columns as stored (the row types that read them extend this). */
+export interface ArticleMetaColumns {
   url: string
   canonical_url: string | null
   title: string
@@ -42,11 +42,15 @@ interface ArticleRow {
   site: string | null
   published_at: string | null
   modified_at: string | null
-  saved_at: string
   language: string | null
-  dir: 'ltr' | 'rtl'
   excerpt: string | null
   word_count: number
+}
+
+interface ArticleRow extends ArticleMetaColumns {
+  id: number
+  saved_at: string
+  dir: 'ltr' | 'rtl'
   highlight_count: number
   current_version: number
   changed_at: string | null

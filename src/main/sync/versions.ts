@@ -6,7 +6,7 @@
 import type { SyncAsset, SyncVersion } from '../../shared/sync'
 import type { VersionInfo } from '../../shared/types'
 import type { DB } from '../db/connection'
-import { getAsset } from '../db/articles'
+import { getAsset, type ArticleMetaColumns } from '../db/articles'
 import { packBytes, unpackDoc } from '../db/codec'
 import { articleQuotes } from '../db/quotes'
 import { currentVersion, listVersions, versionContent, versionMetadata } from '../db/versions'
@@ -36,17 +36,7 @@ export function earlierVersions(db: DB, articleId: number, articleUuid: string, 
   return wanted.map((v) => readEarlierVersion(db, articleId, v, assets))
 }
 
-interface ContentRow {
-  url: string
-  canonical_url: string | null
-  title: string
-  byline: string | null
-  site: string | null
-  published_at: string | null
-  modified_at: string | null
-  language: string | null
-  excerpt: string | null
-  word_count: number
+interface ContentRow extends ArticleMetaColumns {
   content_hash: string
   text: string
   doc: Buffer
