@@ -12,7 +12,9 @@ export const unpackJsonText = (blob: Buffer): string => gunzipSync(blob).toStrin
 // inside JSON, and the text is stored beside it anyway. Deflated with that text as its
 // dictionary, the repeated words become back-references: the document takes about half the
 // bytes gzip gave it (0.26× the text instead of 0.49× on the real pages) and costs less CPU
-// to pack. It can only be read with the same text, which is the row's own `text` column.
+// to pack. It can only be read with the same text, which is the row's own `text` column: the
+// two are written together (db/articles.ts, the one INSERT), and a migration that changed the
+// text would have to repack the document with it.
 
 const DOC_WITH_TEXT = 0x44 // 'D'; gzip starts with 0x1f
 /** Deflate sees at most 32 KiB behind it; the document's text follows the text's order, so the start matters. */
