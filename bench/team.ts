@@ -1,6 +1,6 @@
 /**
  * `npm run bench:team [-- --size 100000] [--runs N] [--load-seconds 60] [--clients 20] [--no-load] [--json]
- *    [--shared-buffers 512MB] [--keep]`
+ *    [--shared-buffers 512MB] [--keep] [--database URL --cluster-dir DIR]`
  *
  * The team server on a throwaway PostgreSQL cluster (test/support/postgres.ts):
  * 1. an archive of `size` generated articles (bench/corpus.ts — the article text without the
@@ -13,6 +13,8 @@
  *    CPU time per query (this process's and the PostgreSQL cluster's processes') and the load
  *    average are reported beside wall-clock: on a shared machine they are what compares;
  * 4. 20 clients pushing and searching for a minute (bench/team-load.ts).
+ * With `--database` (a team database a `--keep` run left loaded, and its cluster's folder for
+ * the CPU meter) steps 1–2 are skipped: the query mix is measured again on the same data.
  * The result goes to stdout and bench/.data/team-last-n<size>.json.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -46,13 +48,19 @@ const { values } = parseArgs({
     'load-seconds': { type: 'string', default: '60' },
     clients: { type: 'string', default: '20' },
     'no-load': { type: 'boolean', default: false },
+    /** Skip the runs with facets and timeline (seconds per broad query at 100k). */
+    'no-facets': { type: 'boolean', default: false },
     /** push: the whole archive through HTTP push; bulk: set-based SQL, with push measured on a sample. */
     via: { type: 'string' },
     'push-sample': { type: 'string', default: '2000' },
     json: { type: 'boolean', default: false },
     'shared-buffers': { type: 'string', default: '512MB' },
     /** Keep the cluster running at the end (its URL is printed), for EXPLAIN ANALYZE by hand. */
-    keep: { type: 'boolean', default: false }
+    keep: { type: 'boolean', default: false },
+    /** A team database already loaded from this archive (by a `--keep` run): measure search on it. */
+    database: { type: 'string' },
+    /** The folder of that database's cluster (its `data/postmaster.pid`), for PostgreSQL's CPU time. */
+    'cluster-dir': { type: 'string' }
   }
 })
 const size = Number(values.size)
@@ -164,15 +172,25 @@ async function pushArchive(app: ReturnType<typeof openApp>, url: string, token: 
   return { ...pushed, articles: ids.length, seconds, articlesPerSecond: ids.length / seconds }
 }
 
-async function main() {
-  const archive = ensureTextArchive()
+/** A cluster started for this run, or the one a `--database` run measures (never stopped here). */
+async function openCluster(): Promise<{ url: string; dir: string; stop(): void; reused: boolean }> {
+  if (values.database) {
+    if (!values['cluster-dir']) throw new Error('--database needs --cluster-dir (the folder holding data/postmaster.pid)')
+    return { url: values.database, dir: values['cluster-dir'], stop: () => {}, reused: true }
+  }
   // A deployment would give PostgreSQL more than its 128 MB default of shared buffers (docs/team.md).
   const cluster = await startCluster([`shared_buffers=${values['shared-buffers']}`])
   const admin = new pg.Client({ connectionString: cluster.url })
   await admin.connect()
   await admin.query('CREATE DATABASE team')
   await admin.end()
-  const url = cluster.url.replace(/\/postgres$/, '/team')
+  return { url: cluster.url.replace(/\/postgres$/, '/team'), dir: cluster.dir, stop: () => cluster.stop(), reused: false }
+}
+
+async function main() {
+  const archive = ensureTextArchive()
+  const cluster = await openCluster()
+  const url = cluster.url
   const pool = createPool(url)
   const work = `${DATA_DIR}team-bench-work.db`
   for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true })
@@ -187,10 +205,12 @@ async function main() {
   try {
     await migrateTeam(pool)
     const server = await startTeamServer({ pool, port: 0, logger: createLogger(() => {}), rate: 100_000, burst: 100_000 })
-    const { token, user } = await addUser(pool, 'bench', 'editor')
+    const { token, user } = cluster.reused ? { token: '', user: { id: 0 } } : await addUser(pool, 'bench', 'editor')
     const app = openApp(work)
     const via = values.via ?? (size > 10_000 ? 'bulk' : 'push')
-    if (via === 'push') {
+    if (cluster.reused) {
+      log(`Measuring search on ${url} (loaded by an earlier --keep run)`)
+    } else if (via === 'push') {
       out.push = await pushArchive(app, server.url, token, null)
     } else {
       log(`Loading ${size} articles with set-based SQL (bench/team-bulk.ts)…`)
@@ -199,11 +219,11 @@ async function main() {
       log(`  ${seconds.toFixed(0)} s (${(size / seconds).toFixed(0)} articles/s)`)
       // Push throughput on a sample, into a database of its own.
       const sample = Number(values['push-sample'])
-      const admin2 = new pg.Client({ connectionString: cluster.url })
+      const admin2 = new pg.Client({ connectionString: url })
       await admin2.connect()
       await admin2.query('CREATE DATABASE pushsample')
       await admin2.end()
-      const pool2 = createPool(cluster.url.replace(/\/postgres$/, '/pushsample'))
+      const pool2 = createPool(url.replace(/\/team$/, '/pushsample'))
       await migrateTeam(pool2)
       const server2 = await startTeamServer({ pool: pool2, port: 0, logger: createLogger(() => {}), rate: 100_000, burst: 100_000 })
       const t2 = await addUser(pool2, 'bench', 'editor')
@@ -217,7 +237,7 @@ async function main() {
       await server2.close()
       await pool2.end()
     }
-    await pool.query('VACUUM ANALYZE')
+    if (!cluster.reused) await pool.query('VACUUM ANALYZE')
     const dbBytes = Number((await pool.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n)
     out.databaseMb = dbBytes / 1e6
     log(`Team database: ${(dbBytes / 1e6).toFixed(0)} MB`)
@@ -227,6 +247,7 @@ async function main() {
     const all: number[] = []
     const allUi: number[] = []
     let agree = 0
+    let sameTotals = 0
     const cpuAll: number[] = []
     const loadBefore = loadavg()
     const uuidOf = app.ctx.db.prepare('SELECT uuid FROM articles WHERE id = ?').pluck()
@@ -245,7 +266,7 @@ async function main() {
       }
       const cpu20 = cpu.per(runs)
       const cpuUi = cpuMeter(cluster.dir)
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0; i < (values['no-facets'] ? 0 : runs); i++) {
         t0 = performance.now()
         await teamSearch(pool, { ...input, facets: true, timeline: true })
         ui.push(performance.now() - t0)
@@ -260,22 +281,23 @@ async function main() {
       const overlap = teamTop.filter((u) => localTop.has(u)).length
       const same = overlap === localTop.size && teamTop.length === localTop.size
       if (same) agree++
+      if (total === local.total) sameTotals++
       rows.push({
         name: spec.name, query: spec.query, total, localTotal: local.total, p50: percentile(app20, 0.5), p95: percentile(app20, 0.95), uiP95: percentile(ui, 0.95),
         cpuMs: cpu20, uiCpuMs: cpuUiPer, top10Overlap: overlap, sameTop10: same
       })
-      log(`  ${spec.query.padEnd(32)} ${String(total).padStart(6)} (local ${local.total})  p50 ${percentile(app20, 0.5).toFixed(1)}  p95 ${percentile(app20, 0.95).toFixed(1)}  cpu ${cpu20.pg.toFixed(0)}+${cpu20.node.toFixed(0)}  ui p95 ${percentile(ui, 0.95).toFixed(1)} cpu ${(cpuUiPer.pg + cpuUiPer.node).toFixed(0)} ms  top-10 ${overlap}/10${same ? '' : '  DIFFERS'}`)
+      log(`  ${new Date().toISOString().slice(11, 19)} load ${loadavg()[0]}  ${spec.query.padEnd(32)} ${String(total).padStart(6)} (local ${local.total})  p50 ${percentile(app20, 0.5).toFixed(1)}  p95 ${percentile(app20, 0.95).toFixed(1)}  cpu ${cpu20.pg.toFixed(0)}+${cpu20.node.toFixed(0)}${ui.length ? `  ui p95 ${percentile(ui, 0.95).toFixed(1)} cpu ${(cpuUiPer.pg + cpuUiPer.node).toFixed(0)} ms` : ''}  top-10 ${overlap}/10${same ? '' : '  DIFFERS'}`)
     }
     const loadAfter = loadavg()
     out.search = {
-      queries: rows, p50: percentile(all, 0.5), p95: percentile(all, 0.95), uiP95: percentile(allUi, 0.95), sameTop10: agree, of: mix.length,
+      queries: rows, p50: percentile(all, 0.5), p95: percentile(all, 0.95), uiP95: percentile(allUi, 0.95), sameTop10: agree, sameTotals, of: mix.length,
       cpuPerQueryMs: { mean: cpuAll.reduce((x, y) => x + y, 0) / cpuAll.length, max: Math.max(...cpuAll) }, loadavg: { before: loadBefore, after: loadAfter }
     }
-    log(`Search p50 ${percentile(all, 0.5).toFixed(1)} / p95 ${percentile(all, 0.95).toFixed(1)} ms; with facets p95 ${percentile(allUi, 0.95).toFixed(1)} ms; same top-10 as local search for ${agree}/${mix.length} queries`)
+    log(`Search p50 ${percentile(all, 0.5).toFixed(1)} / p95 ${percentile(all, 0.95).toFixed(1)} ms${allUi.length ? `; with facets p95 ${percentile(allUi, 0.95).toFixed(1)} ms` : ''}; same top-10 as local search for ${agree}/${mix.length} queries, same total for ${sameTotals}/${mix.length}`)
     log(`  CPU per query (PostgreSQL + Node), mean ${(out.search as { cpuPerQueryMs: { mean: number } }).cpuPerQueryMs.mean.toFixed(1)} ms, dearest query ${Math.max(...cpuAll).toFixed(1)} ms; load average ${loadBefore.join(' ')} → ${loadAfter.join(' ')}`)
     app.close()
 
-    if (!values['no-load']) {
+    if (!values['no-load'] && !cluster.reused) {
       const clients = Number(values.clients)
       const tokens: string[] = []
       for (let i = 0; i < clients; i++) tokens.push((await addUser(pool, `load${i}`, 'editor')).token)
@@ -289,11 +311,11 @@ async function main() {
     await server.close()
   } finally {
     await pool.end()
-    if (values.keep) log(`Cluster kept running: ${url} (data in ${cluster.dir}; stop it with pg_ctl -D ${cluster.dir}/data stop)`)
+    if (values.keep && !cluster.reused) log(`Cluster kept running: ${url} (data in ${cluster.dir}; stop it with pg_ctl -D ${cluster.dir}/data stop; measure again with --database ${url} --cluster-dir ${cluster.dir})`)
     else cluster.stop()
     for (const s of ['', '-wal', '-shm']) rmSync(work + s, { force: true })
   }
-  writeFileSync(`${DATA_DIR}team-last-n${size}.json`, JSON.stringify(out, null, 2))
+  writeFileSync(`${DATA_DIR}team-last-n${size}${cluster.reused ? '-remeasured' : ''}.json`, JSON.stringify(out, null, 2))
   if (values.json) process.stdout.write(JSON.stringify(out) + '\n')
 }
 

@@ -22,6 +22,8 @@ import { TEAM_READING } from './reading'
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
 export const FACET_SAMPLE = 4000
+/** Below this many articles passing the filters (estimated), PostgreSQL counts from the filters. */
+const FEW_FILTERED = 500
 const FACET_TOP = 10
 
 export interface TeamSearchInput {
@@ -61,8 +63,10 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
   let total: number
   let page: Page
   if (ranked) {
-    const r = await rankedWindow(pool, q)
-    total = r.total ?? (await countMatches(pool, where))
+    // Text with filters not very few (PostgreSQL's estimate): the window also counts the text's own matches, for countTextAndFilters.
+    const estimate = q.rowFilters.sql !== 'TRUE' && !q.highlightsOnly ? await filteredEstimate(pool, q) : 0
+    const r = await rankedWindow(pool, q, estimate >= FEW_FILTERED)
+    total = r.total ?? (r.textMatches !== null && estimate <= 2 * r.textMatches ? await countTextAndFilters(pool, q) : await countMatches(pool, where))
     page = await rankedPage(pool, where, r.ranked, total, input.limit, input.offset)
   } else {
     total = await countMatches(pool, where)
@@ -93,6 +97,40 @@ async function countMatches(pool: Pool, where: SqlFragment): Promise<number> {
   return (await rows<{ n: number }>(pool, cat(frag('SELECT count(*)::int AS n FROM articles a WHERE '), where)))[0].n
 }
 
+/** The live articles passing the filters, as a statement. */
+const filteredIds = (q: PgCompiledQuery) => cat(frag('SELECT a.id FROM articles a WHERE a.deleted_at IS NULL AND '), q.filters)
+
+/** How many articles PostgreSQL expects to pass the filters: it sees them (not the words). */
+async function filteredEstimate(pool: Pool, q: PgCompiledQuery): Promise<number> {
+  const { text, values } = numbered(cat(frag('EXPLAIN (FORMAT JSON) '), filteredIds(q)))
+  const plan = (await pool.query(text, values)).rows[0]['QUERY PLAN'] as { Plan: { 'Plan Rows': number } }[]
+  return plan[0].Plan['Plan Rows']
+}
+
+/**
+ * Text with filters, counted as two id sets intersected by hash, as the local search does.
+ * Checking each text match's article for the filters (what `countMatches` leads PostgreSQL to:
+ * it cannot see the words, so it guesses few matches) costs an index probe per match — 58 ms
+ * for `climate site:…` at 100k, 12,009 matches for 394 on the site. Used when the filters are
+ * fewer than twice the text's own matches and not very few (FEW_FILTERED: a speaker; then
+ * PostgreSQL starts from them already, and listing the text's matches would cost more:
+ * `government speaker:Torres` 6 → 37 ms).
+ */
+export async function countTextAndFilters(pool: Pool, q: PgCompiledQuery): Promise<number> {
+  const tsq = q.tsq as SqlFragment
+  return (
+    await rows<{ n: number }>(
+      pool,
+      cat(
+        frag('WITH f AS MATERIALIZED ('), filteredIds(q),
+        frag('), t AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq,
+        frag(' UNION SELECT h.article_id FROM highlights h WHERE h.search @@ '), tsq, frag(' AND h.deleted_at IS NULL)'),
+        frag(' SELECT count(*)::int AS n FROM t JOIN f USING (id)')
+      )
+    )
+  )[0].n
+}
+
 const ORDER: Record<SearchSort, string> = {
   newest: 'a.published_at DESC NULLS LAST, a.id DESC',
   oldest: 'a.published_at ASC NULLS LAST, a.id ASC',
@@ -115,7 +153,7 @@ async function orderedPage(pool: Pool, where: SqlFragment, sort: SearchSort, lim
  * window nor counting opens a search vector —, the window's articles that pass the filters
  * (by primary key), and only those ranked, one ts_rank per word.
  */
-async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: Page; total: number | null }> {
+async function rankedWindow(pool: Pool, q: PgCompiledQuery, countOwn: boolean): Promise<{ ranked: Page; total: number | null; textMatches: number | null }> {
   const tsq = q.tsq as SqlFragment
   const leaves = q.leaves.length ? q.leaves : [[tsq]]
   const words = leaves.flat()
@@ -153,46 +191,52 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: P
       : kept(list)
   const scores = new Map<number, number>()
   let total: number | null = null
+  let textMatches: number | null = null
   if (!q.highlightsOnly) {
     const score = await scorer(pool, 'articles', trees)
     // Text alone (and `-words`): every match is an own match or one through a highlight only,
-    // less the articles an excluded word matches (by their text or a highlight) — counted here,
-    // as id sets, without reading an article row. The excluded sets are listed once: `exo` (by
-    // the text, which also bounds the window, as FTS5's `a NOT b` does locally) and `ex` (by
-    // text or highlight: the filter).
+    // less the articles an excluded word matches (by their text or a highlight) — counted here
+    // without reading an article row or listing what the excluded words match:
+    // - `own`, the text matches less the articles whose text has an excluded word, is one
+    //   tsquery (`t & !e`), which the GIN index answers exactly (`ceasefire -government` at
+    //   100k: no 40,000 ids of `government` listed and hashed three times);
+    // - `exh`, the articles an excluded word matches through a highlight: few (highlights are short);
+    // - an article matched through a highlight only is checked against its own vector, one by
+    //   one: they are few, where hashing `own` to look them up cost 34 ms for `according`.
     const textAlone = q.rowFilters.sql === 'TRUE'
     const ex = q.exclude
-    const notExcluded = (col: string) => frag(ex ? ` AND ${col} NOT IN (SELECT id FROM ex)` : '')
-    const ctes = ex
-      ? cat(
-        frag('exo AS MATERIALIZED (SELECT y.article_id AS id FROM article_search y WHERE y.search @@ '), ex, frag('), '),
-        textAlone
-          ? cat(frag('ex AS MATERIALIZED (SELECT id FROM exo UNION SELECT h.article_id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), ex, frag('), '))
-          : frag(''),
-        frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq, frag(' AND x.article_id NOT IN (SELECT id FROM exo)), ')
-      )
-      : cat(frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), tsq, frag('), '))
+    const ownTsq = ex ? withoutExcluded(tsq, ex) : tsq
+    const ctes = cat(
+      ex && textAlone ? cat(frag('exh AS MATERIALIZED (SELECT h.article_id AS id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), ex, frag('), ')) : frag(''),
+      frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), ownTsq, frag('), ')
+    )
+    const notExh = (col: string) => frag(ex ? ` AND ${col} NOT IN (SELECT id FROM exh)` : '')
+    // Neither the query's text nor an excluded word in the article's own text (`t | e`: one test).
+    const textNeither = ex ? frag(`(SELECT ${tsq.sql} || ${ex.sql})`, [...tsq.params, ...ex.params]) : tsq
     const count = textAlone
       ? cat(
-        frag('(SELECT count(*) FROM own WHERE TRUE'), notExcluded('id'),
+        frag('(SELECT count(*) FROM own WHERE TRUE'), notExh('id'),
         frag(')::int + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), tsq,
-        frag(' AND h.article_id NOT IN (SELECT id FROM own)'), notExcluded('h.article_id'), frag(')::int')
+        frag(' AND NOT coalesce((SELECT y.search @@ '), textNeither, frag(' FROM article_search y WHERE y.article_id = h.article_id), FALSE)'), notExh('h.article_id'), frag(')::int')
       )
       : frag('NULL::int')
+    // With filters: how many articles the text matches by itself, for countTextAndFilters to choose its way.
+    const ownCount = frag(countOwn && !textAlone ? '(SELECT count(*) FROM own)::int' : 'NULL::int')
     const windowIds = '(SELECT ids FROM win)::bigint[]'
-    // With `-words` alone the window's filter is the excluded set already listed: ids only.
-    const keptWindow = ex && textAlone ? frag(`ARRAY(SELECT w FROM unnest(${windowIds}) w WHERE w NOT IN (SELECT id FROM ex))`) : kept(windowIds)
-    const [r] = await rows<RankArrays & { total: number }>(
+    // With `-words` alone the window's filter is the highlight-excluded set already listed: ids only.
+    const keptWindow = ex && textAlone ? frag(`ARRAY(SELECT w FROM unnest(${windowIds}) w WHERE w NOT IN (SELECT id FROM exh))`) : kept(windowIds)
+    const [r] = await rows<RankArrays & { total: number; own_count: number | null }>(
       pool,
       cat(
         frag('WITH '), ctes,
         frag('win AS MATERIALIZED (SELECT ARRAY(SELECT id FROM own ORDER BY id DESC LIMIT ?) AS ids) ', [RANK_WINDOW]),
-        frag('SELECT '), count, frag(' AS total, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
+        frag('SELECT '), count, frag(' AS total, '), ownCount, frag(' AS own_count, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
         frag(' FROM article_search s WHERE s.article_id = ANY('), keptWindow, frag(')')
       )
     )
     for (const x of scoreRows(r, score.score)) scores.set(x.id, x.score)
     if (textAlone) total = r.total
+    textMatches = r.own_count
   }
   const hscore = await scorer(pool, 'highlights', trees)
   const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
@@ -211,7 +255,16 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery): Promise<{ ranked: P
     if (!own.has(x.id) && (prev === undefined || x.score > prev)) scores.set(x.id, x.score)
   }
   const ranked = [...scores].sort(([ia, sa], [ib, sb]) => sb - sa || ib - ia).map(([id, score]) => ({ id, score }))
-  return { ranked, total }
+  return { ranked, total, textMatches }
+}
+
+/**
+ * `t & !e` as one tsquery (both opaque): what the GIN index answers without opening a vector.
+ * When either has no lexeme (stop words only) `&&` would answer the other alone — `!e` would
+ * match nearly everything — so then `t` stays as it is, as two separate tests would answer.
+ */
+function withoutExcluded(t: SqlFragment, e: SqlFragment): SqlFragment {
+  return frag(`(SELECT CASE WHEN numnode(z.t) = 0 OR numnode(z.e) = 0 THEN z.t ELSE z.t && !! z.e END FROM (SELECT ${t.sql} AS t, ${e.sql} AS e) z)`, [...t.params, ...e.params])
 }
 
 /** One window's rows as parallel arrays (one row per statement, even when nothing is ranked). */

@@ -13,7 +13,9 @@ import { storeArticle } from '../../src/main/import/store'
 import { searchArticles } from '../../src/main/search/search'
 import * as sync from '../../src/main/sync/service'
 import { addUser } from '../../src/team/store/users'
-import { teamSearch } from '../../src/team/search'
+import { countTextAndFilters, teamSearch } from '../../src/team/search'
+import { compileTsquery } from '../../src/main/search/tsquery'
+import { parseQueryLenient } from '../../src/main/search/parse'
 import { makeRng, pick, int, chance } from '../support/prng'
 import { SNIPPET_CLOSE, SNIPPET_OPEN } from '../../src/shared/vocabulary'
 import { pgSkipReason, startTeam, type TeamFixture } from '../support/team'
@@ -74,7 +76,9 @@ describe.skipIf(skip !== '')(`team search agrees with local search${skip ? ` (sk
     'minister', 'budget vote', '"climate summit"', 'strike OR drought', 'police -court', 'negotiat*', 'cafe', 'museum -(vote OR court)',
     'tag:Syria', 'tag:"Middle East"', '-tag:Opinion', 'site:dailyledger.example', 'site:wire.example', 'site:"Wire Service"', 'author:"jose alvarez"',
     'after:2020', 'after:2018-03 before:2021', 'lang:en', 'is:highlight', 'has:note', 'is:highlight budget', 'tag:Iran OR police',
-    '(strike OR vote) tag:Syria after:2016', 'report 7', 'refugee border -tag:Iran', ''
+    '(strike OR vote) tag:Syria after:2016', 'report 7', 'refugee border -tag:Iran', '',
+    // Exclusions folded into the text's tsquery (a phrase, a word of highlights and notes), text with filters.
+    'police -"climate summit"', 'minister -cafe', 'budget -(museum OR treaty) -police', 'budget tag:Syria', 'minister site:dailyledger.example'
   ]
 
   it.each(QUERIES)('%s', async (query) => {
@@ -86,6 +90,12 @@ describe.skipIf(skip !== '')(`team search agrees with local search${skip ? ` (sk
     // Matching highlights are listed alike.
     const quotes = (r: typeof team.results) => r.flatMap((h) => h.highlights.map((x) => x.exact)).sort()
     expect(quotes(team.results), query).toEqual(quotes(local.results))
+  })
+
+  // The id-set count is chosen at scale only (thousands of filtered articles): checked here directly.
+  it.each(['budget tag:Syria', 'minister site:dailyledger.example', '(strike OR vote) tag:Syria after:2016', 'police after:2018 -court', 'climate lang:en'])('counts text and filters as id sets alike: %s', async (query) => {
+    const local = searchArticles(app.ctx.db, { query, limit: 1 })
+    expect(await countTextAndFilters(t.pool, compileTsquery(parseQueryLenient(query).ast)), query).toBe(local.total)
   })
 
   it('answers facets, a timeline and snippets with marked matches', async () => {

@@ -251,8 +251,11 @@ export function highlightCond(q: PgCompiledQuery): SqlFragment | null {
   if (q.tsq) parts.push(frag(`h.search @@ ${q.tsq.sql}`, q.tsq.params))
   if (q.exclude) parts.push(frag(`NOT (h.search @@ ${q.exclude.sql})`, q.exclude.params))
   if (q.notesOnly) parts.push(frag("h.note <> ''"))
+  // The highlight's tag or its article's. EXISTS, not `h.article_id IN (SELECT … tags)`: that
+  // listed every article with the tag to check a page's few highlights (tag:Syria: 12,000
+  // articles, 19 ms at 100k); PostgreSQL can still choose a join where many are checked.
   for (const tag of q.tags) {
-    parts.push(frag('(h.tags_lc @> ARRAY[lower(?)] OR h.article_id IN (SELECT a2.id FROM articles a2 WHERE a2.tags_lc @> ARRAY[lower(?)]))', [tag, tag]))
+    parts.push(frag('(h.tags_lc @> ARRAY[lower(?)] OR EXISTS (SELECT 1 FROM articles a2 WHERE a2.id = h.article_id AND a2.tags_lc @> ARRAY[lower(?)]))', [tag, tag]))
   }
   if (parts.length === 1 && !q.highlightsOnly) return null
   return join(parts, ' AND ')
