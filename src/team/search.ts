@@ -189,68 +189,78 @@ async function rankedWindow(pool: Pool, q: PgCompiledQuery, countOwn: boolean): 
         q.exclude, frag(') AND NOT EXISTS (SELECT 1 FROM highlights h2 WHERE h2.article_id = a.id AND h2.deleted_at IS NULL AND h2.search @@ '), q.exclude, frag('))')
       )
       : kept(list)
-  const scores = new Map<number, number>()
-  let total: number | null = null
-  let textMatches: number | null = null
-  if (!q.highlightsOnly) {
+  const textAlone = q.rowFilters.sql === 'TRUE'
+  const ex = q.exclude
+  // Text alone (and `-words`): every match is an own match or one through a highlight only,
+  // less the articles an excluded word matches (by their text or a highlight) — counted
+  // without reading an article row or listing what the excluded words match:
+  // - `own`, the text matches less the articles whose text has an excluded word, is one
+  //   tsquery (`t & !e`), which the GIN index answers exactly (`ceasefire -government` at
+  //   100k: no 40,000 ids of `government` listed and hashed three times);
+  // - `exh`, the articles an excluded word matches through a highlight: few (highlights are short);
+  // - an article matched through a highlight only is checked against its own vector, one by
+  //   one: they are few, where hashing `own` to look them up cost 34 ms for `according`.
+  // The three statements (own matches, highlight-only matches, the highlights' window) are
+  // independent: they run side by side on the pool's connections.
+  const exh = ex && textAlone ? cat(frag('exh AS MATERIALIZED (SELECT h.article_id AS id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), ex, frag('), ')) : frag('')
+  const notExh = (col: string) => frag(ex ? ` AND ${col} NOT IN (SELECT id FROM exh)` : '')
+  const articleWindow = async () => {
     const score = await scorer(pool, 'articles', trees)
-    // Text alone (and `-words`): every match is an own match or one through a highlight only,
-    // less the articles an excluded word matches (by their text or a highlight) — counted here
-    // without reading an article row or listing what the excluded words match:
-    // - `own`, the text matches less the articles whose text has an excluded word, is one
-    //   tsquery (`t & !e`), which the GIN index answers exactly (`ceasefire -government` at
-    //   100k: no 40,000 ids of `government` listed and hashed three times);
-    // - `exh`, the articles an excluded word matches through a highlight: few (highlights are short);
-    // - an article matched through a highlight only is checked against its own vector, one by
-    //   one: they are few, where hashing `own` to look them up cost 34 ms for `according`.
-    const textAlone = q.rowFilters.sql === 'TRUE'
-    const ex = q.exclude
     const ownTsq = ex ? withoutExcluded(tsq, ex) : tsq
-    const ctes = cat(
-      ex && textAlone ? cat(frag('exh AS MATERIALIZED (SELECT h.article_id AS id FROM highlights h WHERE h.deleted_at IS NULL AND h.search @@ '), ex, frag('), ')) : frag(''),
-      frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), ownTsq, frag('), ')
-    )
-    const notExh = (col: string) => frag(ex ? ` AND ${col} NOT IN (SELECT id FROM exh)` : '')
-    // Neither the query's text nor an excluded word in the article's own text (`t | e`: one test).
-    const textNeither = ex ? frag(`(SELECT ${tsq.sql} || ${ex.sql})`, [...tsq.params, ...ex.params]) : tsq
-    const count = textAlone
-      ? cat(
-        frag('(SELECT count(*) FROM own WHERE TRUE'), notExh('id'),
-        frag(')::int + (SELECT count(DISTINCT h.article_id) FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), tsq,
-        frag(' AND NOT coalesce((SELECT y.search @@ '), textNeither, frag(' FROM article_search y WHERE y.article_id = h.article_id), FALSE)'), notExh('h.article_id'), frag(')::int')
-      )
-      : frag('NULL::int')
-    // With filters: how many articles the text matches by itself, for countTextAndFilters to choose its way.
-    const ownCount = frag(countOwn && !textAlone ? '(SELECT count(*) FROM own)::int' : 'NULL::int')
+    const ctes = cat(exh, frag('own AS MATERIALIZED (SELECT x.article_id AS id FROM article_search x WHERE x.search @@ '), ownTsq, frag('), '))
+    // Text alone: the own part of the total. With filters: the text's own matches, for countTextAndFilters to choose its way.
+    const ownCount = textAlone ? cat(frag('(SELECT count(*) FROM own WHERE TRUE'), notExh('id'), frag(')::int')) : frag(countOwn ? '(SELECT count(*) FROM own)::int' : 'NULL::int')
     const windowIds = '(SELECT ids FROM win)::bigint[]'
     // With `-words` alone the window's filter is the highlight-excluded set already listed: ids only.
     const keptWindow = ex && textAlone ? frag(`ARRAY(SELECT w FROM unnest(${windowIds}) w WHERE w NOT IN (SELECT id FROM exh))`) : kept(windowIds)
-    const [r] = await rows<RankArrays & { total: number; own_count: number | null }>(
+    const [r] = await rows<RankArrays & { own_count: number | null }>(
       pool,
       cat(
         frag('WITH '), ctes,
         frag('win AS MATERIALIZED (SELECT ARRAY(SELECT id FROM own ORDER BY id DESC LIMIT ?) AS ids) ', [RANK_WINDOW]),
-        frag('SELECT '), count, frag(' AS total, '), ownCount, frag(' AS own_count, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
+        frag('SELECT '), ownCount, frag(' AS own_count, '), rankArrays(ARTICLE_WEIGHTS, 's', 's.article_id'),
         frag(' FROM article_search s WHERE s.article_id = ANY('), keptWindow, frag(')')
       )
     )
-    for (const x of scoreRows(r, score.score)) scores.set(x.id, x.score)
-    if (textAlone) total = r.total
-    textMatches = r.own_count
+    return { scored: scoreRows(r, score.score), ownCount: r.own_count }
   }
-  const hscore = await scorer(pool, 'highlights', trees)
-  const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
-  const [hr] = await rows<RankArrays>(
-    pool,
-    cat(
-      frag('WITH hw AS MATERIALIZED (SELECT h.id, h.article_id FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h, frag(' ORDER BY h.id DESC LIMIT ?) ', [HIGHLIGHT_WINDOW]),
-      frag('SELECT '), rankArrays(HIGHLIGHT_WEIGHTS, 'hl', 'hl.article_id'),
-      frag(' FROM highlights hl WHERE hl.id = ANY(ARRAY(SELECT id FROM hw)) AND hl.article_id = ANY('), keptFew('ARRAY(SELECT article_id FROM hw)'), frag(')')
+  const highlightOnlyCount = async () => {
+    // Neither the query's text nor an excluded word in the article's own text (`t | e`: one test).
+    const textNeither = ex ? frag(`(SELECT ${tsq.sql} || ${ex.sql})`, [...tsq.params, ...ex.params]) : tsq
+    const [r] = await rows<{ n: number }>(
+      pool,
+      cat(
+        frag(ex ? 'WITH ' : ''), exh.sql ? frag(exh.sql.replace(/, $/, ' '), exh.params) : frag(''),
+        frag('SELECT count(DISTINCT h.article_id)::int AS n FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.deleted_at IS NULL AND a.deleted_at IS NULL AND h.search @@ '), tsq,
+        frag(' AND NOT coalesce((SELECT y.search @@ '), textNeither, frag(' FROM article_search y WHERE y.article_id = h.article_id), FALSE)'), notExh('h.article_id')
+      )
     )
-  )
+    return r.n
+  }
+  const highlightWindow = async () => {
+    const hscore = await scorer(pool, 'highlights', trees)
+    const h = (q.highlightsOnly && highlightCond(q)) || frag('h.deleted_at IS NULL')
+    const [hr] = await rows<RankArrays>(
+      pool,
+      cat(
+        frag('WITH hw AS MATERIALIZED (SELECT h.id, h.article_id FROM highlights h WHERE h.search @@ '), tsq, frag(' AND '), h, frag(' ORDER BY h.id DESC LIMIT ?) ', [HIGHLIGHT_WINDOW]),
+        frag('SELECT '), rankArrays(HIGHLIGHT_WEIGHTS, 'hl', 'hl.article_id'),
+        frag(' FROM highlights hl WHERE hl.id = ANY(ARRAY(SELECT id FROM hw)) AND hl.article_id = ANY('), keptFew('ARRAY(SELECT article_id FROM hw)'), frag(')')
+      )
+    )
+    return scoreRows(hr, hscore.score)
+  }
+  const [articles, highlightOnly, highlighted] = await Promise.all([
+    q.highlightsOnly ? null : articleWindow(),
+    !q.highlightsOnly && textAlone ? highlightOnlyCount() : null,
+    highlightWindow()
+  ])
+  const scores = new Map<number, number>((articles?.scored ?? []).map((x) => [x.id, x.score]))
+  const total = articles && highlightOnly !== null ? (articles.ownCount as number) + highlightOnly : null
+  const textMatches = articles && !textAlone ? articles.ownCount : null
   // As locally: an article's own score wins; a highlight's ranks the articles matched through highlights alone.
   const own = new Set(scores.keys())
-  for (const x of scoreRows(hr, hscore.score)) {
+  for (const x of highlighted) {
     const prev = scores.get(x.id)
     if (!own.has(x.id) && (prev === undefined || x.score > prev)) scores.set(x.id, x.score)
   }
@@ -301,11 +311,13 @@ interface HitRow {
 async function hits(pool: Pool, q: PgCompiledQuery, page: Page): Promise<SearchHit[]> {
   if (page.length === 0) return []
   const ids = page.map((p) => p.id)
-  const found = new Map(
-    (await rows<HitRow>(pool, frag('SELECT id, uuid, title, site, byline, published_at, saved_at, url, excerpt, tags, language FROM articles WHERE id = ANY(?::bigint[])', [ids]))).map((r) => [r.id, r])
-  )
-  const snips = await snippets(pool, q, ids)
-  const highlights = await matchingHighlights(pool, q, ids)
+  // Three independent statements, side by side on the pool's connections.
+  const [articles, snips, highlights] = await Promise.all([
+    rows<HitRow>(pool, frag('SELECT id, uuid, title, site, byline, published_at, saved_at, url, excerpt, tags, language FROM articles WHERE id = ANY(?::bigint[])', [ids])),
+    snippets(pool, q, ids),
+    matchingHighlights(pool, q, ids)
+  ])
+  const found = new Map(articles.map((r) => [r.id, r]))
   return page.flatMap(({ id, score }) => {
     const a = found.get(id)
     if (!a) return []
