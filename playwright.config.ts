@@ -6,7 +6,7 @@ const CHROMIUM = process.env.CLIPFILE_CHROMIUM ?? '/usr/bin/chromium'
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
-  globalSetup: './e2e/support/global-setup.ts',
+  globalSetup: './test/support/cli-global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -12,7 +12,7 @@ import pg from 'pg'
 import { test, expect, snap } from './support/serve'
 import { clusterUnavailableReason, startCluster, type Cluster } from '../test/support/postgres'
 import { newsPage } from './support/site'
-import { CLI } from './support/cli-bundle'
+import { CLI_BUNDLE } from '../scripts/build-cli.js'
 
 const reason = clusterUnavailableReason()
 if (reason && process.env.CI) throw new Error(`The team e2e test needs PostgreSQL: ${reason}`)
@@ -20,7 +20,7 @@ if (reason && process.env.CI) throw new Error(`The team e2e test needs PostgreSQ
 /** The clipfile command, in its own process (as a person would run it). */
 function clipfile(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args])
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args])
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))
@@ -46,7 +46,7 @@ test.describe('team', () => {
     await admin.query('CREATE DATABASE team')
     await admin.end()
     database = cluster.url.replace(/\/postgres$/, '/team')
-    serverProcess = spawn(process.execPath, [CLI, 'team', 'serve', '--database', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] })
+    serverProcess = spawn(process.execPath, [CLI_BUNDLE, 'team', 'serve', '--database', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] })
     serverUrl = await new Promise<string>((resolve, reject) => {
       createInterface({ input: serverProcess.stdout! }).once('line', resolve)
       serverProcess.once('exit', (code) => reject(new Error(`team serve exited ${code}`)))

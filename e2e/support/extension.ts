@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test'
 import { CHROMIUM_EXTENSION_ID } from '../../src/shared/capture'
-import { CLI } from './cli-bundle'
+import { CLI_BUNDLE } from '../../scripts/build-cli.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 export const EXTENSION_DIR = join(ROOT, 'out/extension/chromium')
@@ -29,7 +29,7 @@ export interface ServeWithCapture {
 export async function serveWithCapture(): Promise<ServeWithCapture> {
   const dir = mkdtempSync(join(tmpdir(), 'clipfile-ext-'))
   const dbPath = join(dir, 'archive.db')
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI_BUNDLE, '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   const ready = new Promise<{ url: string; capturePort: number }>((resolve, reject) => {
@@ -45,7 +45,7 @@ export async function serveWithCapture(): Promise<ServeWithCapture> {
   const { url, capturePort } = await ready
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const c = spawn(process.execPath, [CLI, '--db', dbPath, ...args])
+      const c = spawn(process.execPath, [CLI_BUNDLE, '--db', dbPath, ...args])
       let stdout = ''
       let stderr = ''
       c.stdout.on('data', (d) => (stdout += d))

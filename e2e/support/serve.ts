@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { CLI } from './cli-bundle'
+import { CLI_BUNDLE } from '../../scripts/build-cli.js'
 
 const ROOT = join(import.meta.dirname, '../..')
 
@@ -17,7 +17,7 @@ export interface Served {
 
 function runCli(dbPath: string, args: string[]) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [CLI, '--db', dbPath, ...args])
+    const child = spawn(process.execPath, [CLI_BUNDLE, '--db', dbPath, ...args])
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c) => (stdout += c))
@@ -27,7 +27,7 @@ function runCli(dbPath: string, args: string[]) {
 }
 
 async function startServe(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI_BUNDLE, '--db', dbPath, 'serve', '--port', '0', '--capture-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let err = ''
   child.stderr!.on('data', (c) => { err += c; if (process.env.SERVE_LOG) process.stderr.write(c) })
   const url = await new Promise<string>((resolve, reject) => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/main/db/connection'
-import { CLI, startImport, writeArticleFolder } from '../support/cli-import'
+import { startImport, writeArticleFolder } from '../support/cli-import'
+import { CLI_BUNDLE } from '../../scripts/build-cli.js'
 import { tempDir } from '../support/tmp'
 
 const PAGES = 200
@@ -61,7 +62,7 @@ describe('crash safety', () => {
       db.close()
     }
 
-    const check = spawnSync(process.execPath, [CLI, '--db', dbPath, 'check', '--json'], { encoding: 'utf8' })
+    const check = spawnSync(process.execPath, [CLI_BUNDLE, '--db', dbPath, 'check', '--json'], { encoding: 'utf8' })
     expect(check.status, check.stderr).toBe(0)
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, problems: [] })
 

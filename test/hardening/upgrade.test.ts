@@ -15,7 +15,7 @@ import { LATEST_VERSION } from '../../src/main/db/migrations'
 import { packJson } from '../../src/main/db/codec'
 import { openApp } from '../../src/main/app'
 import { runChecks } from '../../src/main/maintenance'
-import { CLI } from '../support/cli-import'
+import { CLI_BUNDLE } from '../../scripts/build-cli.js'
 import { runCli } from '../support/cli'
 import { tempDbPath } from '../support/tmp'
 import { PNG_40x30 } from '../support/http'
@@ -154,7 +154,7 @@ describe('an archive from a newer Clipfile', () => {
     const siblings = readdirSync(dirname(path)).sort()
     expect(() => openApp(path)).toThrow(/newer version of Clipfile/)
     // The command as a user runs it, in its own process: one line, no stack trace.
-    const spawned = spawnSync(process.execPath, [CLI, '--db', path, 'list'], { encoding: 'utf8' })
+    const spawned = spawnSync(process.execPath, [CLI_BUNDLE, '--db', path, 'list'], { encoding: 'utf8' })
     const runs = [{ args: ['list'], code: spawned.status, stderr: spawned.stderr }]
     for (const args of [['check', '--json'], ['import', '/nonexistent'], ['backup', join(dirname(path), 'b.db')]]) {
       runs.push({ args, ...(await runCli(['--db', path, ...args])) })

@@ -1,7 +1,8 @@
 /**
- * Vitest global setup: bundles the command line from the current sources (out/cli/clipfile.cjs,
- * what the app ships) for the tests that run it in processes of their own — without compiling
- * the TypeScript sources in each (1.3 s of CPU a start). See test/support/cli-import.ts.
+ * Global setup of Vitest and of Playwright: bundles the command line from the current sources
+ * (out/cli/clipfile.cjs, `CLI_BUNDLE`: what the app ships) for the tests that start it as a
+ * process of their own — without compiling the TypeScript sources in each, as bin/clipfile.js
+ * does (1.3 s of CPU a start; the e2e suite makes ~80).
  */
 import { buildCli } from '../../scripts/build-cli.js'
 

@@ -4,10 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { articlePage } from './pages'
-
-const ROOT = join(import.meta.dirname, '../..')
-/** The bundled command (built from src/ by test/support/cli-global-setup.ts before the run). */
-export const CLI = join(ROOT, 'out/cli/clipfile.cjs')
+import { CLI_BUNDLE } from '../../scripts/build-cli.js'
 
 const WORDS = 'harbour council ferry budget minister strike tariff river election court inquiry vaccine drought port mayor treaty'.split(' ')
 
@@ -48,7 +45,7 @@ export interface RunningImport {
 
 /** Starts `clipfile --db <db> import <paths…> --json` and parses its lines as they arrive. */
 export function startImport(dbPath: string, paths: string[]): RunningImport {
-  const child = spawn(process.execPath, [CLI, '--db', dbPath, 'import', ...paths, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI_BUNDLE, '--db', dbPath, 'import', ...paths, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: ImportLine[] = []
   let stderr = ''
   child.stderr!.on('data', (c) => (stderr += c))

@@ -17,13 +17,13 @@ import { addUser } from '../../src/team/store/users'
 import { articlePage } from '../support/pages'
 import { tempDir } from '../support/tmp'
 import { freshDatabase, pgSkipReason } from '../support/team'
-import { CLI } from '../support/cli-import'
+import { CLI_BUNDLE } from '../../scripts/build-cli.js'
 
 const skip = pgSkipReason()
 
 /** `clipfile team serve` in its own process; resolves with its URL once it listens. */
 function serve(database: string, port = 0): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, [CLI, 'team', 'serve', '--database', database, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, [CLI_BUNDLE, 'team', 'serve', '--database', database, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((done, fail) => {
     let err = ''
     proc.stderr!.on('data', (d: Buffer) => (err += d.toString()))
