@@ -8,6 +8,7 @@
  * long page counts as much as a short one (the benchmark the issue quotes does the same).
  * The micro numbers (summed over tokens) are reported beside them.
  */
+import { bagOf, overlap } from '../../src/shared/word-bags'
 
 export interface PageScore {
   /** Tokens in the extraction, in the gold text, and in both (counted with multiplicity). */
@@ -38,26 +39,12 @@ export function tokenize(text: string): string[] {
   return folded.match(TOKEN) ?? []
 }
 
-export function bag(tokens: string[]): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1)
-  return counts
-}
 
 const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r))
 
 /** One page: how much of the extraction is gold (precision), how much of the gold was extracted (recall). */
 export function scorePage(predictedText: string, goldText: string): PageScore {
-  const predicted = bag(tokenize(predictedText))
-  const gold = bag(tokenize(goldText))
-  let common = 0
-  let nPred = 0
-  let nGold = 0
-  for (const n of predicted.values()) nPred += n
-  for (const [t, n] of gold) {
-    nGold += n
-    common += Math.min(n, predicted.get(t) ?? 0)
-  }
+  const { common, sizeA: nPred, sizeB: nGold } = overlap(bagOf(tokenize(predictedText)), bagOf(tokenize(goldText)))
   // Nothing extracted from an empty gold page is perfect; anything else over nothing is 0.
   const precision = nPred === 0 ? (nGold === 0 ? 1 : 0) : common / nPred
   const recall = nGold === 0 ? (nPred === 0 ? 1 : 0) : common / nGold

@@ -8,6 +8,7 @@
  */
 import { nameMatcher, namesOf, textOf } from './signals'
 import type { Dom, DomElement } from './dom'
+import { bagOf, overlap } from '../../shared/word-bags'
 
 const DEK_NAMES = nameMatcher('dek|deck|standfirst|sub-?title|sub-?head(?:line)?|strapline|summary|article-?desc(?:ription)?|description|excerpt|lede|lead|intro|chapo|chapeau|perex|bajada|teaser')
 const CANDIDATE_TAGS = /^(P|H2|H3|H4|DIV|SPAN|SECTION)$/
@@ -50,23 +51,12 @@ function isLeafBlock(el: DomElement): boolean {
   return !el.querySelector('p, div, h1, h2, h3, h4, ul, ol, li, section, article, img, figure, table, blockquote')
 }
 
-const words = (s: string): Map<string, number> => {
-  const m = new Map<string, number>()
-  for (const w of s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) m.set(w, (m.get(w) ?? 0) + 1)
-  return m
-}
+const words = (s: string): Map<string, number> => bagOf(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
 
 /** Token F1 of two bags of words. */
 export function similarity(a: Map<string, number>, b: Map<string, number>): number {
-  let common = 0
-  let na = 0
-  let nb = 0
-  for (const n of a.values()) na += n
-  for (const [w, n] of b) {
-    nb += n
-    common += Math.min(n, a.get(w) ?? 0)
-  }
-  return na + nb === 0 ? 0 : (2 * common) / (na + nb)
+  const { common, sizeA, sizeB } = overlap(a, b)
+  return sizeA + sizeB === 0 ? 0 : (2 * common) / (sizeA + sizeB)
 }
 
 /** Puts the standfirst in front of the article unless its text is already there. */
