@@ -18,24 +18,20 @@
  *   rows ever in the page; a jump to the middle and to the end, until real rows replace the
  *   placeholders (a page fetched from offset 50,000 / 99,900).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { chromium } from '@playwright/test'
 import { openApp } from '../src/main/app'
 import { LATEST_VERSION } from '../src/main/db/migrations'
 import { stats, type Stats } from './measure'
 import { DATA_DIR } from './build'
-import { ensureRendererBuilt } from './reader'
+import { ensureRendererBuilt, openBenchPage, startServe } from './reader'
 import { OUTLETS } from './words'
 import { makeRng, pick as pickOne } from '../test/support/prng'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any, requestAnimationFrame: (cb: (t: number) => void) => number
 
-const ROOT = new URL('..', import.meta.url).pathname
 const { values } = parseArgs({ options: { size: { type: 'string' }, rebuild: { type: 'boolean', default: false } } })
 const size = Number(values.size ?? 100_000)
 const log = (s: string) => process.stderr.write(`${s}\n`)
@@ -110,24 +106,11 @@ async function apiBench(path: string) {
   return out
 }
 
-function startServe(db: string): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(ROOT, 'bin/clipfile.js'), '--db', db, 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    createInterface({ input: proc.stdout! }).once('line', (line) => resolve({ proc, url: line.trim() }))
-    proc.once('exit', (code) => reject(new Error(`clipfile serve exited (${code})`)))
-  })
-}
-
 async function browserBench(path: string) {
   ensureRendererBuilt(log)
   const { proc, url } = await startServe(path)
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-  })
+  const { browser, page } = await openBenchPage()
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.addInitScript('window.__name = (f) => f')
     const t0 = Date.now()
     await page.goto(url.replace('#', '#/all?'))
     await page.waitForSelector('.vlist .row-title')

@@ -13,7 +13,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { chromium } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { stats, type Stats } from './measure'
 import { DATA_DIR } from './build'
 
@@ -57,6 +57,18 @@ export function startServe(db: string): Promise<{ proc: ChildProcess; url: strin
   })
 }
 
+/** Debian's Chromium (as the e2e suite runs it) with one page at the bench's window size. */
+export async function openBenchPage(): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+  })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  // tsx (esbuild keepNames) wraps named functions in __name(…): give the page a no-op one.
+  await page.addInitScript('window.__name = (f) => f')
+  return { browser, page }
+}
+
 export function ensureRendererBuilt(log: (s: string) => void): void {
   if (existsSync(join(ROOT, 'out/renderer/index.html'))) return
   log('out/renderer is missing: running `npx electron-vite build`…')
@@ -87,14 +99,8 @@ export async function readerBench(
     copyFileSync(readerDb, db)
   }
   const { proc, url } = await startServe(db)
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-  })
+  const { browser, page } = await openBenchPage()
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    // tsx (esbuild keepNames) wraps named functions in __name(…): give the page a no-op one.
-    await page.addInitScript('window.__name = (f) => f')
     await page.goto(url)
     await page.waitForSelector('#root *, body *', { timeout: 15_000 })
     const samples: number[] = []
