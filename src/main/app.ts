@@ -32,9 +32,10 @@ export function openApp(dbPath: string, options: AppOptions = {}): App {
     db.close()
     throw e
   }
-  const pool = new PreparePool(Math.max(1, workers))
+  // No pool when pages are read in this thread: it would only hold a second in-thread reader.
+  const pool = options.inThread || workers === 0 ? null : new PreparePool(workers)
   const events = new EventBus()
-  const prepare = options.inThread || workers === 0 ? inThreadPreparer() : pool.prepare
+  const prepare = pool?.prepare ?? inThreadPreparer()
   const rechecks = new Rechecker({ db, events, prepare }, options.rechecks)
   const ctx: AppContext = { db, dbPath: path, events, prepare, rechecks }
   const handlers = createHandlers(ctx)
@@ -44,7 +45,7 @@ export function openApp(dbPath: string, options: AppOptions = {}): App {
     api: createApi(handlers),
     close: () => {
       void rechecks.stop()
-      void pool.close()
+      void pool?.close()
       if (db.open) {
         db.pragma('optimize')
         db.close()
