@@ -87,7 +87,12 @@ const SET = join(here, 'quotes')
 
 export function loadHalf(half: 'tune' | 'heldout'): RealArticle[] {
   const split = JSON.parse(readFileSync(join(SET, 'split.json'), 'utf8')) as Record<'tune' | 'heldout', string[]>
-  return split[half].map((id) =>
+  return loadArticles(split[half])
+}
+
+/** The labelled articles of these ids (`--ids=a,b`: a table for just those). */
+export function loadArticles(ids: string[]): RealArticle[] {
+  return ids.map((id) =>
     toArticle(JSON.parse(readFileSync(join(SET, 'labels', `${id}.json`), 'utf8')) as LabelFile, readFileSync(join(SET, 'texts', `${id}.txt`), 'utf8'))
   )
 }
@@ -311,7 +316,9 @@ export async function addStructure(articles: RealArticle[]): Promise<{ articles:
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = new Set(process.argv.slice(2))
-  const tuneSet = loadHalf('tune')
+  // --ids=a,b,c scores just those articles (in place of the tune half), e.g. a new batch before any rule sees it.
+  const ids = [...args].find((a) => a.startsWith('--ids='))?.slice('--ids='.length).split(',').filter(Boolean)
+  const tuneSet = ids ? loadArticles(ids) : loadHalf('tune')
   const heldSet = args.has('--heldout') ? loadHalf('heldout') : null
   if (!args.has('--text-only')) {
     const { CORPUS_DIR } = await import('../../test/support/corpus')
@@ -330,7 +337,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (args.has('--json')) {
     console.log(JSON.stringify({ tune: { ...tune, errors: undefined }, heldout: held && { ...held, errors: undefined } }, null, 1))
   } else {
-    console.log(report('tune', tune))
+    console.log(report(ids ? `${ids.length} chosen articles` : 'tune', tune))
     if (held) console.log('\n' + report('held-out', held))
     if (args.has('--errors')) console.log('\n' + tune.errors.join('\n'))
   }
