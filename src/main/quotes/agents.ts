@@ -49,6 +49,10 @@ export function cleanName(raw: string): string {
   return s.replace(/[’']s$/, '').replace(/^The\s+/, '')
 }
 
+/** A sentence's opening time phrase, set off by a comma: "On Monday", "Last week", "In 2019", "Earlier this year". */
+const INTRO_TIME =
+  /^\s*(?:(?:On|In|Last|Early|Late|Earlier|Later|By|Since|Until|Through|During|This|That|Next)\s+)?(?:(?:this|last|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Now|week|month|year|morning|afternoon|evening|night|weekend|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*$/
+
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
   /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
@@ -76,6 +80,9 @@ export function agentLeft(text: string, base: number): Agent | null {
         const rest = s.slice(c + 1).trimStart()
         if (!/^(?:who|whose|which|a|an|the|one|\p{Ll})/u.test(rest)) continue
         const head = s.slice(0, c).replace(/,\s*(?:\d{1,3}|\(?[RDI]-[\p{L}.]+\)?)\s*$/u, '') // "Jane Smith, 45, a teacher"
+        // "On Monday, the People’s Daily, the mouthpiece of …,": an opening time phrase is no
+        // name; the subject follows its comma.
+        if (INTRO_TIME.test(head)) continue
         const m = CAPRUN_END.exec(head)
         const lead = m ? trimLead(m[1]) : null
         if (m && lead?.name) {
@@ -126,6 +133,8 @@ export function agentLeft(text: string, base: number): Agent | null {
       return { raw: d[1].trim(), start, end: start + d[1].trim().length, type: 'descriptor' }
     }
   }
+  // "70 percent of Americans say", "most of the Democrats said": a share of a group is no speaker.
+  if (m && QUANTITY_OF.test(s.slice(0, m.index))) return null
   if (m) {
     const wide = widenOrganisation(s, m.index, m[1])
     // "Google and Apple said": two speakers, not the second alone (an organisation's own "and"
@@ -175,6 +184,7 @@ export function agentLeft(text: string, base: number): Agent | null {
   return null
 }
 
+const QUANTITY_OF = /(?:\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter|most|many|some|all|none|each|both|several|dozens|hundreds|thousands|millions|one))\s+of\s+(?:the\s+)?$/i
 const NOT_BEFORE_COLLECTIVE = new Set('and but or that which who when while as after before where the a an then so if because'.split(' '))
 const COLLECTIVE = /^\s*((?:([\p{L}-]+)\s+)?(?:police|officials|authorities|prosecutors|investigators|regulators|officers|firefighters|rescuers|paramedics|witnesses|organi[sz]ers|researchers|scientists|analysts))$/iu
 
@@ -349,6 +359,9 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     const lower = verb.toLowerCase()
     // "Swift’s claims", "the remarks", "his comments": a noun, not a verb.
     if (NOUN_USE.test(before.slice(Math.max(0, index - 12), index))) continue
+    // "(44 percent of Americans say they want …), but also shows that … “…”": an aside in
+    // parentheses, closed before the quote, attributes nothing outside it.
+    if (inClosedParenthesis(before, index)) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
       const a = agentRight(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }
@@ -382,6 +395,13 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length))) return { agent: r, speech: true }
   }
   return null
+}
+
+/** True when `index` is inside a parenthesis that closes before the end of `s`. */
+function inClosedParenthesis(s: string, index: number): boolean {
+  const open = s.lastIndexOf('(', index)
+  if (open < 0 || s.lastIndexOf(')', index) > open) return false
+  return s.indexOf(')', index) >= 0
 }
 
 /**

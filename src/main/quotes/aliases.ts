@@ -38,7 +38,9 @@ export const ORG_WORDS = new Set(
     'confederation chancellery parliament congress senate administration government navy army forces force guard centre center laboratory ' +
     'lab network alliance frontières frontieres hospital clinic club team league society trust coalition campaign movement ' +
     'industry industries airlines airways motors systems technologies partners capital holdings securities exchange bureau ' +
-    'embassy consulate cabinet palace hall pentagon commonwealth republic kingdom states nations assembly tribunal chamber'
+    'embassy consulate cabinet palace hall pentagon commonwealth republic kingdom states nations assembly tribunal chamber ' +
+    // publishers, labels, studios and agencies named by what they make or do
+    'daily press records productions studios pictures publishing customs'
   ).split(/\s+/)
 )
 

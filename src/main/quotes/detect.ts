@@ -61,7 +61,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   const raws = scanQuotes(text, paras)
   if (raws.length === 0) return []
   const masked = mask(text, raws, paras)
-  const ctx = new SpeakerContext(text)
+  const ctx = new SpeakerContext(text, masked)
   const out: DetectedQuote[] = []
   let qi = 0
   let prevQuote: DetectedQuote | null = null

@@ -262,7 +262,7 @@ function trimLeadUncached(raw: string, initial: boolean): { name: string; droppe
   return { name, dropped }
 }
 
-const NOT_ROLE = new Set('after over never later other rather whether either ever her per under water paper order number matter'.split(' '))
+const NOT_ROLE = new Set('after over never later other rather whether either ever her per under water paper order number matter percent cent'.split(' '))
 
 /** A lower-case word that names what a person is ("developer", "resident", "spokesperson", "whisperer"). */
 export function isRoleWord(w: string): boolean {

@@ -64,7 +64,8 @@ export class SpeakerContext {
   /** Role words people were introduced with, by name key. */
   private readonly roles = new Map<string, Set<string>>()
 
-  constructor(readonly text: string) {
+  /** `masked`: the text with quoted words masked ('#'), when known (see detect.ts). */
+  constructor(readonly text: string, private readonly masked = text) {
     this.common = new CaseEvidence(text)
     this.noteKinds(text)
     PERSON_NAME_RE.lastIndex = 0
@@ -356,7 +357,9 @@ export class SpeakerContext {
       if (titled) return titled
     }
     const fits = ORG_KINDS[head]
-    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && (o.name.toLowerCase().includes(head) || (fits?.test(o.name) ?? false)))
+    // Not a body named inside a quotation ("“… with Big Machine Label Group …,” the production
+    // company said"): a quote's words name whom it is about, rarely who says it.
+    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && this.masked[o.pos] !== '#' && (o.name.toLowerCase().includes(head) || (fits?.test(o.name) ?? false)))
     let best: Candidate | null = orgs[orgs.length - 1] ?? null
     for (let i = all.length - 1; i >= 0; i--) {
       if (all[i].person === personRole) {
@@ -405,7 +408,7 @@ const ROLE_ALIASES: Record<string, string> = {
 }
 
 /** Which named organisations a common noun can stand for ("the company" → "Acme Corp."). */
-const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologies|Airlines|Airways|Motors|Bank|Foods|Energy|Media|Systems|Partners|Capital|Industries|Labs|Pharmaceuticals|Entertainment)\b\.?/
+const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologies|Airlines|Airways|Motors|Bank|Foods|Energy|Media|Systems|Partners|Capital|Industries|Labs|Pharmaceuticals|Entertainment|Productions|Records|Studios|Pictures|Publishing)\b\.?/
 const PUBLIC_BODY = /\b(?:Agency|Department|Ministry|Office|Authority|Commission|Administration|Service|Bureau|Government|Council|Board)\b/
 const ORG_KINDS: Record<string, RegExp> = {
   company: BUSINESS,
@@ -445,9 +448,22 @@ const PLACE =
 /** `paragraph`: the paragraph's text before the agent (a pronoun may mean the person it names). */
 export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   const found = resolveAgentAsWritten(agent, ctx, local, paragraph)
+  if (found && notASpeaker(found)) return null
   // "the spokesman" after "a spokesman for the European Commission": the body, whichever way it came.
   return found && agent.type !== 'name' ? ctx.shortFormOf(bodyOf(found, ctx, agent.start), agent.start) : found
 }
+
+/**
+ * What can never speak, however a sentence is cut: a date ("Monday", "March 3"), a relative
+ * clause ("which regulates campaign finances"), a quantity of people ("70 percent of
+ * Americans", "a majority of voters" — the poll that counted them speaks, if anyone).
+ */
+export function notASpeaker(name: string): boolean {
+  return DATE_WORD.test(name) || RELATIVE_START.test(name) || QUANTITY.test(name)
+}
+const DATE_WORD = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|Tomorrow)(?:[’']s)?|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)$/i
+const RELATIVE_START = /^(?:which|who|whom|whose|that|where|when|while|what)\s/i
+const QUANTITY = /(?:^|\s)(?:\d[\d.,]*\s*(?:%|percent|per cent)|percent|per cent|(?:a\s+)?(?:majority|minority|half|third|quarter|plurality)\s+of|\d[\d.,]*\s+of)(?:\s|$)/i
 
 /** A spokesperson's words are their organisation's, by its name, when the text names it; else `name`. */
 export function bodyOf(name: string, ctx: SpeakerContext, pos: number): string {
