@@ -257,7 +257,7 @@ function agentRightAlone(text: string, base: number): Agent | null {
   }
   m = DESCRIPTOR_START.exec(s)
   if (m) {
-    const phrase = m[1].trim().replace(/\s+(?:said|says|told)$/, '')
+    const phrase = m[1].trim().replace(/\s+[—–-].*$/u, '').replace(/\s+(?:said|says|told)$/, '')
     if (plausibleDescriptor(phrase)) {
       const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
       return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
@@ -278,7 +278,7 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   const s = after.slice(lead)
   const at = base + lead
   const acc = ACCORDING.exec(s)
-  if (acc) return agentRight(s.slice(acc[0].length), at + acc[0].length)
+  if (acc) return accordingTo(s.slice(acc[0].length), at + acc[0].length)
   const v = findVerbs(s.slice(0, 200), false, true)[0]
   if (v && v.index === 0) {
     const r = agentRight(s.slice(v.verb.length), at + v.verb.length)
@@ -363,7 +363,7 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     // parentheses, closed before the quote, attributes nothing outside it.
     if (inClosedParenthesis(before, index)) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
-      const a = agentRight(before.slice(index + verb.length), base + index + verb.length)
+      const a = accordingTo(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }
       continue
     }
@@ -433,8 +433,36 @@ export function attributionLater(before: string, after: string, base: number, re
   const acc = /(?:^|[\s,—–(])(?:according to|selon|según|segundo|laut|podle)\s/i.exec(after)
   if (!acc || /#/.test(after.slice(0, acc.index))) return null
   const at = acc.index + acc[0].length
-  return agentRight(after.slice(at), base + at)
+  return accordingTo(after.slice(at), base + at)
 }
+
+/**
+ * The source after "according to": as after a speech verb, or a body or document named by a
+ * bare plural ("according to court records", "according to police", "according to federal
+ * prosecutors").
+ */
+function accordingTo(text: string, base: number): Agent | null {
+  const a = agentRight(text, base)
+  if (a) return a
+  const lead = text.length - text.trimStart().length
+  // "according to the explanatory notes of the Bill": whatever it names is the source.
+  const d = DESCRIPTOR_START.exec(text.slice(lead))
+  if (d) {
+    const phrase = d[1].trim().replace(/\s+[—–-].*$/u, '')
+    const words = phrase.split(/\s+/)
+    if (words.length <= 8 && !words.some((w) => NOT_IN_DESCRIPTOR.has(w.toLowerCase()))) {
+      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
+    }
+  }
+  const m = /^((?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Ll}[\p{L}-]*))(?=$|[\s,.;:!?)—–])/u.exec(text.slice(lead))
+  if (!m || m[1].split(/\s+/).some((w) => RIGHT_STOP.has(w))) return null
+  const head = m[2]
+  if (!SOURCE_PLURALS.has(head) && !(/s$/.test(head) && (isRoleWord(head) || COLLECTIVE.test(head)))) return null
+  return { raw: m[1], start: base + lead, end: base + lead + m[1].length, type: 'descriptor' }
+}
+/** Documents and bodies a reporter cites in the plural ("court records", "police"). */
+const SOURCE_PLURALS = new Set('records documents filings papers data figures estimates statistics minutes transcripts police'.split(' '))
 
 /** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */
 const IN_WORDS = /(?:^|[\s,(—–])[Ii]n\s+(?:the\s+words\s+of\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4})|((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:own\s+)?words)\b/u

@@ -107,6 +107,10 @@ export function stripTitles(name: string): string {
   if (rest.length === 0) return clean
   // "ambassador to Britain", "spokesman for Trump": a role for someone, not that someone.
   if (rest.length === 1 && /^(?:to|for|at|in|of|from)$/.test(tokens[cut - 1] ?? '')) return clean
+  // "explanatory notes of the British Bill": a description of a thing, whole.
+  if (/^(?:the|a|an)$/.test(tokens[cut - 1] ?? '') && /^\p{Ll}/u.test(tokens[0]) && !org) return clean
+  // "ambassador to Britain Liu Xiaming": the place the role is for, then the person.
+  if (rest.length >= 3 && /^(?:to|for|at|in|of|from)$/.test(tokens[cut - 1] ?? '') && !org) return rest.slice(1).join(' ')
   if (org) {
     // "Senate Majority Leader Chuck Schumer": strip only after a title word, and only to a person name.
     // "Energy Control" is a body: a department word ends no title on its own ("Energy Secretary" does).

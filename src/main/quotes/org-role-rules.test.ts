@@ -45,3 +45,48 @@ describe('organisations named by what they make or do', () => {
     expect(speakers('“We never spoke to Acme Corp. about it,” the company said.')).toEqual([null])
   })
 })
+
+describe('verbs of charges and reports', () => {
+  it('reads "alleged that" and an outlet that "reports that"', () => {
+    expect(speakers('Federal prosecutors alleged that the guards “browsed the Internet,” and slept.')).toEqual(['Federal prosecutors'])
+    expect(speakers('Wired Italy reports that the founders resisted plans to “internationalize” production.')).toEqual(['Wired Italy'])
+  })
+  it('leaves the adjective, the noun and a thing that reports alone', () => {
+    expect(speakers('“I was deeply shaken by it all,” the alleged victim told the court.')).toEqual(['alleged victim'])
+    expect(speakers('Media reports that the deal was “done and dusted” spread fast.')).toEqual([null])
+    expect(speakers('The new IDE now reports that such boards are “uncertified.”')).toEqual([null])
+  })
+})
+
+describe('roles: people, representatives and sources as the text names them', () => {
+  it('keeps "the man", "the physicians", "Swift’s rep" as the role when nobody is named', () => {
+    expect(speakers('Dempsey met the patient twice.\n\n“It does not affect me now,” the man wrote.')).toEqual(['man'])
+    expect(speakers('“We implore you to let us help,” the physicians stated in the letter.')).toEqual(['physicians'])
+    expect(speakers("Swift's rep told Fox News that this was untrue. “Big Machine owes Taylor money.”")).toEqual(["Swift's rep"])
+  })
+  it('never takes "the man" for whoever spoke last', () => {
+    expect(speakers('“We are investigating,” said Jane Cook, a detective.\n\n“I saw nothing,” the man said.')).toEqual(['Jane Cook', 'man'])
+  })
+  it('takes "according to" a bare plural or any described document as the source', () => {
+    expect(speakers('They signed “false certifications” for their rounds, according to court records.')).toEqual(['court records'])
+    expect(speakers('It includes — according to the explanatory notes of the British Bill — “provision to protect sources”.')).toEqual(['explanatory notes of the British Bill'])
+    // Near miss: a bare word that is not a source.
+    expect(speakers('They signed “false certifications” for the day, according to plan.')).toEqual([null])
+  })
+  it('gives "the spokesperson" the organisation in focus, not the last role quoted', () => {
+    const text = P(
+      '“We write with urgency,” the doctors said.',
+      'Customs and Border Protection did not accept the offer.',
+      '“Operating a vaccine program is not feasible,” the spokesperson said.'
+    )
+    expect(speakers(text)).toEqual(['doctors', 'Customs and Border Protection'])
+    // Near miss: after a sentence about a person, the spokesperson stays the role.
+    expect(speakers(P('Donald Trump did not accept the offer.', '“It is not feasible,” the spokesperson said.'))).toEqual(['spokesperson'])
+  })
+})
+
+describe('names behind titles', () => {
+  it('takes the person after "ambassador to <place>", and keeps a described document whole', () => {
+    expect(speakers('China’s ambassador to Britain Liu Xiaoming said that China had “the resolution and power to end the unrest”.')).toEqual(['Liu Xiaoming'])
+  })
+})

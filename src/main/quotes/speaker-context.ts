@@ -250,6 +250,21 @@ export class SpeakerContext {
     this.focus.push({ name, pos, person: isPersonName(name) })
   }
 
+  /**
+   * The organisation the text is about at `pos` — the latest sentence subject or speaker, when
+   * that is an organisation ("Customs and Border Protection did not accept the offer. A
+   * spokesperson said …"); null when it is a person (a spokesperson for a person stays the role).
+   */
+  bodyInFocus(pos: number): string | null {
+    for (let i = this.focus.length - 1; i >= 0; i--) {
+      const f = this.focus[i]
+      if (f.pos >= pos) continue
+      if (f.person || !/^\p{Lu}/u.test(f.name) || !this.isKnownOrganisation(f.name)) return null
+      return f.name
+    }
+    return null
+  }
+
   /** True for an organisation the article names ("Con Edison", "the Department of …"). */
   isKnownOrganisation(name: string): boolean {
     return looksLikeOrganisation(name) || this.orgs.some((o) => o.name === name)
@@ -347,10 +362,19 @@ export class SpeakerContext {
     const words = phrase.toLowerCase().split(/\s+/).slice(1)
     const head = words[words.length - 1]
     const all = [...this.history.filter((h) => h.pos < pos), ...local.filter((l) => l.pos < pos)].sort((a, b) => a.pos - b.pos)
-    for (let i = all.length - 1; i >= 0; i--) if (all[i].name.toLowerCase().includes(head)) return all[i].name
+    const hasHead = (name: string) => name.toLowerCase().split(/\s+/).includes(head)
+    for (let i = all.length - 1; i >= 0; i--) if (hasHead(all[i].name)) return all[i].name
     // The body the text introduced as one ("The group, called Energy Control, …" → "the group").
     const kind = this.kinds.filter((k) => k.noun === head && k.pos < pos).pop()
     if (kind) return kind.name
+    // "the man", "the physicians": someone the text calls that (introduced so, or the role as
+    // written) — never whoever spoke last.
+    if (PEOPLE_NOUNS.has(head)) return this.withRole(head, pos) ?? canonicalSpeaker(phrase)
+    // "the spokesperson": the body a spokesperson spoke for last, else the organisation in focus.
+    if (SPOKES_HEAD.test(head)) {
+      for (let i = all.length - 1; i >= 0; i--) if (this.bodies.has(speakerKey(all[i].name))) return all[i].name
+      return this.bodyInFocus(pos) ?? canonicalSpeaker(phrase)
+    }
     const personRole = words.some((w) => PERSON_ROLES.has(w))
     if (personRole) {
       const titled = this.withRole(words.find((w) => PERSON_ROLES.has(w))!, pos)
@@ -359,7 +383,7 @@ export class SpeakerContext {
     const fits = ORG_KINDS[head]
     // Not a body named inside a quotation ("“… with Big Machine Label Group …,” the production
     // company said"): a quote's words name whom it is about, rarely who says it.
-    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && this.masked[o.pos] !== '#' && (o.name.toLowerCase().includes(head) || (fits?.test(o.name) ?? false)))
+    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && this.masked[o.pos] !== '#' && (hasHead(o.name) || (fits?.test(o.name) ?? false)))
     let best: Candidate | null = orgs[orgs.length - 1] ?? null
     for (let i = all.length - 1; i >= 0; i--) {
       if (all[i].person === personRole) {
@@ -379,6 +403,10 @@ export class SpeakerContext {
     return ROLE_NOUNS.has(head) && head !== 'statement' && ORG_KINDS[head] !== BUSINESS ? canonicalSpeaker(phrase) : null
   }
 }
+
+const SPOKES_HEAD = /^(?:spokes(?:man|woman|person)|rep|representative)$/
+/** People named as people, not by an office ("the man", "the physicians"). */
+const PEOPLE_NOUNS = new Set('man woman men women boy girl person people physician physicians'.split(' '))
 
 /** Nouns for bodies that "the <noun>" refers back to. */
 const BODY_NOUNS = new Set(
@@ -492,6 +520,8 @@ const SPOKES = String.raw`(?:spokes(?:man|woman|person)|representative|press off
 const SPOKES_FOR = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+)?${SPOKES}\s+(?:for|of|at|from)\s+(?:the\s+)?(\p{Lu}[^,;:]*)$`, 'u')
 /** "a Facebook spokesperson", "Home Office deputy spokesperson" */
 const SPOKES_OF = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*)*)(?:\s+\p{Ll}+)?\s+${SPOKES}$`, 'u')
+/** "a spokesperson", "the spokesman", "spokesperson" alone. */
+const BARE_SPOKES = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?${SPOKES}$`, 'iu')
 /** "a company spokeswoman", "a department spokesman": the body "the company" means. */
 const SPOKES_NOUN = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Ll}+)\s+${SPOKES}$`, 'u')
 
@@ -508,6 +538,12 @@ function spokespersonOf(agent: Agent, ctx: SpeakerContext): string | null {
     if (!ctx.isKnownOrganisation(name) && !/^\p{Lu}[\p{L}&.-]*$/u.test(name) && !PLACE.test(name)) return null
     ctx.bodies.add(speakerKey(name))
     return name
+  }
+  // "A spokesperson who did not wish to be named said …", just after a sentence about an organisation.
+  if (BARE_SPOKES.test(agent.raw)) {
+    const body = ctx.bodyInFocus(agent.start)
+    if (body) ctx.bodies.add(speakerKey(body))
+    return body
   }
   const noun = SPOKES_NOUN.exec(agent.raw)
   if (!noun || !BODY_NOUNS.has(noun[1])) return null
