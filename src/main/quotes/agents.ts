@@ -286,6 +286,11 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   } else if (v && v.index <= 140) {
     const agent = agentLeft(s.slice(0, v.index), at)
     if (agent && opensClause(s.slice(0, agent.start - at))) return agent
+    // “…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News: the
+    // appositive's closing comma left out, the name that opens the clause is the agent.
+    const open = OPEN_APPOSITIVE.exec(s.slice(0, v.index))
+    const lead = open && trimLead(open[1])
+    if (open && lead?.name && lead.dropped === 0) return { raw: cleanName(lead.name), start: at, end: at + lead.name.length, type: 'name' }
   }
   const fp = foreignPronoun(s, at)
   if (fp) return fp
@@ -321,6 +326,8 @@ function foreignPronoun(s: string, at: number): Agent | null {
   return null
 }
 
+/** "with X warning": the name between "with" and the participle (no clause break in between). */
+const WITH_SUBJECT = /\bwith\s+([^,;:#“”"«»()]{2,80}?)\s+$/u
 const NOUN_USE = /(?:[’']s|\b(?:the|his|her|their|its|our|my|your|these|those|such|of|whose))\s+$/i
 const ACCORDING_WORDS = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 
@@ -333,6 +340,8 @@ const VERB_FIRST = new RegExp(
 )
 /** The agent, then one verb-shaped word and the end of the clause: `X recounted.`, `X recalls,`. */
 const NAME_VERB = /^(.{1,100}?)\s+(?:[a-z]{3,}(?:ed|es|s)|wrote|spoke|told)(?=\s*(?:[.,;:!?]|$)|\s+(?:in|on|at|during|to|from|after|about|last|this|yesterday|today|earlier|later|recently|afterwards?)\b)/u
+
+const OPEN_APPOSITIVE = new RegExp(`^(${CAPRUN}),[^\\S\\n]+(?:a|an|the)[^\\S\\n]+[^;:#“”"«»]*$`, 'u')
 
 /** Only punctuation, or up to three lower-case role words, or a capitalised group and role words, before the agent. */
 function opensClause(prefix: string): boolean {
@@ -371,6 +380,13 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       // "what Apple is calling “spatial”": the progressive's subject.
       const a = agentLeft(before.slice(0, index), base)
       if (a && a.type !== 'pronoun') return { agent: a, speech: false }
+    }
+    // "…, with Jordanian Foreign Minister Ayman Safadi warning of “…”": the participle's own subject.
+    const w = PARTICIPLES.has(lower) ? WITH_SUBJECT.exec(before.slice(Math.max(0, index - 90), index)) : null
+    if (w) {
+      const at = Math.max(0, index - 90) + w.index + w[0].length - w[1].length
+      const a = agentLeft(w[1], base + at)
+      if (a && a.type !== 'pronoun') return { agent: a, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
     }
     if (PARTICIPLES.has(lower)) {
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.

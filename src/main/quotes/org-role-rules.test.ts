@@ -89,4 +89,16 @@ describe('names behind titles', () => {
   it('takes the person after "ambassador to <place>", and keeps a described document whole', () => {
     expect(speakers('China’s ambassador to Britain Liu Xiaoming said that China had “the resolution and power to end the unrest”.')).toEqual(['Liu Xiaoming'])
   })
+  it('takes the name opening an appositive whose closing comma is missing', () => {
+    expect(speakers('“The air is better,” Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water think tank told CBS News.')).toEqual(['Kurinji Selvaraj'])
+    // Near miss: an opening adverb or place phrase is no name.
+    expect(speakers('“The air is better,” Meanwhile, a research analyst at the think tank told CBS News.')).toEqual([null])
+    expect(speakers('“The air is better,” In Delhi, a research analyst at the think tank told CBS News.')).toEqual([null])
+  })
+  it('gives a participle after "with X" to X, not to the sentence’s subject', () => {
+    expect(speakers('Egypt and Jordan criticised the shift, with Jordanian Foreign Minister Ayman Safadi warning of “dangerous consequences”.')).toEqual(['Ayman Safadi'])
+    // Near miss: without "with", the participle is the subject's.
+    expect(speakers('Ayman Safadi criticised the shift, warning of “dangerous consequences”.')).toEqual(['Ayman Safadi'])
+    expect(speakers('The Arab League met, with the minister warning of “dangerous consequences for all”.')).toEqual(['minister'])
+  })
 })
