@@ -85,10 +85,10 @@ describe('the real-coverage tune half', () => {
   it('stays at its measured level', () => {
     const s = score(loadHalf('tune'))
     expect(s.spanFound / s.labelled).toBeGreaterThanOrEqual(0.97)
-    // Round 4 added 22 new articles to this half (84.4 %, 94.6 %, 7 invented with round 3's rules).
-    expect(s.speakerRight / s.labelled).toBeGreaterThanOrEqual(0.83)
-    expect(s.namedRight / s.named).toBeGreaterThanOrEqual(0.93)
-    expect(s.invented).toBeLessThanOrEqual(7)
+    expect(s.speakerRight / s.labelled).toBeGreaterThanOrEqual(0.86)
+    expect(s.namedRight / s.named).toBeGreaterThanOrEqual(0.95)
+    // Round 4's tune half (585 quotes) has one: "Washington" for reported speech inside reported speech.
+    expect(s.invented).toBeLessThanOrEqual(1)
     expect(s.furnitureFound).toBe(0)
   })
 })

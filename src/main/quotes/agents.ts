@@ -49,6 +49,10 @@ export function cleanName(raw: string): string {
   return s.replace(/[’']s$/, '').replace(/^The\s+/, '')
 }
 
+/** A sentence's opening time phrase, set off by a comma: "On Monday", "Last week", "In 2019", "Earlier this year". */
+const INTRO_TIME =
+  /^\s*(?:(?:On|In|Last|Early|Late|Earlier|Later|By|Since|Until|Through|During|This|That|Next)\s+)?(?:(?:this|last|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Now|week|month|year|morning|afternoon|evening|night|weekend|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*$/
+
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
   /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
@@ -76,6 +80,9 @@ export function agentLeft(text: string, base: number): Agent | null {
         const rest = s.slice(c + 1).trimStart()
         if (!/^(?:who|whose|which|a|an|the|one|\p{Ll})/u.test(rest)) continue
         const head = s.slice(0, c).replace(/,\s*(?:\d{1,3}|\(?[RDI]-[\p{L}.]+\)?)\s*$/u, '') // "Jane Smith, 45, a teacher"
+        // "On Monday, the People’s Daily, the mouthpiece of …,": an opening time phrase is no
+        // name; the subject follows its comma.
+        if (INTRO_TIME.test(head)) continue
         const m = CAPRUN_END.exec(head)
         const lead = m ? trimLead(m[1]) : null
         if (m && lead?.name) {
@@ -126,6 +133,8 @@ export function agentLeft(text: string, base: number): Agent | null {
       return { raw: d[1].trim(), start, end: start + d[1].trim().length, type: 'descriptor' }
     }
   }
+  // "70 percent of Americans say", "most of the Democrats said": a share of a group is no speaker.
+  if (m && QUANTITY_OF.test(s.slice(0, m.index))) return null
   if (m) {
     const wide = widenOrganisation(s, m.index, m[1])
     // "Google and Apple said": two speakers, not the second alone (an organisation's own "and"
@@ -175,6 +184,7 @@ export function agentLeft(text: string, base: number): Agent | null {
   return null
 }
 
+const QUANTITY_OF = /(?:\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter|most|many|some|all|none|each|both|several|dozens|hundreds|thousands|millions|one))\s+of\s+(?:the\s+)?$/i
 const NOT_BEFORE_COLLECTIVE = new Set('and but or that which who when while as after before where the a an then so if because'.split(' '))
 const COLLECTIVE = /^\s*((?:([\p{L}-]+)\s+)?(?:police|officials|authorities|prosecutors|investigators|regulators|officers|firefighters|rescuers|paramedics|witnesses|organi[sz]ers|researchers|scientists|analysts))$/iu
 
@@ -247,7 +257,7 @@ function agentRightAlone(text: string, base: number): Agent | null {
   }
   m = DESCRIPTOR_START.exec(s)
   if (m) {
-    const phrase = m[1].trim().replace(/\s+(?:said|says|told)$/, '')
+    const phrase = m[1].trim().replace(/\s+[—–-].*$/u, '').replace(/\s+(?:said|says|told)$/, '')
     if (plausibleDescriptor(phrase)) {
       const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
       return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
@@ -268,7 +278,7 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   const s = after.slice(lead)
   const at = base + lead
   const acc = ACCORDING.exec(s)
-  if (acc) return agentRight(s.slice(acc[0].length), at + acc[0].length)
+  if (acc) return accordingTo(s.slice(acc[0].length), at + acc[0].length)
   const v = findVerbs(s.slice(0, 200), false, true)[0]
   if (v && v.index === 0) {
     const r = agentRight(s.slice(v.verb.length), at + v.verb.length)
@@ -276,6 +286,11 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   } else if (v && v.index <= 140) {
     const agent = agentLeft(s.slice(0, v.index), at)
     if (agent && opensClause(s.slice(0, agent.start - at))) return agent
+    // “…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News: the
+    // appositive's closing comma left out, the name that opens the clause is the agent.
+    const open = OPEN_APPOSITIVE.exec(s.slice(0, v.index))
+    const lead = open && trimLead(open[1])
+    if (open && lead?.name && lead.dropped === 0) return { raw: cleanName(lead.name), start: at, end: at + lead.name.length, type: 'name' }
   }
   const fp = foreignPronoun(s, at)
   if (fp) return fp
@@ -311,6 +326,8 @@ function foreignPronoun(s: string, at: number): Agent | null {
   return null
 }
 
+/** "with X warning": the name between "with" and the participle (no clause break in between). */
+const WITH_SUBJECT = /\bwith\s+([^,;:#“”"«»()]{2,80}?)\s+$/u
 const NOUN_USE = /(?:[’']s|\b(?:the|his|her|their|its|our|my|your|these|those|such|of|whose))\s+$/i
 const ACCORDING_WORDS = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 
@@ -323,6 +340,8 @@ const VERB_FIRST = new RegExp(
 )
 /** The agent, then one verb-shaped word and the end of the clause: `X recounted.`, `X recalls,`. */
 const NAME_VERB = /^(.{1,100}?)\s+(?:[a-z]{3,}(?:ed|es|s)|wrote|spoke|told)(?=\s*(?:[.,;:!?]|$)|\s+(?:in|on|at|during|to|from|after|about|last|this|yesterday|today|earlier|later|recently|afterwards?)\b)/u
+
+const OPEN_APPOSITIVE = new RegExp(`^(${CAPRUN}),[^\\S\\n]+(?:a|an|the)[^\\S\\n]+[^;:#“”"«»]*$`, 'u')
 
 /** Only punctuation, or up to three lower-case role words, or a capitalised group and role words, before the agent. */
 function opensClause(prefix: string): boolean {
@@ -349,8 +368,11 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     const lower = verb.toLowerCase()
     // "Swift’s claims", "the remarks", "his comments": a noun, not a verb.
     if (NOUN_USE.test(before.slice(Math.max(0, index - 12), index))) continue
+    // "(44 percent of Americans say they want …), but also shows that … “…”": an aside in
+    // parentheses, closed before the quote, attributes nothing outside it.
+    if (inClosedParenthesis(before, index)) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
-      const a = agentRight(before.slice(index + verb.length), base + index + verb.length)
+      const a = accordingTo(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }
       continue
     }
@@ -358,6 +380,13 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       // "what Apple is calling “spatial”": the progressive's subject.
       const a = agentLeft(before.slice(0, index), base)
       if (a && a.type !== 'pronoun') return { agent: a, speech: false }
+    }
+    // "…, with Jordanian Foreign Minister Ayman Safadi warning of “…”": the participle's own subject.
+    const w = PARTICIPLES.has(lower) ? WITH_SUBJECT.exec(before.slice(Math.max(0, index - 90), index)) : null
+    if (w) {
+      const at = Math.max(0, index - 90) + w.index + w[0].length - w[1].length
+      const a = agentLeft(w[1], base + at)
+      if (a && a.type !== 'pronoun') return { agent: a, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
     }
     if (PARTICIPLES.has(lower)) {
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
@@ -382,6 +411,13 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length))) return { agent: r, speech: true }
   }
   return null
+}
+
+/** True when `index` is inside a parenthesis that closes before the end of `s`. */
+function inClosedParenthesis(s: string, index: number): boolean {
+  const open = s.lastIndexOf('(', index)
+  if (open < 0 || s.lastIndexOf(')', index) > open) return false
+  return s.indexOf(')', index) >= 0
 }
 
 /**
@@ -413,8 +449,36 @@ export function attributionLater(before: string, after: string, base: number, re
   const acc = /(?:^|[\s,—–(])(?:according to|selon|según|segundo|laut|podle)\s/i.exec(after)
   if (!acc || /#/.test(after.slice(0, acc.index))) return null
   const at = acc.index + acc[0].length
-  return agentRight(after.slice(at), base + at)
+  return accordingTo(after.slice(at), base + at)
 }
+
+/**
+ * The source after "according to": as after a speech verb, or a body or document named by a
+ * bare plural ("according to court records", "according to police", "according to federal
+ * prosecutors").
+ */
+function accordingTo(text: string, base: number): Agent | null {
+  const a = agentRight(text, base)
+  if (a) return a
+  const lead = text.length - text.trimStart().length
+  // "according to the explanatory notes of the Bill": whatever it names is the source.
+  const d = DESCRIPTOR_START.exec(text.slice(lead))
+  if (d) {
+    const phrase = d[1].trim().replace(/\s+[—–-].*$/u, '')
+    const words = phrase.split(/\s+/)
+    if (words.length <= 8 && !words.some((w) => NOT_IN_DESCRIPTOR.has(w.toLowerCase()))) {
+      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
+    }
+  }
+  const m = /^((?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Ll}[\p{L}-]*))(?=$|[\s,.;:!?)—–])/u.exec(text.slice(lead))
+  if (!m || m[1].split(/\s+/).some((w) => RIGHT_STOP.has(w))) return null
+  const head = m[2]
+  if (!SOURCE_PLURALS.has(head) && !(/s$/.test(head) && (isRoleWord(head) || COLLECTIVE.test(head)))) return null
+  return { raw: m[1], start: base + lead, end: base + lead + m[1].length, type: 'descriptor' }
+}
+/** Documents and bodies a reporter cites in the plural ("court records", "police"). */
+const SOURCE_PLURALS = new Set('records documents filings papers data figures estimates statistics minutes transcripts police'.split(' '))
 
 /** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */
 const IN_WORDS = /(?:^|[\s,(—–])[Ii]n\s+(?:the\s+words\s+of\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4})|((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:own\s+)?words)\b/u

@@ -38,7 +38,9 @@ export const ORG_WORDS = new Set(
     'confederation chancellery parliament congress senate administration government navy army forces force guard centre center laboratory ' +
     'lab network alliance frontières frontieres hospital clinic club team league society trust coalition campaign movement ' +
     'industry industries airlines airways motors systems technologies partners capital holdings securities exchange bureau ' +
-    'embassy consulate cabinet palace hall pentagon commonwealth republic kingdom states nations assembly tribunal chamber'
+    'embassy consulate cabinet palace hall pentagon commonwealth republic kingdom states nations assembly tribunal chamber ' +
+    // publishers, labels, studios and agencies named by what they make or do
+    'daily press records productions studios pictures publishing customs'
   ).split(/\s+/)
 )
 
@@ -105,6 +107,10 @@ export function stripTitles(name: string): string {
   if (rest.length === 0) return clean
   // "ambassador to Britain", "spokesman for Trump": a role for someone, not that someone.
   if (rest.length === 1 && /^(?:to|for|at|in|of|from)$/.test(tokens[cut - 1] ?? '')) return clean
+  // "explanatory notes of the British Bill": a description of a thing, whole.
+  if (/^(?:the|a|an)$/.test(tokens[cut - 1] ?? '') && /^\p{Ll}/u.test(tokens[0]) && !org) return clean
+  // "ambassador to Britain Liu Xiaming": the place the role is for, then the person.
+  if (rest.length >= 3 && /^(?:to|for|at|in|of|from)$/.test(tokens[cut - 1] ?? '') && !org) return rest.slice(1).join(' ')
   if (org) {
     // "Senate Majority Leader Chuck Schumer": strip only after a title word, and only to a person name.
     // "Energy Control" is a body: a department word ends no title on its own ("Energy Secretary" does).

@@ -61,7 +61,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   const raws = scanQuotes(text, paras)
   if (raws.length === 0) return []
   const masked = mask(text, raws, paras)
-  const ctx = new SpeakerContext(text)
+  const ctx = new SpeakerContext(text, masked)
   const out: DetectedQuote[] = []
   let qi = 0
   let prevQuote: DetectedQuote | null = null
@@ -298,7 +298,8 @@ function roleBeforeColon(trimmedBefore: string): { raw: string; index: number } 
   const m = INDEFINITE_COLON.exec(trimmedBefore)
   if (!m) return null
   const words = m[2].split(/\s+/)
-  const isRole = (w: string | undefined) => !!w && /^\p{Ll}/u.test(w) && (isRoleWord(w) || FOREIGN_ROLES.has(w))
+  // "A man walked in and shouted:" is narrative about someone, not a source introduced by role.
+  const isRole = (w: string | undefined) => !!w && /^\p{Ll}/u.test(w) && !/^(?:man|woman|men|women|boy|girl)$/.test(w) && (isRoleWord(w) || FOREIGN_ROLES.has(w))
   let h = words.findIndex((w, i) => i <= 2 && isRole(w))
   if (h < 0) return null
   while (ROLE_NOUNS.has(words[h + 1] ?? '')) h++ // "senior official", not "senior"

@@ -24,8 +24,15 @@ const SPEECH = [
   'promises', 'complains', 'concedes', 'suggests', 'predicts', 'concludes', 'observes', 'remarks',
   'laments', 'boasts', 'quips', 'jokes', 'vows', 'urges', 'contends', 'maintains', 'confirms', 'denies', 'asserts',
   'reiterates', 'emphasises', 'emphasizes', 'tweets', 'recounts', 'elaborates', 'advises', 'responds', 'counters',
-  'cautions', 'agrees', 'announces', 'wonders', 'muses', 'admitted'
+  'cautions', 'agrees', 'announces', 'wonders', 'muses', 'admitted',
+  // a charge or a report as news writes it ("prosecutors alleged that", "Wired Italy reports that"):
+  // verbs only before "that" or a clause's end, see VERB_ONLY_BEFORE
+  'alleged', 'alleges', 'reports'
 ]
+/** Words before "reports" that make it a noun: "Media reports", "Local news reports". */
+const REPORTS_NOUN = /(?:^|[^\p{L}])(?:media|news|press|local|recent|early|earlier|initial|other|several|many|some|conflicting|unconfirmed|official)\s+$/iu
+/** Words that are as often adjectives or nouns ("the alleged victim", "news reports"): verbs only before "that" or punctuation. */
+const VERB_ONLY_BEFORE = new Set(['alleged', 'alleges', 'reports'])
 /** Verbs that attribute only with their particle: "pointed out", "weighed in", "chimed in". */
 const PARTICLE: Record<string, string> = { pointed: 'out', points: 'out', weighed: 'in', weighs: 'in', chimed: 'in', spoke: 'up' }
 /** Verbs that introduce a partial quote as an evaluation ("called the plan “a disaster”"). */
@@ -110,6 +117,10 @@ export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
     if (upper && !/(?:^|[.!?:;“”"‘’«»—–(#]\s*)$/u.test(s.slice(Math.max(0, start - 3), start))) continue
     const j = start + raw.length
     let hit: VerbHit | null = null
+    if (VERB_ONLY_BEFORE.has(w) && !/^\s*(?:that\b|[,.;:”"’»—–]|$)/.test(s.slice(j, j + 8))) continue
+    // "Wired Italy reports that": an outlet reports, right after its name (not "the app now reports").
+    // "Media reports that …" is the noun.
+    if (w === 'reports' && (!/\p{Lu}[\p{L}.]*\s+$/u.test(s.slice(Math.max(0, start - 30), start)) || REPORTS_NOUN.test(s.slice(Math.max(0, start - 14), start)))) continue
     if (SPEECH_SET.has(w) || (all && EVALUATIVE_SET.has(w))) hit = { index: start, verb: w }
     else if (all && ACCORDING.has(w)) hit = { index: start, verb: w }
     else if (PARTICLE[w] && s.startsWith(' ' + PARTICLE[w], j)) hit = { index: start, verb: `${w} ${PARTICLE[w]}` }
@@ -166,11 +177,13 @@ export const ROLE_NOUNS = new Set(
     'user users reader readers buyer buyers customer customers member members fan fans viewer viewers patient ' +
     'patients nurse nurses farmer farmers protester protesters voter voters observer observers visitor visitors ' +
     'passenger passengers survivor survivors shopper shoppers commenter commenters participant participants ' +
-    'volunteer volunteers vendor vendors seller sellers tenant tenants citizen citizens local locals'
+    'volunteer volunteers vendor vendors seller sellers tenant tenants citizen citizens local locals ' +
+    // people named as people, and their representatives
+    'man woman men women boy girl physician physicians rep reps representative representatives'
   ).split(' ')
 )
 export const PERSON_ROLES = new Set(
-  'minister president prime chancellor secretary leader coach manager striker player judge lawyer attorney prosecutor witness doctor officer chief executive director chair chairman governor mayor senator lawmaker spaniard frenchman german american briton founder owner mother father wife husband son daughter friend neighbour neighbor victim teacher aide diplomat economist analyst resident delegate official'.split(' ')
+  'minister president prime chancellor secretary leader coach manager striker player judge lawyer attorney prosecutor witness doctor officer chief executive director chair chairman governor mayor senator lawmaker spaniard frenchman german american briton founder owner mother father wife husband son daughter friend neighbour neighbor victim teacher aide diplomat economist analyst resident delegate official man woman'.split(' ')
 )
 
 export const FEMALE = new Set(
@@ -262,7 +275,7 @@ function trimLeadUncached(raw: string, initial: boolean): { name: string; droppe
   return { name, dropped }
 }
 
-const NOT_ROLE = new Set('after over never later other rather whether either ever her per under water paper order number matter'.split(' '))
+const NOT_ROLE = new Set('after over never later other rather whether either ever her per under water paper order number matter percent cent'.split(' '))
 
 /** A lower-case word that names what a person is ("developer", "resident", "spokesperson", "whisperer"). */
 export function isRoleWord(w: string): boolean {

@@ -64,7 +64,8 @@ export class SpeakerContext {
   /** Role words people were introduced with, by name key. */
   private readonly roles = new Map<string, Set<string>>()
 
-  constructor(readonly text: string) {
+  /** `masked`: the text with quoted words masked ('#'), when known (see detect.ts). */
+  constructor(readonly text: string, private readonly masked = text) {
     this.common = new CaseEvidence(text)
     this.noteKinds(text)
     PERSON_NAME_RE.lastIndex = 0
@@ -249,6 +250,21 @@ export class SpeakerContext {
     this.focus.push({ name, pos, person: isPersonName(name) })
   }
 
+  /**
+   * The organisation the text is about at `pos` — the latest sentence subject or speaker, when
+   * that is an organisation ("Customs and Border Protection did not accept the offer. A
+   * spokesperson said …"); null when it is a person (a spokesperson for a person stays the role).
+   */
+  bodyInFocus(pos: number): string | null {
+    for (let i = this.focus.length - 1; i >= 0; i--) {
+      const f = this.focus[i]
+      if (f.pos >= pos) continue
+      if (f.person || !/^\p{Lu}/u.test(f.name) || !this.isKnownOrganisation(f.name)) return null
+      return f.name
+    }
+    return null
+  }
+
   /** True for an organisation the article names ("Con Edison", "the Department of …"). */
   isKnownOrganisation(name: string): boolean {
     return looksLikeOrganisation(name) || this.orgs.some((o) => o.name === name)
@@ -346,17 +362,28 @@ export class SpeakerContext {
     const words = phrase.toLowerCase().split(/\s+/).slice(1)
     const head = words[words.length - 1]
     const all = [...this.history.filter((h) => h.pos < pos), ...local.filter((l) => l.pos < pos)].sort((a, b) => a.pos - b.pos)
-    for (let i = all.length - 1; i >= 0; i--) if (all[i].name.toLowerCase().includes(head)) return all[i].name
+    const hasHead = (name: string) => name.toLowerCase().split(/\s+/).includes(head)
+    for (let i = all.length - 1; i >= 0; i--) if (hasHead(all[i].name)) return all[i].name
     // The body the text introduced as one ("The group, called Energy Control, …" → "the group").
     const kind = this.kinds.filter((k) => k.noun === head && k.pos < pos).pop()
     if (kind) return kind.name
+    // "the man", "the physicians": someone the text calls that (introduced so, or the role as
+    // written) — never whoever spoke last.
+    if (PEOPLE_NOUNS.has(head)) return this.withRole(head, pos) ?? canonicalSpeaker(phrase)
+    // "the spokesperson": the body a spokesperson spoke for last, else the organisation in focus.
+    if (SPOKES_HEAD.test(head)) {
+      for (let i = all.length - 1; i >= 0; i--) if (this.bodies.has(speakerKey(all[i].name))) return all[i].name
+      return this.bodyInFocus(pos) ?? canonicalSpeaker(phrase)
+    }
     const personRole = words.some((w) => PERSON_ROLES.has(w))
     if (personRole) {
       const titled = this.withRole(words.find((w) => PERSON_ROLES.has(w))!, pos)
       if (titled) return titled
     }
     const fits = ORG_KINDS[head]
-    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && (o.name.toLowerCase().includes(head) || (fits?.test(o.name) ?? false)))
+    // Not a body named inside a quotation ("“… with Big Machine Label Group …,” the production
+    // company said"): a quote's words name whom it is about, rarely who says it.
+    const orgs = personRole ? [] : this.orgs.filter((o) => o.pos < pos && this.masked[o.pos] !== '#' && (hasHead(o.name) || (fits?.test(o.name) ?? false)))
     let best: Candidate | null = orgs[orgs.length - 1] ?? null
     for (let i = all.length - 1; i >= 0; i--) {
       if (all[i].person === personRole) {
@@ -376,6 +403,10 @@ export class SpeakerContext {
     return ROLE_NOUNS.has(head) && head !== 'statement' && ORG_KINDS[head] !== BUSINESS ? canonicalSpeaker(phrase) : null
   }
 }
+
+const SPOKES_HEAD = /^(?:spokes(?:man|woman|person)|rep|representative)$/
+/** People named as people, not by an office ("the man", "the physicians"). */
+const PEOPLE_NOUNS = new Set('man woman men women boy girl person people physician physicians'.split(' '))
 
 /** Nouns for bodies that "the <noun>" refers back to. */
 const BODY_NOUNS = new Set(
@@ -405,7 +436,7 @@ const ROLE_ALIASES: Record<string, string> = {
 }
 
 /** Which named organisations a common noun can stand for ("the company" → "Acme Corp."). */
-const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologies|Airlines|Airways|Motors|Bank|Foods|Energy|Media|Systems|Partners|Capital|Industries|Labs|Pharmaceuticals|Entertainment)\b\.?/
+const BUSINESS = /\b(?:Inc|Corp|Co|Company|Group|Ltd|LLC|plc|Holdings|Technologies|Airlines|Airways|Motors|Bank|Foods|Energy|Media|Systems|Partners|Capital|Industries|Labs|Pharmaceuticals|Entertainment|Productions|Records|Studios|Pictures|Publishing)\b\.?/
 const PUBLIC_BODY = /\b(?:Agency|Department|Ministry|Office|Authority|Commission|Administration|Service|Bureau|Government|Council|Board)\b/
 const ORG_KINDS: Record<string, RegExp> = {
   company: BUSINESS,
@@ -445,9 +476,22 @@ const PLACE =
 /** `paragraph`: the paragraph's text before the agent (a pronoun may mean the person it names). */
 export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate[], paragraph?: string): string | null {
   const found = resolveAgentAsWritten(agent, ctx, local, paragraph)
+  if (found && notASpeaker(found)) return null
   // "the spokesman" after "a spokesman for the European Commission": the body, whichever way it came.
   return found && agent.type !== 'name' ? ctx.shortFormOf(bodyOf(found, ctx, agent.start), agent.start) : found
 }
+
+/**
+ * What can never speak, however a sentence is cut: a date ("Monday", "March 3"), a relative
+ * clause ("which regulates campaign finances"), a quantity of people ("70 percent of
+ * Americans", "a majority of voters" — the poll that counted them speaks, if anyone).
+ */
+export function notASpeaker(name: string): boolean {
+  return DATE_WORD.test(name) || RELATIVE_START.test(name) || QUANTITY.test(name)
+}
+const DATE_WORD = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|Tomorrow)(?:[’']s)?|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)$/i
+const RELATIVE_START = /^(?:which|who|whom|whose|that|where|when|while|what)\s/i
+const QUANTITY = /(?:^|\s)(?:\d[\d.,]*\s*(?:%|percent|per cent)|percent|per cent|(?:a\s+)?(?:majority|minority|half|third|quarter|plurality)\s+of|\d[\d.,]*\s+of)(?:\s|$)/i
 
 /** A spokesperson's words are their organisation's, by its name, when the text names it; else `name`. */
 export function bodyOf(name: string, ctx: SpeakerContext, pos: number): string {
@@ -476,6 +520,8 @@ const SPOKES = String.raw`(?:spokes(?:man|woman|person)|representative|press off
 const SPOKES_FOR = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(?:\p{Ll}+\s+)?${SPOKES}\s+(?:for|of|at|from)\s+(?:the\s+)?(\p{Lu}[^,;:]*)$`, 'u')
 /** "a Facebook spokesperson", "Home Office deputy spokesperson" */
 const SPOKES_OF = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*)*)(?:\s+\p{Ll}+)?\s+${SPOKES}$`, 'u')
+/** "a spokesperson", "the spokesman", "spokesperson" alone. */
+const BARE_SPOKES = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?${SPOKES}$`, 'iu')
 /** "a company spokeswoman", "a department spokesman": the body "the company" means. */
 const SPOKES_NOUN = new RegExp(String.raw`^(?:(?:a|an|the)\s+)?(\p{Ll}+)\s+${SPOKES}$`, 'u')
 
@@ -492,6 +538,12 @@ function spokespersonOf(agent: Agent, ctx: SpeakerContext): string | null {
     if (!ctx.isKnownOrganisation(name) && !/^\p{Lu}[\p{L}&.-]*$/u.test(name) && !PLACE.test(name)) return null
     ctx.bodies.add(speakerKey(name))
     return name
+  }
+  // "A spokesperson who did not wish to be named said …", just after a sentence about an organisation.
+  if (BARE_SPOKES.test(agent.raw)) {
+    const body = ctx.bodyInFocus(agent.start)
+    if (body) ctx.bodies.add(speakerKey(body))
+    return body
   }
   const noun = SPOKES_NOUN.exec(agent.raw)
   if (!noun || !BODY_NOUNS.has(noun[1])) return null

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { detectQuotes } from './detect'
+import { notASpeaker } from './speaker-context'
+
+// Round 4's rules for organisations, roles and names (docs/quotes.md "Round 4"): each fires on
+// its shape and stays silent on the near miss, where no speaker is better than a wrong one.
+const P = (...paras: string[]) => paras.join('\n\n')
+const speakers = (text: string) => detectQuotes(text).map((q) => q.speaker)
+
+describe('junk that is never a speaker', () => {
+  it('reads past an opening time phrase to the subject', () => {
+    const text = 'On Monday, the People’s Daily, the mouthpiece of the party, warned that there is “absolutely no room for compromise”.'
+    expect(speakers(text)).toEqual(["People's Daily"])
+    expect(speakers('Last week, Acme Corp., a maker of widgets, said that it was “fully compliant”.')).toEqual(['Acme Corp.'])
+    // Near miss: a name before the comma is still the name.
+    expect(speakers('Jane Cook, a teacher, said that it was “far too late”.')).toEqual(['Jane Cook'])
+  })
+  it('never names a date, a relative clause or a share of a group', () => {
+    for (const junk of ['Monday', 'March 3', 'which regulates campaign finances', 'overwhelming 70 percent of Americans', 'majority of voters']) {
+      expect(notASpeaker(junk)).toBe(true)
+    }
+    for (const name of ['Mike Pompeo', 'Federal Election Commission', 'People’s Daily', 'Reuters poll', 'April Ryan']) {
+      expect(notASpeaker(name)).toBe(false)
+    }
+    expect(speakers('And 70 percent of Americans say that the offense was “simply wrong and impeachable”.')).toEqual([null])
+  })
+  it('takes no verb inside a parenthesis for the quote outside it', () => {
+    const text = 'A Reuters poll (44 percent of voters say they want removal) shows that most want Congress to act if he “committed impeachable offenses during the call.”'
+    expect(speakers(text)).toEqual([null])
+    // Near miss: the verb outside the parenthesis still attributes.
+    expect(speakers('Jane Cook (a teacher) said that it was “far too late for that”.')).toEqual(['Jane Cook'])
+  })
+})
+
+describe('organisations named by what they make or do', () => {
+  it('knows publishers, labels and studios for organisations, and “the company” among them', () => {
+    const text = P(
+      'On Monday, Big Machine Records issued a statement about the awards.',
+      'However, Dick Clark Productions denied that it had settled with the label.',
+      '“At no time did Dick Clark Productions agree to a statement with Big Machine Label Group,” the production company said.'
+    )
+    expect(speakers(text)).toEqual(['Dick Clark Productions'])
+  })
+  it('takes no body named only inside the quotation as “the company”', () => {
+    expect(speakers('“We never spoke to Acme Corp. about it,” the company said.')).toEqual([null])
+  })
+})
+
+describe('verbs of charges and reports', () => {
+  it('reads "alleged that" and an outlet that "reports that"', () => {
+    expect(speakers('Federal prosecutors alleged that the guards “browsed the Internet,” and slept.')).toEqual(['Federal prosecutors'])
+    expect(speakers('Wired Italy reports that the founders resisted plans to “internationalize” production.')).toEqual(['Wired Italy'])
+  })
+  it('leaves the adjective, the noun and a thing that reports alone', () => {
+    expect(speakers('“I was deeply shaken by it all,” the alleged victim told the court.')).toEqual(['alleged victim'])
+    expect(speakers('Media reports that the deal was “done and dusted” spread fast.')).toEqual([null])
+    expect(speakers('The new IDE now reports that such boards are “uncertified.”')).toEqual([null])
+  })
+})
+
+describe('roles: people, representatives and sources as the text names them', () => {
+  it('keeps "the man", "the physicians", "Swift’s rep" as the role when nobody is named', () => {
+    expect(speakers('Dempsey met the patient twice.\n\n“It does not affect me now,” the man wrote.')).toEqual(['man'])
+    expect(speakers('“We implore you to let us help,” the physicians stated in the letter.')).toEqual(['physicians'])
+    expect(speakers("Swift's rep told Fox News that this was untrue. “Big Machine owes Taylor money.”")).toEqual(["Swift's rep"])
+  })
+  it('never takes "the man" for whoever spoke last', () => {
+    expect(speakers('“We are investigating,” said Jane Cook, a detective.\n\n“I saw nothing,” the man said.')).toEqual(['Jane Cook', 'man'])
+  })
+  it('takes "according to" a bare plural or any described document as the source', () => {
+    expect(speakers('They signed “false certifications” for their rounds, according to court records.')).toEqual(['court records'])
+    expect(speakers('It includes — according to the explanatory notes of the British Bill — “provision to protect sources”.')).toEqual(['explanatory notes of the British Bill'])
+    // Near miss: a bare word that is not a source.
+    expect(speakers('They signed “false certifications” for the day, according to plan.')).toEqual([null])
+  })
+  it('gives "the spokesperson" the organisation in focus, not the last role quoted', () => {
+    const text = P(
+      '“We write with urgency,” the doctors said.',
+      'Customs and Border Protection did not accept the offer.',
+      '“Operating a vaccine program is not feasible,” the spokesperson said.'
+    )
+    expect(speakers(text)).toEqual(['doctors', 'Customs and Border Protection'])
+    // Near miss: after a sentence about a person, the spokesperson stays the role.
+    expect(speakers(P('Donald Trump did not accept the offer.', '“It is not feasible,” the spokesperson said.'))).toEqual(['spokesperson'])
+  })
+})
+
+describe('names behind titles', () => {
+  it('takes the person after "ambassador to <place>", and keeps a described document whole', () => {
+    expect(speakers('China’s ambassador to Britain Liu Xiaoming said that China had “the resolution and power to end the unrest”.')).toEqual(['Liu Xiaoming'])
+  })
+  it('takes the name opening an appositive whose closing comma is missing', () => {
+    expect(speakers('“The air is better,” Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water think tank told CBS News.')).toEqual(['Kurinji Selvaraj'])
+    // Near miss: an opening adverb or place phrase is no name.
+    expect(speakers('“The air is better,” Meanwhile, a research analyst at the think tank told CBS News.')).toEqual([null])
+    expect(speakers('“The air is better,” In Delhi, a research analyst at the think tank told CBS News.')).toEqual([null])
+  })
+  it('gives a participle after "with X" to X, not to the sentence’s subject', () => {
+    expect(speakers('Egypt and Jordan criticised the shift, with Jordanian Foreign Minister Ayman Safadi warning of “dangerous consequences”.')).toEqual(['Ayman Safadi'])
+    // Near miss: without "with", the participle is the subject's.
+    expect(speakers('Ayman Safadi criticised the shift, warning of “dangerous consequences”.')).toEqual(['Ayman Safadi'])
+    expect(speakers('The Arab League met, with the minister warning of “dangerous consequences for all”.')).toEqual(['minister'])
+  })
+})
