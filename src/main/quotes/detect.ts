@@ -192,6 +192,8 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   const dq: DetectedQuote = { start: q.start, end: q.end, text: inner, speaker, speakerMention: mention, confidence, kind, evidence: speaker ? `${evidence}/${agent ? agent.type : '-'}` : 'none' }
   if (speaker) {
     ctx.credit(speaker, agent && agent.start > q.open ? agent.start : q.open)
+    // "“…,” the production company said in a separate statement": theirs is "the statement" now.
+    if (agent) ctx.noteStatement(speaker, agent.start, `${before} ${after}`)
     local.push({ name: speaker, pos: q.open, person: isPersonName(speaker) })
   }
   st.prevInPara = dq
@@ -447,11 +449,22 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     if (b) {
       const speaker = resolveAgent(b.agent, ctx, local, masked.slice(from, b.agent.start))
       if (speaker) {
+        ctx.noteStatement(speaker, b.agent.start, s)
         if (b.agent.type !== 'pronoun') local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
         if (b.speech) ctx.credit(speaker, b.agent.start)
         else ctx.attend(speaker, b.agent.start)
       }
       continue
+    }
+    // "The company denied the allegations in a statement": whose statement "the statement" will be.
+    const body = STATEMENT_BY_BODY.exec(s)
+    if (body) {
+      const name = ctx.resolveNominal(`the ${body[2].toLowerCase()}`, off + body.index, local)
+      if (name && /^\p{Lu}/u.test(name)) {
+        ctx.noteStatement(name, off + body.index, s)
+        ctx.attend(name, off + body.index)
+        continue
+      }
     }
     for (const subj of subjectsOf(s, off)) {
       if (subj.type === 'descriptor') {
@@ -465,6 +478,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
       }
       const name = ctx.fullName(subj.raw, subj.start)
       if (!ctx.isKnownPerson(name) && !ctx.isKnownOrganisation(name)) continue
+      ctx.noteStatement(name, subj.start, s)
       ctx.attend(name, subj.start)
       ctx.learnGenderFrom(name, s)
       if (isPersonName(name)) local.push({ name, pos: subj.start, person: true })
@@ -472,6 +486,9 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     }
   }
 }
+
+/** A sentence whose subject is a body named by its kind and which mentions a statement ("The company denied … in a statement"). */
+const STATEMENT_BY_BODY = /^(?:[^,#]{0,40},\s+)?([Tt]he\s+(company|group|firm|agency|department|ministry|label|publisher|studio|network|organi[sz]ation|union|council|committee|campaign|team|club|bank|charity))\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}?(?:issued|released|denied|said|says|responded|posted|published|put out|shared|rejected|disputed|defended|announced|confirmed|added|wrote)\b[^#]*\bstatement\b/u
 
 /** The quotations of `text` as the archive stores them: with each speaker's name key. */
 export function findQuotes(text: string, structure: TextStructure = {}): FoundQuote[] {

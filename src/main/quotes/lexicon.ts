@@ -27,12 +27,16 @@ const SPEECH = [
   'cautions', 'agrees', 'announces', 'wonders', 'muses', 'admitted',
   // a charge or a report as news writes it ("prosecutors alleged that", "Wired Italy reports that"):
   // verbs only before "that" or a clause's end, see VERB_ONLY_BEFORE
-  'alleged', 'alleges', 'reports'
+  'alleged', 'alleges', 'reports',
+  // what a document says ("the statement read", "the letter reads"): only after its noun, see DOCUMENT_BEFORE
+  'read', 'reads'
 ]
 /** Words before "reports" that make it a noun: "Media reports", "Local news reports". */
 const REPORTS_NOUN = /(?:^|[^\p{L}])(?:media|news|press|local|recent|early|earlier|initial|other|several|many|some|conflicting|unconfirmed|official)\s+$/iu
 /** Words that are as often adjectives or nouns ("the alleged victim", "news reports"): verbs only before "that" or punctuation. */
 const VERB_ONLY_BEFORE = new Set(['alleged', 'alleges', 'reports'])
+/** A written thing that "reads": "the statement read", "a sign reads", "the letter read in part". */
+const DOCUMENT_BEFORE = /(?:^|[^\p{L}])(?:statement|letter|note|message|post|tweet|sign|memo|email|e-mail|notice|release|announcement|caption|banner|placard|inscription|headline|petition|complaint|filing|order|ruling|document|post|text)s?\s+$/iu
 /** Verbs that attribute only with their particle: "pointed out", "weighed in", "chimed in". */
 const PARTICLE: Record<string, string> = { pointed: 'out', points: 'out', weighed: 'in', weighs: 'in', chimed: 'in', spoke: 'up' }
 /** Verbs that introduce a partial quote as an evaluation ("called the plan “a disaster”"). */
@@ -118,6 +122,7 @@ export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
     const j = start + raw.length
     let hit: VerbHit | null = null
     if (VERB_ONLY_BEFORE.has(w) && !/^\s*(?:that\b|[,.;:”"’»—–]|$)/.test(s.slice(j, j + 8))) continue
+    if ((w === 'read' || w === 'reads') && (!DOCUMENT_BEFORE.test(s.slice(Math.max(0, start - 16), start)) || !/^\s*(?:in part\b|[,.;:”"’»—–]|$)/.test(s.slice(j, j + 9)))) continue
     // "Wired Italy reports that": an outlet reports, right after its name (not "the app now reports").
     // "Media reports that …" is the noun.
     if (w === 'reports' && (!/\p{Lu}[\p{L}.]*\s+$/u.test(s.slice(Math.max(0, start - 30), start)) || REPORTS_NOUN.test(s.slice(Math.max(0, start - 14), start)))) continue

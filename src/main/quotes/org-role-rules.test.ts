@@ -102,3 +102,31 @@ describe('names behind titles', () => {
     expect(speakers('The Arab League met, with the minister warning of “dangerous consequences for all”.')).toEqual(['minister'])
   })
 })
+
+describe('round 4b: statements and short names of organisations', () => {
+  it('takes a short form written after an organisation’s full name for that organisation', () => {
+    const text = P(
+      'On Monday, Big Machine Records issued a statement about the awards.',
+      'Dick Clark Productions denied it had settled with anyone.',
+      'On Thursday, the singer accused Big Machine of blocking her film.',
+      '“We never blocked anything,” the company said.'
+    )
+    expect(speakers(text)).toEqual(['Big Machine Records'])
+    // Near miss: a person named first keeps her name, even beside a company that carries it.
+    const person = P('Estée Lauder built a business from one cream.', 'Estée Lauder Companies grew after her death.', 'Estée Lauder said: “I never worked a day without selling.”')
+    expect(speakers(person)).toEqual(['Estée Lauder'])
+  })
+  it('reads “the statement read” as the statement’s words, and the statement as its author’s', () => {
+    const text = P(
+      'Acme Records issued a statement on Tuesday.',
+      'Rival Corp. declined to comment on the dispute.',
+      '“We have honoured every request,” the statement read. “We will go on doing so.”'
+    )
+    expect(speakers(text)).toEqual(['Acme Records', 'Acme Records'])
+    const denied = P('Rival Corp. sued Acme Records in June.', 'The company denied the claims in a statement on its website.', '“The claims are false,” the statement read.')
+    expect(speakers(denied)).toEqual(['Acme Records'])
+    // Near misses: "read" is no speech verb after a person or before an object.
+    expect(speakers('“It is over,” Jane Cook read aloud from the card.')).toEqual([null])
+    expect(speakers('Jane Cook read the statement, “We will go on,” to the room.')).not.toContain('statement')
+  })
+})

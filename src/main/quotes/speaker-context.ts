@@ -61,6 +61,10 @@ export class SpeakerContext {
   /** Bodies found speaking through a spokesperson ("a Treasury spokesman" → Treasury), by key: never people. */
   readonly bodies = new Set<string>()
   private readonly common: CaseEvidence
+  /** Who issued the statements the text mentions ("Acme issued a statement", "X said in a statement"), in text order. */
+  private readonly statements: { name: string; pos: number }[] = []
+  /** Short forms of organisations' names ("Big Machine" → "Big Machine Records"), null when not one; by key. */
+  private readonly shortOrgs = new Map<string, string | null>()
   /** Role words people were introduced with, by name key. */
   private readonly roles = new Map<string, Set<string>>()
 
@@ -114,6 +118,7 @@ export class SpeakerContext {
         ' ' + (ROLE_BEFORE.exec(before)?.[1] ?? '')
       this.noteRoles(name, title)
     }
+    this.noteShortOrganisations()
     for (const m of this.mentions) {
       const words = speakerKey(m.name).split(' ')
       for (const w of new Set([words[0], words[words.length - 1]])) {
@@ -123,6 +128,35 @@ export class SpeakerContext {
       }
       if (m.person) this.personKeys.add(speakerKey(m.name))
       else this.orgs.push(m)
+    }
+  }
+
+  /**
+   * "Big Machine" after "Big Machine Records": a name that is the opening words of an
+   * organisation's name the text gives is that organisation, not a person — unless its first
+   * word is a first name ("Dick Clark" beside "Dick Clark Productions") or the text gives it a
+   * title ("Mr. Clark"), or the text names it before the organisation. The full name is the
+   * first one written before it outside a quotation.
+   */
+  private noteShortOrganisations(): void {
+    const fulls = this.mentions.filter((m) => !m.person && speakerKey(m.name).includes(' '))
+    if (fulls.length === 0) return
+    for (const m of this.mentions) {
+      if (!m.person || genderOfFirstName(m.name) !== null) continue
+      const key = speakerKey(m.name)
+      const known = this.shortOrgs.get(key)
+      if (known === undefined) {
+        if (this.masked[m.pos] === '#') continue // a quote's words decide nothing
+        const prefix = key + ' '
+        // Written after the full name, as a short form is ("Estée Lauder built … Estée Lauder Companies" is a person first).
+        const fits = (f: Candidate) => f.pos < m.pos && speakerKey(f.name).startsWith(prefix)
+        const full = fulls.find((f) => fits(f) && this.masked[f.pos] !== '#') ?? fulls.find(fits)
+        const name = full && !titledInText(this.text, m.name) && !titledInText(this.text, m.name.split(' ').pop()!) ? full.name : null
+        this.shortOrgs.set(key, name)
+        if (!name) continue
+      } else if (known === null) continue
+      m.person = false
+      m.name = this.shortOrgs.get(key)!
     }
   }
 
@@ -179,6 +213,8 @@ export class SpeakerContext {
     const trimmed = this.common.trim(raw)
     if (!trimmed || NOT_A_NAME.test(trimmed)) return ''
     const c = canonicalSpeaker(trimmed)
+    const short = this.shortOrgs.get(speakerKey(c))
+    if (short) return short
     if (looksLikeOrganisation(c)) {
       // An acronym for an organisation credited earlier ("the CBI" → "Confederation of British Industry").
       for (let i = this.history.length - 1; i >= 0; i--) {
@@ -243,6 +279,11 @@ export class SpeakerContext {
     if (name.split(' ').length > 1) this.aliases.add(name)
   }
 
+  /** `name` issued a statement, mentioned in the sentence `sentence` at `pos` ("the statement" will be theirs). */
+  noteStatement(name: string, pos: number, sentence: string): void {
+    if (/\bstatements?\b/i.test(sentence) && !/^(?:the\s+)?statement$/i.test(name)) this.statements.push({ name, pos })
+  }
+
   /** `name` is what the text is about at `pos` (a sentence subject, a speaker). */
   attend(name: string, pos: number): void {
     const last = this.focus[this.focus.length - 1]
@@ -267,7 +308,7 @@ export class SpeakerContext {
 
   /** True for an organisation the article names ("Con Edison", "the Department of …"). */
   isKnownOrganisation(name: string): boolean {
-    return looksLikeOrganisation(name) || this.orgs.some((o) => o.name === name)
+    return looksLikeOrganisation(name) || !!this.shortOrgs.get(speakerKey(name)) || this.orgs.some((o) => o.name === name)
   }
 
   /**
@@ -379,6 +420,11 @@ export class SpeakerContext {
     if (personRole) {
       const titled = this.withRole(words.find((w) => PERSON_ROLES.has(w))!, pos)
       if (titled) return titled
+    }
+    // "the statement read": the statement the text last gave an author ("Acme issued a statement").
+    if (head === 'statement') {
+      const own = this.statements.filter((x) => x.pos < pos).pop()
+      if (own) return own.name
     }
     const fits = ORG_KINDS[head]
     // Not a body named inside a quotation ("“… with Big Machine Label Group …,” the production
