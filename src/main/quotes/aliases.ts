@@ -40,7 +40,9 @@ export const ORG_WORDS = new Set(
     'industry industries airlines airways motors systems technologies partners capital holdings securities exchange bureau ' +
     'embassy consulate cabinet palace hall pentagon commonwealth republic kingdom states nations assembly tribunal chamber ' +
     // publishers, labels, studios and agencies named by what they make or do
-    'daily press records productions studios pictures publishing customs'
+    'daily press records productions studios pictures publishing customs ' +
+    // what a pollster publishes, which speaks for it ("ABC News poll", "Gallup survey")
+    'poll survey'
   ).split(/\s+/)
 )
 

@@ -11,7 +11,7 @@ import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQu
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
-import { ROLE_NOUNS, findVerbs, isRoleWord } from './lexicon'
+import { ROLE_NOUNS, findVerbs, isRoleWord, trimLead } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import type { FoundQuote } from '../db/quotes'
@@ -154,7 +154,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q)
+  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q) ?? pollAbove(masked, st, q, before)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -260,6 +260,29 @@ function introducedAbove(ctx: SpeakerContext, st: ParaState, q: RawQuote): { age
   const a = colonAgent(ctx, text, start, text.replace(/\s+$/, ''))
   return a ? { agent: a, evidence: 'colon' } : null
 }
+
+/**
+ * "A new ABC News poll shows majority support. Fifty-one percent say that “…”": the words a
+ * share of respondents agreed with, or that a poll "shows", are the poll's — the named poll
+ * latest in the paragraph before the quote (a role as written, never a person).
+ */
+function pollAbove(masked: string, st: ParaState, q: RawQuote, before: string): { agent: Agent; evidence: Evidence } | null {
+  if (!RESPONDENTS.test(before)) return null
+  const seg = masked.slice(st.para.start, q.open)
+  let last: RegExpExecArray | null = null
+  NAMED_POLL.lastIndex = 0
+  for (let m = NAMED_POLL.exec(seg); m; m = NAMED_POLL.exec(seg)) last = m
+  if (!last) return null
+  const { name, dropped } = trimLead(last[1])
+  if (!/^\p{Lu}\S*\s/u.test(name)) return null
+  const start = st.para.start + last.index + dropped
+  return { agent: { raw: name, start, end: start + name.length, type: 'descriptor' }, evidence: 'paragraph' }
+}
+/** A share of respondents saying or wanting something, or a poll showing or finding it, in the quote's sentence. */
+const RESPONDENTS =
+  /(?:(?:\d\s*%|\b(?:percent|per cent|most|majority|minority|half|third|quarter|plurality)\b)[^#.;]{0,60}?\b(?:say|said|says|want|wanted|wants|agree|agreed|agrees|think|thought|believe|believed|support|supported|oppose|opposed)\b|\b(?:poll|survey)\b[^#.;]{0,200}?\b(?:shows?|showed|finds?|found|suggests?|suggested)\b)[^#.;]*$/i
+/** "ABC News poll", "Gallup survey": a poll named by who ran it. */
+const NAMED_POLL = /((?:\p{Lu}[\p{L}.&’'-]*[^\S\n]+){1,4}(?:poll|survey))\b/gu
 
 /**
  * A sentence that introduces the quote with a colon, whatever its verb, gives it its subject

@@ -25,8 +25,10 @@ describe('junk that is never a speaker', () => {
     expect(speakers('And 70 percent of Americans say that the offense was “simply wrong and impeachable”.')).toEqual([null])
   })
   it('takes no verb inside a parenthesis for the quote outside it', () => {
-    const text = 'A Reuters poll (44 percent of voters say they want removal) shows that most want Congress to act if he “committed impeachable offenses during the call.”'
+    const text = 'The survey (44 percent of voters say they want removal) shows that most want Congress to act if he “committed impeachable offenses during the call.”'
     expect(speakers(text)).toEqual([null])
+    // With a named poll, the poll (round 4b), never the share in the parenthesis.
+    expect(speakers(text.replace('The survey', 'A Reuters poll'))).toEqual(['Reuters poll'])
     // Near miss: the verb outside the parenthesis still attributes.
     expect(speakers('Jane Cook (a teacher) said that it was “far too late for that”.')).toEqual(['Jane Cook'])
   })
@@ -128,5 +130,17 @@ describe('round 4b: statements and short names of organisations', () => {
     // Near misses: "read" is no speech verb after a person or before an object.
     expect(speakers('“It is over,” Jane Cook read aloud from the card.')).toEqual([null])
     expect(speakers('Jane Cook read the statement, “We will go on,” to the room.')).not.toContain('statement')
+  })
+})
+
+describe('round 4b: polls', () => {
+  it('gives the words a share of respondents agreed with, or a poll shows, to the named poll', () => {
+    const text = 'A new ABC News poll shows majority support for the bill. Fifty-one percent say that “the bill should pass before the end of the year.”'
+    expect(speakers(text)).toEqual(['ABC News poll'])
+    const shows = 'A Gallup survey has lower numbers, but also shows that most voters want the council to act if it “fails to fix the roads by the spring.”'
+    expect(speakers(shows)).toEqual(['Gallup survey'])
+    // Near misses: no poll named, or no share of respondents and no poll verb.
+    expect(speakers('Fifty-one percent say that “the bill should pass before the end of the year.”')).toEqual([null])
+    expect(speakers('A new ABC News poll came out on Monday. The mayor’s office called it “a fair picture of how residents feel about it.”')).not.toContain('ABC News poll')
   })
 })
