@@ -29,6 +29,13 @@ const DEPARTMENT_WORDS = new Set(
   'state foreign home interior defence defense health finance treasury justice education economy trade culture transport environment energy labor labour county district city council house senate majority minority opposition party parliamentary'.split(' ')
 )
 
+/** What a minister or secretary is for, after a title: "Foreign Affairs", "Trade and Industry", "Veterans Affairs". */
+const PORTFOLIO = new Set(
+  ('affairs relations development security industry industries commerce agriculture immigration communications ' +
+    'infrastructure tourism sport sports fisheries welfare works planning housing veterans science technology innovation ' +
+    'mines petroleum women youth children families employment pensions enterprise investment integration equality equalities ' +
+    'digital climate heritage arts reform resources services').split(' ')
+)
 /** Words that mark an organisation, institution or place rather than a person. */
 export const ORG_WORDS = new Set(
   (
@@ -103,6 +110,7 @@ export function stripTitles(name: string): string {
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = bare(tokens[i])
     if (TITLE_WORDS.has(t) || t === 'of' || t === 'for' || /'s$/.test(t)) cut = i + 1
+    else if (cut === i && PORTFOLIO.has(t)) cut = i + 1 // "Minister for Foreign Affairs Jane Doe": the portfolio is the title's
     else if (/^[a-z]/.test(tokens[i]) && !PARTICLES.has(tokens[i])) cut = i + 1 // lower-case role words: "union president Angela Bonilla"
   }
   const rest = tokens.slice(cut)
@@ -117,7 +125,7 @@ export function stripTitles(name: string): string {
     // "Senate Majority Leader Chuck Schumer": strip only after a title word, and only to a person name.
     // "Energy Control" is a body: a department word ends no title on its own ("Energy Secretary" does).
     const last = bare(tokens[cut - 1] ?? '')
-    if (!TITLE_WORDS.has(last) || DEPARTMENT_WORDS.has(last) || looksLikeOrganisation(rest.join(' '))) return clean
+    if ((!TITLE_WORDS.has(last) && !PORTFOLIO.has(last)) || DEPARTMENT_WORDS.has(last) || looksLikeOrganisation(rest.join(' '))) return clean
   }
   return rest.join(' ')
 }

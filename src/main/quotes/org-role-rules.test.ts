@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { detectQuotes } from './detect'
 import { notASpeaker } from './speaker-context'
+import { canonicalSpeaker } from './aliases'
 
 // Round 4's rules for organisations, roles and names (docs/quotes.md "Round 4"): each fires on
 // its shape and stays silent on the near miss, where no speaker is better than a wrong one.
@@ -142,5 +143,18 @@ describe('round 4b: polls', () => {
     // Near misses: no poll named, or no share of respondents and no poll verb.
     expect(speakers('Fifty-one percent say that “the bill should pass before the end of the year.”')).toEqual([null])
     expect(speakers('A new ABC News poll came out on Monday. The mayor’s office called it “a fair picture of how residents feel about it.”')).not.toContain('ABC News poll')
+  })
+})
+
+describe('round 4b: a minister’s portfolio is part of the title', () => {
+  it('strips "Minister for Foreign Affairs" whole, not up to its last title word', () => {
+    expect(canonicalSpeaker('Minister for Foreign Affairs Jane Doe')).toBe('Jane Doe')
+    expect(canonicalSpeaker('minister for Foreign Affairs Jane Doe')).toBe('Jane Doe')
+    expect(canonicalSpeaker('Secretary of Veterans Affairs Denis McDonough')).toBe('Denis McDonough')
+    expect(speakers('“We will not accept this,” said the Minister for Foreign Affairs Jane Doe.')).toEqual(['Jane Doe'])
+    // Near misses: bodies named by a portfolio stay whole.
+    expect(canonicalSpeaker('Department of Foreign Affairs')).toBe('Department of Foreign Affairs')
+    expect(canonicalSpeaker('Foreign Affairs Committee')).toBe('Foreign Affairs Committee')
+    expect(canonicalSpeaker('Ministry of Trade and Industry')).toBe('Ministry of Trade and Industry')
   })
 })
