@@ -10,7 +10,7 @@
 import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
-import { subjectsOf } from './subjects'
+import { documentBefore, subjectsOf } from './subjects'
 import { ROLE_NOUNS, findVerbs, isRoleWord, trimLead } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
@@ -154,7 +154,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q) ?? pollAbove(masked, st, q, before)
+  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q) ?? documentSubject(before, sStart) ?? pollAbove(masked, st, q, before)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -259,6 +259,24 @@ function introducedAbove(ctx: SpeakerContext, st: ParaState, q: RawQuote): { age
   if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
   const a = colonAgent(ctx, text, start, text.replace(/\s+$/, ''))
   return a ? { agent: a, evidence: 'colon' } : null
+}
+
+/**
+ * "Le projet de loi énonce les domaines … de « la prévention du terrorisme »", "La Constitución
+ * manda “…”", "The bill requires providers to “…”": a document that opens the quote's sentence
+ * says what it quotes, whatever the verb — a document only ever says things.
+ */
+function documentSubject(before: string, sStart: number): { agent: Agent; evidence: Evidence } | null {
+  const near = documentBefore(before, sStart)
+  if (near) return { agent: { ...near, type: 'descriptor' }, evidence: 'evaluative' }
+  const subj = subjectsOf(before, sStart)[0]
+  if (!subj || subj.type !== 'descriptor') return null
+  const pred = before.slice(subj.end - sStart)
+  // "This decision has been seen as “…”": a passive, about the document, not by it.
+  if (/^\s+(?:\p{Ll}+\s+)?(?:is|are|was|were|has been|have been|had been|been|being|est|a été|sont|fue|fueron|ha sido|foi)\s/u.test(pred)) return null
+  // The sentence goes on to a clause of its own ("…: concrètement, les procédures … lorsqu’un des « bouts »", "that she said “…”").
+  if (/[;:(]|\b(?:when|if|because|while|whereas|lorsque?|lorsqu|quand|si|cuando|porque|mientras)\b|\b(?:he|she|they|il|elle|ils|elles)\s/iu.test(pred)) return null
+  return { agent: { raw: subj.raw, start: subj.start, end: subj.end, type: 'descriptor' }, evidence: 'evaluative' }
 }
 
 /**

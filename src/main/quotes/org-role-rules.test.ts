@@ -158,3 +158,14 @@ describe('round 4b: a minister’s portfolio is part of the title', () => {
     expect(canonicalSpeaker('Ministry of Trade and Industry')).toBe('Ministry of Trade and Industry')
   })
 })
+
+describe('round 4b: a document says what it quotes, whatever the verb', () => {
+  it('gives a quote to the document opening its sentence, or standing with one verb right before it', () => {
+    expect(speakers('La Constitución manda "reconocer la preexistencia étnica y cultural de los pueblos indígenas".')).toEqual(['Constitución'])
+    expect(speakers('The bill requires internet providers to “detect a terrorist threat on the basis of automated processing”.')).toEqual(['bill'])
+    expect(speakers('Entre ellos aparecía Ocalan, a quien el informe ubicó "con domicilios en Palermo y en el centro porteño".')).toEqual(['informe'])
+    // Near misses: a passive is about the document; a clause of its own has its own subject.
+    expect(speakers('This decision has been seen as “seriously weakening the power of the chief executive”.')).toEqual([null])
+    expect(speakers('La loi introduit des mesures : concrètement, les procédures seront allégées lorsqu’un des « bouts de la communication en cause » sera à l’étranger.')).toEqual([null])
+  })
+})

@@ -27,8 +27,23 @@ const ROLE_NAMED = new RegExp(`^((?:${CAPRUN}[^\\S\\n]+)?(?:[\\p{Ll}-]+[^\\S\\n]
 const APPOSED = new RegExp(`^(?:the|a|an|his|her|their|its)[^\\S\\n]+(?:[\\p{L}’'-]+[^\\S\\n]+){0,4}?[\\p{Ll}-]+,[^\\S\\n]+(${CAPRUN}),`, 'iu')
 const PRONOUN = /^(he|she|they|it)\b/i
 /** A document as a sentence's subject, in the languages the lexicon knows. */
-const DOCUMENT =
-  /^(?:the|this|that|le|la|l’|l'|ce|cette|el|este|esta|o|este|der|die|das|dieser|diese)\s*((?:[\p{Ll}-]+\s+){0,2}?(?:report|study|bill|law|letter|ruling|decision|indictment|complaint|lawsuit|filing|document|memo|proposal|survey|constitution|treaty|agreement|rapport|projet de loi|loi|texte|étude|lettre|décision|informe|ley|estudio|carta|constitución|relatório|lei|estudo|bericht|gesetz|studie|brief|zpráva|zákon|dopis))(?=\s+\p{Ll})/iu
+const DOCUMENT_NOUN =
+  '(?:report|study|bill|law|letter|ruling|decision|indictment|complaint|lawsuit|filing|document|memo|proposal|survey|constitution|treaty|agreement|rapport|projet de loi|loi|texte|étude|lettre|décision|informe|ley|estudio|carta|constitución|relatório|lei|estudo|bericht|gesetz|studie|brief|zpráva|zákon|dopis)'
+const DOCUMENT = new RegExp(
+  `^(?:the|this|that|le|la|l’|l'|ce|cette|el|este|esta|o|este|der|die|das|dieser|diese)\\s*((?:[\\p{Ll}-]+\\s+){0,2}?${DOCUMENT_NOUN})(?=\\s+\\p{Ll})`,
+  'iu'
+)
+/** "…, a quien el informe ubicó “", "which the report put at “": a document and one verb, right before a quote. */
+const DOCUMENT_VERB_END = new RegExp(`(?:^|[\\s,])(?:the|le|la|l’|l'|el|o|der|die|das)\\s*(${DOCUMENT_NOUN})\\s+(\\p{Ll}+)\\s*$`, 'iu')
+const NOT_A_VERB = new Set('of and or in on at for to de des du et ou en y del con da do e und von'.split(' '))
+
+/** The document whose one verb stands right before a quote ("a quien el informe ubicó “…”"), or null. */
+export function documentBefore(before: string, base: number): Subject | null {
+  const m = DOCUMENT_VERB_END.exec(before)
+  if (!m || NOT_A_VERB.has(m[2].toLowerCase())) return null
+  const start = base + m.index + m[0].indexOf(m[1])
+  return { raw: m[1], start, end: start + m[1].length, type: 'descriptor' }
+}
 const RUN = new RegExp(`^(${CAPRUN})`, 'u')
 const FOLLOWS = new RegExp(`^${FOLLOW}`, 'u')
 /** An introduction set aside before the subject: "Later," "As an undergraduate at Yale in the 1980s," */
