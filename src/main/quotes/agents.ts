@@ -165,6 +165,12 @@ export function agentLeft(text: string, base: number): Agent | null {
     const start = base + m.index + m[0].indexOf(m[1])
     return { raw: m[1], start, end: start + m[1].length, type: 'descriptor' }
   }
+  // "his obituary": a document about the person, by someone else, is the document.
+  m = POSSESSIVE_DOCUMENT_END.exec(s)
+  if (m) {
+    const start = base + m.index + m[0].indexOf(m[1])
+    return { raw: m[1], start, end: start + m[1].length, type: 'descriptor' }
+  }
   m = DESCRIPTOR_END.exec(s)
   if (m) {
     const phrase = m[1].trim()
@@ -184,6 +190,8 @@ export function agentLeft(text: string, base: number): Agent | null {
   return null
 }
 
+/** Written about someone by others: "his obituary" is the obituary's (but "his letter" is his, left to the pronoun). */
+const POSSESSIVE_DOCUMENT_END = /(?:^|\s)(?:his|her|their)\s+(obituary|obituaries)$/i
 const QUANTITY_OF = /(?:\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter|most|many|some|all|none|each|both|several|dozens|hundreds|thousands|millions|one))\s+of\s+(?:the\s+)?$/i
 const NOT_BEFORE_COLLECTIVE = new Set('and but or that which who when while as after before where the a an then so if because'.split(' '))
 const COLLECTIVE = /^\s*((?:([\p{L}-]+)\s+)?(?:police|officials|authorities|prosecutors|investigators|regulators|officers|firefighters|rescuers|paramedics|witnesses|organi[sz]ers|researchers|scientists|analysts))$/iu

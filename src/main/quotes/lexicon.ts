@@ -184,7 +184,9 @@ export const ROLE_NOUNS = new Set(
     'passenger passengers survivor survivors shopper shoppers commenter commenters participant participants ' +
     'volunteer volunteers vendor vendors seller sellers tenant tenants citizen citizens local locals ' +
     // people named as people, and their representatives
-    'man woman men women boy girl physician physicians rep reps representative representatives'
+    'man woman men women boy girl physician physicians rep reps representative representatives ' +
+    // documents, which speak for whoever wrote them (a role when the text names nobody)
+    'obituary announcement letter memo memoir diary'
   ).split(' ')
 )
 export const PERSON_ROLES = new Set(

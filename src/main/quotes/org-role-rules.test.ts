@@ -169,3 +169,11 @@ describe('round 4b: a document says what it quotes, whatever the verb', () => {
     expect(speakers('La loi introduit des mesures : concrètement, les procédures seront allégées lorsqu’un des « bouts de la communication en cause » sera à l’étranger.')).toEqual([null])
   })
 })
+
+describe('round 4b: an obituary', () => {
+  it('gives what an obituary calls someone to the obituary, not to the person it is about', () => {
+    expect(speakers('When Arthur Waite died in 1942, his obituary, published in the Brooklyn Daily Eagle, called him the author of “many books on occult phenomenon.”')).toEqual(['obituary'])
+    // Near miss: "his letter" is his, not a document's (left to the pronoun).
+    expect(speakers('His letter called the plan “a betrayal of every promise made to the voters.”')).not.toContain('letter')
+  })
+})
