@@ -85,8 +85,8 @@ describe('the real-coverage tune half', () => {
   it('stays at its measured level', () => {
     const s = score(loadHalf('tune'))
     expect(s.spanFound / s.labelled).toBeGreaterThanOrEqual(0.97)
-    expect(s.speakerRight / s.labelled).toBeGreaterThanOrEqual(0.86)
-    expect(s.namedRight / s.named).toBeGreaterThanOrEqual(0.95)
+    expect(s.speakerRight / s.labelled).toBeGreaterThanOrEqual(0.88)
+    expect(s.namedRight / s.named).toBeGreaterThanOrEqual(0.96)
     // Round 4's tune half (585 quotes) has one: "Washington" for reported speech inside reported speech.
     expect(s.invented).toBeLessThanOrEqual(1)
     expect(s.furnitureFound).toBe(0)
