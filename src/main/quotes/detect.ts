@@ -162,6 +162,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   let source = 1
   let mention: { start: number; end: number } | null = null
   if (agent) {
+    if (agent.type === 'pronoun') bindToSubject(ctx, masked, sStart, agent)
     speaker = resolveAgent(agent, ctx, local, masked.slice(para.start, Math.min(agent.start, q.open)))
     mention = speaker ? { start: agent.start, end: agent.end } : null
   }
@@ -197,6 +198,23 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   st.prevInPara = dq
   st.prevEnd = Math.min(q.close + 1, para.end)
   return dq
+}
+
+/**
+ * "Last week official David Holmes revealed one of those interactions, saying he recalled it
+ * “vividly.”", "Morrison testified that he …": a he/she inside a sentence means its subject
+ * when that is a person (the focus picks it only when the gender fits), not the last person
+ * quoted before the sentence.
+ */
+function bindToSubject(ctx: SpeakerContext, masked: string, sStart: number, agent: Agent): void {
+  if ((agent.raw !== 'he' && agent.raw !== 'she') || agent.start <= sStart) return
+  for (const subj of subjectsOf(masked.slice(sStart, agent.start), sStart)) {
+    if (subj.type !== 'name') return
+    const name = ctx.fullName(subj.raw, subj.start)
+    if (!name || !ctx.isKnownPerson(name)) continue
+    ctx.attend(name, subj.start)
+    return
+  }
 }
 
 /** The quote's own sentence, seen from the quote: what is before and after it. */

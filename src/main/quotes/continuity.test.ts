@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest'
+import { detectQuotes } from './detect'
+
+// Round 4 (docs/quotes.md): pronouns, paragraphs that carry a speaker on, fragments in reported
+// speech, mixed marks and verbs. Each rule fires on its shape and stays silent on a near miss.
+const P = (...paras: string[]) => paras.join('\n\n')
+const speakers = (text: string) => detectQuotes(text).map((q) => q.speaker)
+
+describe('a he/she inside a sentence means the sentence’s subject', () => {
+  const before = '“I now do recall it,” said Gordon Sondland, the ambassador.'
+  it('binds the pronoun to the person the sentence is about, not the last person quoted', () => {
+    const text = P(before, 'Last week State Department official David Holmes revealed one of those calls, saying he recalled it “vividly.”')
+    expect(speakers(text)).toEqual(['Gordon Sondland', 'David Holmes'])
+  })
+  it('leaves it to the focus when the subject’s gender does not fit', () => {
+    const text = P(before, 'Mrs. Fiona Hill said at the hearing that he recalled it “vividly.”')
+    expect(speakers(text)).toEqual(['Gordon Sondland', 'Gordon Sondland'])
+  })
+})
