@@ -17,3 +17,14 @@ describe('a he/she inside a sentence means the sentence’s subject', () => {
     expect(speakers(text)).toEqual(['Gordon Sondland', 'Gordon Sondland'])
   })
 })
+
+describe('reported speech with he/she carries its speaker to the paragraph’s next quotation', () => {
+  const intro = '“We had hoped for more,” Montell Figgins said.'
+  it('gives the quotation after "…, he said." the person the pronoun means', () => {
+    expect(speakers(P(intro, 'Sometimes employees don’t follow the rules, he said. “But does that mean they should go to jail?”'))).toEqual(['Montell Figgins', 'Montell Figgins'])
+  })
+  it('does not carry "it" (a thing or a body) that way', () => {
+    const text = P('Arduino LLC was founded in 2008, and its designs were sold by Smart Projects.', 'The company is registered in Delaware, and it has continued to design the boards. “SRL” is the Italian “LLC.”')
+    expect(speakers(text).every((s) => s === null)).toBe(true)
+  })
+})

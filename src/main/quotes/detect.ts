@@ -464,7 +464,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     if (b) {
       const speaker = resolveAgent(b.agent, ctx, local, masked.slice(from, b.agent.start))
       if (speaker) {
-        if (b.agent.type !== 'pronoun') local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
+        if (b.agent.type !== 'pronoun' || (b.speech && (b.agent.raw === 'he' || b.agent.raw === 'she'))) local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
         if (b.speech) ctx.credit(speaker, b.agent.start)
         else ctx.attend(speaker, b.agent.start)
       }
