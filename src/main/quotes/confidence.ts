@@ -17,6 +17,7 @@ export type Evidence =
   | 'same-paragraph' // the previous quote in the paragraph
   | 'paragraph' // reported speech or the subject earlier in the paragraph
   | 'previous-quote' // a quotation paragraph after a paragraph that ended with an attributed quote
+  | 'reported' // a quotation paragraph after a paragraph that ended reporting someone's speech
   | 'narrative' // a first-person quotation paragraph after narrative about one person already quoted
   | 'none'
 
@@ -60,6 +61,9 @@ export function calibrate(evidence: Evidence, agent: Agent['type'] | null, close
       break
     case 'previous-quote':
       c = Math.min(0.6, from)
+      break
+    case 'reported':
+      c = 0.6
       break
     case 'narrative':
       c = 0.55

@@ -28,3 +28,15 @@ describe('reported speech with he/she carries its speaker to the paragraph’s n
     expect(speakers(text).every((s) => s === null)).toBe(true)
   })
 })
+
+describe('a quotation paragraph after a paragraph that ended reporting someone’s speech', () => {
+  const quoted = '“We are going to the General Assembly,” said Saeb Erekat, the negotiator.'
+  it('is the reported speaker’s', () => {
+    const text = P(quoted, 'Erekat said it was only the latest move by the US to force a surrender.', '“They wanted us on our knees. We stand tall.”')
+    expect(speakers(text)).toEqual(['Saeb Erekat', 'Saeb Erekat'])
+  })
+  it('is nobody’s after narrative, or when the quotation has an attribution of its own', () => {
+    expect(speakers(P(quoted, 'Erekat said it was the latest move. The vote was taken after midnight.', '“It is the end of a process.”'))).toEqual(['Saeb Erekat', null])
+    expect(speakers(P(quoted, 'Erekat said it was only the latest move.', '“It is the end of a process,” the physicians stated.'))).toEqual(['Saeb Erekat', null])
+  })
+})

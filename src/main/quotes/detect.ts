@@ -44,6 +44,8 @@ interface ParaState {
   prevQuote: DetectedQuote | null
   /** The one speaker already quoted whom the previous paragraph, all narrative, is about (see aboutOne). */
   prevAbout: string | null
+  /** Who the previous paragraph's last sentence reports as speaking ("Erekat said it was only the latest move …"). */
+  prevReported: string | null
   /** The previous paragraph's last sentence, when it ends with a colon ("She remembers the day:"). */
   prevColon: { start: number; text: string } | null
 }
@@ -66,10 +68,11 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   let qi = 0
   let prevQuote: DetectedQuote | null = null
   let prevAbout: string | null = null
+  let prevReported: string | null = null
   let prevColon: ParaState['prevColon'] = null
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevColon }
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevReported, prevColon }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -91,8 +94,9 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
     const tail = last ? masked.slice(last.close + 1, st.para.end) : ''
     const ended =
       last && (tail.replace(/[\s.,”"’'»]/g, '').length < 40 || (out[out.length - 1].evidence.startsWith('adjacent') && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
-    narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
+    const reported = narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
+    prevReported = reported
     prevAbout = last ? null : aboutOne(ctx, masked, st.para)
     prevColon = null
     if (/:\s*$/.test(masked.slice(st.para.start, st.para.end))) {
@@ -169,7 +173,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
 
   const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later')
   if (kind !== 'scare' && !speaker) {
-    const inherited = inherit(st, q, kind, inner)
+    const inherited = inherit(st, q, kind, inner, !!agent || findVerbs(after, false, true).length > 0)
     if (inherited) {
       speaker = inherited.speaker
       mention = inherited.mention
@@ -385,7 +389,8 @@ function inherit(
   st: ParaState,
   q: RawQuote,
   kind: DetectedQuote['kind'],
-  inner: string
+  inner: string,
+  ownAgent: boolean
 ): { speaker: string; mention: DetectedQuote['speakerMention']; evidence: Evidence; from: number } | null {
   // A second quote in the same paragraph: same speaker (“…,” she said. “…”).
   if (st.prevInPara?.speaker) return { speaker: st.prevInPara.speaker, mention: st.prevInPara.speakerMention, evidence: 'same-paragraph', from: st.prevInPara.confidence }
@@ -397,6 +402,10 @@ function inherit(
   // narrative, guessing the one the paragraph was about was right 3 times in 3 on the tune half
   // and 6 in 16 on the held-out half: no longer guessed.)
   if (st.prevQuote?.speaker) return { speaker: st.prevQuote.speaker, mention: st.prevQuote.speakerMention, evidence: 'previous-quote', from: st.prevQuote.confidence }
+  // A paragraph that is a quotation, after one that ended by reporting someone's speech
+  // ("Erekat said it was only the latest move by the US …⏎⏎“They wanted us on our knees …”").
+  // Not when the quotation names its own speaker, unresolved ("…,” the physicians stated.).
+  if (st.prevReported && !ownAgent) return { speaker: st.prevReported, mention: null, evidence: 'reported', from: 1 }
   // After narrative about one person already quoted, a quotation paragraph in the first person
   // is theirs ("But for Parata and his family the deaths are personal.⏎⏎“It’s very emotional.
   // Our ancestors tell us …”"). Narrower than the guess dropped above: nobody else named, the
@@ -443,9 +452,10 @@ function aboutOne(ctx: SpeakerContext, masked: string, para: Paragraph): string 
  * speaker; a sentence's subject ("Fetter, for her part, continued …", "She left …") moves the
  * focus. Both become paragraph-local candidates for quotes without attribution.
  */
-function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, local: Candidate[]): void {
+function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, local: Candidate[]): string | null {
   const segment = masked.slice(from, to)
-  if (!segment.trim() || !/\p{L}/u.test(segment)) return
+  if (!segment.trim() || !/\p{L}/u.test(segment)) return null
+  let reported: string | null = null
   const re = /[^.!?]+(?:[.!?]+|$)/gu
   for (let m = re.exec(segment); m; m = re.exec(segment)) {
     let s = m[0]
@@ -460,9 +470,11 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     s = s.trimStart()
     off += lead
     if (!/\p{L}/u.test(s) || /^[#\s”"’»,.]*$/.test(s)) continue
+    reported = null
     const b = attributionBefore(s, off)
     if (b) {
       const speaker = resolveAgent(b.agent, ctx, local, masked.slice(from, b.agent.start))
+      if (speaker && b.speech) reported = speaker
       if (speaker) {
         if (b.agent.type !== 'pronoun' || (b.speech && (b.agent.raw === 'he' || b.agent.raw === 'she'))) local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
         if (b.speech) ctx.credit(speaker, b.agent.start)
@@ -488,6 +500,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
       break
     }
   }
+  return reported
 }
 
 /** The quotations of `text` as the archive stores them: with each speaker's name key. */
