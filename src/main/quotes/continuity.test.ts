@@ -40,3 +40,16 @@ describe('a quotation paragraph after a paragraph that ended reporting someone�
     expect(speakers(P(quoted, 'Erekat said it was only the latest move.', '“It is the end of a process,” the physicians stated.'))).toEqual(['Saeb Erekat', null])
   })
 })
+
+describe('a straight mark typed with a space after it, where a sentence begins', () => {
+  it('opens a quotation', () => {
+    const found = detectQuotes('"I run my business on my phone," Marc Benioff told Cook. " You guys have done such a good job."')
+    expect(found.map((q) => [q.text, q.speaker])).toEqual([
+      ['I run my business on my phone,', 'Marc Benioff'],
+      ['You guys have done such a good job.', 'Marc Benioff']
+    ])
+  })
+  it('does not open one inside a sentence or before a lower-case word', () => {
+    expect(detectQuotes('He measured 12 " of rain and " more to come. Then it stopped.')).toEqual([])
+  })
+})
