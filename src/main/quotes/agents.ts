@@ -456,4 +456,4 @@ export function attributionNext(next: string, base: number): Agent | null {
 }
 
 const NEXT_SENTENCE =
-  /^(?:(?:That|This|Such)(?:’s|'s|\s+is|\s+was|\s+were)\s+(?:at least\s+)?(?:the\s+(?:view|verdict|assessment|opinion|conclusion|message|warning|argument|word|take|thinking|advice|position)\s+(?:of|from)|according to|(?:how|what)\s+[^.#]{0,40}?\b(?:of|from|by)?)|(?:Or\s+)?[Ss]o\s+(?:says|said|argues|argued|thinks|believes))\s+/u
+  /^(?:(?:That|This|Such)(?:’s|'s|\s+is|\s+was|\s+were)\s+(?:at least\s+)?(?:the\s+(?:[\p{Ll}-]+\s+){0,2}?(?:view|verdict|assessment|opinion|conclusion|message|warning|argument|word|take|thinking|advice|position|prediction|promise|pitch|claim|case)\s+(?:(?:[\p{Ll}]+ed|held|given|put forward|set out)\s+)?(?:of|from|by)|according to|(?:how|what)\s+[^.#]{0,40}?\b(?:of|from|by)?)|(?:Or\s+)?[Ss]o\s+(?:says|said|argues|argued|thinks|believes))\s+/u

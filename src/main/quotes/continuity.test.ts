@@ -53,3 +53,18 @@ describe('a straight mark typed with a space after it, where a sentence begins',
     expect(detectQuotes('He measured 12 " of rain and " more to come. Then it stopped.')).toEqual([])
   })
 })
+
+describe('the sentence after a quote’s sentence names whose words they were', () => {
+  const lead = 'The merger will create a “stronger” and “more viable” news enterprise “with deep local roots.”'
+  it('across a paragraph break, for every quotation of the sentence', () => {
+    const found = detectQuotes(P(lead, 'That’s the optimistic view mouthed by Michael Reed, the chief executive, after the vote.'))
+    expect(found.map((q) => [q.speaker, q.kind])).toEqual([
+      ['Michael Reed', 'partial'],
+      ['Michael Reed', 'partial'],
+      ['Michael Reed', 'partial']
+    ])
+  })
+  it('not from a sentence of another shape', () => {
+    expect(speakers(P(lead, 'That was mouthed at the meeting of Michael Reed and his board.'))).toEqual([null, null, null])
+  })
+})

@@ -158,7 +158,8 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q)
+  const nextSentence = sentenceAfter(masked, q.close + 1 + rest.length, closePara.end)
+  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore, nextSentence }) ?? introducedAbove(ctx, st, q)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -171,7 +172,7 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     mention = speaker ? { start: agent.start, end: agent.end } : null
   }
 
-  const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later')
+  const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later' || evidence === 'next')
   if (kind !== 'scare' && !speaker) {
     const inherited = inherit(st, q, kind, inner, !!agent || findVerbs(after, false, true).length > 0)
     if (inherited) {
@@ -232,6 +233,8 @@ interface Around {
   inner: string
   endsSentence: boolean
   trimmedBefore: string
+  /** The sentence after the quote's sentence (in the next paragraph when the quote's ends its own). */
+  nextSentence: { text: string; start: number } | null
 }
 
 /** The agent that attributes the quote, trying the places in the order docs/quotes.md gives. */
@@ -261,11 +264,29 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
     const a = attributionNext(after, q.close + 1)
     if (a) return { agent: a, evidence: 'next' }
   }
+  if (q.closed && s.nextSentence) {
+    // “stronger” and “more viable” … “with deep local roots.”⏎⏎That’s the optimistic view
+    // mouthed by Michael Reed: the sentence after the quote's sentence names whose words they were.
+    const a = attributionNext(s.nextSentence.text, s.nextSentence.start)
+    if (a) return { agent: a, evidence: 'next' }
+  }
   if (/:$/.test(trimmedBefore)) {
     const a = colonAgent(ctx, before, sStart, trimmedBefore)
     if (a) return { agent: a, evidence: 'colon' }
   }
   return null
+}
+
+/** The sentence starting at `from` (past spaces), or the next paragraph's first when `from` is its paragraph's end. */
+function sentenceAfter(masked: string, from: number, paraEnd: number): { text: string; start: number } | null {
+  let at = from
+  if (masked.slice(from, paraEnd).trim() === '') {
+    if (paraEnd >= masked.length) return null
+    at = paraEnd + 2
+  }
+  const end = masked.indexOf('\n\n', at)
+  const text = cutSentence(masked.slice(at, end < 0 ? masked.length : end))
+  return text.trim() ? { text, start: at } : null
 }
 
 /**
