@@ -419,8 +419,8 @@ export function attributionLater(before: string, after: string, base: number, re
 /** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */
 const IN_WORDS = /(?:^|[\s,(—–])[Ii]n\s+(?:the\s+words\s+of\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4})|((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:own\s+)?words)\b/u
 
-/** "as X put it", "as X called it", "as X describes it". */
-const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it\b/u
+/** "as X put it", "as X called it", "as X describes it", "as X dubbed the combination". */
+const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it|(?:dubbed|dubs|termed|terms|called|calls|described|describes)\s+(?:it|them|the\s+[\p{Ll}-]+))\b/u
 
 /**
  * Reported speech whose attribution closes the sentence after the quote's words:

@@ -68,3 +68,16 @@ describe('the sentence after a quote’s sentence names whose words they were', 
     expect(speakers(P(lead, 'That was mouthed at the meeting of Michael Reed and his board.'))).toEqual([null, null, null])
   })
 })
+
+describe('more verbs and shapes of attribution', () => {
+  it('reads "as X dubbed the combination", "dubbed … as", "begged", "blasted … as"', () => {
+    expect(speakers('The “new Gannett,” as Michael Reed dubbed the combination, will be the largest chain.')).toEqual(['Michael Reed'])
+    expect(speakers('Tim Morrison said his predecessor, Fiona Hill, had dubbed the role “the Gordon problem.”')).toEqual(['Fiona Hill'])
+    expect(speakers('Tim Morrison begged lawmakers “not to lose sight of” the war.')).toEqual(['Tim Morrison'])
+    expect(speakers('It is a payout that investor Leon Cooperman blasted on a call as “morally wrong.”')).toEqual(['Leon Cooperman'])
+  })
+  it('does not read "as X" with another verb, or a noun use, as attribution', () => {
+    expect(speakers('The “new Gannett,” as Michael Reed left the combination, will be the largest chain.')).toEqual([null])
+    expect(speakers('In terms of Michael Reed, the “new Gannett” is big.')).toEqual([null])
+  })
+})

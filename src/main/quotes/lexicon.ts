@@ -19,7 +19,7 @@ const SPEECH = [
   'reiterated', 'emphasised', 'emphasized', 'lamented', 'boasted', 'quipped', 'snapped', 'sighed', 'whispered',
   'texted', 'posts', 'announces', 'states', 'written', 'recounted', 'recounts', 'reported', 'instructed', 'mused',
   'wondered', 'remembered', 'answered', 'answers', 'echoed', 'pressed', 'interjected', 'summarised', 'summarized',
-  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried',
+  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried', 'begged', 'begs', 'implored', 'implores',
   // the present tense of the verbs above, as features and trade press write ("adds", "reports")
   'promises', 'complains', 'concedes', 'suggests', 'predicts', 'concludes', 'observes', 'remarks',
   'laments', 'boasts', 'quips', 'jokes', 'vows', 'urges', 'contends', 'maintains', 'confirms', 'denies', 'asserts',
@@ -33,7 +33,7 @@ const EVALUATIVE = [
   'called', 'calls', 'calling', 'described', 'describes', 'describing', 'dismissed', 'dismisses', 'rejected',
   'rejects', 'branded', 'brands', 'labelled', 'labeled', 'denounced', 'praised', 'criticised', 'criticized',
   'blamed', 'defended', 'disputed', 'hailed', 'condemned', 'slammed', 'accused', 'accuses', 'accusing',
-  'welcomed', 'thanked', 'compares', 'compared', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting',
+  'welcomed', 'thanked', 'compares', 'compared', 'dubbed', 'termed', 'blasted', 'derided', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting',
   'telling', 'claiming', 'writing'
 ]
 /** The same in French, Spanish, Portuguese, German and Czech (past and present, as reporters use them). */
