@@ -18,6 +18,7 @@ export type Evidence =
   | 'paragraph' // reported speech or the subject earlier in the paragraph
   | 'previous-quote' // a quotation paragraph after a paragraph that ended with an attributed quote
   | 'reported' // a quotation paragraph after a paragraph that ended reporting someone's speech
+  | 'echo' // a phrase repeating words someone was quoted saying elsewhere in the article
   | 'narrative' // a first-person quotation paragraph after narrative about one person already quoted
   | 'none'
 
@@ -63,7 +64,8 @@ export function calibrate(evidence: Evidence, agent: Agent['type'] | null, close
       c = Math.min(0.6, from)
       break
     case 'reported':
-      c = 0.6
+    case 'echo':
+      c = Math.min(0.6, from)
       break
     case 'narrative':
       c = 0.55

@@ -81,3 +81,17 @@ describe('more verbs and shapes of attribution', () => {
     expect(speakers('In terms of Michael Reed, the “new Gannett” is big.')).toEqual([null])
   })
 })
+
+describe('a phrase repeating words someone was quoted saying elsewhere', () => {
+  const said = '“We will return capital to shareholders, in addition to investing for growth,” Michael Reed said.'
+  it('is theirs', () => {
+    const found = detectQuotes(P(said, 'It is not easy to reconcile dividends with “investing for growth.”'))
+    expect(found.map((q) => [q.speaker, q.kind])).toEqual([
+      ['Michael Reed', 'direct'],
+      ['Michael Reed', 'partial']
+    ])
+  })
+  it('not a term of two words, nor three words that are not a run of the quotation', () => {
+    expect(speakers(P(said, 'Others call it “investing for” the future, or “growth for investing.”'))).toEqual(['Michael Reed', null, null])
+  })
+})

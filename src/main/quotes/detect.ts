@@ -14,6 +14,7 @@ import { subjectsOf } from './subjects'
 import { ROLE_NOUNS, findVerbs, isRoleWord } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
+import { echoes } from './echoes'
 import type { FoundQuote } from '../db/quotes'
 
 export interface DetectedQuote {
@@ -104,6 +105,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
       if (start >= (last ? last.close + 1 : st.para.start)) prevColon = { start, text: masked.slice(start, st.para.end) }
     }
   }
+  echoes(out)
   return out
 }
 
