@@ -29,7 +29,7 @@ export function echoes(out: Quote[]): void {
   if (!out.some((q) => !q.speaker && q.kind !== 'direct')) return
   const said = new Map<string, Quote>()
   for (const q of out) {
-    if (!q.speaker || q.confidence < 0.8) continue
+    if (!q.speaker || q.confidence < 0.6) continue
     const w = wordsOf(q.text)
     for (let i = 0; i < w.length; i++) {
       for (let n = ECHO_MIN; n <= ECHO_MAX && i + n <= w.length; n++) {
