@@ -51,7 +51,7 @@ export function cleanName(raw: string): string {
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|since|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
 
 /** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
 const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
@@ -219,8 +219,9 @@ function agentRightAlone(text: string, base: number): Agent | null {
   const s = text.slice(lead)
   let m = PRONOUN_START.exec(s)
   if (m) return { raw: m[1].toLowerCase(), start: base + lead, end: base + lead + m[1].length, type: 'pronoun' }
-  // Up to three lower-case role words before the name: "said board chair Carol Jennings".
-  const roles = /^((?:\p{Ll}[\p{L}-]*\s+){0,3})/u.exec(s)
+  // Up to three lower-case role words before the name: "said board chair Carol Jennings",
+  // "wrote 43-year-old Martin Taylor".
+  const roles = /^((?:(?:\p{Ll}[\p{L}-]*|\d{1,3}-year-old)\s+){0,3})/u.exec(s)
   const roleWords = roles ? roles[1].trim().split(/\s+/).filter(Boolean) : []
   // "selon le ministère des Affaires étrangères": a body named by a common noun and "des"/"of",
   // not the capitalised word after it.

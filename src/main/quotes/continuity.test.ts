@@ -95,3 +95,14 @@ describe('a phrase repeating words someone was quoted saying elsewhere', () => {
     expect(speakers(P(said, 'Others call it “investing for” the future, or “growth for investing.”'))).toEqual(['Michael Reed', null, null])
   })
 })
+
+describe('agents with an age or a "since" between name and verb', () => {
+  it('reads "wrote 43-year-old Martin Taylor" and "X has since said"', () => {
+    expect(speakers('"I was unable to stand," wrote 43-year-old Martin Taylor of Aberdeenshire.')).toEqual(['Martin Taylor'])
+    expect(speakers('Donald Trump has since said that the signing would take place in “farm country,” not in Chile.')).toEqual(['Donald Trump'])
+  })
+  it('does not take a number that is not an age, or "since" as a preposition, for part of the agent', () => {
+    expect(speakers('"I was unable to stand," wrote 43 Martin Taylor fans.')).toEqual([null])
+    expect(speakers('The lobby has been calm since Donald Trump visited “farm country,” in May.')).toEqual([null])
+  })
+})
