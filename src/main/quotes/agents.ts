@@ -18,6 +18,7 @@ import {
   PRONOUN_START,
   ROLE_NOUNS,
   SPEECH_SET,
+  EVALUATIVE_INFINITIVES,
   findVerbs,
   isRoleWord,
   trimLead,
@@ -360,10 +361,10 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       const a = agentLeft(before.slice(0, index), base)
       if (a && a.type !== 'pronoun') return { agent: a, speech: false }
     }
-    if (PARTICIPLES.has(lower)) {
+    if (PARTICIPLES.has(lower) || EVALUATIVE_INFINITIVES.has(lower)) {
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
       const subj = subjectOf(before.slice(0, index), base)
-      if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
+      if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing|to \w+)$/.test(lower) }
       continue
     }
     const left = before.slice(0, index)

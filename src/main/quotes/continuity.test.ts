@@ -106,3 +106,12 @@ describe('agents with an age or a "since" between name and verb', () => {
     expect(speakers('The lobby has been calm since Donald Trump visited “farm country,” in May.')).toEqual([null])
   })
 })
+
+describe('an evaluation in the infinitive', () => {
+  it('is the sentence subject’s ("turned to Twitter to describe his city as a “gas chamber”")', () => {
+    expect(speakers('Chief Minister Arvind Kejriwal turned to Twitter last month to describe his city as a “gas chamber.”')).toEqual(['Arvind Kejriwal'])
+  })
+  it('not another infinitive ("to visit")', () => {
+    expect(speakers('Arvind Kejriwal turned to Twitter last month to visit what he knows as a “gas chamber.”')).toEqual([null])
+  })
+})

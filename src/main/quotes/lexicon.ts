@@ -71,8 +71,16 @@ const INFINITIVE = /^\s+(?:stress|emphasi[sz]e|point out|insist|note|add|explain
 /** What makes the subject speak through an infinitive: "X was keen to stress that …". */
 const TO_SPEAK = /(?:\b(?:was|were|is|are|been)\s+(?:\p{Ll}+\s+)?(?:keen|quick|careful|eager|anxious|at pains|happy|willing)|\b(?:hastened|went on|took care|wanted|sought|wished|took pains|rushed|was able|were able))\s+$/u
 
+/** Evaluations in the infinitive ("to describe X as", "to call X"). */
+const TO_EVALUATE = /^\s+(describe|call|brand|label|dub)\b/
+export const EVALUATIVE_INFINITIVES = new Set(['to describe', 'to call', 'to brand', 'to label', 'to dub'])
+
 /** A hit at the start of "was keen to stress", so that the agent is the text before it. */
 function infinitive(s: string, start: number, j: number): VerbHit | null {
+  // "… turned to Twitter to describe his city as a “gas chamber”": an evaluation whose agent is
+  // the sentence's subject, as with "describing" (agents.ts).
+  const evaluation = TO_EVALUATE.exec(s.slice(j, j + 12))
+  if (evaluation) return { index: start, verb: `to ${evaluation[1]}` }
   const verb = INFINITIVE.exec(s.slice(j, j + 24))
   if (!verb) return null
   const lead = TO_SPEAK.exec(s.slice(Math.max(0, start - 40), start))
