@@ -115,3 +115,12 @@ describe('an evaluation in the infinitive', () => {
     expect(speakers('Arvind Kejriwal turned to Twitter last month to visit what he knows as a “gas chamber.”')).toEqual([null])
   })
 })
+
+describe('"alleged" reports speech', () => {
+  it('as a verb ("Prosecutors alleged that Epstein “…”")', () => {
+    expect(speakers('Federal prosecutors alleged that the guards "browsed the Internet," when they should have been working.')).toEqual(['Federal prosecutors'])
+  })
+  it('not as an adjective ("the alleged “scheme”")', () => {
+    expect(speakers('Tova Noel ran an alleged "scheme to defraud" for years, and the alleged "cover-up" after it.')).toEqual([null, null])
+  })
+})
