@@ -352,6 +352,8 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     // "Swift’s claims", "the remarks", "his comments": a noun, not a verb.
     if (NOUN_USE.test(before.slice(Math.max(0, index - 12), index))) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
+      const by = lower === 'according to' ? authorOf(before.slice(index + verb.length), base + index + verb.length) : null
+      if (by) return { agent: by, speech: true }
       const a = agentRight(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }
       continue
@@ -386,6 +388,20 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
   return null
 }
 
+/** "a 2018 survey by", "a new report from": a piece of work, then who made it. */
+const WORK_BY = /^\s+(?:a|an|the)\s+(?:(?:\d{4}|[\p{Ll}-]+)\s+){0,2}?(?:survey|study|report|analysis|poll|review|paper|book|investigation|audit|memo|letter)\s+(?:by|from)\s+/u
+
+/**
+ * "According to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina,
+ * the firm’s practice … has been to “…”": the work's author, by name (a role stays unresolved).
+ */
+function authorOf(rest: string, base: number): Agent | null {
+  const m = WORK_BY.exec(rest)
+  if (!m) return null
+  const a = agentRight(rest.slice(m[0].length), base + m[0].length)
+  return a && a.type === 'name' ? a : null
+}
+
 /**
  * Attribution further along the quote's sentence, when nothing next to it names anyone:
  * `“…” are all thought to contribute, according to X.` and the passive `was described as
@@ -415,7 +431,7 @@ export function attributionLater(before: string, after: string, base: number, re
   const acc = /(?:^|[\s,—–(])(?:according to|selon|según|segundo|laut|podle)\s/i.exec(after)
   if (!acc || /#/.test(after.slice(0, acc.index))) return null
   const at = acc.index + acc[0].length
-  return agentRight(after.slice(at), base + at)
+  return authorOf(' ' + after.slice(at), base + at - 1) ?? agentRight(after.slice(at), base + at)
 }
 
 /** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */

@@ -124,3 +124,13 @@ describe('"alleged" reports speech', () => {
     expect(speakers('Tova Noel ran an alleged "scheme to defraud" for years, and the alleged "cover-up" after it.')).toEqual([null, null])
   })
 })
+
+describe('"according to a survey by X"', () => {
+  it('is the author’s, before or after the quote', () => {
+    expect(speakers('According to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina, the practice is to “consolidate copy editing and page design” centrally.')).toEqual(['Penelope Muse Abernathy'])
+    expect(speakers('The practice is to “consolidate copy editing and page design” centrally, according to a survey by Penelope Muse Abernathy.')).toEqual(['Penelope Muse Abernathy'])
+  })
+  it('not a survey by an unnamed body, or a survey of people', () => {
+    expect(speakers('According to a survey of editors, the practice is to “consolidate copy editing” centrally.')).toEqual([null])
+  })
+})
