@@ -134,3 +134,14 @@ describe('"according to a survey by X"', () => {
     expect(speakers('According to a survey of editors, the practice is to “consolidate copy editing” centrally.')).toEqual([null])
   })
 })
+
+describe('more speech verbs', () => {
+  it('reads "commented", "retorted", "emailed", "opined" before and after a quotation', () => {
+    expect(speakers('“It was wrong.” Jane Cook commented.')).toEqual(['Jane Cook'])
+    expect(speakers('Jane Cook retorted that the plan was “a fantasy.”')).toEqual(['Jane Cook'])
+    expect(speakers('Jane Cook emailed: “We are done.”')).toEqual(['Jane Cook'])
+  })
+  it('not their noun uses ("his comments")', () => {
+    expect(speakers('Jane Cook read his comments “with care” and left.')).toEqual([null])
+  })
+})

@@ -11,7 +11,7 @@ import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQu
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { subjectsOf } from './subjects'
-import { ROLE_NOUNS, findVerbs, isRoleWord } from './lexicon'
+import { ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import { echoes } from './echoes'
@@ -251,7 +251,7 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
   if (endsSentence && q.closed) {
     // “….” Rothman said. — a quote closed with a full stop still takes a short attribution right after it.
     const a = attributionAfter(after, q.close + 1)
-    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || SHORT_ATTRIBUTION.test(after))) return { agent: a, evidence: 'adjacent' }
+    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || shortAttribution(after))) return { agent: a, evidence: 'adjacent' }
   }
   const b = attributionBefore(before, sStart)
   if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
@@ -365,7 +365,12 @@ function roleBeforeColon(trimmedBefore: string): { raw: string; index: number } 
 const FOREIGN_ROLES = new Set('fuente fuentes portavoz vocero funcionario funcionaria experto experta vecino vecina testigo source porte-parole responsable habitant habitante témoin fonte porta-voz funcionário morador testemunha quelle sprecher sprecherin zdroj mluvčí'.split(' '))
 
 /** `“….” Rothman said.` — a name, a speech verb and the end of the sentence, nothing else. */
-const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)(?:\s+[\p{L}\s]{0,30})?\.\s*$/u
+const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(\p{Ll}+)(?:\s+[\p{L}\s]{0,30})?\.\s*$/u
+/** Any speech verb of the lexicon ("Jane Cook commented.", "Reed adds."). */
+function shortAttribution(after: string): boolean {
+  const m = SHORT_ATTRIBUTION.exec(after)
+  return !!m && SPEECH_SET.has(m[1])
+}
 
 /**
  * direct: the quote opens its sentence (or follows ":" / a mid-quote attribution). Otherwise

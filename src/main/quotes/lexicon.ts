@@ -19,7 +19,11 @@ const SPEECH = [
   'reiterated', 'emphasised', 'emphasized', 'lamented', 'boasted', 'quipped', 'snapped', 'sighed', 'whispered',
   'texted', 'posts', 'announces', 'states', 'written', 'recounted', 'recounts', 'reported', 'instructed', 'mused',
   'wondered', 'remembered', 'answered', 'answers', 'echoed', 'pressed', 'interjected', 'summarised', 'summarized',
-  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried', 'begged', 'begs', 'implored', 'implores', 'alleged', 'alleges',
+  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried', 'begged', 'begs', 'implored', 'implores',
+  'alleged', 'alleges',
+  'commented', 'comments', 'retorted', 'retorts', 'exclaimed', 'exclaims', 'emailed', 'messaged', 'affirmed',
+  'reaffirmed', 'clarified', 'underscored', 'reasoned', 'speculated', 'opined', 'enthused', 'gushed', 'fumed',
+  'scoffed', 'groused', 'grumbled',
   // the present tense of the verbs above, as features and trade press write ("adds", "reports")
   'promises', 'complains', 'concedes', 'suggests', 'predicts', 'concludes', 'observes', 'remarks',
   'laments', 'boasts', 'quips', 'jokes', 'vows', 'urges', 'contends', 'maintains', 'confirms', 'denies', 'asserts',
