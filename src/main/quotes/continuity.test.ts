@@ -65,7 +65,8 @@ describe('the sentence after a quote’s sentence names whose words they were', 
     ])
   })
   it('not from a sentence of another shape', () => {
-    expect(speakers(P(lead, 'That was mouthed at the meeting of Michael Reed and his board.'))).toEqual([null, null, null])
+    expect(speakers(P(lead, 'That was mouthed at the meeting of Michael Reed and his board.'))).toEqual([null, null, null])    // Two sentences on, it is about the sentence between.
+    expect(speakers('“It will be a stronger company.” The vote was close. That’s the view of Michael Reed.')).toEqual([null])
   })
 })
 

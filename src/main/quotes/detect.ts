@@ -160,7 +160,8 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const nextSentence = sentenceAfter(masked, q.close + 1 + rest.length, closePara.end)
+  // (A quotation that ends its own sentence is followed by the next one right away.)
+  const nextSentence = sentenceAfter(masked, endsSentence || /[?!]$/.test(inner) ? q.close + 1 : q.close + 1 + rest.length, closePara.end)
   const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore, nextSentence }) ?? introducedAbove(ctx, st, q)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
