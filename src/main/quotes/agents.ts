@@ -364,6 +364,13 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       if (a && a.type !== 'pronoun') return { agent: a, speech: false }
     }
     if (PARTICIPLES.has(lower) || EVALUATIVE_INFINITIVES.has(lower)) {
+      // "…, with Jordanian Foreign Minister Ayman Safadi warning of “…”": the participle's own subject.
+      const own = WITH_SUBJECT.exec(before.slice(Math.max(0, index - 120), index))
+      if (own && PARTICIPLES.has(lower)) {
+        const at = Math.max(0, index - 120) + own.index + own[0].length - own[1].length
+        const a = agentLeft(own[1], base + at)
+        if (a) return { agent: a, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
+      }
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
       const subj = subjectOf(before.slice(0, index), base)
       if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing|to \w+)$/.test(lower) }
@@ -387,6 +394,9 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
   }
   return null
 }
+
+/** "…, with X saying": an absolute clause, whose participle has its own subject. */
+const WITH_SUBJECT = /(?:^|[,;—–]\s*|\s)with\s+([^,;:#“”"«»()]{2,80}?)\s+$/u
 
 /** "a 2018 survey by", "a new report from": a piece of work, then who made it. */
 const WORK_BY = /^\s+(?:a|an|the)\s+(?:(?:\d{4}|[\p{Ll}-]+)\s+){0,2}?(?:survey|study|report|analysis|poll|review|paper|book|investigation|audit|memo|letter)\s+(?:by|from)\s+/u

@@ -146,3 +146,13 @@ describe('more speech verbs', () => {
     expect(speakers('Jane Cook read his comments “with care” and left.')).toEqual([null])
   })
 })
+
+describe('"with X saying": an absolute clause has its own subject', () => {
+  it('is X’s, not the sentence subject’s', () => {
+    expect(speakers('Egypt and Jordan also criticised the shift, with Jordanian Foreign Minister Ayman Safadi warning of "dangerous consequences".')).toEqual(['Ayman Safadi'])
+  })
+  it('falls back to the sentence subject when "with" has no speaker', () => {
+    expect(speakers('Ayman Safadi left the room with a smile, warning of "dangerous consequences".')).toEqual(['Ayman Safadi'])
+    expect(speakers('Ayman Safadi left the room with a smile warning of "dangerous consequences".')).toEqual(['Ayman Safadi'])
+  })
+})
