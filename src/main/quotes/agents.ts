@@ -342,9 +342,10 @@ function opensClause(prefix: string): boolean {
 /**
  * Attribution in the same sentence before a quote's opening mark (quote words masked):
  * `X said: “`, `X said that … “`, `X called it “`, `Congress, he wrote, “`, `according to X, “`.
- * Tries verbs from the nearest backwards.
+ * Tries verbs from the nearest backwards. `atQuote` (the text ends at the quote): also a message
+ * from a name just before it ("directives from Xi to “…”").
  */
-export function attributionBefore(before: string, base: number): { agent: Agent; speech: boolean } | null {
+export function attributionBefore(before: string, base: number, atQuote = false): { agent: Agent; speech: boolean } | null {
   const verbs = findVerbs(before, true)
   for (let i = verbs.length - 1; i >= 0; i--) {
     const { index, verb } = verbs[i]
@@ -392,8 +393,19 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     const r = agentRight(before.slice(index + verb.length), base + index + verb.length)
     if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length))) return { agent: r, speech: true }
   }
+  // "directives from Xi to “show absolutely no mercy”": a message from someone, then their words.
+  const from = atQuote ? MESSAGE_FROM.exec(before) : null
+  if (from) {
+    const at = from.index + from[0].indexOf(from[1])
+    const a = agentRight(from[1], base + at)
+    if (a && a.type === 'name') return { agent: a, speech: true }
+  }
   return null
 }
+
+/** A message noun, "from"/"by" and a name, then up to ten words (or quotations, masked) before the quote. */
+const MESSAGE_FROM =
+  /\b(?:calls?|pleas?|appeals?|orders?|directives?|instructions?|demands?|warnings?|pledges?|promises?|vows?|requests?|messages?|remarks|comments)\s+(?:from|by)\s+(\p{Lu}[\p{L}’'.-]*(?:[^\S\n]+\p{Lu}[\p{L}’'.-]*){0,3})(?:[^\S\n]+[^\s.!?;:]+){0,10}[^\S\n]*$/u
 
 /** "…, with X saying": an absolute clause, whose participle has its own subject. */
 const WITH_SUBJECT = /(?:^|[,;—–]\s*|\s)with\s+([^,;:#“”"«»()]{2,80}?)\s+$/u

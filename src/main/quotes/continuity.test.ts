@@ -156,3 +156,13 @@ describe('"with X saying": an absolute clause has its own subject', () => {
     expect(speakers('Ayman Safadi left the room with a smile warning of "dangerous consequences".')).toEqual(['Ayman Safadi'])
   })
 })
+
+describe('a message from a name, just before the quotation', () => {
+  it('is that name’s ("directives from Xi to “show absolutely no mercy”")', () => {
+    expect(speakers('The detentions originated in directives from Xi Jinping to “show absolutely no mercy” in the “struggle against terrorism, infiltration and separatism”.')).toEqual(['Xi Jinping', 'Xi Jinping'])
+  })
+  it('not a message from a role, nor one far from the quotation', () => {
+    expect(speakers('The detentions originated in directives from the party to “show absolutely no mercy”.')).toEqual([null])
+    expect(speakers('Directives from Xi Jinping arrived in May, and many months later the camps grew, and officials began to speak of a “struggle against terrorism”.')).toEqual([null])
+  })
+})

@@ -254,7 +254,7 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
     const a = attributionAfter(after, q.close + 1)
     if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || shortAttribution(after))) return { agent: a, evidence: 'adjacent' }
   }
-  const b = attributionBefore(before, sStart)
+  const b = attributionBefore(before, sStart, true)
   if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
   if (q.closed) {
     // “…” are all thought to contribute, according to X. / described as “…” by X.
