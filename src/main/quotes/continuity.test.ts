@@ -166,3 +166,13 @@ describe('a message from a name, just before the quotation', () => {
     expect(speakers('Directives from Xi Jinping arrived in May, and many months later the camps grew, and officials began to speak of a “struggle against terrorism”.')).toEqual([null])
   })
 })
+
+describe('evaluative verbs in the other languages', () => {
+  it('reads "llamó", "a qualifié de", "chamou"', () => {
+    expect(speakers('El jurista Carlos Nino llamó a la Argentina "un país al margen de la ley".')).toEqual(['Carlos Nino'])
+    expect(speakers('Le ministre Jean Dupont a qualifié le texte de « loi liberticide et dangereuse ».')).toEqual(['Jean Dupont'])
+  })
+  it('not a noun beside them ("la llamada “…”")', () => {
+    expect(speakers('Carlos Nino vive en la llamada "zona norte" desde 2009.')).toEqual([null])
+  })
+})

@@ -38,7 +38,10 @@ const EVALUATIVE = [
   'rejects', 'branded', 'brands', 'labelled', 'labeled', 'denounced', 'praised', 'criticised', 'criticized',
   'blamed', 'defended', 'disputed', 'hailed', 'condemned', 'slammed', 'accused', 'accuses', 'accusing',
   'welcomed', 'thanked', 'compares', 'compared', 'dubbed', 'termed', 'blasted', 'derided', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting',
-  'telling', 'claiming', 'writing'
+  'telling', 'claiming', 'writing',
+  // the same in the other languages the lexicon reads ("llamó a la Argentina “…”", "qualifié de « … »")
+  'llamó', 'calificó', 'definió', 'describió', 'tildó', 'qualifié', 'qualifie', 'chamou', 'classificou',
+  'qualificou', 'bezeichnete', 'nazval', 'nazvala', 'označil', 'označila'
 ]
 /** The same in French, Spanish, Portuguese, German and Czech (past and present, as reporters use them). */
 const FOREIGN_SPEECH = (
