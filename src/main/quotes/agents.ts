@@ -18,6 +18,7 @@ import {
   PRONOUN_START,
   ROLE_NOUNS,
   SPEECH_SET,
+  EVALUATIVE_INFINITIVES,
   findVerbs,
   isRoleWord,
   trimLead,
@@ -55,7 +56,7 @@ const INTRO_TIME =
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|since|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
 
 /** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
 const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
@@ -237,8 +238,9 @@ function agentRightAlone(text: string, base: number): Agent | null {
   const s = text.slice(lead)
   let m = PRONOUN_START.exec(s)
   if (m) return { raw: m[1].toLowerCase(), start: base + lead, end: base + lead + m[1].length, type: 'pronoun' }
-  // Up to three lower-case role words before the name: "said board chair Carol Jennings".
-  const roles = /^((?:\p{Ll}[\p{L}-]*\s+){0,3})/u.exec(s)
+  // Up to three lower-case role words before the name: "said board chair Carol Jennings",
+  // "wrote 43-year-old Martin Taylor".
+  const roles = /^((?:(?:\p{Ll}[\p{L}-]*|\d{1,3}-year-old)\s+){0,3})/u.exec(s)
   const roleWords = roles ? roles[1].trim().split(/\s+/).filter(Boolean) : []
   // "selon le ministère des Affaires étrangères": a body named by a common noun and "des"/"of",
   // not the capitalised word after it.
@@ -334,8 +336,6 @@ function foreignPronoun(s: string, at: number): Agent | null {
   return null
 }
 
-/** "with X warning": the name between "with" and the participle (no clause break in between). */
-const WITH_SUBJECT = /\bwith\s+([^,;:#“”"«»()]{2,80}?)\s+$/u
 const NOUN_USE = /(?:[’']s|\b(?:the|his|her|their|its|our|my|your|these|those|such|of|whose))\s+$/i
 const ACCORDING_WORDS = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 
@@ -367,9 +367,10 @@ function opensClause(prefix: string): boolean {
 /**
  * Attribution in the same sentence before a quote's opening mark (quote words masked):
  * `X said: “`, `X said that … “`, `X called it “`, `Congress, he wrote, “`, `according to X, “`.
- * Tries verbs from the nearest backwards.
+ * Tries verbs from the nearest backwards. `atQuote` (the text ends at the quote): also a message
+ * from a name just before it ("directives from Xi to “…”").
  */
-export function attributionBefore(before: string, base: number): { agent: Agent; speech: boolean } | null {
+export function attributionBefore(before: string, base: number, atQuote = false): { agent: Agent; speech: boolean } | null {
   const verbs = findVerbs(before, true)
   for (let i = verbs.length - 1; i >= 0; i--) {
     const { index, verb } = verbs[i]
@@ -380,6 +381,8 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     // parentheses, closed before the quote, attributes nothing outside it.
     if (inClosedParenthesis(before, index)) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
+      const by = lower === 'according to' ? authorOf(before.slice(index + verb.length), base + index + verb.length) : null
+      if (by) return { agent: by, speech: true }
       const a = accordingTo(before.slice(index + verb.length), base + index + verb.length)
       if (a) return { agent: a, speech: true }
       continue
@@ -389,17 +392,17 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
       const a = agentLeft(before.slice(0, index), base)
       if (a && a.type !== 'pronoun') return { agent: a, speech: false }
     }
-    // "…, with Jordanian Foreign Minister Ayman Safadi warning of “…”": the participle's own subject.
-    const w = PARTICIPLES.has(lower) ? WITH_SUBJECT.exec(before.slice(Math.max(0, index - 90), index)) : null
-    if (w) {
-      const at = Math.max(0, index - 90) + w.index + w[0].length - w[1].length
-      const a = agentLeft(w[1], base + at)
-      if (a && a.type !== 'pronoun') return { agent: a, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
-    }
-    if (PARTICIPLES.has(lower)) {
+    if (PARTICIPLES.has(lower) || EVALUATIVE_INFINITIVES.has(lower)) {
+      // "…, with Jordanian Foreign Minister Ayman Safadi warning of “…”": the participle's own subject.
+      const own = WITH_SUBJECT.exec(before.slice(Math.max(0, index - 120), index))
+      if (own && PARTICIPLES.has(lower)) {
+        const at = Math.max(0, index - 120) + own.index + own[0].length - own[1].length
+        const a = agentLeft(own[1], base + at)
+        if (a && a.type !== 'pronoun') return { agent: a, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
+      }
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
       const subj = subjectOf(before.slice(0, index), base)
-      if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
+      if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing|to \w+)$/.test(lower) }
       continue
     }
     const left = before.slice(0, index)
@@ -418,6 +421,13 @@ export function attributionBefore(before: string, base: number): { agent: Agent;
     const r = agentRight(before.slice(index + verb.length), base + index + verb.length)
     if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length))) return { agent: r, speech: true }
   }
+  // "directives from Xi to “show absolutely no mercy”": a message from someone, then their words.
+  const from = atQuote ? MESSAGE_FROM.exec(before) : null
+  if (from) {
+    const at = from.index + from[0].indexOf(from[1])
+    const a = agentRight(from[1], base + at)
+    if (a && a.type === 'name') return { agent: a, speech: true }
+  }
   return null
 }
 
@@ -426,6 +436,27 @@ function inClosedParenthesis(s: string, index: number): boolean {
   const open = s.lastIndexOf('(', index)
   if (open < 0 || s.lastIndexOf(')', index) > open) return false
   return s.indexOf(')', index) >= 0
+}
+
+/** A message noun, "from"/"by" and a name, then up to ten words (or quotations, masked) before the quote. */
+const MESSAGE_FROM =
+  /\b(?:calls?|pleas?|appeals?|orders?|directives?|instructions?|demands?|warnings?|pledges?|promises?|vows?|requests?|messages?|remarks|comments)\s+(?:from|by)\s+(\p{Lu}[\p{L}’'.-]*(?:[^\S\n]+\p{Lu}[\p{L}’'.-]*){0,3})(?:[^\S\n]+[^\s.!?;:]+){0,10}[^\S\n]*$/u
+
+/** "…, with X saying": an absolute clause, whose participle has its own subject. */
+const WITH_SUBJECT = /(?:^|[,;—–]\s*|\s)with\s+([^,;:#“”"«»()]{2,80}?)\s+$/u
+
+/** "a 2018 survey by", "a new report from": a piece of work, then who made it. */
+const WORK_BY = /^\s+(?:a|an|the)\s+(?:(?:\d{4}|[\p{Ll}-]+)\s+){0,2}?(?:survey|study|report|analysis|poll|review|paper|book|investigation|audit|memo|letter)\s+(?:by|from)\s+/u
+
+/**
+ * "According to a 2018 survey by Penelope Muse Abernathy of the University of North Carolina,
+ * the firm’s practice … has been to “…”": the work's author, by name (a role stays unresolved).
+ */
+function authorOf(rest: string, base: number): Agent | null {
+  const m = WORK_BY.exec(rest)
+  if (!m) return null
+  const a = agentRight(rest.slice(m[0].length), base + m[0].length)
+  return a && a.type === 'name' ? a : null
 }
 
 /**
@@ -457,7 +488,7 @@ export function attributionLater(before: string, after: string, base: number, re
   const acc = /(?:^|[\s,—–(])(?:according to|selon|según|segundo|laut|podle)\s/i.exec(after)
   if (!acc || /#/.test(after.slice(0, acc.index))) return null
   const at = acc.index + acc[0].length
-  return accordingTo(after.slice(at), base + at)
+  return authorOf(' ' + after.slice(at), base + at - 1) ?? accordingTo(after.slice(at), base + at)
 }
 
 /**
@@ -491,8 +522,8 @@ const SOURCE_PLURALS = new Set('records documents filings papers data figures es
 /** "in Smith’s words", "in the words of Smith", "in her own words" (pronouns are left to focus). */
 const IN_WORDS = /(?:^|[\s,(—–])[Ii]n\s+(?:the\s+words\s+of\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4})|((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.-]*)[’']s\s+(?:own\s+)?words)\b/u
 
-/** "as X put it", "as X called it", "as X describes it". */
-const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it\b/u
+/** "as X put it", "as X called it", "as X describes it", "as X dubbed the combination". */
+const AS_PUT_IT = /(?:^|[\s,(—–])as\s+([^,;:#“”"()]{1,50}?)\s+(?:(?:put|puts|called|calls|described|describes|phrased|phrases)\s+it|(?:dubbed|dubs|termed|terms|called|calls|described|describes)\s+(?:it|them|the\s+[\p{Ll}-]+))\b/u
 
 /**
  * Reported speech whose attribution closes the sentence after the quote's words:
@@ -528,4 +559,4 @@ export function attributionNext(next: string, base: number): Agent | null {
 }
 
 const NEXT_SENTENCE =
-  /^(?:(?:That|This|Such)(?:’s|'s|\s+is|\s+was|\s+were)\s+(?:at least\s+)?(?:the\s+(?:view|verdict|assessment|opinion|conclusion|message|warning|argument|word|take|thinking|advice|position)\s+(?:of|from)|according to|(?:how|what)\s+[^.#]{0,40}?\b(?:of|from|by)?)|(?:Or\s+)?[Ss]o\s+(?:says|said|argues|argued|thinks|believes))\s+/u
+  /^(?:(?:That|This|Such)(?:’s|'s|\s+is|\s+was|\s+were)\s+(?:at least\s+)?(?:the\s+(?:[\p{Ll}-]+\s+){0,2}?(?:view|verdict|assessment|opinion|conclusion|message|warning|argument|word|take|thinking|advice|position|prediction|promise|pitch|claim|case)\s+(?:(?:[\p{Ll}]+ed|held|given|put forward|set out)\s+)?(?:of|from|by)|according to|(?:how|what)\s+[^.#]{0,40}?\b(?:of|from|by)?)|(?:Or\s+)?[Ss]o\s+(?:says|said|argues|argued|thinks|believes))\s+/u

@@ -17,6 +17,8 @@ export type Evidence =
   | 'same-paragraph' // the previous quote in the paragraph
   | 'paragraph' // reported speech or the subject earlier in the paragraph
   | 'previous-quote' // a quotation paragraph after a paragraph that ended with an attributed quote
+  | 'reported' // a quotation paragraph after a paragraph that ended reporting someone's speech
+  | 'echo' // a phrase repeating words someone was quoted saying elsewhere in the article
   | 'narrative' // a first-person quotation paragraph after narrative about one person already quoted
   | 'none'
 
@@ -59,6 +61,10 @@ export function calibrate(evidence: Evidence, agent: Agent['type'] | null, close
       c = 0.6
       break
     case 'previous-quote':
+      c = Math.min(0.6, from)
+      break
+    case 'reported':
+    case 'echo':
       c = Math.min(0.6, from)
       break
     case 'narrative':

@@ -11,9 +11,10 @@ import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQu
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { documentBefore, subjectsOf } from './subjects'
-import { ROLE_NOUNS, findVerbs, isRoleWord, trimLead } from './lexicon'
+import { ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord, trimLead } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
+import { echoes } from './echoes'
 import type { FoundQuote } from '../db/quotes'
 
 export interface DetectedQuote {
@@ -44,6 +45,8 @@ interface ParaState {
   prevQuote: DetectedQuote | null
   /** The one speaker already quoted whom the previous paragraph, all narrative, is about (see aboutOne). */
   prevAbout: string | null
+  /** Who the previous paragraph's last sentence reports as speaking ("Erekat said it was only the latest move …"). */
+  prevReported: string | null
   /** The previous paragraph's last sentence, when it ends with a colon ("She remembers the day:"). */
   prevColon: { start: number; text: string } | null
 }
@@ -66,10 +69,11 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   let qi = 0
   let prevQuote: DetectedQuote | null = null
   let prevAbout: string | null = null
+  let prevReported: string | null = null
   let prevColon: ParaState['prevColon'] = null
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevColon }
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevReported, prevColon }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -91,8 +95,9 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
     const tail = last ? masked.slice(last.close + 1, st.para.end) : ''
     const ended =
       last && (tail.replace(/[\s.,”"’'»]/g, '').length < 40 || (out[out.length - 1].evidence.startsWith('adjacent') && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
-    narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
+    const reported = narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
+    prevReported = reported
     prevAbout = last ? null : aboutOne(ctx, masked, st.para)
     prevColon = null
     if (/:\s*$/.test(masked.slice(st.para.start, st.para.end))) {
@@ -100,6 +105,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
       if (start >= (last ? last.close + 1 : st.para.start)) prevColon = { start, text: masked.slice(start, st.para.end) }
     }
   }
+  echoes(out)
   return out
 }
 
@@ -154,7 +160,13 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     trimmedBefore === '' || /^[\p{Lu}\s.,()]+[—–-]$/u.test(trimmedBefore) || /[:]$/.test(trimmedBefore) || /^[#\s,“”"’‘«»—–]*(?:\p{Lu}[\p{L}.]*\s+){0,6}(?:said|says|asked|added|replied|told \p{L}+)[,:]?$/u.test(trimmedBefore)
   const midAttribution = /#[”"’»]?,?\s+[^#]{1,80},$/u.test(trimmedBefore) // “…,” she said, “…”
 
-  const found = findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore }) ?? introducedAbove(ctx, st, q) ?? documentSubject(before, sStart) ?? pollAbove(masked, st, q, before)
+  // (A quotation that ends its own sentence is followed by the next one right away.)
+  const nextSentence = sentenceAfter(masked, endsSentence || /[?!]$/.test(inner) ? q.close + 1 : q.close + 1 + rest.length, closePara.end)
+  const found =
+    findAgent(ctx, q, { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore, nextSentence }) ??
+    introducedAbove(ctx, st, q) ??
+    documentSubject(before, sStart) ??
+    pollAbove(masked, st, q, before)
   let agent = found?.agent ?? null
   let evidence: Evidence = found?.evidence ?? 'none'
 
@@ -162,13 +174,14 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   let source = 1
   let mention: { start: number; end: number } | null = null
   if (agent) {
+    if (agent.type === 'pronoun') bindToSubject(ctx, masked, sStart, agent)
     speaker = resolveAgent(agent, ctx, local, masked.slice(para.start, Math.min(agent.start, q.open)))
     mention = speaker ? { start: agent.start, end: agent.end } : null
   }
 
-  const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later')
+  const kind = kindOf(masked, trimmedBefore, q, inner, !!agent, sentenceInitial || midAttribution, evidence === 'later' || evidence === 'next')
   if (kind !== 'scare' && !speaker) {
-    const inherited = inherit(st, q, kind, inner)
+    const inherited = inherit(st, q, kind, inner, !!agent || findVerbs(after, false, true).length > 0)
     if (inherited) {
       speaker = inherited.speaker
       mention = inherited.mention
@@ -201,6 +214,23 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   return dq
 }
 
+/**
+ * "Last week official David Holmes revealed one of those interactions, saying he recalled it
+ * “vividly.”", "Morrison testified that he …": a he/she inside a sentence means its subject
+ * when that is a person (the focus picks it only when the gender fits), not the last person
+ * quoted before the sentence.
+ */
+function bindToSubject(ctx: SpeakerContext, masked: string, sStart: number, agent: Agent): void {
+  if ((agent.raw !== 'he' && agent.raw !== 'she') || agent.start <= sStart) return
+  for (const subj of subjectsOf(masked.slice(sStart, agent.start), sStart)) {
+    if (subj.type !== 'name') return
+    const name = ctx.fullName(subj.raw, subj.start)
+    if (!name || !ctx.isKnownPerson(name)) continue
+    ctx.attend(name, subj.start)
+    return
+  }
+}
+
 /** The quote's own sentence, seen from the quote: what is before and after it. */
 interface Around {
   before: string
@@ -212,6 +242,8 @@ interface Around {
   inner: string
   endsSentence: boolean
   trimmedBefore: string
+  /** The sentence after the quote's sentence (in the next paragraph when the quote's ends its own). */
+  nextSentence: { text: string; start: number } | null
 }
 
 /** The agent that attributes the quote, trying the places in the order docs/quotes.md gives. */
@@ -226,9 +258,9 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
   if (endsSentence && q.closed) {
     // “….” Rothman said. — a quote closed with a full stop still takes a short attribution right after it.
     const a = attributionAfter(after, q.close + 1)
-    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || SHORT_ATTRIBUTION.test(after))) return { agent: a, evidence: 'adjacent' }
+    if (a && (/^[\s,—–]*(?:said|says|added|told|wrote|according)\b/i.test(after) || shortAttribution(after))) return { agent: a, evidence: 'adjacent' }
   }
-  const b = attributionBefore(before, sStart)
+  const b = attributionBefore(before, sStart, true)
   if (b) return { agent: b.agent, evidence: b.speech ? 'before' : 'evaluative' }
   if (q.closed) {
     // “…” are all thought to contribute, according to X. / described as “…” by X.
@@ -241,11 +273,29 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
     const a = attributionNext(after, q.close + 1)
     if (a) return { agent: a, evidence: 'next' }
   }
+  if (q.closed && s.nextSentence) {
+    // “stronger” and “more viable” … “with deep local roots.”⏎⏎That’s the optimistic view
+    // mouthed by Michael Reed: the sentence after the quote's sentence names whose words they were.
+    const a = attributionNext(s.nextSentence.text, s.nextSentence.start)
+    if (a) return { agent: a, evidence: 'next' }
+  }
   if (/:$/.test(trimmedBefore)) {
     const a = colonAgent(ctx, before, sStart, trimmedBefore)
     if (a) return { agent: a, evidence: 'colon' }
   }
   return null
+}
+
+/** The sentence starting at `from` (past spaces), or the next paragraph's first when `from` is its paragraph's end. */
+function sentenceAfter(masked: string, from: number, paraEnd: number): { text: string; start: number } | null {
+  let at = from
+  if (masked.slice(from, paraEnd).trim() === '') {
+    if (paraEnd >= masked.length) return null
+    at = paraEnd + 2
+  }
+  const end = masked.indexOf('\n\n', at)
+  const text = cutSentence(masked.slice(at, end < 0 ? masked.length : end))
+  return text.trim() ? { text, start: at } : null
 }
 
 /**
@@ -364,7 +414,12 @@ function roleBeforeColon(trimmedBefore: string): { raw: string; index: number } 
 const FOREIGN_ROLES = new Set('fuente fuentes portavoz vocero funcionario funcionaria experto experta vecino vecina testigo source porte-parole responsable habitant habitante témoin fonte porta-voz funcionário morador testemunha quelle sprecher sprecherin zdroj mluvčí'.split(' '))
 
 /** `“….” Rothman said.` — a name, a speech verb and the end of the sentence, nothing else. */
-const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(?:said|says|added|adds|told|tells|wrote|writes|recalled|recalls|explained|explains)(?:\s+[\p{L}\s]{0,30})?\.\s*$/u
+const SHORT_ATTRIBUTION = /^\s*(?:\p{Lu}[\p{L}’'.-]*\s+){1,3}(\p{Ll}+)(?:\s+[\p{L}\s]{0,30})?\.\s*$/u
+/** Any speech verb of the lexicon ("Jane Cook commented.", "Reed adds."). */
+function shortAttribution(after: string): boolean {
+  const m = SHORT_ATTRIBUTION.exec(after)
+  return !!m && SPEECH_SET.has(m[1])
+}
 
 /**
  * direct: the quote opens its sentence (or follows ":" / a mid-quote attribution). Otherwise
@@ -411,7 +466,8 @@ function inherit(
   st: ParaState,
   q: RawQuote,
   kind: DetectedQuote['kind'],
-  inner: string
+  inner: string,
+  ownAgent: boolean
 ): { speaker: string; mention: DetectedQuote['speakerMention']; evidence: Evidence; from: number } | null {
   // A second quote in the same paragraph: same speaker (“…,” she said. “…”).
   if (st.prevInPara?.speaker) return { speaker: st.prevInPara.speaker, mention: st.prevInPara.speakerMention, evidence: 'same-paragraph', from: st.prevInPara.confidence }
@@ -423,6 +479,10 @@ function inherit(
   // narrative, guessing the one the paragraph was about was right 3 times in 3 on the tune half
   // and 6 in 16 on the held-out half: no longer guessed.)
   if (st.prevQuote?.speaker) return { speaker: st.prevQuote.speaker, mention: st.prevQuote.speakerMention, evidence: 'previous-quote', from: st.prevQuote.confidence }
+  // A paragraph that is a quotation, after one that ended by reporting someone's speech
+  // ("Erekat said it was only the latest move by the US …⏎⏎“They wanted us on our knees …”").
+  // Not when the quotation names its own speaker, unresolved ("…,” the physicians stated.).
+  if (st.prevReported && !ownAgent) return { speaker: st.prevReported, mention: null, evidence: 'reported', from: 1 }
   // After narrative about one person already quoted, a quotation paragraph in the first person
   // is theirs ("But for Parata and his family the deaths are personal.⏎⏎“It’s very emotional.
   // Our ancestors tell us …”"). Narrower than the guess dropped above: nobody else named, the
@@ -469,9 +529,10 @@ function aboutOne(ctx: SpeakerContext, masked: string, para: Paragraph): string 
  * speaker; a sentence's subject ("Fetter, for her part, continued …", "She left …") moves the
  * focus. Both become paragraph-local candidates for quotes without attribution.
  */
-function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, local: Candidate[]): void {
+function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, local: Candidate[]): string | null {
   const segment = masked.slice(from, to)
-  if (!segment.trim() || !/\p{L}/u.test(segment)) return
+  if (!segment.trim() || !/\p{L}/u.test(segment)) return null
+  let reported: string | null = null
   const re = /[^.!?]+(?:[.!?]+|$)/gu
   for (let m = re.exec(segment); m; m = re.exec(segment)) {
     let s = m[0]
@@ -486,12 +547,14 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
     s = s.trimStart()
     off += lead
     if (!/\p{L}/u.test(s) || /^[#\s”"’»,.]*$/.test(s)) continue
+    reported = null
     const b = attributionBefore(s, off)
     if (b) {
       const speaker = resolveAgent(b.agent, ctx, local, masked.slice(from, b.agent.start))
+      if (speaker && b.speech) reported = speaker
       if (speaker) {
         ctx.noteStatement(speaker, b.agent.start, s)
-        if (b.agent.type !== 'pronoun') local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
+        if (b.agent.type !== 'pronoun' || (b.speech && (b.agent.raw === 'he' || b.agent.raw === 'she'))) local.push({ name: speaker, pos: b.agent.start, person: isPersonName(speaker) })
         if (b.speech) ctx.credit(speaker, b.agent.start)
         else ctx.attend(speaker, b.agent.start)
       }
@@ -526,6 +589,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
       break
     }
   }
+  return reported
 }
 
 /** A sentence whose subject is a body named by its kind and which mentions a statement ("The company denied … in a statement"). */

@@ -19,7 +19,11 @@ const SPEECH = [
   'reiterated', 'emphasised', 'emphasized', 'lamented', 'boasted', 'quipped', 'snapped', 'sighed', 'whispered',
   'texted', 'posts', 'announces', 'states', 'written', 'recounted', 'recounts', 'reported', 'instructed', 'mused',
   'wondered', 'remembered', 'answered', 'answers', 'echoed', 'pressed', 'interjected', 'summarised', 'summarized',
-  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried',
+  'elaborated', 'testifies', 'advised', 'yelled', 'screamed', 'cried', 'begged', 'begs', 'implored', 'implores',
+  'alleged', 'alleges',
+  'commented', 'comments', 'retorted', 'retorts', 'exclaimed', 'exclaims', 'emailed', 'messaged', 'affirmed',
+  'reaffirmed', 'clarified', 'underscored', 'reasoned', 'speculated', 'opined', 'enthused', 'gushed', 'fumed',
+  'scoffed', 'groused', 'grumbled',
   // the present tense of the verbs above, as features and trade press write ("adds", "reports")
   'promises', 'complains', 'concedes', 'suggests', 'predicts', 'concludes', 'observes', 'remarks',
   'laments', 'boasts', 'quips', 'jokes', 'vows', 'urges', 'contends', 'maintains', 'confirms', 'denies', 'asserts',
@@ -44,8 +48,11 @@ const EVALUATIVE = [
   'called', 'calls', 'calling', 'described', 'describes', 'describing', 'dismissed', 'dismisses', 'rejected',
   'rejects', 'branded', 'brands', 'labelled', 'labeled', 'denounced', 'praised', 'criticised', 'criticized',
   'blamed', 'defended', 'disputed', 'hailed', 'condemned', 'slammed', 'accused', 'accuses', 'accusing',
-  'welcomed', 'thanked', 'compares', 'compared', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting',
-  'telling', 'claiming', 'writing'
+  'welcomed', 'thanked', 'compares', 'compared', 'dubbed', 'termed', 'blasted', 'derided', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting',
+  'telling', 'claiming', 'writing',
+  // the same in the other languages the lexicon reads ("llamó a la Argentina “…”", "qualifié de « … »")
+  'llamó', 'calificó', 'definió', 'describió', 'tildó', 'qualifié', 'qualifie', 'chamou', 'classificou',
+  'qualificou', 'bezeichnete', 'nazval', 'nazvala', 'označil', 'označila'
 ]
 /** The same in French, Spanish, Portuguese, German and Czech (past and present, as reporters use them). */
 const FOREIGN_SPEECH = (
@@ -82,8 +89,16 @@ const INFINITIVE = /^\s+(?:stress|emphasi[sz]e|point out|insist|note|add|explain
 /** What makes the subject speak through an infinitive: "X was keen to stress that …". */
 const TO_SPEAK = /(?:\b(?:was|were|is|are|been)\s+(?:\p{Ll}+\s+)?(?:keen|quick|careful|eager|anxious|at pains|happy|willing)|\b(?:hastened|went on|took care|wanted|sought|wished|took pains|rushed|was able|were able))\s+$/u
 
+/** Evaluations in the infinitive ("to describe X as", "to call X"). */
+const TO_EVALUATE = /^\s+(describe|call|brand|label|dub)\b/
+export const EVALUATIVE_INFINITIVES = new Set(['to describe', 'to call', 'to brand', 'to label', 'to dub'])
+
 /** A hit at the start of "was keen to stress", so that the agent is the text before it. */
 function infinitive(s: string, start: number, j: number): VerbHit | null {
+  // "… turned to Twitter to describe his city as a “gas chamber”": an evaluation whose agent is
+  // the sentence's subject, as with "describing" (agents.ts).
+  const evaluation = TO_EVALUATE.exec(s.slice(j, j + 12))
+  if (evaluation) return { index: start, verb: `to ${evaluation[1]}` }
   const verb = INFINITIVE.exec(s.slice(j, j + 24))
   if (!verb) return null
   const lead = TO_SPEAK.exec(s.slice(Math.max(0, start - 40), start))

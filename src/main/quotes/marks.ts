@@ -74,6 +74,14 @@ const OPEN_PUNCT = new Set(['(', '[', '—', '–', '-', '/', ':', undefined])
 
 type Family = 'double' | 'straight' | 'guillemet' | 'low' | 'single' | 'straight-single'
 
+/**
+ * A straight mark typed with a space after it, where a sentence begins (`he told Cook. " You guys
+ * …`, `Taylor wrote. " The course …`): an opening mark, not a closing one.
+ */
+function strayOpener(text: string, i: number): boolean {
+  return /(?:^|[.!?][”"’»]?[^\S\n]+)$/u.test(text.slice(Math.max(0, i - 4), i)) && /^[^\S\n]\p{Lu}/u.test(text.slice(i + 1, i + 3))
+}
+
 function openerFamily(text: string, i: number): Family | null {
   const c = text[i]
   const prev = text[i - 1]
@@ -86,7 +94,8 @@ function openerFamily(text: string, i: number): Family | null {
     case '\u00AB':
       return 'guillemet'
     case '"':
-      return isSpace(prev) || OPEN_PUNCT.has(prev) || prev === '\n' ? (isSpace(next) ? null : 'straight') : null
+      if (!(isSpace(prev) || OPEN_PUNCT.has(prev) || prev === '\n')) return null
+      return isSpace(next) ? (strayOpener(text, i) ? 'straight' : null) : 'straight'
     case '\u2018':
       // ‘90s typed with the wrong mark is an apostrophe.
       return /\d/.test(next ?? '') || isSpace(next) ? null : 'single'

@@ -48,6 +48,8 @@ const RUN = new RegExp(`^(${CAPRUN})`, 'u')
 const FOLLOWS = new RegExp(`^${FOLLOW}`, 'u')
 /** An introduction set aside before the subject: "Later," "As an undergraduate at Yale in the 1980s," */
 const INTRO = /^[\p{Lu}][\p{Ll}]*\b[^,;:#“”"«»]{0,100}?,[^\S\n]+/u
+/** A time phrase opening a sentence without a comma: "Last week State Department official David Holmes revealed …". */
+const TIME_INTRO = /^(?:(?:Last|This|Earlier this|Later that|Late last|Early last)[^\S\n]+(?:week|month|year|night|morning|afternoon|evening|spring|summer|fall|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|On[^\S\n]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))[^\S\n]+(?=\p{Lu})/u
 const INTRO_WORD = new Set(
   'after as at before but by despite during earlier even for from however in instead last later meanwhile now on once since so still then though today tonight under until when while with yesterday yet also although because'.split(' ')
 )
@@ -61,7 +63,7 @@ const INTRO_WORD = new Set(
 export function subjectsOf(sentence: string, base: number): Subject[] {
   const out: Subject[] = []
   const first = /^[\p{L}]+/u.exec(sentence)?.[0].toLowerCase() ?? ''
-  const intro = INTRO.exec(sentence)
+  const intro = TIME_INTRO.exec(sentence) ?? INTRO.exec(sentence)
   if (!INTRO_WORD.has(first)) push(out, at(sentence, 0, base))
   else if (!intro) push(out, at(sentence, first.length + 1, base))
   if (intro) push(out, at(sentence, intro[0].length, base))
