@@ -220,7 +220,7 @@ export const FEMALE = new Set(
     'iga aryna kyrsten guadalupe lina loretta elena suzanne carla dana jane nadia kemi gail debbie ursula kamala ' +
     'hillary giorgia marine jacinda sanna kaja annalena liz nicola kristalina mao ning lindsay paula fatima aisha ' +
     'leila yulia svetlana olga irina natasha ana lucia isabel ines chloe zoe mia ava ella lily leah claire fiona ' +
-    'siobhan aoife mairead sinead kate katie beth lucy amelia jade yvonne monique'
+    'siobhan aoife mairead sinead kate katie beth lucy amelia jade yvonne monique sue meg jen'
   ).split(' ')
 )
 export const MALE = new Set(
@@ -236,7 +236,9 @@ export const MALE = new Set(
     'erik ben venkat luis tom eddie stanley wopke xie mohamed emmanuel boris rishi narendra xi recep ehud tedros ' +
     'antonio pedro carlos miguel jorge diego pablo javier hans klaus jurgen wolfgang pierre jacques francois ' +
     'jean-luc giuseppe marco luca matteo liam oliver harry charlie rahul arjun vikram raj kenji hiroshi takeshi wei ' +
-    'jun min art lionel cristiano kylian rafael novak andy'
+    'jun min art lionel cristiano kylian rafael novak andy ' +
+    // Short forms English-language coverage uses alone after the full name ("Rob Weir … Rob said").
+    'rob bob jim mike dave dan steve sam matt nick tony pete ted jon jeff greg rick ron ken phil josh jake zach nate tim'
   ).split(' ')
 )
 

@@ -130,3 +130,12 @@ describe('two speakers joined by "and"', () => {
     expect(speakers('Jobs were cut and Smith said the plan was “unworkable.”')).toEqual(['Smith'])
   })
 })
+
+describe('a short first name alone after the full name (People view: "Rob", not "Rob Weir")', () => {
+  it('is the one person of the article with that first name', () => {
+    expect(speakers(P('At the time, Rob Weir shrugged them off.', 'In October, Rob said that “the dogs may bark but the caravan moves on.”'))).toEqual(['Rob Weir'])
+  })
+  it('stays as written when two people share it', () => {
+    expect(speakers(P('Rob Weir and Rob Allen shrugged them off.', 'In October, Rob said that “the dogs may bark.”'))).toEqual(['Rob'])
+  })
+})
