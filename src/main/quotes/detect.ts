@@ -17,20 +17,8 @@ import { calibrate, type Evidence } from './confidence'
 import { echoes } from './echoes'
 import type { FoundQuote } from '../db/quotes'
 
-export interface DetectedQuote {
-  /** Span of the quoted words, without the quote marks. */
-  start: number
-  end: number
-  text: string
-  /** Canonical person/organisation name, or null. */
-  speaker: string | null
-  speakerMention: { start: number; end: number } | null
-  /** 0..1: how often a speaker given with this kind of evidence is right (docs/quotes.md). */
-  confidence: number
-  kind: 'direct' | 'partial' | 'scare'
-  /** How the speaker was found (confidence.ts); not stored, for calibration and tests. */
-  evidence: string
-}
+export type { DetectedQuote } from './quote-type'
+import type { DetectedQuote } from './quote-type'
 
 /** What the reader knows at a quote: the paragraph so far, and how the previous one ended. */
 interface ParaState {

@@ -3,16 +3,10 @@
  * elsewhere in the article (docs/quotes.md, "Attribution" 7).
  */
 import { calibrate } from './confidence'
+import type { DetectedQuote } from './quote-type'
 
-/** The fields of detect.ts's Quote this reads and sets (kept apart: detect.ts imports this file). */
-interface Quote {
-  text: string
-  speaker: string | null
-  speakerMention: { start: number; end: number } | null
-  confidence: number
-  kind: 'direct' | 'partial' | 'scare'
-  evidence: string
-}
+/** The fields of a detected quotation this reads and sets. */
+type Quote = Pick<DetectedQuote, 'text' | 'speaker' | 'speakerMention' | 'confidence' | 'kind' | 'evidence'>
 
 /** Words of a quotation, lower case, without punctuation: what an echo of it must repeat. */
 const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+(?:[’'][\p{L}]+)?/gu) ?? []
