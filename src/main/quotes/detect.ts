@@ -89,7 +89,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
     prevAbout = last ? null : aboutOne(ctx, masked, st.para)
     prevColon = null
     if (/:\s*$/.test(masked.slice(st.para.start, st.para.end))) {
-      const start = sentenceStarts(masked, st.para).filter((x) => x < st.para.end - 1).pop() ?? st.para.start
+      const start = st.starts.filter((x) => x < st.para.end - 1).pop() ?? st.para.start
       if (start >= (last ? last.close + 1 : st.para.start)) prevColon = { start, text: masked.slice(start, st.para.end) }
     }
   }
