@@ -19,6 +19,8 @@ import {
   ROLE_NOUNS,
   SPEECH_SET,
   EVALUATIVE_INFINITIVES,
+  MONTHS,
+  WEEKDAYS,
   findVerbs,
   isRoleWord,
   trimLead,
@@ -50,9 +52,15 @@ export function cleanName(raw: string): string {
   return s.replace(/[’']s$/, '').replace(/^The\s+/, '')
 }
 
+/** "the company", "the senator" (all lower case after "the") point back to someone: nominal; any other phrase is a descriptor. */
+function descriptorType(phrase: string): 'nominal' | 'descriptor' {
+  return /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+}
+
 /** A sentence's opening time phrase, set off by a comma: "On Monday", "Last week", "In 2019", "Earlier this year". */
-const INTRO_TIME =
-  /^\s*(?:(?:On|In|Last|Early|Late|Earlier|Later|By|Since|Until|Through|During|This|That|Next)\s+)?(?:(?:this|last|next|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday|Tonight|Now|week|month|year|morning|afternoon|evening|night|weekend|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*$/
+const INTRO_TIME = new RegExp(
+  String.raw`^\s*(?:(?:On|In|Last|Early|Late|Earlier|Later|By|Since|Until|Through|During|This|That|Next)\s+)?(?:(?:this|last|next|early|late)\s+)?(?:${WEEKDAYS}|${MONTHS}|Today|Yesterday|Tonight|Now|week|month|year|morning|afternoon|evening|night|weekend|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s*$`
+)
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
@@ -177,7 +185,7 @@ export function agentLeft(text: string, base: number): Agent | null {
     const phrase = m[1].trim()
     if (plausibleDescriptor(phrase)) {
       const start = base + m.index + m[0].indexOf(m[1])
-      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      const type = descriptorType(phrase)
       return { raw: phrase, start, end: start + phrase.length, type }
     }
   }
@@ -269,7 +277,7 @@ function agentRightAlone(text: string, base: number): Agent | null {
   if (m) {
     const phrase = m[1].trim().replace(/\s+[—–-].*$/u, '').replace(/\s+(?:said|says|told)$/, '')
     if (plausibleDescriptor(phrase)) {
-      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      const type = descriptorType(phrase)
       return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
     }
   }
@@ -393,16 +401,18 @@ export function attributionBefore(before: string, base: number, atQuote = false)
       if (a && a.type !== 'pronoun') return { agent: a, speech: false }
     }
     if (PARTICIPLES.has(lower) || EVALUATIVE_INFINITIVES.has(lower)) {
+      // Calling, describing, accusing, "to describe": an evaluation of the quote's words, not speech.
+      const speech = !/^(?:calling|describing|accusing|to \w+)$/.test(lower)
       // "…, with Jordanian Foreign Minister Ayman Safadi warning of “…”": the participle's own subject.
       const own = WITH_SUBJECT.exec(before.slice(Math.max(0, index - 120), index))
       if (own && PARTICIPLES.has(lower)) {
         const at = Math.max(0, index - 120) + own.index + own[0].length - own[1].length
         const a = agentLeft(own[1], base + at)
-        if (a && a.type !== 'pronoun') return { agent: a, speech: !/^(?:calling|describing|accusing)$/.test(lower) }
+        if (a && a.type !== 'pronoun') return { agent: a, speech }
       }
       // "Yoon apologized …, saying they “…”": the participle's agent is the sentence's subject.
       const subj = subjectOf(before.slice(0, index), base)
-      if (subj) return { agent: subj, speech: !/^(?:calling|describing|accusing|to \w+)$/.test(lower) }
+      if (subj) return { agent: subj, speech }
       continue
     }
     const left = before.slice(0, index)
@@ -506,7 +516,7 @@ function accordingTo(text: string, base: number): Agent | null {
     const phrase = d[1].trim().replace(/\s+[—–-].*$/u, '')
     const words = phrase.split(/\s+/)
     if (words.length <= 8 && !words.some((w) => NOT_IN_DESCRIPTOR.has(w.toLowerCase()))) {
-      const type = /^[Tt]he\s+[^A-Z]*$/.test(phrase) ? 'nominal' : 'descriptor'
+      const type = descriptorType(phrase)
       return { raw: phrase, start: base + lead, end: base + lead + phrase.length, type }
     }
   }
