@@ -69,6 +69,10 @@ const ACCORDING = new Set(['selon', 'según', 'segundo', 'laut', 'podle'])
 export const SPEECH_SET = new Set([...SPEECH, ...FOREIGN_SPEECH])
 /** Every word findVerbs may start a hit at (a capitalised word is looked at only when it is one). */
 const CANDIDATES = new Set([...SPEECH_SET, ...EVALUATIVE, ...ACCORDING, 'according', 'in', 'to', 'was', 'were', 'is', 'pointed', 'points', 'weighed', 'weighs', 'chimed', 'spoke'])
+/** Day and month names, as regular-expression alternatives (dates are never speakers; time phrases open sentences). */
+export const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday'
+export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December'
+
 export const PARTICIPLES = new Set(['calling', 'describing', 'accusing', 'saying', 'adding', 'warning', 'insisting', 'arguing', 'noting', 'telling', 'claiming', 'writing'])
 
 const EVALUATIVE_SET = new Set(EVALUATIVE)

@@ -4,7 +4,7 @@
  * what the article said earlier.
  */
 import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases'
-import { ABBREVIATIONS, CAPRUN, FEMALE, MALE, PERSON_ROLES, ROLE_NOUNS, trimLead, type Gender } from './lexicon'
+import { ABBREVIATIONS, CAPRUN, FEMALE, MALE, MONTHS, PERSON_ROLES, ROLE_NOUNS, WEEKDAYS, trimLead, type Gender } from './lexicon'
 import { cleanName, type Agent } from './agents'
 import { CaseEvidence } from './case-evidence'
 import { widenOrganisationForward } from './org-names'
@@ -535,7 +535,7 @@ export function resolveAgent(agent: Agent, ctx: SpeakerContext, local: Candidate
 export function notASpeaker(name: string): boolean {
   return DATE_WORD.test(name) || RELATIVE_START.test(name) || QUANTITY.test(name)
 }
-const DATE_WORD = /^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|Tomorrow)(?:[’']s)?|(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)$/i
+const DATE_WORD = new RegExp(String.raw`^(?:(?:${WEEKDAYS}|Today|Yesterday|Tonight|Tomorrow)(?:[’']s)?|(?:${MONTHS})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)$`, 'i')
 const RELATIVE_START = /^(?:which|who|whom|whose|that|where|when|while|what)\s/i
 const QUANTITY = /(?:^|\s)(?:\d[\d.,]*\s*(?:%|percent|per cent)|percent|per cent|(?:a\s+)?(?:majority|minority|half|third|quarter|plurality)\s+of|\d[\d.,]*\s+of)(?:\s|$)/i
 
