@@ -9,9 +9,9 @@
  */
 import { statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { openApp } from '../src/main/app'
 import { archivePath } from './build'
 import { DEFAULT_SEED } from './corpus'
+import { firstScreenSamples } from './measure'
 import { ensureRendererBuilt, readerBench } from './reader'
 import { serveBench } from './serve'
 
@@ -23,15 +23,7 @@ const ids = Array.from({ length: 20 }, (_, i) => Math.max(1, Math.round(((i + 0.
 const out: Record<string, unknown> = { path, bytes: statSync(path).size }
 
 log('First screen: open the archive and list the first 100 articles, 11 times…')
-const samples: number[] = []
-for (let i = 0; i < 11; i++) {
-  const t0 = performance.now()
-  const app = openApp(path)
-  const res = await app.api.listArticles({ limit: 100 })
-  samples.push(performance.now() - t0)
-  if (!res.ok || res.value.items.length === 0) throw new Error('listArticles failed')
-  app.close()
-}
+const samples = await firstScreenSamples(path)
 out.firstScreen = { firstMs: samples[0], laterMs: samples.slice(1).sort((a, b) => a - b) }
 
 ensureRendererBuilt(log)
