@@ -371,6 +371,9 @@ export class SpeakerContext {
     const named = (name: string): number => {
       let at = -1
       for (const form of new Set([name, name.split(' ').pop()!])) {
+        // Most of the history is not in this paragraph: a substring test first (the regex
+        // can only match where the form is a substring) saves compiling a pattern per name.
+        if (!paragraph.includes(form)) continue
         const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
         for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) at = Math.max(at, m.index)
       }
