@@ -112,7 +112,7 @@ export async function readerBench(
       await page.waitForFunction(() => !document.querySelector('.ProseMirror'), undefined, { timeout: 10_000 })
       await page.waitForTimeout(100)
       const r = await page.evaluate(
-        ({ hash, count }) =>
+        ({ hash, count, limit }) =>
           new Promise<{ ms: number; n: number; timeout: boolean }>((resolve) => {
             const ids = () => new Set([...document.querySelectorAll('.ProseMirror [data-hl]')].map((e: any) => e.getAttribute('data-hl'))).size
             performance.mark('reader-open-start')
@@ -132,12 +132,18 @@ export async function readerBench(
                 )
                 return
               }
-              if (performance.now() - t0 > 20_000) return resolve({ ms: performance.now() - t0, n, timeout: true })
+              if (performance.now() - t0 > limit) return resolve({ ms: performance.now() - t0, n, timeout: true })
               requestAnimationFrame(check)
             }
             requestAnimationFrame(check)
           }),
-        { hash: `#/article/${opts.articleIds ? opts.articleIds[i % opts.articleIds.length] : articleId}`, count: expected }
+        {
+          hash: `#/article/${opts.articleIds ? opts.articleIds[i % opts.articleIds.length] : articleId}`,
+          count: expected,
+          // The first open (reported apart) may read a cold archive from disk: a million
+          // articles on this machine's disk took over 20 s for it. Later opens get 20 s.
+          limit: i === 0 ? 180_000 : 20_000
+        }
       )
       painted = r.n
       if (r.timeout) {
@@ -148,7 +154,7 @@ export async function readerBench(
     }
     const first = samples.shift() as number
     if (timedOut) {
-      return { openMs: NaN, open: { ...stats([]), first }, addHighlightMs: null, addHighlight: null, highlightsPainted: painted, expected, note: `only ${painted} of ${expected} highlights painted after 20 s` }
+      return { openMs: NaN, open: { ...stats([]), first }, addHighlightMs: null, addHighlight: null, highlightsPainted: painted, expected, note: `only ${painted} of ${expected} highlights painted in time (first open 180 s, later ones 20 s)` }
     }
     const open = { ...stats(samples), first }
     if (!adding) return { openMs: open.p50, open, addHighlightMs: null, addHighlight: null, highlightsPainted: painted, expected }
