@@ -1,10 +1,11 @@
 /**
- * Scores quote detection against the real-coverage set in scripts/quality/quotes/ (33 news
+ * Scores quote detection against the real-coverage set in scripts/quality/quotes/ (119 news
  * articles labelled by readers who never saw the detector; see the README there).
  *
  *   npm run quality:quotes                 # the tune half
  *   npm run quality:quotes -- --errors     # and the tune half's mistakes, one a line
  *   npm run quality:quotes -- --heldout    # also the held-out half (look once, at the end)
+ *   npm run quality:quotes -- --fresh      # also round 5's second held-out set (look once per detector version)
  *   npm run quality:quotes -- --json       # one JSON object instead of tables
  *   npm run quality:quotes -- --text-only  # without the page structure (headings, captions)
  *
@@ -85,8 +86,8 @@ export function toArticle(file: LabelFile, text: string): RealArticle {
 const here = dirname(fileURLToPath(import.meta.url))
 const SET = join(here, 'quotes')
 
-export function loadHalf(half: 'tune' | 'heldout'): RealArticle[] {
-  const split = JSON.parse(readFileSync(join(SET, 'split.json'), 'utf8')) as Record<'tune' | 'heldout', string[]>
+export function loadHalf(half: 'tune' | 'heldout' | 'fresh'): RealArticle[] {
+  const split = JSON.parse(readFileSync(join(SET, 'split.json'), 'utf8')) as Record<'tune' | 'heldout' | 'fresh', string[]>
   return loadArticles(split[half])
 }
 
@@ -319,7 +320,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // --ids=a,b,c scores just those articles (in place of the tune half), e.g. a new batch before any rule sees it.
   const ids = [...args].find((a) => a.startsWith('--ids='))?.slice('--ids='.length).split(',').filter(Boolean)
   const tuneSet = ids ? loadArticles(ids) : loadHalf('tune')
-  const heldSet = args.has('--heldout') ? loadHalf('heldout') : null
+  // --fresh: round 5's second held-out set (split.json `fresh`) in place of the held-out half; look once per detector version.
+  const heldSet = args.has('--fresh') ? loadHalf('fresh') : args.has('--heldout') ? loadHalf('heldout') : null
   if (!args.has('--text-only')) {
     const { CORPUS_DIR } = await import('../../test/support/corpus')
     const { existsSync } = await import('node:fs')
@@ -338,7 +340,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(JSON.stringify({ tune: { ...tune, errors: undefined }, heldout: held && { ...held, errors: undefined } }, null, 1))
   } else {
     console.log(report(ids ? `${ids.length} chosen articles` : 'tune', tune))
-    if (held) console.log('\n' + report('held-out', held))
+    if (held) console.log('\n' + report(args.has('--fresh') ? 'fresh held-out (round 5)' : 'held-out', held))
     if (args.has('--errors')) console.log('\n' + tune.errors.join('\n'))
   }
 }
