@@ -325,3 +325,7 @@ export const FOREIGN_VERBS =
   'disse|afirmou|falou|acrescentou|declarou|explicou|ressaltou|completou|destacou|contou|' +
   'sagte|erklärte|betonte|so|meinte|' +
   'řekl|řekla|uvedl|uvedla|dodal|dodala|prohlásil|prohlásila|napsal|napsala|upozornil|upozornila|vysvětlil|vysvětlila'
+
+/** "I", "we", "my", "our" … in the languages the lexicon reads. */
+export const FIRST_PERSON =
+  /(?:^|[^\p{L}])(?:I|I’m|I'm|I’ve|I'd|me|my|we|we’re|we're|us|our|eu|nós|meu|minha|nosso|yo|nosotros|mi|nuestro|je|j’|j'|nous|mon|ma|notre|ich|wir|mein|unser|já|my)(?=[^\p{L}]|$)/iu

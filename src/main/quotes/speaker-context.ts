@@ -306,6 +306,17 @@ export class SpeakerContext {
     return null
   }
 
+  /** The latest person (or body, `person` false) in focus before `pos`, or null. */
+  latestInFocus(pos: number, person: boolean): Candidate | null {
+    for (let i = this.focus.length - 1; i >= 0; i--) if (this.focus[i].pos < pos && this.focus[i].person === person) return this.focus[i]
+    return null
+  }
+
+  /** The names (people of 2–4 words, organisations) the text writes in [from, to), outside quotations, in text order. */
+  namedBetween(from: number, to: number): readonly Candidate[] {
+    return this.mentions.filter((m) => m.pos >= from && m.pos < to && this.masked[m.pos] !== '#')
+  }
+
   /** True for an organisation the article names ("Con Edison", "the Department of …"). */
   isKnownOrganisation(name: string): boolean {
     return looksLikeOrganisation(name) || !!this.shortOrgs.get(speakerKey(name)) || this.orgs.some((o) => o.name === name)
@@ -334,7 +345,8 @@ export class SpeakerContext {
   }
 
   /** Resolves he/she/they/it to the latest compatible name in focus, else a mentioned person of that gender. */
-  resolvePronoun(pronoun: string, pos: number, paragraph?: string): string | null {
+  /** `learn`: false for a look that must not teach a gender (the ranker's candidates, ranker-candidates.ts). */
+  resolvePronoun(pronoun: string, pos: number, paragraph?: string, learn = true): string | null {
     const want: Gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null
     const personal = pronoun === 'he' || pronoun === 'she'
     const fits = (c: Candidate) => {
@@ -347,7 +359,7 @@ export class SpeakerContext {
       if (this.focus[i].pos < pos && fits(this.focus[i])) {
         // Decided before pick() learns a gender from it: a wrong guess would mislead every later pronoun.
         const name = paragraph === undefined ? this.focus[i].name : this.namedInParagraph(pronoun, this.focus[i].name, paragraph)
-        return this.pick(name, want)
+        return learn ? this.pick(name, want) : name
       }
     }
     if (personal) {
