@@ -6,13 +6,15 @@
  * includes waiting for a core, CPU time does not.
  *
  *   CLIPFILE_CORPUS=../shared/corpus npx tsx bench/quotes-cost.ts
+ *   CLIPFILE_CORPUS=../shared/corpus npx tsx bench/quotes-cost.ts --ranker   # also with the speaker ranker on (src/main/quotes/ranker.ts)
  *
  * `npm run bench` runs the real-page half of it against the 20 % budget.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { prepareArticle, type PreparedArticle } from '../src/main/page/prepare'
-import { findQuotes } from '../src/main/quotes/detect'
+import { detectQuotes, findQuotes } from '../src/main/quotes/detect'
+import { RANKER } from '../src/main/quotes/ranker-weights'
 import { CORPUS_DIR } from '../test/support/corpus'
 import { generatePage } from './corpus'
 
@@ -44,7 +46,11 @@ async function timed(rounds: number, work: () => Promise<void> | void): Promise<
   return { cpuMs: (cpu.user + cpu.system) / 1000 / rounds, wallMs: (performance.now() - t0) / rounds }
 }
 
-export async function quotesCost(label: string, pages: Page[], rounds = 2): Promise<QuotesCost> {
+/** What the import worker runs per article; returns the number of quotes. */
+type Detect = (text: string, furniture: PreparedArticle['furniture']) => number
+const asImported: Detect = (text, furniture) => findQuotes(text, { furniture }).length
+
+export async function quotesCost(label: string, pages: Page[], rounds = 2, detectOne: Detect = asImported): Promise<QuotesCost> {
   // The text and its structural furniture, as the import worker hands them to findQuotes.
   let texts: Pick<PreparedArticle, 'text' | 'furniture'>[] = []
   const prepare = await timed(rounds, async () => {
@@ -61,7 +67,7 @@ export async function quotesCost(label: string, pages: Page[], rounds = 2): Prom
   let quotes = 0
   const detect = await timed(rounds * 2, () => {
     quotes = 0
-    for (const { text, furniture } of texts) quotes += findQuotes(text, { furniture }).length
+    for (const { text, furniture } of texts) quotes += detectOne(text, furniture)
   })
   const n = Math.max(1, texts.length)
   return {
@@ -103,8 +109,14 @@ async function main(): Promise<void> {
   const synthetic = Array.from({ length: 300 }, (_, i) => generatePage(20261125, i))
   console.log(describeCost(await quotesCost('synthetic', synthetic.map((a) => ({ html: a.html, url: a.url })))))
   const real = realPages()
-  if (real) console.log(describeCost(await quotesCost('real pages', real)))
-  else console.log(`real pages: ${CORPUS_DIR} not found (set CLIPFILE_CORPUS), skipped`)
+  if (real) {
+    console.log(describeCost(await quotesCost('real pages', real)))
+    if (process.argv.includes('--ranker')) {
+      // The shipped weights forced on, whatever their `enabled`: candidates gathered, features, softmax.
+      const ranker = { ...RANKER, enabled: true }
+      console.log(describeCost(await quotesCost('real pages, ranker on', real, 2, (text, furniture) => detectQuotes(text, { furniture }, { ranker }).length)))
+    }
+  } else console.log(`real pages: ${CORPUS_DIR} not found (set CLIPFILE_CORPUS), skipped`)
   console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 }
 

@@ -98,7 +98,7 @@ export function loadArticles(ids: string[]): RealArticle[] {
   )
 }
 
-function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+export function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
 }
 

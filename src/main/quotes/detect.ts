@@ -11,10 +11,13 @@ import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQu
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
 import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { documentBefore, subjectsOf } from './subjects'
-import { ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord, trimLead } from './lexicon'
+import { FIRST_PERSON, ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord, trimLead } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import { echoes } from './echoes'
+import { MentionCounts, candidateSet, gatherCandidates, type CandidateSet, type Gathered } from './ranker-candidates'
+import { applyRanker, type RankerModel } from './ranker'
+import { RANKER } from './ranker-weights'
 import type { FoundQuote } from '../db/quotes'
 
 export type { DetectedQuote } from './quote-type'
@@ -37,6 +40,10 @@ interface ParaState {
   prevReported: string | null
   /** The previous paragraph's last sentence, when it ends with a colon ("She remembers the day:"). */
   prevColon: { start: number; text: string } | null
+  /** Where the paragraph two before this one starts (the ranker's window for names nearby). */
+  windowStart: number
+  /** The ranker's candidates per quote, gathered as the quote is read; null when no ranker runs. */
+  pending: { gathered: Gathered; para: Paragraph; q: RawQuote }[] | null
 }
 
 /** What the page's structure says about its text (from the reader document, when there is one). */
@@ -45,8 +52,18 @@ export interface TextStructure {
   furniture?: readonly StructuralFurniture[]
 }
 
+/** How detection decides speakers: the rules alone, or the learned ranker over their candidates. */
+export interface DetectOptions {
+  /** The ranker deciding among the rules' candidates; null for the rules alone. Default: the shipped one, when enabled. */
+  ranker?: RankerModel | null
+  /** Receives every quote's candidate set (training and cross-validation, scripts/quality/train-ranker.ts). */
+  onCandidates?: (sets: CandidateSet[], quotes: readonly DetectedQuote[]) => void
+}
+
 /** Finds quotations and their speakers in `text`. */
-export function detectQuotes(text: string, structure: TextStructure = {}): DetectedQuote[] {
+export function detectQuotes(text: string, structure: TextStructure = {}, options: DetectOptions = {}): DetectedQuote[] {
+  const ranker = options.ranker === undefined ? (RANKER.enabled ? RANKER : null) : options.ranker
+  const pending: ParaState['pending'] = ranker || options.onCandidates ? [] : null
   if (!text) return []
   const paras = paragraphs(text, structure.furniture)
   const raws = scanQuotes(text, paras)
@@ -61,7 +78,8 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
   let prevColon: ParaState['prevColon'] = null
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevReported, prevColon }
+    const windowStart = paras[Math.max(0, pi - 2)].start
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevReported, prevColon, windowStart, pending }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -94,6 +112,12 @@ export function detectQuotes(text: string, structure: TextStructure = {}): Detec
     }
   }
   echoes(out)
+  if (pending) {
+    const counts = new MentionCounts(text)
+    const sets = pending.map((p, i) => candidateSet({ text, masked, ctx, para: p.para, q: p.q }, p.gathered, out[i], counts))
+    options.onCandidates?.(sets, out)
+    if (ranker) applyRanker(out, sets, ranker)
+  }
   return out
 }
 
@@ -179,7 +203,10 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
     }
   }
   let confidence: number
+  // Whom the sentence names when the quote is judged a scare quote (a candidate for the ranker).
+  let setAside: { name: string; mention: { start: number; end: number } | null } | null = null
   if (kind === 'scare') {
+    if (speaker) setAside = { name: speaker, mention }
     // "Reyes calls the film’s long shots “slow cinema”": not her words, but she is who the text is about.
     if (speaker && agent && agent.type === 'name') {
       local.push({ name: speaker, pos: agent.start, person: isPersonName(speaker) })
@@ -191,6 +218,11 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
   } else confidence = speaker ? calibrate(evidence, agent?.type ?? null, q.closed, source) : 0.2
 
   const dq: DetectedQuote = { start: q.start, end: q.end, text: inner, speaker, speakerMention: mention, confidence, kind, evidence: speaker ? `${evidence}/${agent ? agent.type : '-'}` : 'none' }
+  // The ranker's candidates, as the context stands before this quote credits anyone.
+  if (st.pending) {
+    const scene = { text, masked, ctx, para, windowStart: st.windowStart, local, prevInPara: st.prevInPara, prevQuote: st.prevQuote, prevReported: st.prevReported, prevAbout: st.prevAbout, q, sStart, before, nextSentence, setAside }
+    st.pending.push({ gathered: gatherCandidates(scene), para, q })
+  }
   if (speaker) {
     ctx.credit(speaker, agent && agent.start > q.open ? agent.start : q.open)
     // "“…,” the production company said in a separate statement": theirs is "the statement" now.
@@ -479,9 +511,6 @@ function inherit(
   return null
 }
 
-/** "I", "we", "my", "our" … in the languages the lexicon reads. */
-const FIRST_PERSON =
-  /(?:^|[^\p{L}])(?:I|I’m|I'm|I’ve|I'd|me|my|we|we’re|we're|us|our|eu|nós|meu|minha|nosso|yo|nosotros|mi|nuestro|je|j’|j'|nous|mon|ma|notre|ich|wir|mein|unser|já|my)(?=[^\p{L}]|$)/iu
 
 /**
  * The one person a narrative paragraph is about — the one it names, or, naming nobody, the one

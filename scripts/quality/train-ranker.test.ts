@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { RANKER } from '../../src/main/quotes/ranker-weights'
+import { CANDIDATE_FEATURES, NOBODY_FEATURES } from '../../src/main/quotes/ranker-candidates'
+import { loadHalf } from './quotes-real'
+import { extract, fit, folds } from './train-ranker'
+
+describe('the ranker weights', () => {
+  it('are what train-ranker.ts produces from the tune half (retrain with --write after changing features or rules)', () => {
+    const w = fit(extract(loadHalf('tune')), RANKER.onlyWhereRulesNameNobody ? 'fill' : 'ranker')
+    const round = (x: number) => Math.round(x * 1e4) / 1e4
+    expect(RANKER.candidateFeatures).toEqual([...CANDIDATE_FEATURES])
+    expect(RANKER.nobodyFeatures).toEqual([...NOBODY_FEATURES])
+    expect(w.candidate.map(round)).toEqual(RANKER.candidate)
+    expect(w.nobody.map(round)).toEqual(RANKER.nobody)
+  })
+
+  it('groups folds by article, the same way every run', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `a${i}`)
+    const f = folds(ids, 5, 13)
+    expect(f.flat().sort()).toEqual([...ids].sort())
+    expect(f.map((x) => x.length)).toEqual([3, 3, 2, 2, 2])
+    expect(folds(ids, 5, 13)).toEqual(f)
+  })
+})
