@@ -228,6 +228,31 @@ export function silencedRecovery(arts: readonly ArticleRows[], cut: number): { r
   return out
 }
 
+/**
+ * How well each confidence predicts whether the rules' speaker is right, where the rules name one:
+ * the Brier score (mean squared error, lower is better) of the rules' confidence and of the
+ * ranker's out-of-fold probability for that same speaker — the ranker as a calibrator only.
+ */
+export function calibration(arts: readonly ArticleRows[]): { n: number; rules: number; ranker: number; bands: { rules: Tally['bands']; ranker: Tally['bands'] } } {
+  const probs = outOfFold(arts, FOLDS, SEED, 'ranker')
+  const out = { n: 0, rules: 0, ranker: 0, bands: { rules: tally().bands, ranker: tally().bands } }
+  for (const a of arts)
+    for (const r of a.rows) {
+      if (r.rule < 0) continue
+      const y = r.correct[r.rule] ? 1 : 0
+      const p = probs.get(r)![r.rule]
+      out.n++
+      out.rules += (r.ruleConfidence - y) ** 2
+      out.ranker += (p - y) ** 2
+      for (const [bands, c] of [[out.bands.rules, r.ruleConfidence], [out.bands.ranker, p]] as const) {
+        const b = bands[BANDS.findIndex(([lo]) => c >= lo)]
+        b.named++
+        b.right += y
+      }
+    }
+  return { ...out, rules: out.rules / out.n, ranker: out.ranker / out.n }
+}
+
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—')
 
 export function describe(name: string, r: { tally: Tally; cuts: number[] }): string {
@@ -291,6 +316,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const s = silencedRecovery(arts, cut)
     console.log(`\ncontext alone, rules silenced (fill model, cut ${cut}): of ${s.rows} quotes the rules attributed, named ${s.named}, right ${s.right} (${pct(s.right, s.rows)} recovered, precision ${pct(s.right, s.named)})`)
   }
+  const cal = calibration(arts)
+  const bandLine = (bands: Tally['bands']) => BANDS.map(([, b], i) => `${b} ${bands[i].right}/${bands[i].named}`).join(' · ')
+  console.log(`\nconfidence of the rules' own speakers (${cal.n}), Brier score: rules ${cal.rules.toFixed(4)}, ranker probability (out of fold) ${cal.ranker.toFixed(4)}`)
+  console.log(`  rules' bands: ${bandLine(cal.bands.rules)}\n  ranker bands: ${bandLine(cal.bands.ranker)}`)
   const wins = (r: typeof ranker) => r.tally.right > rules.tally.right && r.tally.namedRight / r.tally.named >= rules.tally.namedRight / rules.tally.named
   const mode = wins(fill) && (!wins(ranker) || fill.tally.right >= ranker.tally.right) ? 'fill' : 'ranker'
   const enabled = wins(mode === 'fill' ? fill : ranker)
