@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { RANKER } from '../../src/main/quotes/ranker-weights'
+import { RANKER, RANKER_TRAINED_ON } from '../../src/main/quotes/ranker-weights'
 import { CANDIDATE_FEATURES, NOBODY_FEATURES } from '../../src/main/quotes/ranker-candidates'
-import { loadHalf } from './quotes-real'
-import { extract, fit, folds } from './train-ranker'
+import { DEFAULT_TRAIN, fit, folds, loadTraining, parseTrain } from './train-ranker'
 
 describe('the ranker weights', () => {
-  it('are what train-ranker.ts produces from the tune half (retrain with --write after changing features or rules)', () => {
-    const w = fit(extract(loadHalf('tune')), RANKER.onlyWhereRulesNameNobody ? 'fill' : 'ranker')
+  it('are what train-ranker.ts produces from its training halves (retrain with --write after changing features or rules)', () => {
+    expect(RANKER_TRAINED_ON).toEqual(DEFAULT_TRAIN)
+    const w = fit(loadTraining(RANKER_TRAINED_ON), RANKER.use === 'fill' ? 'fill' : 'ranker')
     const round = (x: number) => Math.round(x * 1e4) / 1e4
     expect(RANKER.candidateFeatures).toEqual([...CANDIDATE_FEATURES])
     expect(RANKER.nobodyFeatures).toEqual([...NOBODY_FEATURES])
@@ -20,5 +20,11 @@ describe('the ranker weights', () => {
     expect(f.flat().sort()).toEqual([...ids].sort())
     expect(f.map((x) => x.length)).toEqual([3, 3, 2, 2, 2])
     expect(folds(ids, 5, 13)).toEqual(f)
+  })
+
+  it('never trains on the fresh held-out set', () => {
+    expect(parseTrain(undefined)).toEqual(['tune', 'heldout'])
+    expect(parseTrain('tune')).toEqual(['tune'])
+    expect(() => parseTrain('tune,fresh')).toThrow(/fresh set is the held-out set/)
   })
 })

@@ -48,10 +48,22 @@ export const CANDIDATE_FEATURES = [
   'creditedBefore',
   'charDistance',
   'paragraphDistance',
-  'firstPersonPerson'
+  'firstPersonPerson',
+  'namedAfterClose', // named right after the quote, in its sentence ("…,” píše Gary Lineker): attribution in any language
+  'inParagraph' // named (outside quotations) in the quote's paragraph
 ] as const
 /** Features of the quote that score "nobody". */
-export const NOBODY_FEATURES = ['bias', 'scare', 'partial', 'ownSpeechVerb', 'sentenceSpeechVerb', 'firstPerson', 'words', 'ruleNone', 'opensParagraph', 'candidates'] as const
+export const NOBODY_FEATURES = [
+  'bias',
+  'scare',
+  'verbDistance', // how far the nearest speech verb of the paragraph is from the quote (0 adjacent, 1 none or ≥ 200 characters)
+  'sentenceSpeechVerb',
+  'words',
+  'short', // three words or fewer: a term, a title, a scare quote more often than a statement
+  'ruleNone',
+  'opensParagraph',
+  'candidates'
+] as const
 
 export interface RankCandidate {
   name: string
@@ -173,6 +185,8 @@ export function candidateSet(s: Pick<QuoteScene, 'text' | 'masked' | 'ctx' | 'pa
   if (dq.speaker && !gathered.has(ruleKey)) all.unshift({ name: dq.speaker, mention: dq.speakerMention, generators: new Set() })
   const evidence = dq.evidence.split('/')[0]
   const firstPerson = FIRST_PERSON.test(dq.text) ? 1 : 0
+  const paraText = s.masked.slice(s.para.start, s.para.end)
+  const tail = afterClose(s.masked, s.para, s.q)
   const candidates = all.map((c): RankCandidate => {
     const key = speakerKey(c.name)
     const rule = dq.speaker !== null && key === ruleKey
@@ -192,24 +206,43 @@ export function candidateSet(s: Pick<QuoteScene, 'text' | 'masked' | 'ctx' | 'pa
       s.ctx.history.some((h) => h.pos < s.q.open && speakerKey(h.name) === key) ? 1 : 0,
       where < 0 ? 1 : Math.min(1, (s.q.open - where) / 1500),
       where < 0 ? 1 : Math.min(2, paragraphsBetween(s.text, where, s.q.open)) / 2,
-      person ? firstPerson : 0
+      person ? firstPerson : 0,
+      tail.includes(formOf(c.name)) ? 1 : 0,
+      paraText.includes(formOf(c.name)) ? 1 : 0
     ]
     return { name: c.name, mention: c.mention, generators: [...c.generators], features: f }
   })
-  const paraText = s.masked.slice(s.para.start, s.para.end)
+  const words = wordCount(dq.text)
   const nobody = [
     1,
     dq.kind === 'scare' ? 1 : 0,
-    dq.kind === 'partial' ? 1 : 0,
-    findVerbs(paraText, false, true).length > 0 ? 1 : 0,
+    verbDistance(paraText, s.para.start, s.q),
     findVerbs(sentenceAround(s.masked, s.para, s.q), false, true).length > 0 ? 1 : 0,
-    firstPerson,
-    Math.log1p(wordCount(dq.text)) / 4,
+    Math.log1p(words) / 4,
+    words <= 3 ? 1 : 0,
     dq.speaker ? 0 : 1,
     s.q.open <= s.para.start + 1 ? 1 : 0,
     candidates.length / 5
   ]
   return { candidates, nobody }
+}
+
+/** The text right after the quote up to its sentence's end (≤ 100 characters, masked, in its paragraph). */
+function afterClose(masked: string, para: Paragraph, q: RawQuote): string {
+  const tail = masked.slice(q.close + 1, Math.min(para.end, q.close + 101))
+  const end = tail.search(/[.!?](?:\s|$)/)
+  return end < 0 ? tail : tail.slice(0, end)
+}
+
+/** 0 when a speech verb of the paragraph touches the quote, rising to 1 at 200 characters or when there is none. */
+function verbDistance(paraText: string, paraStart: number, q: RawQuote): number {
+  let best = 200
+  for (const h of findVerbs(paraText, true)) {
+    const at = paraStart + h.index
+    const d = at < q.open ? q.open - at : at > q.close ? at - q.close : 0
+    if (d < best) best = d
+  }
+  return best / 200
 }
 
 /** The quote's sentence around it (masked), within its paragraph. */

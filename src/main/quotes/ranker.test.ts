@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { detectQuotes } from './detect'
 import { CANDIDATE_FEATURES, NOBODY_FEATURES, type CandidateSet } from './ranker-candidates'
-import { applyRanker, decide, probabilities, type RankerModel } from './ranker'
+import { applyRanker, decide, probabilities, type RankerModel, type RankerUse } from './ranker'
 import { RANKER } from './ranker-weights'
 import type { DetectedQuote } from './quote-type'
 
@@ -32,18 +32,31 @@ describe('ranker candidates', () => {
     expect(feature(said, 'Jane Cook', 'ruleConfidence')).toBe(quotes[0].confidence)
     expect(feature(said, 'Acme Corp.', 'organisation')).toBe(1)
     expect(feature(said, 'Acme Corp.', 'rule')).toBe(0)
-    expect(nobody(said, 'ownSpeechVerb')).toBe(1)
-    expect(nobody(said, 'firstPerson')).toBe(1)
+    expect(feature(said, 'Jane Cook', 'firstPersonPerson')).toBe(1)
+    expect(feature(said, 'Jane Cook', 'inParagraph')).toBe(0) // named in the paragraph before
+    expect(nobody(said, 'verbDistance')).toBeLessThan(0.05) // “…,” she said
+    expect(nobody(said, 'short')).toBe(0)
     // A scare quote: the rules name nobody, but keep the sentence's agent as a candidate.
     expect(quotes[1].speaker).toBeNull()
     expect(feature(scare, 'union', 'setAside')).toBe(1)
     expect(nobody(scare, 'scare')).toBe(1)
     expect(nobody(scare, 'ruleNone')).toBe(1)
+    expect(nobody(scare, 'short')).toBe(1)
     // Narrative about Mark Hill, then his words; Jane Cook only as the last one quoted.
     expect(feature(over, 'Mark Hill', 'local')).toBe(1)
     expect(feature(over, 'Jane Cook', 'local')).toBe(0)
     expect(feature(over, 'Jane Cook', 'lastSpeaker')).toBe(1)
-    expect(nobody(over, 'ownSpeechVerb')).toBe(0)
+    expect(nobody(over, 'verbDistance')).toBe(1)
+    expect(feature(over, 'Mark Hill', 'inParagraph')).toBe(1)
+    expect(feature(over, 'Jane Cook', 'inParagraph')).toBe(0)
+  })
+
+  it('marks a candidate named right after the quote, in its sentence, in any language', () => {
+    const text = 'Ana Ruiz a Petr Novák mluvili o zápase.\n\n“Vyhrajeme,” píše na Twitteru Ana Ruiz. Novák mlčel.'
+    const { sets } = gathered(text)
+    expect(feature(sets[0], 'Ana Ruiz', 'namedAfterClose')).toBe(1)
+    expect(feature(sets[0], 'Petr Novák', 'namedAfterClose')).toBe(0) // named after the sentence's end
+    expect(feature(sets[0], 'Petr Novák', 'inParagraph')).toBe(1)
   })
 
   it('offers only names written in the text: never a date, never a built string', () => {
@@ -60,13 +73,13 @@ describe('ranker candidates', () => {
 })
 
 describe('ranker decisions', () => {
-  const only = (f: (typeof CANDIDATE_FEATURES)[number], threshold: number, fill = false): RankerModel => ({
+  const only = (f: (typeof CANDIDATE_FEATURES)[number], threshold: number, use: RankerUse = 'decide'): RankerModel => ({
     candidateFeatures: CANDIDATE_FEATURES,
     nobodyFeatures: NOBODY_FEATURES,
     candidate: CANDIDATE_FEATURES.map((x) => (x === f ? 5 : 0)),
     nobody: NOBODY_FEATURES.map(() => 0),
     threshold,
-    onlyWhereRulesNameNobody: fill
+    use
   })
 
   it('names the likeliest candidate with its probability as the confidence, or nobody below the threshold', () => {
@@ -83,8 +96,18 @@ describe('ranker decisions', () => {
     expect(strict[0].confidence).toBe(0.2)
     // Filling in only where the rules name nobody keeps the rules' speakers.
     const fill = [...quotes]
-    applyRanker(fill, sets, only('setAside', 0.5, true))
+    applyRanker(fill, sets, only('setAside', 0.5, 'fill'))
     expect(fill.map((q) => q.speaker)).toEqual(['Jane Cook', 'union', 'Mark Hill'])
+    // The abstainer keeps a rules' speaker it is sure of (its probability as the confidence),
+    // drops one it is not, and never adds one where the rules name nobody.
+    const keep = [...quotes]
+    const trustRules = only('rule', 0.5, 'abstain')
+    applyRanker(keep, sets, trustRules)
+    expect(keep.map((q) => q.speaker)).toEqual(['Jane Cook', null, 'Mark Hill'])
+    expect(keep[0].confidence).toBe(Math.round(probabilities(sets[0], trustRules)[0] * 100) / 100)
+    const drop = [...quotes]
+    applyRanker(drop, sets, only('setAside', 0.5, 'abstain'))
+    expect(drop.map((q) => q.speaker)).toEqual([null, null, null])
   })
 
   it('abstains on an empty candidate set, and the threshold may name a candidate less likely than nobody', () => {

@@ -1,7 +1,8 @@
 /**
  * The learned speaker ranker: for a quotation, a softmax over the candidate speakers the rules
  * can see (ranker-candidates.ts) and "nobody". Its weights come from
- * scripts/quality/train-ranker.ts (trained on the tune half only; docs/quotes.md "Round 5").
+ * scripts/quality/train-ranker.ts (trained on the tune half and the retired round-4 held-out half;
+ * docs/quotes.md "Round 5").
  * The probability of the chosen speaker is the confidence shown, so the UI's bands ("probably
  * X?" 0.6–0.8, "possibly X?" below) are the model's own odds.
  */
@@ -16,9 +17,16 @@ export interface RankerModel {
   nobody: readonly number[]
   /** Below this probability the ranker names nobody (chosen by cross-validation). */
   threshold: number
-  /** True: the rules' speaker stands wherever they name one; the ranker decides only the others. */
-  onlyWhereRulesNameNobody: boolean
+  /**
+   * How the ranker's decision combines with the rules': `decide` — it names the speaker of every
+   * quote; `fill` — the rules' speaker stands wherever they name one, the ranker decides the
+   * others; `abstain` — it only keeps or drops the rules' speaker (kept when its probability for
+   * that speaker reaches the threshold, with that probability as the confidence), never adds one.
+   */
+  use: RankerUse
 }
+export type RankerUse = 'decide' | 'fill' | 'abstain'
+
 
 /** The probability of each candidate, then of nobody (last). */
 export function probabilities(set: CandidateSet, model: Pick<RankerModel, 'candidate' | 'nobody'>): number[] {
@@ -46,13 +54,21 @@ export function decide(probs: readonly number[], threshold: number): { index: nu
   return best >= 0 && probs[best] >= threshold ? { index: best, p: probs[best] } : null
 }
 
+/** The rules' own pick (the candidate with the `rule` feature) when its probability reaches the threshold. */
+function rulePick(set: CandidateSet, probs: readonly number[], threshold: number): { index: number; p: number } | null {
+  const index = set.candidates.findIndex((c) => c.features[0] === 1)
+  return index >= 0 && probs[index] >= threshold ? { index, p: probs[index] } : null
+}
+
 /** Replaces each quote's speaker by the ranker's decision (its probability as the confidence). */
 export function applyRanker(out: DetectedQuote[], sets: readonly CandidateSet[], model: RankerModel): void {
   for (let i = 0; i < out.length; i++) {
     const set = sets[i]
-    const pick = decide(probabilities(set, model), model.threshold)
     const dq = out[i]
-    if (model.onlyWhereRulesNameNobody && dq.speaker) continue
+    if (model.use === 'fill' && dq.speaker) continue
+    if (model.use === 'abstain' && !dq.speaker) continue
+    const probs = probabilities(set, model)
+    const pick = model.use === 'abstain' ? rulePick(set, probs, model.threshold) : decide(probs, model.threshold)
     if (!pick) {
       out[i] = { ...dq, speaker: null, speakerMention: null, confidence: 0.2, evidence: 'none' }
       continue
