@@ -106,18 +106,31 @@ export async function ensureArchive(
 ): Promise<{ path: string; meta: ArchiveMeta; reused: boolean }> {
   const mode = opts.mode ?? (size > FAST_FROM ? 'fast' : 'full')
   const path = archivePath(size, seed, mode)
-  const metaPath = `${path}.json`
-  if (!opts.rebuild && existsSync(path) && existsSync(metaPath)) {
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as ArchiveMeta
-    if (meta.size === size && meta.seed === seed && meta.generatorVersion === GENERATOR_VERSION && meta.buildVersion === BUILD_VERSION && meta.schemaVersion <= LATEST_VERSION) {
-      if (meta.schemaVersion < LATEST_VERSION) upgrade(path, meta, opts.log)
-      opts.log(`Reusing ${path} (${mode} build, generator v${GENERATOR_VERSION}, seed ${seed}, ${size} pages, schema ${meta.schemaVersion}; built ${meta.builtAt}). --rebuild to build it again.`)
-      return { path, meta, reused: true }
-    }
+  const found = opts.rebuild ? null : existingArchive(size, seed, [mode], opts.log)
+  if (found) {
+    opts.log(`Reusing ${path} (${mode} build, generator v${GENERATOR_VERSION}, seed ${seed}, ${size} pages, schema ${found.meta.schemaVersion}; built ${found.meta.builtAt}). --rebuild to build it again.`)
+    return { ...found, reused: true }
   }
   const meta = await build(path, size, seed, mode, opts.log)
-  writeFileSync(metaPath, JSON.stringify(meta, null, 2))
+  writeFileSync(`${path}.json`, JSON.stringify(meta, null, 2))
   return { path, meta, reused: false }
+}
+
+/**
+ * The first of `modes` whose archive of this size and seed exists and matches this generator
+ * and build (what ensureArchive reuses), migrated to the latest schema if it is older; null
+ * when there is none. Never builds.
+ */
+export function existingArchive(size: number, seed: number, modes: BuildMode[], log: (s: string) => void): { path: string; meta: ArchiveMeta } | null {
+  for (const mode of modes) {
+    const path = archivePath(size, seed, mode)
+    if (!existsSync(path) || !existsSync(`${path}.json`)) continue
+    const meta = JSON.parse(readFileSync(`${path}.json`, 'utf8')) as ArchiveMeta
+    if (meta.size !== size || meta.seed !== seed || meta.generatorVersion !== GENERATOR_VERSION || meta.buildVersion !== BUILD_VERSION || meta.schemaVersion > LATEST_VERSION) continue
+    if (meta.schemaVersion < LATEST_VERSION) upgrade(path, meta, log)
+    return { path, meta }
+  }
+  return null
 }
 
 /** Opens an archive of an earlier schema with the app, which migrates it; records how long that took. */

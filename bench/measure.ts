@@ -334,6 +334,13 @@ function ftsOf(query: string): string {
   return q.exclude ? `(${q.fts}) NOT (${q.exclude})` : q.fts
 }
 
+/** A query outside the mix: its raw statement is the FTS5 expression when it has text, none (a no-op) otherwise. */
+export function adHocSpec(query: string): QuerySpec {
+  const q = compileQuery(parseQueryLenient(query).ast)
+  if (q.fts && !q.highlightsOnly) return { name: query, query, raw: { kind: 'articles_fts', match: ftsOf(query) } }
+  return { name: query, query, raw: { kind: 'sql', sql: 'SELECT NULL', params: [] } }
+}
+
 /** The speaker the mix asks for: a surname the generator gives to about one person in eighty. */
 export const MIX_SPEAKER = 'Torres'
 
@@ -380,6 +387,10 @@ export interface QueryResult {
   name: string
   query: string
   total: number
+  /** The total is an estimate (the search's `totalApproximate`). */
+  approximate: boolean
+  /** The budget ran out before `runs` timed runs (or before the warm-up ended): fewer samples. */
+  stopped: boolean
   app: Stats
   raw: Stats
   /** Same query with facets and timeline, as the search screen asks for it. */
@@ -391,7 +402,10 @@ export interface QueryResult {
   rawKind: string
 }
 
-type SearchFn = (db: DB, input: { query: string; limit?: number; includeFacets?: boolean; includeTimeline?: boolean }) => { total: number }
+type SearchFn = (
+  db: DB,
+  input: { query: string; limit?: number; includeFacets?: boolean; includeTimeline?: boolean }
+) => { total: number; totalApproximate?: boolean }
 
 function time(fn: () => unknown): number {
   const t0 = performance.now()
@@ -409,59 +423,98 @@ function timeBoth(fn: () => unknown): [number, number] {
   return [wall, (c.user + c.system) / 1000]
 }
 
+export interface SearchBenchOptions {
+  /** Warm-up runs of each variant before timing (default 5); they stop early when the budget is spent. */
+  warmup?: number
+  /** Timed runs made whatever the budget (default 5). */
+  minRuns?: number
+  /** Which variants to time: the app's search (always), the raw statement, the search with facets + timeline. */
+  raw?: boolean
+  ui?: boolean
+  /** Progress of long runs (each run over a second, and each query's end), for stderr. */
+  progress?: (s: string) => void
+}
+
+function rawStatement(db: DB, spec: QuerySpec): () => unknown {
+  if (spec.raw.kind === 'sql') {
+    const { sql, params } = spec.raw
+    const st = db.prepare(sql)
+    return () => st.all(...params)
+  }
+  const st = db.prepare(spec.raw.kind === 'articles_fts' ? FTS_RAW : HL_RAW)
+  const m = spec.raw.match
+  return () => st.all(m)
+}
+
 /**
- * Each query `runs` times after 5 warm-up runs, app, raw and app-with-facets interleaved; at
- * a million articles some raw statements take seconds, so a query stops after `budgetMs` of
- * timing (at least 5 runs) and reports how many it made.
+ * Each query `runs` times after warm-up runs (5 by default), app, raw and app-with-facets
+ * interleaved; at a million articles some statements take seconds, so a query stops after
+ * `budgetMs` of warm-up and timing (at least `minRuns` timed runs, 5 by default), reports how
+ * many runs it made and whether the budget cut it short.
  */
-export function searchBench(db: DB, search: SearchFn, specs: QuerySpec[], runs: number, budgetMs = 60_000, log?: (s: string) => void): QueryResult[] {
+export function searchBench(
+  db: DB,
+  search: SearchFn,
+  specs: QuerySpec[],
+  runs: number,
+  budgetMs = 60_000,
+  log?: (s: string) => void,
+  opts: SearchBenchOptions = {}
+): QueryResult[] {
   const out: QueryResult[] = []
-  for (const spec of specs) {
-    const raw =
-      spec.raw.kind === 'sql'
-        ? (() => {
-            const r = spec.raw as { sql: string; params: unknown[] }
-            const st = db.prepare(r.sql)
-            return () => st.all(...r.params)
-          })()
-        : (() => {
-            const st = db.prepare(spec.raw.kind === 'articles_fts' ? FTS_RAW : HL_RAW)
-            const m = (spec.raw as { match: string }).match
-            return () => st.all(m)
-          })()
-    const app = () => search(db, { query: spec.query, limit: 20 })
-    const ui = () => search(db, { query: spec.query, limit: 20, includeFacets: true, includeTimeline: true })
-    const started = performance.now()
-    for (let i = 0; i < 5; i++) {
-      app()
-      raw()
-      ui()
+  const { warmup = 5, minRuns = 5, raw: withRaw = true, ui: withUi = true, progress } = opts
+  for (const [k, spec] of specs.entries()) {
+    let total = -1
+    let approximate = false
+    const app = () => {
+      const r = search(db, { query: spec.query, limit: 20 })
+      total = r.total
+      approximate = !!r.totalApproximate
     }
-    const a: number[] = []
-    const r: number[] = []
-    const u: number[] = []
-    const ac: number[] = []
-    const rc: number[] = []
-    const uc: number[] = []
-    for (let i = 0; i < runs && (i < 5 || performance.now() - started < budgetMs); i++) {
-      for (const [fn, wall, cpu] of [
-        [app, a, ac],
-        [raw, r, rc],
-        [ui, u, uc]
-      ] as const) {
-        const [w, c] = timeBoth(fn)
+    const variants: [string, () => unknown, number[], number[]][] = [['app', app, [], []]]
+    if (withRaw) variants.push(['raw', rawStatement(db, spec), [], []])
+    if (withUi) variants.push(['ui', () => search(db, { query: spec.query, limit: 20, includeFacets: true, includeTimeline: true }), [], []])
+    const started = performance.now()
+    const over = () => performance.now() - started >= budgetMs
+    const run = (fn: () => unknown, label: string): [number, number] => {
+      const r = timeBoth(fn)
+      if (r[0] > 1000) progress?.(`    ${spec.query}: ${label} took ${(r[0] / 1000).toFixed(1)} s (CPU ${(r[1] / 1000).toFixed(1)} s)`)
+      return r
+    }
+    let stopped = false
+    for (let i = 0; i < warmup && !stopped; i++) {
+      for (const [label, fn] of variants) run(fn, `warm-up ${label}`)
+      stopped = over()
+    }
+    let i = 0
+    for (; i < runs && (i < minRuns || !over()); i++) {
+      for (const [label, fn, wall, cpu] of variants) {
+        const [w, c] = run(fn, `run ${i + 1} ${label}`)
         wall.push(w)
         cpu.push(c)
       }
     }
-    log?.(`  ${spec.query}: p50 ${stats(a).p50.toFixed(1)} ms (CPU ${stats(ac).p50.toFixed(1)}), raw ${stats(r).p50.toFixed(1)} ms, ui ${stats(u).p50.toFixed(1)} ms (${a.length} runs)`)
+    stopped ||= i < runs
+    if (total < 0) app()
+    const samples = (label: string): [number[], number[]] => {
+      const v = variants.find((x) => x[0] === label)
+      return v ? [v[2], v[3]] : [[], []]
+    }
+    const [[a, ac], [rw, rc], [uw, uc]] = [samples('app'), samples('raw'), samples('ui')]
+    log?.(
+      `  ${spec.query}: p50 ${stats(a).p50.toFixed(1)} ms (CPU ${stats(ac).p50.toFixed(1)})` +
+        `${withRaw ? `, raw ${stats(rw).p50.toFixed(1)} ms` : ''}${withUi ? `, ui ${stats(uw).p50.toFixed(1)} ms` : ''} (${a.length} runs${stopped ? ', budget spent' : ''})`
+    )
+    progress?.(`  [${k + 1}/${specs.length}] ${spec.query}: ${a.length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s${stopped ? ' (budget spent)' : ''}`)
     out.push({
       name: spec.name,
       query: spec.query,
-      total: app().total,
+      total,
+      approximate,
+      stopped,
       app: { ...stats(a), samples: a },
-      raw: { ...stats(r), samples: r },
-      ui: { ...stats(u), samples: u },
+      raw: { ...stats(rw), samples: rw },
+      ui: { ...stats(uw), samples: uw },
       appCpu: { ...stats(ac), samples: ac },
       rawCpu: { ...stats(rc), samples: rc },
       uiCpu: { ...stats(uc), samples: uc },
