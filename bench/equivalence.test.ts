@@ -17,10 +17,11 @@ import { join } from 'node:path'
 import { openDatabase, type DB } from '../src/main/db/connection'
 import { storeArticle } from '../src/main/import/store'
 import { setSpeakerAlias } from '../src/main/db/quotes'
-import { searchArticles, type SortOrder } from '../src/main/search/search'
+import { searchArticles, windowWithin, SNIPPET_OPEN, SNIPPET_CLOSE, type SortOrder } from '../src/main/search/search'
 import { fastArticle } from './fast'
-import { compileQuery } from '../src/main/search/compile'
+import { compileQuery, highlightSet } from '../src/main/search/compile'
 import { parseQuery } from '../src/main/search/parse'
+import { matchSet } from '../src/main/search/match'
 
 const SEED = 20240601
 const N = 1200
@@ -106,7 +107,19 @@ const CASES: [string, string][] = [
   ['lang:fr tag:Syria', `lower(a.language) = 'fr' AND ${tag('Syria')}`],
   ['is:highlight', 'EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id)'],
   ['has:note', "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.note <> '')"],
-  ['-is:highlight tag:Syria', `NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id) AND ${tag('Syria')}`]
+  ['-is:highlight tag:Syria', `NOT EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id) AND ${tag('Syria')}`],
+  // One countable set and date ranges: counted and paged by SQLite from indexes (match.ts countedOf).
+  ['tag:Syria after:2020', `${tag('Syria')} AND a.published_at >= '2020-01-01'`],
+  ['tag:"Hidden Angle" after:2016 before:2024', `${tag('Hidden Angle')} AND a.published_at >= '2016-01-01' AND a.published_at < '2024-01-01'`],
+  ['is:highlight after:2019', "EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id) AND a.published_at >= '2019-01-01'"],
+  [
+    'is:highlight tag:Syria',
+    `${tag('Syria')} AND EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND (EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id ` +
+      "WHERE x.article_id = a.id AND t.name = 'Syria') OR EXISTS (SELECT 1 FROM highlight_tags x JOIN tags t ON t.id = x.tag_id WHERE x.highlight_id = h.id AND t.name = 'Syria')))"
+  ],
+  // A date range next to another set: listed from its index when short (the first), tested on the dates' index by id (the second).
+  ['site:capitaltimes.example after:2019-01 before:2019-03', `${site('capitaltimes.example')} AND a.published_at >= '2019-01-01' AND a.published_at < '2019-03-01'`],
+  ['site:capitaltimes.example after:2016', `${site('capitaltimes.example')} AND a.published_at >= '2016-01-01'`]
 ]
 
 function reference(where: string, order: string): number[] {
@@ -217,4 +230,54 @@ describe('filters answered from indexes', () => {
       }
     }
   )
+})
+
+describe('a filtered text query: ranked and cut as over the whole window', () => {
+  it('scores the window\'s matches in the set as scoring the whole window and filtering would, at any window size', () => {
+    const tagged = matchSet(db, compileQuery(parseQuery('government tag:Syria'))).ids()
+    expect(tagged.length).toBeGreaterThan(20)
+    const every = Array.from({ length: N }, (_, i) => N - i)
+    for (const [within, window] of [1, 7, 50, 400, 5000].flatMap((w) => [[tagged, w], [every, w]] as const)) {
+      const inSet = new Set(within)
+      const whole = db
+        .prepare(
+          "SELECT rowid AS id, bm25(articles_fts, 10.0, 2.0, 2.0, 1.0, 5.0) AS score FROM articles_fts WHERE articles_fts MATCH '\"government\"' ORDER BY rowid DESC LIMIT ?"
+        )
+        .all(window) as { id: number; score: number }[]
+      const got = windowWithin(db, '"government"', [...within], window)
+      expect(got.sort((a, b) => b.id - a.id)).toEqual(whole.filter((r) => inSet.has(r.id)))
+    }
+  })
+
+  it.each(['ceasefire tag:Syria after:2018', 'government tag:Syria', 'according site:dailyledger.example'])('%s: snippets as one pass over the match set cuts them', (query) => {
+    const r = searchArticles(db, { query, limit: 40 })
+    expect(r.results.length).toBeGreaterThan(5)
+    const fts = compileQuery(parseQuery(query)).fts as string
+    const scan = new Map(
+      db
+        .prepare(`SELECT rowid, snippet(articles_fts, 3, ?, ?, '…', 14) FROM articles_fts WHERE articles_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`)
+        .raw(true)
+        .all(SNIPPET_OPEN, SNIPPET_CLOSE, fts, JSON.stringify(r.results.map((h) => h.id))) as [number, string][]
+    )
+    for (const hit of r.results) if (scan.has(hit.id)) expect(hit.snippet).toBe(scan.get(hit.id))
+    expect(r.results.filter((h) => h.snippet.includes(SNIPPET_OPEN)).length).toBeGreaterThan(5)
+  })
+})
+
+describe('one set and date ranges, counted and paged from indexes', () => {
+  it.each(['tag:Syria', 'tag:Syria after:2020', 'is:highlight', 'is:highlight after:2019 before:2023'])('%s reads no table', (query) => {
+    const q = compileQuery(parseQuery(query))
+    const set = (q.highlightsOnly ? null : q.conjuncts.find((c) => c.set?.counted)?.set?.counted) ?? (query.startsWith('is:') ? highlightSet(false).counted : undefined)
+    expect(set).toBeDefined()
+    const probes = q.conjuncts.map((c) => c.set?.probe).filter((p) => p !== undefined)
+    const cond = (id: string) => {
+      const tests = probes.map((p) => p(id))
+      return { sql: tests.length ? tests.map((t) => t.sql).join(' AND ') : '1', params: tests.flatMap((t) => t.params) }
+    }
+    for (const { sql, params } of [set!.count(cond), set!.newest(cond)]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail)
+      expect(plan.filter((d) => /^SCAN (?!CONSTANT ROW)/u.test(d) && !/COVERING INDEX/u.test(d))).toEqual([])
+      expect(plan.filter((d) => /^SEARCH \w+ USING INTEGER PRIMARY KEY/u.test(d))).toEqual([])
+    }
+  })
 })

@@ -257,6 +257,24 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('013 indexes a version-12 archive by id: articles with their date, highlights with their article', () => {
+    const path = tempDbPath()
+    const v12 = openDatabase(path, { targetVersion: 12 })
+    v12.prepare("INSERT INTO articles(id, url, title, saved_at, published_at, content_hash) VALUES (3, 'u3', 'Old', 'now', '2021-05-01', 'h3')").run()
+    v12.prepare("INSERT INTO highlights(id, uuid, article_id, exact, prefix, suffix, start_pos, end_pos, created_at, updated_at) VALUES (9, 'x', 3, 'e', '', '', 0, 1, 'now', 'now')").run()
+    v12.close()
+    const db = openDatabase(path)
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
+    // What search reads from them (compile.ts dateSet, tagSet): no row of either table.
+    const date = "SELECT 1 FROM articles d INDEXED BY articles_id_published WHERE d.id = 3 AND d.published_at >= '2021-01-01'"
+    expect(plan(date)).toMatch(/USING COVERING INDEX articles_id_published/)
+    expect(db.prepare(date).all()).toHaveLength(1)
+    const article = 'SELECT h.article_id FROM highlights h INDEXED BY highlights_id_article WHERE h.id = 9'
+    expect(plan(article)).toMatch(/USING COVERING INDEX highlights_id_article/)
+    expect(db.prepare(article).pluck().all()).toEqual([3])
+    db.close()
+  })
+
   it('refuses an archive written by a newer version, and leaves the file untouched', () => {
     const path = tempDbPath()
     const raw = new Database(path)

@@ -33,7 +33,26 @@ export interface SqlFragment {
  */
 export interface IdSet extends SqlFragment {
   broad: boolean
+  /** The set as a test of one id (an SQL expression), answered from an index: date ranges. */
+  probe?: (id: string) => SqlFragment
+  /** Counted and paged by SQLite from indexes, without listing the ids (see CountedSet). */
+  counted?: CountedSet
 }
+
+/**
+ * A set that SQLite can count, and page newest first, from its indexes: a query of this set
+ * alone (and date ranges, given as `cond`, a test of the id expression it is handed) is
+ * answered without listing its ids — `tag:Syria` is 137,000 ids at a million articles.
+ */
+export interface CountedSet {
+  /** `SELECT <number of distinct ids satisfying cond>`. */
+  count(cond: IdCond): SqlFragment
+  /** `SELECT id …` distinct, newest (highest id) first; the caller appends `LIMIT ? OFFSET ?`. */
+  newest(cond: IdCond): SqlFragment
+}
+
+/** A test of an id given as an SQL expression (no test: `1`). */
+export type IdCond = (id: string) => SqlFragment
 
 /** One top-level conjunct of `filters`, as a predicate over `articles a` and, where it has one, as an id set. */
 export interface Conjunct {
@@ -303,16 +322,40 @@ function siteSet(value: string): IdSet {
   }
 }
 
+/** A highlight's article from the narrow index of migration 013, not from its row. */
+const HIGHLIGHT_ARTICLE = 'highlights h INDEXED BY highlights_id_article'
+
 /** The tag's articles: tagged themselves, or through one of their highlights. */
 function tagSet(value: string): IdSet {
   // tags.name is COLLATE NOCASE, so `=` ignores (ASCII) case; names are unique.
   const tag = '(SELECT id FROM tags WHERE name = ?)'
+  const own = `SELECT at.article_id FROM article_tags at WHERE at.tag_id = ${tag}`
+  const viaHighlights = `SELECT h.article_id FROM highlight_tags ht JOIN ${HIGHLIGHT_ARTICLE} ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag}`
   return {
-    sql:
-      `SELECT article_id FROM article_tags WHERE tag_id = ${tag} UNION ALL ` +
-      `SELECT h.article_id FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag}`,
+    sql: `${own} UNION ALL ${viaHighlights}`,
     params: [value, value],
-    broad: false
+    broad: false,
+    counted: {
+      // The articles tagged themselves are distinct in the tag's index (counted there); those
+      // tagged only through highlights are few, and tested against that index one by one.
+      count: (cond) => {
+        const a = cond('at.article_id')
+        const h = cond('h.article_id')
+        return {
+          sql:
+            `SELECT (SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tag} AND ${a.sql}) + ` +
+            `(SELECT count(DISTINCT h.article_id) FROM highlight_tags ht JOIN ${HIGHLIGHT_ARTICLE} ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag} ` +
+            `AND NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = h.article_id AND x.tag_id = ${tag}) AND ${h.sql})`,
+          params: [value, ...a.params, value, value, ...h.params]
+        }
+      },
+      // A compound SELECT with ORDER BY merges its arms: the tag's index is read in id order and stops at the page.
+      newest: (cond) => {
+        const a = cond('at.article_id')
+        const h = cond('h.article_id')
+        return { sql: `${own} AND ${a.sql} UNION ${viaHighlights} AND ${h.sql} ORDER BY 1 DESC`, params: [value, ...a.params, value, ...h.params] }
+      }
+    }
   }
 }
 
@@ -360,14 +403,34 @@ function speakerSet(value: string): IdSet | null {
 }
 
 /** Articles with a highlight (with a note, for `has:`). */
-function highlightSet(notes: boolean): IdSet {
-  return { sql: `SELECT article_id FROM highlights${notes ? " WHERE note <> ''" : ''}`, params: [], broad: false }
+export function highlightSet(notes: boolean): IdSet {
+  if (notes) return { sql: "SELECT article_id FROM highlights WHERE note <> ''", params: [], broad: false }
+  return {
+    sql: 'SELECT article_id FROM highlights',
+    params: [],
+    broad: false,
+    // The highlights' index by article (highlights_article) holds them in id order: distinct without sorting.
+    counted: {
+      count: (cond) => {
+        const c = cond('h.article_id')
+        return { sql: `SELECT count(DISTINCT h.article_id) FROM highlights h WHERE ${c.sql}`, params: c.params }
+      },
+      newest: (cond) => {
+        const c = cond('h.article_id')
+        return { sql: `SELECT DISTINCT h.article_id FROM highlights h WHERE ${c.sql} ORDER BY 1 DESC`, params: c.params }
+      }
+    }
+  }
 }
 
 const dateSet = (op: '>=' | '<', value: string): IdSet => ({
   sql: `SELECT id FROM articles WHERE published_at ${op} ?`,
   params: [value],
-  broad: true
+  broad: true,
+  probe: (id) => ({
+    sql: `EXISTS (SELECT 1 FROM articles d INDEXED BY articles_id_published WHERE d.id = ${id} AND d.published_at ${op} ?)`,
+    params: [value]
+  })
 })
 
 /** One filter as an id set from indexes, or null when it has none (it is tested on rows). */
@@ -560,11 +623,13 @@ export function highlightCond(q: CompiledQuery): SqlFragment | null {
   if (q.fts) parts.push({ sql: hlFts, params: [q.fts] })
   if (q.exclude) parts.push({ sql: `NOT ${hlFts}`, params: [q.exclude] })
   if (q.notesOnly) parts.push({ sql: "h.note <> ''", params: [] })
+  // Tested on each highlight by its keys (`IN (SELECT …)` would list the tag's every article first: 137,000 at a million).
+  const tagId = '(SELECT id FROM tags WHERE name = ?)'
   for (const tag of q.tags) {
     parts.push({
       sql:
-        '(h.id IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = ?) OR ' +
-        'h.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?))',
+        `(EXISTS (SELECT 1 FROM highlight_tags ht WHERE ht.highlight_id = h.id AND ht.tag_id = ${tagId}) OR ` +
+        `EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = h.article_id AND at.tag_id = ${tagId}))`,
       params: [tag, tag]
     })
   }

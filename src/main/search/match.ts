@@ -14,7 +14,7 @@
  *   rows — so `tag:Syria` or `site:nytimes.com` never reads the articles table.
  */
 import type { DB } from '../db/connection'
-import { highlightCond, textSet, viaHighlightsSql, type CompiledQuery, type SqlFragment } from './compile'
+import { highlightCond, highlightSet, textSet, viaHighlightsSql, type CompiledQuery, type IdCond, type IdSet, type SqlFragment } from './compile'
 import { prep } from './statements'
 
 export interface MatchSet {
@@ -105,30 +105,32 @@ function textMatch(db: DB, fts: string): MatchSet {
 
 interface Parts {
   /** Id sets to intersect (not text). */
-  sets: SqlFragment[]
+  sets: IdSet[]
   /** The query's text, when it has some outside is:highlight mode. */
   text: { fts: string; exclude: string | null } | null
   /** An exclusion to apply to the sets (no text to fold it into). */
   exclude: string | null
   /** Predicates tested on article rows. */
   rows: SqlFragment[]
-  /** The rows of broad sets (date ranges): read from their index instead when that is cheaper. */
-  broad: SqlFragment[]
+  /** Broad sets (date ranges): applied last, from their indexes (listed or probed), or on rows. */
+  broad: { row: SqlFragment; set: IdSet }[]
 }
 
 /** The query's id sets (to intersect), its text, and its row predicates (to test on articles). */
 function parts(q: CompiledQuery): Parts {
-  const sets: SqlFragment[] = []
+  const sets: IdSet[] = []
   const rows: SqlFragment[] = []
-  const broad: SqlFragment[] = []
+  const broad: Parts['broad'] = []
   if (q.highlightsOnly) {
     const h = highlightCond(q) ?? { sql: '1', params: [] }
-    sets.push({ sql: `SELECT h.article_id FROM highlights h WHERE ${h.sql}`, params: h.params })
+    // `is:highlight` alone (no text, tag or note to test on each highlight): countable from its index.
+    sets.push(h.sql === '1' ? highlightSet(false) : { sql: `SELECT h.article_id FROM highlights h WHERE ${h.sql}`, params: h.params, broad: false })
   }
   // A broad set (a date range) is tested on rows: with no set to drive, SQLite reads its index.
   for (const c of q.conjuncts) {
     if (c.set && !c.set.broad) sets.push(c.set)
-    else (c.set ? broad : rows).push(c.row)
+    else if (c.set) broad.push({ row: c.row, set: c.set })
+    else rows.push(c.row)
   }
   const text = q.fts && !q.highlightsOnly ? { fts: q.fts, exclude: q.exclude } : null
   const exclude = text ? null : q.exclude
@@ -151,11 +153,13 @@ function excludeRow(exclude: string): SqlFragment {
  */
 function setMatch(db: DB, q: CompiledQuery): MatchSet {
   const p = parts(q)
-  const allRows = [...p.rows, ...p.broad]
+  const broadRows = p.broad.map((b) => b.row)
+  const allRows = [...p.rows, ...broadRows]
   const where = whereOf(allRows)
   const rowParams = allRows.flatMap((r) => r.params)
   const rowsOnly = p.sets.length === 0 && !p.text
   const rowSql: SqlFragment = { sql: `SELECT a.id FROM articles a WHERE ${where}`, params: rowParams }
+  const counted = countedOf(p)
   let all: number[] | null = null
   const list = (sql: string, ...params: unknown[]) => prep(db, sql, true).all(...params) as number[]
   const evaluate = (): number[] => {
@@ -168,12 +172,8 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     if (!acc || acc.length === 0) return []
     let rows = p.rows
     if (p.broad.length) {
-      // A date range read from its index (a fraction of a µs an id) beats looking up each
-      // remaining article's row (a few µs) unless the range is much larger than what remains.
-      const range = { sql: `SELECT a.id FROM articles a WHERE ${whereOf(p.broad)}`, params: p.broad.flatMap((r) => r.params) }
-      const size = prep(db, `SELECT count(*) FROM (${range.sql})`, true).get(...range.params) as number
-      if (size <= acc.length * BROAD_PER_ROW) acc = intersectDesc(acc, uniqueDesc(list(range.sql, ...range.params)))
-      else rows = [...rows, ...p.broad]
+      if (p.broad.every((b) => b.set.probe)) acc = withinBroad(db, acc, p.broad)
+      else rows = [...rows, ...broadRows]
     }
     if (rows.length && acc.length) {
       acc = list(
@@ -185,25 +185,68 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     return acc
   }
   const ids = (): number[] => (all ??= evaluate())
+  const sql = (): SqlFragment => {
+    if (rowsOnly) return rowSql
+    if (counted && !all) return counted.newest
+    return { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids())] }
+  }
   return {
     textOnly: false,
-    sql: () => (rowsOnly ? rowSql : { sql: 'SELECT value FROM json_each(?)', params: [JSON.stringify(ids())] }),
+    sql,
     ids,
     ownIds: () => [],
     ownScored: () => [],
-    // Rows alone: SQLite walks the ids from the newest and stops at the page; otherwise listed once.
-    newestSaved: (limit, offset) =>
-      rowsOnly && !all
-        ? (prep(db, `${rowSql.sql} ORDER BY a.id DESC LIMIT ? OFFSET ?`, true).all(...rowParams, limit, offset) as number[])
-        : ids().slice(offset, offset + limit),
-    count: () => (rowsOnly && !all ? (prep(db, `SELECT count(*) FROM (${rowSql.sql})`, true).get(...rowParams) as number) : ids().length)
+    // Rows alone, or one set countable from its index: SQLite walks the ids from the newest and
+    // stops at the page; otherwise listed once.
+    newestSaved: (limit, offset) => {
+      if (all || (!rowsOnly && !counted)) return ids().slice(offset, offset + limit)
+      const page = counted ? counted.newest : { sql: `${rowSql.sql} ORDER BY a.id DESC`, params: rowParams }
+      return prep(db, `${page.sql} LIMIT ? OFFSET ?`, true).all(...page.params, limit, offset) as number[]
+    },
+    count: () => {
+      if (all || (!rowsOnly && !counted)) return ids().length
+      if (counted) return prep(db, counted.count.sql, true).get(...counted.count.params) as number
+      return prep(db, `SELECT count(*) FROM (${rowSql.sql})`, true).get(...rowParams) as number
+    }
   }
 }
 
-const inList = 'SELECT value FROM json_each(?)'
+/**
+ * A query of one countable set (a tag, `is:highlight`) and date ranges, nothing else: its
+ * count and newest-first pages as SQL over indexes, the dates tested on their index by id.
+ */
+function countedOf(p: Parts): { count: SqlFragment; newest: SqlFragment } | null {
+  const set = p.sets.length === 1 && !p.text && !p.exclude && p.rows.length === 0 ? p.sets[0].counted : undefined
+  const probes = p.broad.map((b) => b.set.probe)
+  if (!set || !probes.every((x) => x !== undefined)) return null
+  const cond: IdCond = (id) => {
+    const tests = probes.map((probe) => (probe as IdCond)(id))
+    return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
+  }
+  return { count: set.count(cond), newest: set.newest(cond) }
+}
 
-/** How many ids of a date range's index cost about one article row looked up. */
-const BROAD_PER_ROW = 10
+/** How many ids of a date range's index cost about one id tested on the dates' index (listing and sorting vs a seek). */
+const LIST_PER_PROBE = 4
+
+/**
+ * `acc` (sorted, newest first) within date ranges, from indexes alone: the ranges listed from
+ * their index and intersected when they are small next to `acc` (counted only that far), or
+ * each id of `acc` tested on the dates' index (migration 013) — never the article rows.
+ */
+function withinBroad(db: DB, acc: number[], broad: Parts['broad']): number[] {
+  const range = { sql: `SELECT a.id FROM articles a WHERE ${whereOf(broad.map((b) => b.row))}`, params: broad.flatMap((b) => b.row.params) }
+  const most = acc.length * LIST_PER_PROBE
+  const size = prep(db, `SELECT count(*) FROM (${range.sql} LIMIT ?)`, true).get(...range.params, most + 1) as number
+  if (size <= most) return intersectDesc(acc, uniqueDesc(prep(db, range.sql, true).all(...range.params) as number[]))
+  const tests = broad.map((b) => (b.set.probe as IdCond)('m.value'))
+  return prep(db, `SELECT m.value FROM json_each(?) m WHERE ${whereOf(tests)}`, true).all(
+    JSON.stringify(acc),
+    ...tests.flatMap((t) => t.params)
+  ) as number[]
+}
+
+const inList = 'SELECT value FROM json_each(?)'
 
 const whereOf = (rows: SqlFragment[]): string => (rows.length ? rows.map((r) => r.sql).join(' AND ') : '1')
 
@@ -214,9 +257,7 @@ const whereOf = (rows: SqlFragment[]): string => (rows.length ? rows.map((r) => 
 function textWithin(db: DB, fts: string, exclude: string | null, within: number[] | null): number[] {
   if (within && within.length === 0) return []
   const expr = exclude ? `(${fts}) NOT (${exclude})` : fts
-  const own = within
-    ? uniqueDesc(prep(db, `${OWN} AND +rowid IN (${inList})`, true).all(expr, JSON.stringify(within)) as number[])
-    : (prep(db, `${OWN} ORDER BY rowid DESC`, true).all(expr) as number[])
+  const own = within ? ownWithin(db, expr, within) : (prep(db, `${OWN} ORDER BY rowid DESC`, true).all(expr) as number[])
   const v = viaHighlightsSql(fts)
   let via = uniqueDesc(prep(db, v.sql, true).all(...v.params) as number[])
   if (within) via = intersectDesc(within, via)
@@ -228,6 +269,19 @@ function textWithin(db: DB, fts: string, exclude: string | null, within: number[
     if (viaOnly.length) out = minusDesc(out, ownAmong(db, exclude, viaOnly))
   }
   return out
+}
+
+/**
+ * The own matches of `expr` among `within` (sorted, newest first), by the cheaper side: the
+ * doclist, when it is no longer than the set (counted only that far), is listed and the two
+ * lists intersected here (`ceasefire tag:Syria`: 7,900 entries against 13,700 tagged); a set
+ * shorter than the doclist is handed to SQLite, which keeps the doclist's rows in it in one
+ * pass (`government speaker:Torres`: 3,100 articles against 40,000 entries).
+ */
+function ownWithin(db: DB, expr: string, within: number[]): number[] {
+  const entries = prep(db, `SELECT count(*) FROM (${OWN} LIMIT ?)`, true).get(expr, within.length + 1) as number
+  if (entries <= within.length) return intersectDesc(within, prep(db, `${OWN} ORDER BY rowid DESC`, true).all(expr) as number[])
+  return uniqueDesc(prep(db, `${OWN} AND +rowid IN (${inList})`, true).all(expr, JSON.stringify(within)) as number[])
 }
 
 /** `ids` without the articles whose text or highlights match `exclude`. */

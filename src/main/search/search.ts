@@ -123,14 +123,14 @@ function orderedPage(db: DB, m: MatchSet, sort: SortOrder, limit: number, offset
  * bm25 over the most recent RANK_WINDOW article matches and HIGHLIGHT_WINDOW highlight
  * matches, each from an FTS-only query that walks rowid order and so stops early.
  */
-function candidates(db: DB, q: CompiledQuery, fts: string): Map<number, number> {
+function candidates(db: DB, q: CompiledQuery, fts: string, within: number[] | null): Map<number, number> {
   const scores = new Map<number, number>()
   if (!q.highlightsOnly) {
     const match = q.exclude ? `(${fts}) NOT (${q.exclude})` : fts
-    const rows = prep(
+    const rows = within ? windowWithin(db, match, within) : (prep(
       db,
       `SELECT rowid AS id, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`
-    ).all(match, RANK_WINDOW) as { id: number; score: number }[]
+    ).all(match, RANK_WINDOW) as { id: number; score: number }[])
     for (const r of rows) scores.set(r.id, r.score)
   }
   // Outside is:highlight, a highlight only has to match the text: filters are applied later.
@@ -151,15 +151,40 @@ function candidates(db: DB, q: CompiledQuery, fts: string): Map<number, number> 
 }
 
 /**
+ * The window's own matches that are among `within` (the match set, newest first), scored: the
+ * window is bounded by its oldest id (found without scoring), and only the matches in the set
+ * are scored — `government speaker:Torres` scores a few dozen of the window's 2,000. The same
+ * scores: bm25 of a row depends on the row and the index, not on the other rows returned.
+ */
+export function windowWithin(db: DB, match: string, within: number[], window = RANK_WINDOW): { id: number; score: number }[] {
+  const oldest = prep(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?', true).get(match, window - 1) as
+    | number
+    | undefined
+  const bound = oldest ?? 0
+  // `within` is newest first: the ids at or above the bound are its head.
+  let n = 0
+  while (n < within.length && within[n] >= bound) n++
+  if (n === 0) return []
+  return prep(
+    db,
+    // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
+    `SELECT rowid AS id, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) ` +
+      `AND +rowid IN (SELECT value FROM json_each(?))`
+  ).all(match, bound, JSON.stringify(within.slice(0, n))) as { id: number; score: number }[]
+}
+
+/**
  * The ranked window (candidates that are in the match set, best first), then every other
  * match in saved order, newest first: exact ranking whenever the query matches fewer than
  * RANK_WINDOW articles, a bounded cost when it matches all of them.
  */
 function rankedPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset: number): PageIds {
-  const scores = candidates(db, q, q.fts as string)
   const all = m.ids()
   // Without filters (exclusions are filters) every candidate matches by construction.
-  const inSet = q.filters.sql === '1' && !q.highlightsOnly ? null : new Set(all)
+  const filtered = q.filters.sql !== '1' || q.highlightsOnly
+  // With filters other than exclusions, only the window's matches in the set are scored.
+  const scores = candidates(db, q, q.fts as string, q.conjuncts.length ? all : null)
+  const inSet = filtered ? new Set(all) : null
   const ranked = [...scores]
     .filter(([id]) => !inSet || inSet.has(id))
     .sort(([ia, sa], [ib, sb]) => sa - sb || ib - ia)
