@@ -302,11 +302,35 @@ function viaExcluded(db: DB, exclude: string): number[] {
 // ---------------------------------------------------------------------------------------
 // Sorted id lists
 
-/** Sorted descending, without duplicates. */
-function uniqueDesc(ids: number[]): number[] {
+/** Past this many ascending runs, a list is sorted rather than merged. */
+const MAX_RUNS = 8
+
+/**
+ * Sorted descending, without duplicates. A set's SQL lists each index's ids in ascending
+ * order (a tag's articles, one outlet's, one speaker kind's), one run per arm: a few runs are
+ * merged in linear time; anything else is sorted.
+ */
+export function uniqueDesc(ids: number[]): number[] {
+  const starts = [0]
+  for (let i = 1; i < ids.length && starts.length <= MAX_RUNS; i++) if (ids[i] < ids[i - 1]) starts.push(i)
+  if (starts.length <= MAX_RUNS) {
+    let out: number[] = []
+    for (let r = 0; r < starts.length; r++) {
+      const run = ids.slice(starts[r], starts[r + 1] ?? ids.length).reverse()
+      out = r === 0 ? dedupDesc(run) : mergeDesc(out, run)
+    }
+    return out
+  }
   const sorted = Float64Array.from(ids).sort()
   const out: number[] = []
   for (let i = sorted.length - 1; i >= 0; i--) if (out.length === 0 || out[out.length - 1] !== sorted[i]) out.push(sorted[i])
+  return out
+}
+
+/** A list sorted descending (repeats allowed) without its repeats. */
+function dedupDesc(desc: number[]): number[] {
+  const out: number[] = []
+  for (const id of desc) if (out.length === 0 || out[out.length - 1] !== id) out.push(id)
   return out
 }
 
