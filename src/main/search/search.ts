@@ -64,6 +64,9 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
   const ranked = sort === 'relevance' && q.fts !== null
   const wantFacets = !!input.includeFacets || !!input.includeTimeline
   const m = matchSet(db, q)
+  // Facets need every id: listed first, the set's count and page come from that list instead
+  // of their own statements (which spare a search without facets from listing a large set).
+  if (wantFacets && !m.textOnly) m.ids()
   const page = ranked
     ? m.textOnly
       ? rankedTextPage(db, q, m, limit, offset)
