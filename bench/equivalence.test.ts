@@ -117,6 +117,10 @@ const CASES: [string, string][] = [
     `${tag('Syria')} AND EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND (EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id ` +
       "WHERE x.article_id = a.id AND t.name = 'Syria') OR EXISTS (SELECT 1 FROM highlight_tags x JOIN tags t ON t.id = x.tag_id WHERE x.highlight_id = h.id AND t.name = 'Syria')))"
   ],
+  // A word rarer than the tag: its doclist drives, tested on the tag's and dates' indexes
+  // (match.ts textProbed); "angle" is found only through highlights' tags ("Hidden Angle").
+  ['angle tag:Syria after:2016', `${text('"angle"')} AND ${tag('Syria')} AND a.published_at >= '2016-01-01'`],
+  ['ceasefire tag:Iran', `${text('"ceasefire"')} AND ${tag('Iran')}`],
   // A date range next to another set: listed from its index when short (the first), tested on the dates' index by id (the second).
   ['site:capitaltimes.example after:2019-01 before:2019-03', `${site('capitaltimes.example')} AND a.published_at >= '2019-01-01' AND a.published_at < '2019-03-01'`],
   ['site:capitaltimes.example after:2016', `${site('capitaltimes.example')} AND a.published_at >= '2016-01-01'`]

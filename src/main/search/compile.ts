@@ -33,8 +33,10 @@ export interface SqlFragment {
  */
 export interface IdSet extends SqlFragment {
   broad: boolean
-  /** The set as a test of one id (an SQL expression), answered from an index: date ranges. */
+  /** The set as a test of one id (an SQL expression), answered from an index: date ranges, tags. */
   probe?: (id: string) => SqlFragment
+  /** With `probe`: `SELECT <a lower bound of the set's size>`, counted on an index (to choose between listing and probing). */
+  size?: SqlFragment
   /** Counted and paged by SQLite from indexes, without listing the ids (see CountedSet). */
   counted?: CountedSet
 }
@@ -335,6 +337,12 @@ function tagSet(value: string): IdSet {
     sql: `${own} UNION ALL ${viaHighlights}`,
     params: [value, value],
     broad: false,
+    // The article's own tag by its key; the highlights' articles listed once per statement (few).
+    probe: (id) => ({
+      sql: `(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${id} AND x.tag_id = ${tag}) OR ${id} IN (${viaHighlights}))`,
+      params: [value, value]
+    }),
+    size: { sql: `SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tag}`, params: [value] },
     counted: {
       // The articles tagged themselves are distinct in the tag's index (counted there); those
       // tagged only through highlights are few, and tested against that index one by one.

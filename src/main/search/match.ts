@@ -165,13 +165,20 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
   const evaluate = (): number[] => {
     if (rowsOnly) return list(`${rowSql.sql} ORDER BY a.id DESC`, ...rowParams)
     let acc: number[] | null = null
-    const lists = p.sets.map((s) => uniqueDesc(list(s.sql, ...s.params))).sort((a, b) => a.length - b.length)
-    for (const l of lists) acc = acc ? intersectDesc(acc, l) : l
-    if (p.text) acc = textWithin(db, p.text.fts, p.text.exclude, acc)
-    else if (p.exclude && acc) acc = withoutText(db, acc, p.exclude)
+    let broadDone = false
+    if (p.text && !p.text.exclude && probedText(db, p)) {
+      // The word is rarer than every set: its doclist drives, each entry tested on the sets' and dates' indexes.
+      acc = textProbed(db, p.text.fts, [...p.sets, ...p.broad.map((b) => b.set)])
+      broadDone = true
+    } else {
+      const lists = p.sets.map((s) => uniqueDesc(list(s.sql, ...s.params))).sort((a, b) => a.length - b.length)
+      for (const l of lists) acc = acc ? intersectDesc(acc, l) : l
+      if (p.text) acc = textWithin(db, p.text.fts, p.text.exclude, acc)
+      else if (p.exclude && acc) acc = withoutText(db, acc, p.exclude)
+    }
     if (!acc || acc.length === 0) return []
     let rows = p.rows
-    if (p.broad.length) {
+    if (p.broad.length && !broadDone) {
       if (p.broad.every((b) => b.set.probe)) acc = withinBroad(db, acc, p.broad)
       else rows = [...rows, ...broadRows]
     }
@@ -224,6 +231,38 @@ function countedOf(p: Parts): { count: SqlFragment; newest: SqlFragment } | null
     return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
   }
   return { count: set.count(cond), newest: set.newest(cond) }
+}
+
+/**
+ * Whether text within sets is cheaper by walking the word's doclist and testing each entry on
+ * the sets' indexes than by listing the sets: every set (and date range) can be tested by id,
+ * and the doclist is no longer than the smallest set (counted only that far).
+ */
+function probedText(db: DB, p: Parts): boolean {
+  if (!p.text || p.sets.length === 0 || !p.sets.every((s) => s.probe && s.size) || !p.broad.every((b) => b.set.probe)) return false
+  const smallest = Math.min(...p.sets.map((s) => prep(db, (s.size as SqlFragment).sql, true).get(...(s.size as SqlFragment).params) as number))
+  const entries = prep(db, `SELECT count(*) FROM (${OWN} LIMIT ?)`, true).get(p.text.fts, smallest + 1) as number
+  return entries <= smallest
+}
+
+/**
+ * Articles matching `fts` (own text or a highlight) that pass every set's probe, newest first:
+ * one pass over the doclist, each entry tested on indexes (a tag's key, the dates' index), and
+ * the few highlight matches tested the same way.
+ */
+function textProbed(db: DB, fts: string, sets: IdSet[]): number[] {
+  const tests = (id: string) => {
+    const t = sets.map((s) => (s.probe as IdCond)(id))
+    return { sql: whereOf(t), params: t.flatMap((x) => x.params) }
+  }
+  const own = tests('articles_fts.rowid')
+  const ids = prep(db, `${OWN} AND ${own.sql} ORDER BY rowid DESC`, true).all(fts, ...own.params) as number[]
+  const v = viaHighlightsSql(fts)
+  const via = uniqueDesc(prep(db, v.sql, true).all(...v.params) as number[])
+  if (via.length === 0) return ids
+  const viaTests = tests('m.value')
+  const viaIn = prep(db, `SELECT m.value FROM json_each(?) m WHERE ${viaTests.sql}`, true).all(JSON.stringify(via), ...viaTests.params) as number[]
+  return mergeDesc(ids, viaIn)
 }
 
 /** How many ids of a date range's index cost about one id tested on the dates' index (listing and sorting vs a seek). */
