@@ -24,7 +24,8 @@
  */
 import type { DB } from '../db/connection'
 import { compileQuery, highlightCond, type CompiledQuery } from './compile'
-import { hasDesc, matchSet, type MatchSet } from './match'
+import { matchSet, type MatchSet } from './match'
+import { hasDesc } from './ids'
 import { parseQueryLenient } from './parse'
 import { prep } from './statements'
 import { hits, type PageIds } from './hits'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeRng } from '../../../test/support/prng'
-import { uniqueDesc } from './match'
+import { uniqueDesc } from './ids'
 
 /** The plain way: sort, descending, drop repeats. */
 const reference = (ids: number[]) => [...new Set(ids)].sort((a, b) => b - a)
