@@ -3,6 +3,7 @@
  *
  *   npx tsx bench/search-scale.ts [--size 100000 | --db PATH] [--seed N] [--queries 'a|b|c']
  *                                 [--runs N] [--warmup N] [--budget S] [--facets] [--raw] [--json]
+ *                                 [--exact] [--approximate-from N]
  *
  * --size: the archive `npx tsx bench/run.ts --size N` would reuse (fast or full build, whichever
  * exists), migrated to the latest schema first if it is older, as run.ts does; --db: any archive
@@ -11,7 +12,9 @@
  * (default 20), stopped once the query has used --budget seconds (default 60; at least one
  * timed run is always made: a query slower than its budget gets one run and is marked so).
  * --facets: also times the search with facets and timeline (as the search screen asks);
- * --raw: also the raw FTS5/SQL statement. Progress goes to stderr; the table (or one JSON
+ * --raw: also the raw FTS5/SQL statement. --exact: exact totals however many match (the API's
+ * exactTotal); --approximate-from N: estimate totals past N matches instead of 100,000 (to see
+ * at 100k what the estimate does at a million). Progress goes to stderr; the table (or one JSON
  * object) to stdout. The pooled p95 weighs each query equally. Use CPU time when another
  * process shares the cores.
  */
@@ -34,7 +37,9 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '60' },
     facets: { type: 'boolean', default: false },
     raw: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false }
+    json: { type: 'boolean', default: false },
+    exact: { type: 'boolean', default: false },
+    'approximate-from': { type: 'string' }
   }
 })
 
@@ -74,7 +79,9 @@ const app = openApp(path)
 const mix = specs()
 log(`Search: ${mix.length} queries, ${warmup} warm-up + up to ${runs} runs each, at most ${budgetMs / 1000} s per query${values.facets ? ', also with facets + timeline' : ''}…`)
 const t0 = performance.now()
-const results = searchBench(app.ctx.db, searchArticles, mix, runs, budgetMs, undefined, { warmup, minRuns: 1, raw: values.raw, ui: values.facets, progress: log })
+const approximateFrom = values['approximate-from'] ? num('approximate-from', values['approximate-from'], 0) : undefined
+const search: typeof searchArticles = (db, input) => searchArticles(db, { ...input, exactTotal: values.exact, approximateFrom })
+const results = searchBench(app.ctx.db, search, mix, runs, budgetMs, undefined, { warmup, minRuns: 1, raw: values.raw, ui: values.facets, progress: log })
 app.close()
 log(`Done in ${((performance.now() - t0) / 1000).toFixed(0)} s.`)
 

@@ -29,7 +29,7 @@ Commands:
                                  (--all: articles made by older rules, so an interrupted run resumes)
   images [<id>] [--retry] [--json]
                                  Images that could not be saved; --retry fetches them now
-  search <query> [--sort relevance|newest|oldest] [--limit N] [--offset N] [--json]
+  search <query> [--sort relevance|newest|oldest] [--limit N] [--offset N] [--exact] [--json]
                                  Search articles, quotes, notes and tags (see the README for the language)
   highlight add <id> --quote TEXT [--color C] [--note N] [--tag T]...
                                  Highlight the words of an article (found by quote)

@@ -253,7 +253,10 @@ export interface FacetCount {
 }
 
 export interface SearchResult {
+  /** How many articles match: exact, or past 100,000 matches of text alone an estimate (see totalApproximate). */
   total: number
+  /** `total` is an estimate to two significant digits ("about 1,000,000"); ask with `exactTotal` for the exact count. */
+  totalApproximate: boolean
   results: SearchHit[]
   facets: { tags: FacetCount[]; sites: FacetCount[]; authors: FacetCount[] }
   timeline: { month: string; count: number }[]

@@ -82,6 +82,8 @@ export async function teamSearch(pool: Pool, input: TeamSearchInput): Promise<Se
   const problem = error ?? q.warnings[0]
   return {
     total,
+    // PostgreSQL counts every match: the team's totals are exact.
+    totalApproximate: false,
     results: await hits(pool, q, page),
     facets: input.facets && wantFacets ? await facets(pool, inSample, scale) : { tags: [], sites: [], authors: [] },
     timeline: input.timeline && wantFacets ? await timeline(pool, inSample, scale) : [],

@@ -23,6 +23,7 @@ const OPTIONS = {
   article: { type: 'string' },
   out: { type: 'string' },
   repair: { type: 'boolean', default: false },
+  exact: { type: 'boolean', default: false },
   // team
   database: { type: 'string' },
   token: { type: 'string' },

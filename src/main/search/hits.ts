@@ -8,6 +8,8 @@ import { SNIPPET_CLOSE, SNIPPET_OPEN, type ArticleState } from '../../shared/voc
 /** One page of the match set: the ids to show, with their scores, and how many match in all. */
 export interface PageIds {
   total: number
+  /** `total` is an estimate (search.ts APPROXIMATE_FROM). */
+  approximate?: boolean
   ids: { id: number; score: number }[]
 }
 

@@ -28,6 +28,13 @@ export interface MatchSet {
   sql(): SqlFragment
   /** The exact number of matches. */
   count(): number
+  /**
+   * How many match. Text alone: exact up to `from` matches; past it, unless `exact`, an
+   * estimate (two significant digits; rounded too when the ids happen to be listed, so that
+   * every page of a query reports the same) that spares a query of a common word the walk
+   * over its whole doclist. Other queries: always exact.
+   */
+  total(exact: boolean, from: number): Total
   /** Every matching id, most recently saved first (computed once). */
   ids(): number[]
   /** Text alone: the ids whose own text matches, most recent first, at most `n` of them. */
@@ -39,6 +46,11 @@ export interface MatchSet {
   ownScored(rank: string): [number, number][]
   /** One page in saved order, newest first. */
   newestSaved(limit: number, offset: number): number[]
+}
+
+export interface Total {
+  total: number
+  approximate: boolean
 }
 
 export function matchSet(db: DB, q: CompiledQuery): MatchSet {
@@ -86,7 +98,14 @@ function textMatch(db: DB, fts: string): MatchSet {
       return scored
     },
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
-    count: () => {
+    count,
+    total: (exact, from) => {
+      if (all || ownHead().length < HEAD) return totalOf(ids().length, exact, from)
+      if (exact) return { total: count(), approximate: false }
+      return newestCount(db, fts, viaIds(), from)
+    }
+  }
+  function count(): number {
       if (all || ownHead().length < HEAD) return ids().length
       const v = viaIds()
       if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(fts) as number
@@ -100,8 +119,38 @@ function textMatch(db: DB, fts: string): MatchSet {
         .raw(true)
         .get(JSON.stringify(v), fts) as [number, number]
       return ownCount + v.length - both
-    }
   }
+}
+
+/** A total known exactly, reported as an estimate past `from` when an estimate was asked for (the same either way). */
+function totalOf(n: number, exact: boolean, from: number): Total {
+  return exact || n <= from ? { total: n, approximate: false } : { total: roughly(n), approximate: true }
+}
+
+/** Two significant digits: 1,003,456 → 1,000,000; 401,234 → 400,000. */
+export function roughly(n: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, n))) - 1)
+  return Math.round(n / unit) * unit
+}
+
+/**
+ * A text-alone total counted newest first, up to `from` + 1 own matches (FTS5 walks the
+ * doclist from its newest end and stops there): exact when there are at most `from`;
+ * otherwise the matches (own and via highlights) counted in that newest stretch of ids,
+ * scaled up to the whole span of article ids — matches per id, assumed as dense in the
+ * older part as in the newer.
+ */
+function newestCount(db: DB, fts: string, via: number[], from: number): Total {
+  const [own, both, oldest] = prep(
+    db,
+    `SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END), min(rowid) FROM (${OWN} ORDER BY rowid DESC LIMIT ?)`
+  )
+    .raw(true)
+    .get(JSON.stringify(via), fts, from + 1) as [number, number, number]
+  if (own <= from) return { total: own + via.length - both, approximate: false }
+  const [lo, hi] = prep(db, 'SELECT min(id), max(id) FROM articles').raw(true).get() as [number, number]
+  const counted = own + via.filter((id) => id >= oldest).length - both
+  return { total: roughly((counted * (hi - lo + 1)) / (hi - oldest + 1)), approximate: true }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -214,11 +263,14 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
       const page = counted ? counted.newest : { sql: `${rowSql.sql} ORDER BY a.id DESC`, params: rowParams }
       return prep(db, `${page.sql} LIMIT ? OFFSET ?`, true).all(...page.params, limit, offset) as number[]
     },
-    count: () => {
-      if (all || (!rowsOnly && !counted)) return ids().length
-      if (counted) return prep(db, counted.count.sql, true).get(...counted.count.params) as number
-      return prep(db, `SELECT count(*) FROM (${rowSql.sql})`, true).get(...rowParams) as number
-    }
+    count,
+    // Listed (or counted by SQLite) exactly, whatever their number: never estimated.
+    total: () => ({ total: count(), approximate: false })
+  }
+  function count(): number {
+    if (all || (!rowsOnly && !counted)) return ids().length
+    if (counted) return prep(db, counted.count.sql, true).get(...counted.count.params) as number
+    return prep(db, `SELECT count(*) FROM (${rowSql.sql})`, true).get(...rowParams) as number
   }
 }
 

@@ -32,7 +32,7 @@ afterAll(async () => {
   t.close()
 })
 
-const request = (query: string): SearchRequest => ({ query, sort: 'relevance', limit: 20, offset: 0, facets: true, timeline: true })
+const request = (query: string): SearchRequest => ({ query, sort: 'relevance', limit: 20, offset: 0, facets: true, timeline: true, exactTotal: false })
 
 describe('search thread', () => {
   it('runs in a worker and answers exactly as the main thread does', async () => {

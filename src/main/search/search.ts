@@ -24,7 +24,7 @@
  */
 import type { DB } from '../db/connection'
 import { compileQuery, highlightCond, type CompiledQuery } from './compile'
-import { matchSet, type MatchSet } from './match'
+import { matchSet, type MatchSet, type Total } from './match'
 import { hasDesc } from './ids'
 import { parseQueryLenient } from './parse'
 import { prep } from './statements'
@@ -41,6 +41,10 @@ export interface SearchInput {
   offset?: number
   includeFacets?: boolean
   includeTimeline?: boolean
+  /** Count every match even past APPROXIMATE_FROM (see `total`). */
+  exactTotal?: boolean
+  /** Where estimates start (default APPROXIMATE_FROM): tests and benches set it lower. */
+  approximateFrom?: number
 }
 
 export type { SearchHighlight, SearchHit, FacetCount, SearchResult } from '../../shared/types'
@@ -50,6 +54,12 @@ export { SNIPPET_OPEN, SNIPPET_CLOSE } from '../../shared/vocabulary'
 export const RANK_WINDOW = 2000
 export const HIGHLIGHT_WINDOW = 2000
 export const FACET_SAMPLE = 4000
+/**
+ * Past this many matches a text-alone query's total is an estimate (`totalApproximate`), unless
+ * `exactTotal` is asked for: counting a word found in most of a million articles walks its
+ * whole doclist, which costs more than the rest of the search.
+ */
+export const APPROXIMATE_FROM = 100_000
 const MAX_LIMIT = 200
 
 /** Title, byline, outlet, text, tags (migration 004). */
@@ -65,20 +75,22 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
   const ranked = sort === 'relevance' && q.fts !== null
   const wantFacets = !!input.includeFacets || !!input.includeTimeline
   const m = matchSet(db, q)
-  // Facets need every id: listed first, the set's count and page come from that list instead
-  // of their own statements (which spare a search without facets from listing a large set).
-  if (wantFacets && !m.textOnly) m.ids()
+  // Facets need every id: listed first, so the count and page come from that list (a set's own
+  // statements spare a search without facets from listing a large set), and a text total past
+  // APPROXIMATE_FROM comes from the list, not another pass.
+  const all = wantFacets ? m.ids() : null
+  const count = (): Total => m.total(!!input.exactTotal, input.approximateFrom ?? APPROXIMATE_FROM)
   const page = ranked
     ? m.textOnly
-      ? rankedTextPage(db, q, m, limit, offset)
+      ? rankedTextPage(db, q, m, count, limit, offset)
       : rankedPage(db, q, m, limit, offset)
-    : orderedPage(db, m, sort, limit, offset)
-  const all = wantFacets ? m.ids() : null
+    : orderedPage(db, m, count, sort, limit, offset)
   const sample = all ? stride(all, FACET_SAMPLE) : []
   const scale = all && sample.length ? all.length / sample.length : 1
   const problem = error ?? q.warnings[0]
   return {
     total: page.total,
+    totalApproximate: !!page.approximate,
     results: hits(db, q, page),
     ...facetsAndTimeline(db, sample, scale, { facets: !!input.includeFacets, timeline: !!input.includeTimeline }),
     // Sampled means more than FACET_SAMPLE matches, whenever the match set is evaluated (ranked or faceted).
@@ -107,7 +119,7 @@ const ORDER: Record<Exclude<SortOrder, 'relevance'>, string> = {
   oldest: 'a.published_at ASC NULLS LAST, a.id ASC'
 }
 
-function orderedPage(db: DB, m: MatchSet, sort: SortOrder, limit: number, offset: number): PageIds {
+function orderedPage(db: DB, m: MatchSet, count: () => Total, sort: SortOrder, limit: number, offset: number): PageIds {
   // Without text to rank, relevance falls back to saved order, newest first.
   const ids =
     sort === 'relevance'
@@ -117,7 +129,8 @@ function orderedPage(db: DB, m: MatchSet, sort: SortOrder, limit: number, offset
           limit,
           offset
         ) as number[])
-  return { total: m.count(), ids: ids.map((id) => ({ id, score: 0 })) }
+  const { total, approximate } = count()
+  return { total, approximate, ids: ids.map((id) => ({ id, score: 0 })) }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -234,7 +247,7 @@ function rankWindow(db: DB, fts: string, m: MatchSet, wanted: number): { size: n
  * result, cheaper: only the window's best are ranked (rankWindow), and the window's listing
  * (with one more id, which tells whether there are more) spares most queries a count.
  */
-function rankedTextPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset: number): PageIds {
+function rankedTextPage(db: DB, q: CompiledQuery, m: MatchSet, count: () => Total, limit: number, offset: number): PageIds {
   const fts = q.fts as string
   const wanted = offset + limit
   const { size: windowSize, has: inWindow, top } = rankWindow(db, fts, m, wanted)
@@ -253,11 +266,12 @@ function rankedTextPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, of
   const ranked = viaHighlights.size ? [...top, ...viaHighlights].sort(byScore) : top
   const rankedCount = windowSize + viaHighlights.size
   const ids = ranked.slice(offset, wanted).map(([id, score]) => ({ id, score: -score || 0 }))
-  const total = m.count()
+  const { total, approximate } = count()
+  // An estimate is past APPROXIMATE_FROM, far beyond the ranked windows: the rest is listed.
   if (ids.length < limit && total > rankedCount) {
     const skip = offset + ids.length - rankedCount
     const rest = m.ids().filter((id) => !inWindow(id) && !viaHighlights.has(id)).slice(skip, skip + limit - ids.length)
     ids.push(...rest.map((id) => ({ id, score: 0 })))
   }
-  return { total, ids }
+  return { total, approximate, ids }
 }

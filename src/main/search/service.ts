@@ -13,6 +13,7 @@ export interface SearchRequest {
   offset: number
   facets: boolean
   timeline: boolean
+  exactTotal: boolean
 }
 
 export function search(db: DB, r: SearchRequest): SearchResult {
@@ -22,7 +23,8 @@ export function search(db: DB, r: SearchRequest): SearchResult {
     limit: r.limit,
     offset: r.offset,
     includeFacets: r.facets,
-    includeTimeline: r.timeline
+    includeTimeline: r.timeline,
+    exactTotal: r.exactTotal
   })
 }
 
@@ -38,7 +40,8 @@ export function suggestion(db: DB, query: string): SearchSuggestion | null {
 
 export { textMatches }
 
-const countOf = (db: DB, query: string): number => searchArticles(db, { query, limit: 1 }).total
+/** Exact: a saved search's count is shown without "about". */
+const countOf = (db: DB, query: string): number => searchArticles(db, { query, limit: 1, exactTotal: true }).total
 
 export function listSavedSearches(db: DB): SavedSearch[] {
   return saved.listSavedSearches(db).map((s) => ({ ...s, count: countOf(db, s.query) }))
@@ -54,7 +57,7 @@ export function highlightIdsFor(db: DB, query: string): number[] {
   const ids: number[] = []
   const PAGE = 200
   for (let offset = 0; ; offset += PAGE) {
-    const page = searchArticles(db, { query, limit: PAGE, offset })
+    const page = searchArticles(db, { query, limit: PAGE, offset, exactTotal: true })
     for (const hit of page.results) for (const h of hit.highlights) ids.push(h.id)
     if (offset + PAGE >= page.total || page.results.length === 0) return ids
   }

@@ -13,7 +13,9 @@ export const searchSchemas = {
       limit: z.number().int().min(1).max(200).default(20),
       offset: offset.default(0),
       facets: z.boolean().default(true),
-      timeline: z.boolean().default(true)
+      timeline: z.boolean().default(true),
+      /** Count every match: past 100,000 matches of text alone the total is otherwise an estimate (`totalApproximate`). */
+      exactTotal: z.boolean().default(false)
     })
     .strict(),
   /** For a query that finds nothing: the same query with its misspelt words replaced by close words of the archive (or null). */

@@ -13,7 +13,8 @@ const searchCommand: Command = async ({ app, args, values, io }) => {
       sort: values.sort as SearchSort | undefined,
       limit: intOption(values.limit, 'limit', 20, 1, 200),
       offset: intOption(values.offset, 'offset', 0),
-      timeline: false
+      timeline: false,
+      exactTotal: values.exact
     })
   )
   if (r.error) io.say(`clipfile search: ${r.error.message}\n  ${query}\n  ${' '.repeat(r.error.position)}^`)
@@ -22,6 +23,7 @@ const searchCommand: Command = async ({ app, args, values, io }) => {
     io.out(
       JSON.stringify({
         total: r.total,
+        totalApproximate: r.totalApproximate,
         results: r.results.map(({ id, title, site, byline, publishedAt, url, tags, snippet, highlights }) => ({ id, title, site, byline, publishedAt, url, tags, snippet: plain(snippet), highlights })),
         facets: r.facets,
         ...(r.error ? { error: r.error } : {})
@@ -36,7 +38,8 @@ const searchCommand: Command = async ({ app, args, values, io }) => {
       for (const h of hit.highlights) io.out(`        ❝ ${h.exact.replace(/\s+/g, ' ')}${h.note ? ` — ${h.note}` : ''}`)
     }
     const more = r.total > r.results.length ? ` (${r.results.length} shown; --limit/--offset for more)` : ''
-    io.say(`${r.total} ${r.total === 1 ? 'article' : 'articles'}${more}`)
+    const total = r.totalApproximate ? `about ${r.total.toLocaleString('en-US')}` : String(r.total)
+    io.say(`${total} ${r.total === 1 ? 'article' : 'articles'}${more}${r.totalApproximate ? ' (an estimate: --exact counts them all)' : ''}`)
   }
   return r.error ? EXIT.usage : EXIT.ok
 }

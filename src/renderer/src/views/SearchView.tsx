@@ -64,7 +64,7 @@ export function SearchView({ q, sort = 'relevance', team = false, tagSuggestions
       <div className="search-main">
         <div className="page-head">
           <div>
-            <h1 className="page-title">{total !== null ? `${total.toLocaleString()} ${total === 1 ? 'article' : 'articles'}` : 'Searching…'}</h1>
+            <h1 className="page-title">{total !== null ? <SearchTotal key={key} total={total} approximate={!team && !!r?.totalApproximate} q={q} /> : 'Searching…'}</h1>
             <div className="page-sub">for <code className="query-code">{q || '(everything)'}</code>{team && ' in the team’s archive'}</div>
           </div>
           <div className="toolbar">
@@ -105,6 +105,30 @@ export function SearchView({ q, sort = 'relevance', team = false, tagSuggestions
         {r && !team && <Facets r={r} q={q} setQuery={setQuery} />}
       </aside>
     </div>
+  )
+}
+
+/**
+ * "1,234 articles", or past 100,000 matches of a common word "About 1,000,000 articles" (the
+ * search estimates rather than counting them all), with a button that counts them exactly.
+ */
+function SearchTotal({ total, approximate, q }: { total: number; approximate: boolean; q: string }) {
+  const [exact, setExact] = useState<number | 'counting' | null>(null)
+  const noun = (n: number) => (n === 1 ? 'article' : 'articles')
+  if (typeof exact === 'number') return <>{`${exact.toLocaleString()} ${noun(exact)}`}</>
+  if (!approximate) return <>{`${total.toLocaleString()} ${noun(total)}`}</>
+  const count = async () => {
+    setExact('counting')
+    const r = await clipfile.search({ query: q, limit: 1, facets: false, timeline: false, exactTotal: true })
+    setExact(r.ok ? r.value.total : null)
+  }
+  return (
+    <>
+      <span title="Estimated from the newest matches">{`About ${total.toLocaleString()} ${noun(total)}`}</span>{' '}
+      <button type="button" className="btn btn-small count-exact" onClick={count} disabled={exact === 'counting'}>
+        {exact === 'counting' ? 'Counting…' : 'Count exactly'}
+      </button>
+    </>
   )
 }
 

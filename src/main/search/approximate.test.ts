@@ -1,0 +1,102 @@
+/**
+ * Totals past APPROXIMATE_FROM (set low here): text alone is estimated and flagged, exactly
+ * counted on request, and everything else — the results on every page, totals at or under the
+ * threshold, queries with filters — is what the exact path answers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { searchArticles, type SearchInput } from './search'
+import { roughly } from './match'
+import { createTestDb, type TestDb } from '../../../test/support/search-db'
+
+let t: TestDb
+const N = 400
+/** "harbour" in every article, "tide" in every third, "moon" in every tenth; "harbourmaster" in every fifth (a prefix's second word). */
+beforeAll(() => {
+  t = createTestDb()
+  t.db.transaction(() => {
+    for (let i = 0; i < N; i++) {
+      const words = ['harbour', i % 3 === 0 ? 'tide' : 'calm', i % 10 === 0 ? 'moon' : 'sun', i % 5 === 0 ? 'harbourmaster' : 'quay']
+      t.add({ title: `Report ${i}`, text: `The ${words.join(' and the ')} were noted on day ${i}.`, tags: i % 2 ? ['Port'] : [], publishedAt: `2020-01-${String((i % 28) + 1).padStart(2, '0')}` })
+    }
+  })()
+  // An article matched through its highlight alone.
+  const other = t.add({ title: 'Inland', text: 'Nothing about the sea here.' })
+  t.highlight(other, { exact: 'Nothing about', note: 'no harbour mentioned' })
+})
+
+afterAll(() => t.close())
+
+const plainCount = (fts: string): number =>
+  t.db
+    .prepare(
+      `SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? UNION ` +
+        `SELECT h.article_id FROM highlights h WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH ?))`
+    )
+    .pluck()
+    .get(fts, fts) as number
+
+const search = (query: string, more: Partial<SearchInput> = {}) => searchArticles(t.db, { query, limit: 20, ...more })
+
+describe('approximate totals', () => {
+  it('rounds to two significant digits', () => {
+    expect([roughly(1_003_456), roughly(401_234), roughly(99), roughly(123_456), roughly(0)]).toEqual([1_000_000, 400_000, 99, 120_000, 0])
+  })
+
+  it('estimates a text-alone total past the threshold, counts it exactly on request', () => {
+    const exact = plainCount('"harbour"')
+    expect(exact).toBe(N + 1)
+    const approx = search('harbour', { approximateFrom: 50 })
+    expect(approx.totalApproximate).toBe(true)
+    // Matches are as dense in the old ids as in the new: the estimate is close.
+    expect(Math.abs(approx.total - exact) / exact).toBeLessThan(0.05)
+    expect(approx.total).toBe(roughly(approx.total))
+    const counted = search('harbour', { approximateFrom: 50, exactTotal: true })
+    expect(counted).toMatchObject({ total: exact, totalApproximate: false })
+    const prefix = search('harbour*', { approximateFrom: 50 })
+    expect(prefix.totalApproximate).toBe(true)
+    expect(Math.abs(prefix.total - plainCount('harbour*')) / plainCount('harbour*')).toBeLessThan(0.05)
+  })
+
+  it('keeps totals at or under the threshold exact and unflagged', () => {
+    for (const [query, fts] of [
+      ['tide', '"tide"'],
+      ['moon', '"moon"'],
+      ['harbourmaster', '"harbourmaster"']
+    ]) {
+      const r = search(query, { approximateFrom: plainCount(fts) })
+      expect(r).toMatchObject({ total: plainCount(fts), totalApproximate: false })
+    }
+    expect(search('harbour')).toMatchObject({ total: N + 1, totalApproximate: false })
+  })
+
+  it('answers the same pages as the exact count, in every order, with and without facets', () => {
+    for (const query of ['harbour', 'harbour*', 'tide']) {
+      for (const sort of ['relevance', 'newest', 'oldest'] as const) {
+        for (const offset of [0, 20, 140, 380]) {
+          const approx = search(query, { sort, offset, approximateFrom: 50, includeFacets: offset === 0, includeTimeline: offset === 0 })
+          const exact = search(query, { sort, offset, exactTotal: true, includeFacets: offset === 0, includeTimeline: offset === 0 })
+          expect(approx.results.map((h) => [h.id, h.score, h.snippet])).toEqual(exact.results.map((h) => [h.id, h.score, h.snippet]))
+          expect(approx.facets).toEqual(exact.facets)
+          expect(approx.timeline).toEqual(exact.timeline)
+          expect(approx.totalApproximate).toBe(exact.total > 50)
+        }
+      }
+    }
+  })
+
+  it('reports the same estimate on the first page (facets: the ids are listed) as on later pages', () => {
+    const first = search('harbour', { approximateFrom: 50, includeFacets: true, includeTimeline: true })
+    const later = search('harbour', { approximateFrom: 50, offset: 20 })
+    expect(first).toMatchObject({ total: roughly(N + 1), totalApproximate: true })
+    expect(later.totalApproximate).toBe(true)
+    expect(Math.abs(later.total - first.total) / first.total).toBeLessThan(0.05)
+  })
+
+  it('never estimates a query with filters or exclusions (its ids are listed)', () => {
+    for (const query of ['harbour tag:Port', 'harbour -tide', 'tag:Port', 'after:2020-01-05']) {
+      const r = search(query, { approximateFrom: 10 })
+      expect(r.totalApproximate).toBe(false)
+      expect(r.total).toBe(search(query, { exactTotal: true }).total)
+    }
+  })
+})
