@@ -25,6 +25,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
   let db: DB
   try {
     db = new Database(path, { nativeBinding: options.nativeBinding })
+    bindings.set(db, options.nativeBinding)
   } catch (e) {
     throw new UserError('internal', `Cannot open the archive at ${path}: ${(e as Error).message}`)
   }
@@ -86,6 +87,7 @@ export function schemaVersion(db: DB): number {
  */
 export function openReadConnection(path: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): DB {
   const db = new Database(path, { nativeBinding: options.nativeBinding, fileMustExist: true })
+  bindings.set(db, options.nativeBinding)
   try {
     db.pragma('busy_timeout = 5000')
     db.pragma('query_only = ON')
@@ -94,4 +96,21 @@ export function openReadConnection(path: string, options: Pick<OpenOptions, 'nat
     db.close()
     throw e
   }
+}
+
+/** The native module each connection was opened with, for the scratch database beside it. */
+const bindings = new WeakMap<DB, string | undefined>()
+const scratches = new WeakMap<DB, DB>()
+
+/**
+ * A private in-memory database beside `db` (one per connection, opened with the same native
+ * module), for work that has to write where `db` itself is read-only (query_only).
+ */
+export function scratchBeside(db: DB): DB {
+  let scratch = scratches.get(db)
+  if (!scratch) {
+    scratch = new Database(':memory:', { nativeBinding: bindings.get(db) })
+    scratches.set(db, scratch)
+  }
+  return scratch
 }
