@@ -399,6 +399,9 @@ export interface QueryResult {
   appCpu: Stats
   rawCpu: Stats
   uiCpu: Stats
+  /** The same search by other code (SearchBenchOptions.against), interleaved run by run; empty otherwise. */
+  against: Stats
+  againstCpu: Stats
   rawKind: string
 }
 
@@ -431,6 +434,8 @@ export interface SearchBenchOptions {
   /** Which variants to time: the app's search (always), the raw statement, the search with facets + timeline. */
   raw?: boolean
   ui?: boolean
+  /** Other code's search (an earlier commit's), timed on the same queries, interleaved with this one's: a fair A/B on a busy machine. */
+  against?: SearchFn
   /** Progress of long runs (each run over a second, and each query's end), for stderr. */
   progress?: (s: string) => void
 }
@@ -474,6 +479,8 @@ export function searchBench(
     const variants: [string, () => unknown, number[], number[]][] = [['app', app, [], []]]
     if (withRaw) variants.push(['raw', rawStatement(db, spec), [], []])
     if (withUi) variants.push(['ui', () => search(db, { query: spec.query, limit: 20, includeFacets: true, includeTimeline: true }), [], []])
+    const other = opts.against
+    if (other) variants.push(['against', () => other(db, { query: spec.query, limit: 20 }), [], []])
     const started = performance.now()
     const over = () => performance.now() - started >= budgetMs
     const run = (fn: () => unknown, label: string): [number, number] => {
@@ -500,7 +507,7 @@ export function searchBench(
       const v = variants.find((x) => x[0] === label)
       return v ? [v[2], v[3]] : [[], []]
     }
-    const [[a, ac], [rw, rc], [uw, uc]] = [samples('app'), samples('raw'), samples('ui')]
+    const [[a, ac], [rw, rc], [uw, uc], [xw, xc]] = [samples('app'), samples('raw'), samples('ui'), samples('against')]
     log?.(
       `  ${spec.query}: p50 ${stats(a).p50.toFixed(1)} ms (CPU ${stats(ac).p50.toFixed(1)})` +
         `${withRaw ? `, raw ${stats(rw).p50.toFixed(1)} ms` : ''}${withUi ? `, ui ${stats(uw).p50.toFixed(1)} ms` : ''} (${a.length} runs${stopped ? ', budget spent' : ''})`
@@ -518,6 +525,8 @@ export function searchBench(
       appCpu: { ...stats(ac), samples: ac },
       rawCpu: { ...stats(rc), samples: rc },
       uiCpu: { ...stats(uc), samples: uc },
+      against: { ...stats(xw), samples: xw },
+      againstCpu: { ...stats(xc), samples: xc },
       rawKind: spec.raw.kind
     })
   }

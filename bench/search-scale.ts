@@ -3,7 +3,7 @@
  *
  *   npx tsx bench/search-scale.ts [--size 100000 | --db PATH] [--seed N] [--queries 'a|b|c']
  *                                 [--runs N] [--warmup N] [--budget S] [--facets] [--raw] [--json]
- *                                 [--exact] [--approximate-from N]
+ *                                 [--exact] [--approximate-from N] [--against REF]
  *
  * --size: the archive `npx tsx bench/run.ts --size N` would reuse (fast or full build, whichever
  * exists), migrated to the latest schema first if it is older, as run.ts does; --db: any archive
@@ -14,7 +14,9 @@
  * --facets: also times the search with facets and timeline (as the search screen asks);
  * --raw: also the raw FTS5/SQL statement. --exact: exact totals however many match (the API's
  * exactTotal); --approximate-from N: estimate totals past N matches instead of 100,000 (to see
- * at 100k what the estimate does at a million). Progress goes to stderr; the table (or one JSON
+ * at 100k what the estimate does at a million). --against REF: also times src/main/search as it
+ * was at the git ref REF (bench/previous-search.ts), run for run interleaved with today's: a
+ * before/after that the load of a shared machine affects alike. Progress goes to stderr; the table (or one JSON
  * object) to stdout. The pooled p95 weighs each query equally. Use CPU time when another
  * process shares the cores.
  */
@@ -24,6 +26,7 @@ import { searchArticles } from '../src/main/search/search'
 import { DEFAULT_SEED } from './corpus'
 import { OUTLETS } from './words'
 import { existingArchive, FAST_FROM } from './build'
+import { loadPrevious } from './previous-search'
 import { adHocSpec, queryMix, searchBench, type QueryResult, type QuerySpec, type Stats } from './measure'
 
 const { values } = parseArgs({
@@ -39,7 +42,8 @@ const { values } = parseArgs({
     raw: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     exact: { type: 'boolean', default: false },
-    'approximate-from': { type: 'string' }
+    'approximate-from': { type: 'string' },
+    against: { type: 'string' }
   }
 })
 
@@ -81,7 +85,15 @@ log(`Search: ${mix.length} queries, ${warmup} warm-up + up to ${runs} runs each,
 const t0 = performance.now()
 const approximateFrom = values['approximate-from'] ? num('approximate-from', values['approximate-from'], 0) : undefined
 const search: typeof searchArticles = (db, input) => searchArticles(db, { ...input, exactTotal: values.exact, approximateFrom })
-const results = searchBench(app.ctx.db, search, mix, runs, budgetMs, undefined, { warmup, minRuns: 1, raw: values.raw, ui: values.facets, progress: log })
+const against = values.against ? await loadPrevious(values.against, new URL('..', import.meta.url).pathname) : undefined
+const results = searchBench(app.ctx.db, search, mix, runs, budgetMs, undefined, {
+  warmup,
+  minRuns: 1,
+  raw: values.raw,
+  ui: values.facets,
+  against: against && ((db, input) => against(db, { ...input, approximateFrom, exactTotal: values.exact })),
+  progress: log
+})
 app.close()
 log(`Done in ${((performance.now() - t0) / 1000).toFixed(0)} s.`)
 
@@ -105,7 +117,8 @@ const pool = {
   cpu: pooled((q) => q.appCpu),
   wall: pooled((q) => q.app),
   uiCpu: pooled((q) => q.uiCpu),
-  uiWall: pooled((q) => q.ui)
+  uiWall: pooled((q) => q.ui),
+  againstCpu: pooled((q) => q.againstCpu)
 }
 
 if (values.json) {
@@ -126,7 +139,8 @@ if (values.json) {
           cpu: strip(q.appCpu),
           wall: strip(q.app),
           ...(values.facets ? { uiCpu: strip(q.uiCpu), uiWall: strip(q.ui) } : {}),
-          ...(values.raw ? { rawCpu: strip(q.rawCpu), rawWall: strip(q.raw) } : {})
+          ...(values.raw ? { rawCpu: strip(q.rawCpu), rawWall: strip(q.raw) } : {}),
+          ...(against ? { againstCpu: strip(q.againstCpu), againstWall: strip(q.against) } : {})
         })),
         pooled: Object.fromEntries(Object.entries(pool).map(([k, v]) => [k, strip(v)]))
       },
@@ -141,6 +155,7 @@ function table(): string {
   const head = ['query', 'matches', 'CPU p50', 'CPU p95', 'wall p50', 'wall p95', 'runs']
   if (values.facets) head.push('ui CPU p50', 'ui CPU p95', 'ui wall p95')
   if (values.raw) head.push('raw CPU p50', 'raw wall p95')
+  if (against) head.push(`${values.against} CPU p50`, `${values.against} CPU p95`)
   const rows = results.map((q) => {
     const row = [
       q.query,
@@ -153,11 +168,13 @@ function table(): string {
     ]
     if (values.facets) row.push(ms(q.uiCpu.p50), ms(q.uiCpu.p95), ms(q.ui.p95))
     if (values.raw) row.push(ms(q.rawCpu.p50), ms(q.raw.p95))
+    if (against) row.push(ms(q.againstCpu.p50), ms(q.againstCpu.p95))
     return row
   })
   const pooledRow = ['pooled over the mix', '', ms(pool.cpu.p50), ms(pool.cpu.p95), ms(pool.wall.p50), ms(pool.wall.p95), String(pool.cpu.n)]
   if (values.facets) pooledRow.push(ms(pool.uiCpu.p50), ms(pool.uiCpu.p95), ms(pool.uiWall.p95))
   if (values.raw) pooledRow.push('', '')
+  if (against) pooledRow.push(ms(pool.againstCpu.p50), ms(pool.againstCpu.p95))
   const all = [head, ...rows, pooledRow]
   const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)))
   const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')

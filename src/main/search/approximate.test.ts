@@ -9,13 +9,14 @@ import { roughly } from './match'
 import { createTestDb, type TestDb } from '../../../test/support/search-db'
 
 let t: TestDb
-const N = 400
-/** "harbour" in every article, "tide" in every third, "moon" in every tenth; "harbourmaster" in every fifth (a prefix's second word). */
+/** More than the 2,001 newest matches listed up front, so that totals past the threshold are counted newest first. */
+const N = 2500
+/** "harbour" in every article, "tide" in every third, "moon" in every tenth; "harbourmaster" in every fifth (a prefix's second word); "recent" in the newest 2,100. */
 beforeAll(() => {
   t = createTestDb()
   t.db.transaction(() => {
     for (let i = 0; i < N; i++) {
-      const words = ['harbour', i % 3 === 0 ? 'tide' : 'calm', i % 10 === 0 ? 'moon' : 'sun', i % 5 === 0 ? 'harbourmaster' : 'quay']
+      const words = ['harbour', i % 3 === 0 ? 'tide' : 'calm', i % 10 === 0 ? 'moon' : 'sun', i % 5 === 0 ? 'harbourmaster' : 'quay', i >= N - 2100 ? 'recent' : 'old']
       t.add({ title: `Report ${i}`, text: `The ${words.join(' and the ')} were noted on day ${i}.`, tags: i % 2 ? ['Port'] : [], publishedAt: `2020-01-${String((i % 28) + 1).padStart(2, '0')}` })
     }
   })()
@@ -45,14 +46,14 @@ describe('approximate totals', () => {
   it('estimates a text-alone total past the threshold, counts it exactly on request', () => {
     const exact = plainCount('"harbour"')
     expect(exact).toBe(N + 1)
-    const approx = search('harbour', { approximateFrom: 50 })
+    const approx = search('harbour', { approximateFrom: 1000 })
     expect(approx.totalApproximate).toBe(true)
     // Matches are as dense in the old ids as in the new: the estimate is close.
     expect(Math.abs(approx.total - exact) / exact).toBeLessThan(0.05)
     expect(approx.total).toBe(roughly(approx.total))
-    const counted = search('harbour', { approximateFrom: 50, exactTotal: true })
+    const counted = search('harbour', { approximateFrom: 1000, exactTotal: true })
     expect(counted).toMatchObject({ total: exact, totalApproximate: false })
-    const prefix = search('harbour*', { approximateFrom: 50 })
+    const prefix = search('harbour*', { approximateFrom: 1000 })
     expect(prefix.totalApproximate).toBe(true)
     expect(Math.abs(prefix.total - plainCount('harbour*')) / plainCount('harbour*')).toBeLessThan(0.05)
   })
@@ -67,26 +68,35 @@ describe('approximate totals', () => {
       expect(r).toMatchObject({ total: plainCount(fts), totalApproximate: false })
     }
     expect(search('harbour')).toMatchObject({ total: N + 1, totalApproximate: false })
+    // Counted newest first up to the threshold, which it reaches exactly (own matches and the one via a highlight).
+    expect(search('harbour', { approximateFrom: N + 1 })).toMatchObject({ total: N + 1, totalApproximate: false })
+    expect(search('harbour', { approximateFrom: N })).toMatchObject({ total: roughly(N + 1), totalApproximate: true })
+    // Dense among the newest articles only: counted newest first (the density suggests more
+    // than the threshold), to the end, under it: exact.
+    expect(search('recent', { approximateFrom: 2200 })).toMatchObject({ total: plainCount('"recent"'), totalApproximate: false })
+    expect(plainCount('"recent"')).toBe(2100)
+    // Far under the newest matches' density: the plain count.
+    expect(search('harbour', { approximateFrom: 10 * N })).toMatchObject({ total: N + 1, totalApproximate: false })
   })
 
   it('answers the same pages as the exact count, in every order, with and without facets', () => {
     for (const query of ['harbour', 'harbour*', 'tide']) {
       for (const sort of ['relevance', 'newest', 'oldest'] as const) {
-        for (const offset of [0, 20, 140, 380]) {
-          const approx = search(query, { sort, offset, approximateFrom: 50, includeFacets: offset === 0, includeTimeline: offset === 0 })
+        for (const offset of [0, 20, 1990, 2010, 2490]) {
+          const approx = search(query, { sort, offset, approximateFrom: 1000, includeFacets: offset === 0, includeTimeline: offset === 0 })
           const exact = search(query, { sort, offset, exactTotal: true, includeFacets: offset === 0, includeTimeline: offset === 0 })
           expect(approx.results.map((h) => [h.id, h.score, h.snippet])).toEqual(exact.results.map((h) => [h.id, h.score, h.snippet]))
           expect(approx.facets).toEqual(exact.facets)
           expect(approx.timeline).toEqual(exact.timeline)
-          expect(approx.totalApproximate).toBe(exact.total > 50)
+          expect(approx.totalApproximate).toBe(exact.total > 1000)
         }
       }
     }
   })
 
   it('reports the same estimate on the first page (facets: the ids are listed) as on later pages', () => {
-    const first = search('harbour', { approximateFrom: 50, includeFacets: true, includeTimeline: true })
-    const later = search('harbour', { approximateFrom: 50, offset: 20 })
+    const first = search('harbour', { approximateFrom: 1000, includeFacets: true, includeTimeline: true })
+    const later = search('harbour', { approximateFrom: 1000, offset: 20 })
     expect(first).toMatchObject({ total: roughly(N + 1), totalApproximate: true })
     expect(later.totalApproximate).toBe(true)
     expect(Math.abs(later.total - first.total) / first.total).toBeLessThan(0.05)
