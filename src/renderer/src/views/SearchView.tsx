@@ -59,13 +59,24 @@ export function SearchView({ q, sort = 'relevance', team = false, tagSuggestions
   const setQuery = (query: string) => go({ view: 'search', q: query, sort, team })
   const hrefFor = useCallback((item: RowItem) => routeHref({ view: 'article', id: item.id, q: q.trim() ? q : undefined }), [q])
   const months = r?.timeline ?? []
+  // Past 100,000 matches of a common word the total is an estimate; counting them all is asked for.
+  const [counted, setCounted] = useState<{ key: string; n: number | 'counting' } | null>(null)
+  const countExactly = async () => {
+    setCounted({ key, n: 'counting' })
+    const res = await clipfile.search({ query: q, limit: 1, facets: false, timeline: false, exactTotal: true })
+    setCounted(res.ok ? { key, n: res.value.total } : null)
+  }
   return (
     <div className="search-page">
       <div className="search-main">
         <div className="page-head">
           <div>
-            <h1 className="page-title">{total !== null ? <SearchTotal key={key} total={total} approximate={!team && !!r?.totalApproximate} q={q} /> : 'Searching…'}</h1>
-            <div className="page-sub">for <code className="query-code">{q || '(everything)'}</code>{team && ' in the team’s archive'}</div>
+            <h1 className="page-title">{total !== null ? totalText(counted?.key === key && typeof counted.n === 'number' ? { total: counted.n, approximate: false } : { total, approximate: !team && !!r?.totalApproximate }) : 'Searching…'}</h1>
+            <div className="page-sub">
+              for <code className="query-code">{q || '(everything)'}</code>{team && ' in the team’s archive'}
+              {!team && r?.totalApproximate && counted?.key !== key && <> · <span title="Counted among the newest matches and scaled up to the whole archive">estimated</span> <button type="button" className="btn btn-small count-exact" onClick={() => void countExactly()}>Count exactly</button></>}
+              {counted?.key === key && counted.n === 'counting' && ' · counting…'}
+            </div>
           </div>
           <div className="toolbar">
             <SearchScope q={q} sort={sort} team={team} />
@@ -108,28 +119,9 @@ export function SearchView({ q, sort = 'relevance', team = false, tagSuggestions
   )
 }
 
-/**
- * "1,234 articles", or past 100,000 matches of a common word "About 1,000,000 articles" (the
- * search estimates rather than counting them all), with a button that counts them exactly.
- */
-function SearchTotal({ total, approximate, q }: { total: number; approximate: boolean; q: string }) {
-  const [exact, setExact] = useState<number | 'counting' | null>(null)
-  const noun = (n: number) => (n === 1 ? 'article' : 'articles')
-  if (typeof exact === 'number') return <>{`${exact.toLocaleString()} ${noun(exact)}`}</>
-  if (!approximate) return <>{`${total.toLocaleString()} ${noun(total)}`}</>
-  const count = async () => {
-    setExact('counting')
-    const r = await clipfile.search({ query: q, limit: 1, facets: false, timeline: false, exactTotal: true })
-    setExact(r.ok ? r.value.total : null)
-  }
-  return (
-    <>
-      <span title="Estimated from the newest matches">{`About ${total.toLocaleString()} ${noun(total)}`}</span>{' '}
-      <button type="button" className="btn btn-small count-exact" onClick={count} disabled={exact === 'counting'}>
-        {exact === 'counting' ? 'Counting…' : 'Count exactly'}
-      </button>
-    </>
-  )
+/** "1,234 articles", or for an estimate "About 1,000,000 articles". */
+function totalText({ total, approximate }: { total: number; approximate: boolean }): string {
+  return `${approximate ? 'About ' : ''}${total.toLocaleString()} ${total === 1 ? 'article' : 'articles'}`
 }
 
 function Facets({ r, q, setQuery }: { r: SearchMeta; q: string; setQuery: (q: string) => void }) {
