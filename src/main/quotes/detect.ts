@@ -79,7 +79,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}, option
   for (let pi = 0; pi < paras.length; pi++) {
     if (paras[pi].furniture) continue
     const windowStart = paras[Math.max(0, pi - 2)].start
-    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi]), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevReported, prevColon, windowStart, pending }
+    const st: ParaState = { para: paras[pi], starts: sentenceStarts(masked, paras[pi], text), local: [], prevInPara: null, prevEnd: paras[pi].start, prevQuote, prevAbout, prevReported, prevColon, windowStart, pending }
     let last: RawQuote | null = null
     for (; qi < raws.length && raws[qi].open < st.para.end; qi++) {
       const q = raws[qi]
@@ -92,7 +92,7 @@ export function detectQuotes(text: string, structure: TextStructure = {}, option
         // The quote ran on into later paragraphs: continue from the paragraph it closes in.
         pi = endPara
         st.para = paras[pi]
-        st.starts = sentenceStarts(masked, st.para)
+        st.starts = sentenceStarts(masked, st.para, text)
         st.prevEnd = q.close + 1
       }
     }

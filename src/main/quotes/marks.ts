@@ -217,11 +217,14 @@ export function scanQuotes(text: string, paras: Paragraph[]): RawQuote[] {
 }
 
 /** Sentence starts (offsets) within a masked paragraph, abbreviations respected. */
-export function sentenceStarts(masked: string, para: Paragraph): number[] {
+export function sentenceStarts(masked: string, para: Paragraph, text?: string): number[] {
   const starts = [para.start]
-  const re = /[.!?][”’"»“]?\s+(?=[\p{Lu}“‘"«„#\d])/gu
+  // "#" before a closing mark: a quotation whose own words end with "." or "!" ends the
+  // sentence too ("“It just connected.” Buckley, who …, had …"), read from `text`.
+  const re = /(?:[.!?]|#(?=[”’"»]))[”’"»“]?\s+(?=[\p{Lu}“‘"«„#\d])/gu
   const slice = masked.slice(para.start, para.end)
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    if (slice[m.index] === '#' && !(text && /[.!]/.test(text[para.start + m.index]))) continue
     if (slice[m.index] === '.') {
       const word = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(0, m.index - 12), m.index))?.[1] ?? ''
       const w = word.toLowerCase()
