@@ -189,3 +189,14 @@ describe('a quotation whose own words end with a full stop ends its sentence', (
     expect(speakers(text)).toEqual(['Tom Harper', 'Tom Harper', 'Tom Harper'])
   })
 })
+
+describe('a surname of several words after the full name', () => {
+  it('is the one person whose full name ends with it', () => {
+    const text = P('James Van Der Beek has been eliminated from the show.', '“We lost the baby,” Van Der Beek said.')
+    expect(speakers(text)).toEqual(['James Van Der Beek'])
+  })
+  it('stays as written when two people share it', () => {
+    const text = P('James Van Der Beek and his wife, Kimberly Van Der Beek, were in the audience.', '“We lost the baby,” Van Der Beek said.')
+    expect(speakers(text)).toEqual(['Van Der Beek'])
+  })
+})

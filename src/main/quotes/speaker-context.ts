@@ -224,7 +224,10 @@ export class SpeakerContext {
       for (const m of this.orgs) if (m.pos <= pos && m.name !== c && sameSpeaker(c, m.name)) return m.name
       return c
     }
-    if (c.split(' ').length > 1 && !/^[a-z]/.test(c)) return this.aliases.resolve(c)
+    if (c.split(' ').length > 1 && !/^[a-z]/.test(c)) {
+      const known = this.aliases.resolve(c)
+      return known !== c ? known : (this.longerForm(c) ?? c)
+    }
     // A surname shared by two people ("Parata" for the father, "Kauri" for the son) means the
     // one already quoted under it, else the one introduced first.
     for (let i = this.history.length - 1; i >= 0; i--) {
@@ -249,6 +252,22 @@ export class SpeakerContext {
       if (titled && this.alwaysTitled(c)) return titled
     }
     return this.aliases.resolve(c)
+  }
+
+  /**
+   * "Van Der Beek" after "James Van Der Beek", "De la Cruz" after "Ana De la Cruz": a surname of
+   * several words is the one person whose full name the text gives ending with it; null when
+   * no person's or more than one person's does.
+   */
+  private longerForm(c: string): string | null {
+    const tail = ' ' + speakerKey(c)
+    let found: string | null = null
+    for (const m of this.byToken.get(tail.slice(tail.lastIndexOf(' ') + 1)) ?? []) {
+      if (!m.person || !speakerKey(m.name).endsWith(tail)) continue
+      if (found && found !== m.name) return null
+      found = m.name
+    }
+    return found
   }
 
   /**
