@@ -328,6 +328,27 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
 }
 
 /**
+ * `," přirovnává Heskey.`, `," kroutí hlavou Lineker.`, `," píše na Twitter Gary Lineker.`:
+ * after a quote whose sentence goes on, a verb the lexicon does not know, up to four more
+ * lower-case words and a name that ends the sentence (an appositive may follow it). The word
+ * order of the languages that put the verb first (Czech, French, Spanish, Portuguese, German);
+ * the caller asks only in text that is not English, where "the company told Reuters" has the
+ * same shape. The name is the run's last words from a known first name on, else the run.
+ */
+const VERB_THEN_NAME = new RegExp(`^([\\s,—–]*\\p{Ll}[\\p{L}-]*(?:[^\\S\\n]+\\p{Ll}[\\p{L}-]*){0,4}[^\\S\\n]+)(${CAPRUN})(?:,[^#“”"«»,.]{1,80})?[^\\S\\n]*[.!]?[^\\S\\n]*$`, 'u')
+
+export function verbThenName(after: string, base: number, firstName: (word: string) => boolean): Agent | null {
+  const m = VERB_THEN_NAME.exec(after)
+  if (!m) return null
+  const run = cleanName(m[2])
+  const words = run.split(/\s+/)
+  const from = words.findIndex((w, i) => i < words.length - 1 && firstName(w))
+  const name = from > 0 ? words.slice(from).join(' ') : run
+  const start = base + m[1].length + m[2].indexOf(name)
+  return { raw: name, start, end: start + name.length, type: 'name' }
+}
+
+/**
  * A pronoun speaker in the forms other languages use after a quote: French inversion
  * ("a-t-il dit", "explique-t-elle"), "sagte er", "disse ela", and a Czech verb alone, whose
  * ending tells the speaker's gender ("řekla" she, "řekl" he).

@@ -200,3 +200,23 @@ describe('a surname of several words after the full name', () => {
     expect(speakers(text)).toEqual(['Van Der Beek'])
   })
 })
+
+describe('a verb, then the name, after a quotation in a language that puts the verb first', () => {
+  const cs = P(
+    'West Ham je opět v kurzu, nadšené ohlasy po nedělní jasné výhře na hřišti Aston Villy zaplnily anglický mediální prostor. Tým manažera Davida Moyese prohání giganty i v aktuálním ročníku ligy.',
+    'Bývalý útočník Emile Heskey sleduje klub už řadu let a jeho výkony si pochvaluje.',
+    '"Klíčová věc je ta, že když udělá změny, pořád jim zůstává stejná struktura," přirovnává Heskey.',
+    '"Hraje prostě velkolepě a připomínám, že je mu stále jen dvaadvacet let," kroutí hlavou Heskey.'
+  )
+  it('names the speaker in Czech (a verb the lexicon does not know, words, the name)', () => {
+    expect(speakers(cs)).toEqual(['Emile Heskey', 'Emile Heskey'])
+  })
+  it('not in English, where the same shape is a verb and its place ("runs the headline in the Guardian")', () => {
+    const en = P(
+      'The company has been under pressure from regulators and investors for most of the year, and its shares have fallen by a third since the summer.',
+      'Its chief executive, Emile Heskey, has said little in public about the review of the business.',
+      '"We are confident the review will show that we followed the rules," runs the headline in the Guardian.'
+    )
+    expect(speakers(en)).not.toContain('Guardian')
+  })
+})

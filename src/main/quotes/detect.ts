@@ -8,8 +8,8 @@
  * names, and a quotation without one inherits from the quotation or narrative just before it.
  */
 import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQuotes, sentenceStartBefore, sentenceStarts, wordCount, type Paragraph, type RawQuote } from './marks'
-import { attributionAfter, attributionBefore, attributionLater, attributionNext, type Agent } from './agents'
-import { SpeakerContext, bodyOf, isPersonName, resolveAgent, type Candidate } from './speaker-context'
+import { attributionAfter, attributionBefore, attributionLater, attributionNext, verbThenName, type Agent } from './agents'
+import { SpeakerContext, bodyOf, genderOfFirstName, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { documentBefore, subjectsOf } from './subjects'
 import { FIRST_PERSON, ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord, trimLead } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
@@ -274,6 +274,8 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
   if (q.closed && (!endsSentence || /[?!]$/.test(inner))) {
     const a = attributionAfter(after, q.close + 1, loose)
     if (a) return { agent: a, evidence: 'adjacent' }
+    const v = loose && !ctx.english ? verbThenName(after, q.close + 1, (w) => genderOfFirstName(w) !== null) : null
+    if (v) return { agent: v, evidence: 'adjacent' }
   }
   if (endsSentence && q.closed) {
     // “….” Rothman said. — a quote closed with a full stop still takes a short attribution right after it.

@@ -15,6 +15,18 @@ export interface Candidate {
   person: boolean
 }
 
+/**
+ * English by its commonest words: "the", "and", "of", "to", "is", "was" are 8 % or more of the
+ * words of every English article of the labelled set, and under 2 % of the French, Spanish,
+ * Portuguese, German and Czech ones; 4 % splits them. Short texts count as English.
+ */
+function isEnglish(text: string): boolean {
+  const words = text.match(/\p{L}+/gu)?.length ?? 0
+  if (words < 40) return true
+  const common = text.match(/\b(?:the|and|of|to|is|was)\b/gi)?.length ?? 0
+  return common / words >= 0.04
+}
+
 export function genderOfFirstName(name: string): Gender {
   const first = name.split(/\s+/)[0]?.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '') ?? ''
   if (FEMALE.has(first) && !MALE.has(first)) return 'f'
@@ -68,8 +80,12 @@ export class SpeakerContext {
   /** Role words people were introduced with, by name key. */
   private readonly roles = new Map<string, Set<string>>()
 
+  /** Whether the article is in English (word orders of other languages are read only when not). */
+  readonly english: boolean
+
   /** `masked`: the text with quoted words masked ('#'), when known (see detect.ts). */
   constructor(readonly text: string, private readonly masked = text) {
+    this.english = isEnglish(text)
     this.common = new CaseEvidence(text)
     this.noteKinds(text)
     PERSON_NAME_RE.lastIndex = 0
@@ -256,14 +272,15 @@ export class SpeakerContext {
 
   /**
    * "Van Der Beek" after "James Van Der Beek", "De la Cruz" after "Ana De la Cruz": a surname of
-   * several words is the one person whose full name the text gives ending with it; null when
-   * no person's or more than one person's does.
+   * several words is the one person whose full name the text gives ending with it, after a
+   * known first name; null when no person's or more than one person's does.
    */
   private longerForm(c: string): string | null {
     const tail = ' ' + speakerKey(c)
     let found: string | null = null
     for (const m of this.byToken.get(tail.slice(tail.lastIndexOf(' ') + 1)) ?? []) {
-      if (!m.person || !speakerKey(m.name).endsWith(tail)) continue
+      // The words before it a known first name: "Twitter Gary Lineker" is a run, not a fuller name.
+      if (!m.person || !speakerKey(m.name).endsWith(tail) || genderOfFirstName(m.name) === null) continue
       if (found && found !== m.name) return null
       found = m.name
     }
