@@ -241,6 +241,9 @@ export function agentRight(text: string, base: number): Agent | null {
 
 const COORDINATED_BEFORE = /(?:^|[\s,])\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+\p{Lu}[\p{L}.’'-]*)*[^\S\n]+(?:and|&)[^\S\n]+$/u
 
+/** After a body's name: lower-case role words, then a name ("… press secretary Stephanie Grisham"). */
+const ROLE_HOLDER = new RegExp(`^[^\\S\\n]+((?:\\p{Ll}[\\p{L}-]*[^\\S\\n]+){1,3})(${CAPRUN})`, 'u')
+
 function agentRightAlone(text: string, base: number): Agent | null {
   const lead = text.length - text.trimStart().length
   const s = text.slice(lead)
@@ -268,6 +271,13 @@ function agentRightAlone(text: string, base: number): Agent | null {
     const off = roles ? roles[1].length : 0
     m = CAPRUN_START.exec(s.slice(off))
     if (m) {
+      // "said White House press secretary Stephanie Grisham", "responded NASA administrator Jim
+      // Bridenstine": a body, its role words, then the person who holds the role.
+      const held = ROLE_HOLDER.exec(s.slice(off + m[1].length))
+      if (held && isRoleWord(held[1].trim().split(/\s+/).pop()!)) {
+        const start = base + lead + off + m[1].length + held[0].length - held[2].length
+        return { raw: cleanName(held[2]), start, end: start + held[2].length, type: 'name' }
+      }
       const raw = m[1].replace(/[,;:]$/, '')
       const start = base + lead + off
       return { raw: cleanName(raw), start, end: start + raw.length, type: 'name' }

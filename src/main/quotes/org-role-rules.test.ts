@@ -177,3 +177,15 @@ describe('round 4b: an obituary', () => {
     expect(speakers('His letter called the plan “a betrayal of every promise made to the voters.”')).not.toContain('letter')
   })
 })
+
+// Round 6 (docs/quotes.md): on the retired round-4 held-out half.
+describe('a body, its role words and a name after the speech verb', () => {
+  it('is the person who holds the role', () => {
+    expect(speakers('“It depends on what Boeing is willing to invest,” responded NASA administrator Jim Bridenstine, noting the cost.')).toEqual(['Jim Bridenstine'])
+    expect(speakers('“We will not comment,” said White House press secretary Stephanie Grisham.')).toEqual(['Stephanie Grisham'])
+  })
+  it('not when the words after the body are no role ("in a letter to"): the body speaks', () => {
+    expect(speakers('“We will not comment,” said NASA in a letter to Jim Bridenstine.')).toEqual(['NASA'])
+    expect(speakers('“We will not comment,” said NASA on Tuesday.')).toEqual(['NASA'])
+  })
+})
