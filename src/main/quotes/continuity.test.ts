@@ -220,3 +220,16 @@ describe('a verb, then the name, after a quotation in a language that puts the v
     expect(speakers(en)).not.toContain('Guardian')
   })
 })
+
+describe('introductory phrases one after another before the subject', () => {
+  const first = '“Prices are low,” said Tom Forte, an analyst.'
+  const quote = '“When you look at nice halibut, it is pure white,” he said.'
+  it('the name after the last of them is whom the next “he” means', () => {
+    const text = P(first, 'From the deck of his schooner, undergoing an overhaul in Seattle, skipper Wade Bassi has better insight than most.', quote)
+    expect(speakers(text)).toEqual(['Tom Forte', 'Wade Bassi'])
+  })
+  it('a thing after them moves nothing', () => {
+    const text = P(first, 'From the deck of his schooner, undergoing an overhaul in Seattle, the boat looks almost new.', quote)
+    expect(speakers(text)).toEqual(['Tom Forte', 'Tom Forte'])
+  })
+})

@@ -66,9 +66,25 @@ export function subjectsOf(sentence: string, base: number): Subject[] {
   const intro = TIME_INTRO.exec(sentence) ?? INTRO.exec(sentence)
   if (!INTRO_WORD.has(first)) push(out, at(sentence, 0, base))
   else if (!intro) push(out, at(sentence, first.length + 1, base))
-  if (intro) push(out, at(sentence, intro[0].length, base))
+  if (intro) {
+    // "From the deck of his schooner, undergoing an overhaul in Seattle, skipper Wade Bassi has …":
+    // introductory phrases set off by commas one after another; the subject follows the last.
+    let off = intro[0].length
+    for (let k = 0; k < 3; k++) {
+      const s = at(sentence, off, base)
+      if (s) {
+        out.push(s)
+        break
+      }
+      const more = NEXT_PHRASE.exec(sentence.slice(off))
+      if (!more) break
+      off += more[0].length
+    }
+  }
   return out
 }
+/** One more introductory phrase up to its comma: lower-case words first (a participle, a preposition). */
+const NEXT_PHRASE = /^\p{Ll}[^,;:#“”"«»—–]{0,100}?,[^\S\n]+/u
 
 /** The first of subjectsOf, for a clause's agent ("Yoon apologized …, saying …"). */
 export function subjectOf(sentence: string, base: number): Subject | null {
