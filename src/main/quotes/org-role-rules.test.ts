@@ -189,3 +189,13 @@ describe('a body, its role words and a name after the speech verb', () => {
     expect(speakers('“We will not comment,” said NASA on Tuesday.')).toEqual(['NASA'])
   })
 })
+
+describe('“the source” after a body was quoted', () => {
+  const lead = '“We have no information about the convoy,” the Jordanian government said in a statement.'
+  it('is the source, a person the text does not name — not the body quoted last', () => {
+    expect(speakers(P(lead, '“Nobody is preventing civilians from leaving the camp,” the source said.'))).toEqual(['Jordanian government', 'source'])
+  })
+  it('while “the government” is still that body', () => {
+    expect(speakers(P(lead, '“Nobody is preventing civilians from leaving the camp,” the government said.'))).toEqual(['Jordanian government', 'Jordanian government'])
+  })
+})

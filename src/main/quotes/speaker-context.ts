@@ -502,8 +502,11 @@ export class SpeakerContext {
 }
 
 const SPOKES_HEAD = /^(?:spokes(?:man|woman|person)|rep|representative)$/
-/** People named as people, not by an office ("the man", "the physicians"). */
-const PEOPLE_NOUNS = new Set('man woman men women boy girl person people physician physicians'.split(' '))
+/**
+ * People named as people, not by an office ("the man", "the physicians"), or by what they are
+ * to the reporter ("the source", never the body the text quoted last).
+ */
+const PEOPLE_NOUNS = new Set('man woman men women boy girl person people physician physicians source sources'.split(' '))
 
 /** Nouns for bodies that "the <noun>" refers back to. */
 const BODY_NOUNS = new Set(
