@@ -35,6 +35,8 @@ const SPEECH = [
   // what a document says ("the statement read", "the letter reads"): only after its noun, see DOCUMENT_BEFORE
   'read', 'reads'
 ]
+/** After "continued": what goes on is a deed ("continued to sign up", "continues with the plan"), not speech. */
+const CONTINUED_DOING = /^\s+(?:to|with)\b/
 /** Words before "reports" that make it a noun: "Media reports", "Local news reports". */
 const REPORTS_NOUN = /(?:^|[^\p{L}])(?:media|news|press|local|recent|early|earlier|initial|other|several|many|some|conflicting|unconfirmed|official)\s+$/iu
 /** Words that are as often adjectives or nouns ("the alleged victim", "news reports"): verbs only before "that" or punctuation. */
@@ -141,6 +143,8 @@ export function findVerbs(s: string, all: boolean, first = false): VerbHit[] {
     const j = start + raw.length
     let hit: VerbHit | null = null
     if (VERB_ONLY_BEFORE.has(w) && !/^\s*(?:that\b|[,.;:”"’»—–]|$)/.test(s.slice(j, j + 8))) continue
+    // "as the company continued to sign up subscribers", "continued with the plan": going on, not speaking.
+    if ((w === 'continued' || w === 'continues') && CONTINUED_DOING.test(s.slice(j, j + 8))) continue
     if ((w === 'read' || w === 'reads') && (!DOCUMENT_BEFORE.test(s.slice(Math.max(0, start - 16), start)) || !/^\s*(?:in part\b|[,.;:”"’»—–]|$)/.test(s.slice(j, j + 9)))) continue
     // "Wired Italy reports that": an outlet reports, right after its name (not "the app now reports").
     // "Media reports that …" is the noun.

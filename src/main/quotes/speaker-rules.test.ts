@@ -139,3 +139,16 @@ describe('a short first name alone after the full name (People view: "Rob", not 
     expect(speakers(P('Rob Weir and Rob Allen shrugged them off.', 'In October, Rob said that “the dogs may bark.”'))).toEqual(['Rob'])
   })
 })
+
+// Round 6 (docs/quotes.md): on the retired round-4 held-out half.
+describe('“continued to …” after a quotation', () => {
+  const lead = '“We had some issues,” Kevin Mayer said at the Code Media conference.'
+  it('is going on with something, not speaking: the sentence’s own attribution stands', () => {
+    const text = [lead, 'Disney’s tech teams isolated the problem, Mayer said, and “patched” the software as the company continued to sign up subscribers.'].join('\n\n')
+    expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Kevin Mayer', 'Kevin Mayer'])
+  })
+  it('while “the company continued.” still attributes', () => {
+    const text = ['Disney said on Tuesday that demand was high.', '“We are fixing it, and we will be back,” the company continued.'].join('\n\n')
+    expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Disney'])
+  })
+})
