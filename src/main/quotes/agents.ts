@@ -64,7 +64,7 @@ const INTRO_TIME = new RegExp(
 
 /** Trailing time adverbials and auxiliaries between an agent and its verb. */
 const TRAILING_ADVERBIAL =
-  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|since|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
+  /(?:\s+(?:on|last|late|early|this|earlier|later)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|day)(?:\s+(?:night|morning|afternoon|evening))?|\s+(?:a|ont|avait|aurait|ha|había|tem|hat|hatte)|\s+(?:also|still|later|then|now|again|repeatedly|briefly|previously|quickly|simply|has|have|had|was|were|is|would|will|once|publicly|privately|initially|first|finally|recently|since|further|earlier|himself|herself|only|has also|had also|in a statement|in an interview))$/i
 
 /** An online handle, which is a name in lower case: "elmo666", "@jane_doe" (letters, then digits or "_"; or "@"). */
 const HANDLE = String.raw`@[\p{L}\d_]{2,30}|\p{Ll}[\p{L}_]*(?:\d+|_[\p{L}\d]+)[\p{L}\d_]*`
@@ -458,9 +458,10 @@ export function attributionBefore(before: string, base: number, atQuote = false)
       const r = agentRight(rest, base + index + verb.length)
       if (r && r.type !== 'pronoun' && /^\s*(?:[,.;]|$)/.test(before.slice(r.end - base))) return { agent: r, speech: true }
     }
-    // "replied Starmer: “" — verb-first before the quote.
+    // "replied Starmer: “" — verb-first before the quote. Nothing after the agent: in "said
+    // SpaceX would fly Starship “…”" the name is the subject of what was said, not the speaker.
     const r = agentRight(before.slice(index + verb.length), base + index + verb.length)
-    if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length))) return { agent: r, speech: true }
+    if (r && SPEECH_SET.has(lower) && /^[\s\p{L}.’'-]+[:,]?\s*$/u.test(before.slice(index + verb.length)) && /^[\s.’'-]*[:,]?\s*$/u.test(before.slice(r.end - base))) return { agent: r, speech: true }
   }
   // "directives from Xi to “show absolutely no mercy”": a message from someone, then their words.
   const from = atQuote ? MESSAGE_FROM.exec(before) : null

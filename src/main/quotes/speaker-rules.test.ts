@@ -152,3 +152,17 @@ describe('“continued to …” after a quotation', () => {
     expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Disney'])
   })
 })
+
+describe('a name right after the speech verb, before the quotation', () => {
+  it('is the subject of what was said when a clause goes on (“said SpaceX would fly Starship “a lot””)', () => {
+    const text = 'She gave no date for crewed missions, but said SpaceX would fly Starship “a lot” before flying people.'
+    expect(detectQuotes(text).map((q) => q.speaker)).not.toContain('SpaceX')
+  })
+  it('is the speaker when nothing follows it (“replied Starmer: “…””)', () => {
+    expect(detectQuotes('The prime minister was asked about it again, and replied Starmer: “We will not rejoin.”').map((q) => q.speaker)).toEqual(['Starmer'])
+  })
+  it('after “X still says”, X is the speaker, not the clause’s subject', () => {
+    const text = 'Bandwidth is less of an issue in cities, but Chris Early still says Ubisoft are “true believers” in game streaming.'
+    expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Chris Early'])
+  })
+})
