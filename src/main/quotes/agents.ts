@@ -451,6 +451,12 @@ export function attributionBefore(before: string, base: number, atQuote = false)
     const q = /\b(?:was|were|is) quoted\b|\bto \p{Ll}+$|\bto (?:point out|make clear|make the point)$/u.exec(verb)
     const a = agentLeft(left, base)
     if (a) return { agent: a, speech: SPEECH_SET.has(lower) || !!q }
+    // "Uber stepped in and tweeted this announcement:": two verbs joined by "and" share the
+    // sentence's subject.
+    if (/[^\S\n](?:and|but)[^\S\n]*$/.test(left) && SPEECH_SET.has(lower)) {
+      const subj = subjectOf(left, base)
+      if (subj && subj.type !== 'descriptor') return { agent: subj, speech: true }
+    }
     // "…, said Alyssa Goodman, an astronomer": after a comma the agent follows the verb (but
     // "said Yoon’s “…”" names whose words, not who spoke).
     if (/,\s*$/.test(left) && SPEECH_SET.has(lower)) {

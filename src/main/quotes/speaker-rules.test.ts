@@ -166,3 +166,14 @@ describe('a name right after the speech verb, before the quotation', () => {
     expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Chris Early'])
   })
 })
+
+describe('two verbs joined by “and”', () => {
+  it('share the sentence’s subject (“Uber stepped in and tweeted this announcement: “…””)', () => {
+    const text = 'In the midst of the fear, Uber stepped in and tweeted this announcement: “Fares have increased to encourage more drivers to come online.”'
+    expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Uber'])
+  })
+  it('not when the second verb has a subject of its own', () => {
+    const text = 'In the midst of the fear, Alice Smith stepped in and Tom Jones tweeted this announcement: “Fares have increased to encourage more drivers.”'
+    expect(detectQuotes(text).map((q) => q.speaker)).toEqual(['Tom Jones'])
+  })
+})
