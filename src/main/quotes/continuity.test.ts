@@ -233,3 +233,15 @@ describe('introductory phrases one after another before the subject', () => {
     expect(speakers(text)).toEqual(['Tom Forte', 'Tom Forte'])
   })
 })
+
+describe('a sentence with a title or scare quote in it is still narrative', () => {
+  const lead = ['Jessie Buckley plays the lead.', '“It was terrifying,” Mary Steenburgen said.']
+  it('its subject is whom the next “she said” means', () => {
+    const text = P(...lead, 'Buckley, who hadn’t sung in a long time, worried about doing justice to a song like “Glasgow,” especially given that she had no background in country music. “But the story moved me,” she said.')
+    expect(speakers(text)).toEqual(['Mary Steenburgen', null, 'Jessie Buckley'])
+  })
+  it('a thing as its subject moves nothing', () => {
+    const text = P(...lead, 'The song, which nobody had heard yet, was called “Glasgow,” and it had no chorus at all. “But the story moved me,” she said.')
+    expect(speakers(text)).toEqual(['Mary Steenburgen', null, 'Mary Steenburgen'])
+  })
+})

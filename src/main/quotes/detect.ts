@@ -212,6 +212,9 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
       local.push({ name: speaker, pos: agent.start, person: isPersonName(speaker) })
       ctx.attend(speaker, agent.start)
     }
+    // "Buckley, who hadn’t sung in years, worried about a song like “Glasgow,” …": a title or
+    // a scare quote leaves its sentence narrative, whose subject the next "she said" means.
+    else if (!setAside && sStart >= st.prevEnd) narrate(ctx, masked, sStart, q.open, local)
     speaker = null
     mention = null
     confidence = 0.2
