@@ -245,3 +245,14 @@ describe('a sentence with a title or scare quote in it is still narrative', () =
     expect(speakers(text)).toEqual(['Mary Steenburgen', null, 'Mary Steenburgen'])
   })
 })
+
+describe('an opening clause whose subject is a person, then he/she', () => {
+  it('the pronoun means that person (“By the time Buckley learned …, she was …: “…,” she said”)', () => {
+    const text = P('Jessie Buckley plays the lead.', '“It was terrifying,” Mary Steenburgen said.', 'By the time Buckley learned who had written the song, she was only half-surprised: “It made sense,” she said.')
+    expect(speakers(text)).toEqual(['Mary Steenburgen', 'Jessie Buckley'])
+  })
+  it('not when that person’s gender does not fit the pronoun', () => {
+    const text = P('John Harper directed the film.', '“It was terrifying,” Mary Steenburgen said.', 'By the time Harper learned who had written the song, she was only half-surprised: “It made sense,” she said.')
+    expect(speakers(text)).toEqual(['Mary Steenburgen', 'Mary Steenburgen'])
+  })
+})

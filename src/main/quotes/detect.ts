@@ -11,7 +11,7 @@ import { MAX_LOOKBACK, cutSentence, paragraphs, type StructuralFurniture, scanQu
 import { attributionAfter, attributionBefore, attributionLater, attributionNext, verbThenName, type Agent } from './agents'
 import { SpeakerContext, bodyOf, genderOfFirstName, isPersonName, resolveAgent, type Candidate } from './speaker-context'
 import { documentBefore, subjectsOf } from './subjects'
-import { FIRST_PERSON, ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord, trimLead } from './lexicon'
+import { CAPRUN, FIRST_PERSON, ROLE_NOUNS, SPEECH_SET, findVerbs, isRoleWord, trimLead } from './lexicon'
 import { canonicalSpeaker, speakerKey } from './aliases'
 import { calibrate, type Evidence } from './confidence'
 import { echoes } from './echoes'
@@ -246,6 +246,11 @@ function attribute(text: string, masked: string, ctx: SpeakerContext, st: ParaSt
 function bindToSubject(ctx: SpeakerContext, masked: string, sStart: number, agent: Agent): void {
   if ((agent.raw !== 'he' && agent.raw !== 'she') || agent.start <= sStart) return
   for (const subj of subjectsOf(masked.slice(sStart, agent.start), sStart)) {
+    if (subj.type === 'pronoun' && subj.raw === agent.raw) {
+      const named = openingClauseSubject(ctx, masked.slice(sStart, subj.start), sStart, subj.raw)
+      if (named) ctx.attend(named, subj.start)
+      return
+    }
     if (subj.type !== 'name') return
     const name = ctx.fullName(subj.raw, subj.start)
     if (!name || !ctx.isKnownPerson(name)) continue
@@ -253,6 +258,23 @@ function bindToSubject(ctx: SpeakerContext, masked: string, sStart: number, agen
     return
   }
 }
+
+/**
+ * "By the time Buckley learned who had written the song, she …", "When Smith arrived, he …":
+ * the one person an opening subordinate clause has as its subject is whom the main clause's
+ * he/she means — when the text knows them as a person of a gender that fits. `intro` is the
+ * sentence up to the pronoun.
+ */
+function openingClauseSubject(ctx: SpeakerContext, intro: string, base: number, pronoun: string): string | null {
+  if (pronoun !== 'he' && pronoun !== 'she') return null
+  const m = OPENING_CLAUSE.exec(intro)
+  if (!m || !/,\s*$/.test(intro)) return null
+  const name = ctx.fullName(m[1], base + m[0].indexOf(m[1]))
+  if (!name || !ctx.isKnownPerson(name)) return null
+  const g = ctx.gender(name)
+  return g === null || g === (pronoun === 'he' ? 'm' : 'f') ? name : null
+}
+const OPENING_CLAUSE = new RegExp(`^(?:When|While|After|Before|Once|Although|Though|Because|Since|Until|By the time|Even though|Now that)[^\\S\\n]+(${CAPRUN})(?:[’']s)?[^\\S\\n]+\\p{Ll}`, 'u')
 
 /** The quote's own sentence, seen from the quote: what is before and after it. */
 interface Around {
@@ -598,7 +620,7 @@ function narrate(ctx: SpeakerContext, masked: string, from: number, to: number, 
         break
       }
       if (subj.type === 'pronoun') {
-        const name = ctx.resolvePronoun(subj.raw, subj.start, masked.slice(from, subj.start))
+        const name = openingClauseSubject(ctx, s.slice(0, subj.start - off), off, subj.raw) ?? ctx.resolvePronoun(subj.raw, subj.start, masked.slice(from, subj.start))
         if (name) ctx.attend(name, subj.start)
         break
       }
