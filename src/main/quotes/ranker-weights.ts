@@ -11,6 +11,6 @@ export const RANKER: RankerModel & { enabled: boolean } = {
   threshold: 0.35,
   candidateFeatures: ['rule', 'ruleConfidence', 'ruleOwnSentence', 'ruleInherited', 'setAside', 'subject', 'prevSubject', 'nextSubject', 'lastSpeaker', 'local', 'prevQuote', 'reported', 'focusPerson', 'focusBody', 'nearPerson', 'nearBody', 'afterInPara', 'generators', 'person', 'organisation', 'mentions', 'creditedBefore', 'charDistance', 'paragraphDistance', 'firstPersonPerson', 'namedAfterClose', 'inParagraph'],
   nobodyFeatures: ['bias', 'scare', 'verbDistance', 'sentenceSpeechVerb', 'words', 'short', 'ruleNone', 'opensParagraph', 'candidates'],
-  candidate: [1.3274, 1.1301, 0.8622, 0.5065, 0.3145, 0.3809, 0.3326, 0.0997, 0.0914, 0.5138, 0.053, -0.0544, -0.0578, 0.134, 0.1438, -0.036, -0.1334, 0.3563, 0.1142, -0.3602, -0.2163, 0.2109, -0.1888, -0.4098, 0.103, 0.5814, 0.9874],
-  nobody: [1.4858, 0.7891, 0.4008, -0.1382, -0.5, 0.775, 0.2942, -0.7669, 0.1993]
+  candidate: [1.433, 1.2175, 0.959, 0.5236, 0.277, 0.2442, 0.3401, 0.2243, -0.015, 0.6074, 0.1201, 0.0622, -0.0347, 0.2022, 0.1035, -0.0641, -0.1453, 0.3841, 0.035, -0.2299, -0.1054, 0.2114, -0.1745, -0.2826, 0.1077, 0.4594, 0.7662],
+  nobody: [1.4087, 0.7096, 0.4011, -0.1789, -0.5592, 0.8555, 0.4013, -0.6642, 0.2096]
 }
