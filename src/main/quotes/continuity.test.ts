@@ -256,3 +256,16 @@ describe('an opening clause whose subject is a person, then he/she', () => {
     expect(speakers(text)).toEqual(['Mary Steenburgen', 'Mary Steenburgen'])
   })
 })
+
+describe('a closing double mark typed as two single ones (’’)', () => {
+  it('closes the quotation, so it and the next one have their speaker', () => {
+    const found = detectQuotes('“It was an attempt to mislead voters,’’ Will Moy told the BBC. “And I think it is inappropriate.”')
+    expect(found.map((q) => [q.text, q.speaker])).toEqual([
+      ['It was an attempt to mislead voters,', 'Will Moy'],
+      ['And I think it is inappropriate.', 'Will Moy']
+    ])
+  })
+  it('a single one after a word (a plural possessive) closes nothing', () => {
+    expect(detectQuotes('“It was the drivers’ money,’’ Will Moy said.').map((q) => q.text)).toEqual(['It was the drivers’ money,'])
+  })
+})

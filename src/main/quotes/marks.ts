@@ -117,7 +117,7 @@ function isCloser(text: string, i: number, family: Family, paraEnd: number): boo
     // double quote, a straight one only where a closing mark stands (after a word, before a
     // space or punctuation).
     case 'double':
-      return c === '\u201D' || (c === '"' && closingPosition(text, i, paraEnd))
+      return c === '\u201D' || (c === '"' && closingPosition(text, i, paraEnd)) || doubledCloser(text, i, paraEnd)
     case 'low':
       return c === '\u201C' || c === '\u201D'
     case 'guillemet':
@@ -140,6 +140,11 @@ function isCloser(text: string, i: number, family: Family, paraEnd: number): boo
       return true
     }
   }
+}
+
+/** “…voters,’’ — a closing double mark typed as two single ones (some wire feeds): the first of the pair. */
+function doubledCloser(text: string, i: number, paraEnd: number): boolean {
+  return (text[i] === '\u2019' || text[i] === "'") && text[i + 1] === text[i] && i + 1 < paraEnd && closingPosition(text, i + 1, paraEnd) && !isSpace(text[i - 1])
 }
 
 function closingPosition(text: string, i: number, paraEnd: number): boolean {
@@ -194,7 +199,10 @@ export function scanQuotes(text: string, paras: Paragraph[]): RawQuote[] {
         }
       }
       if (isCloser(text, i, family, pe)) {
-        out.push({ open, close: i, start: open + 1, end: i, closed: true })
+        // The pair ’’ closes as one mark: the quote ends before it, the mark is its second half.
+        const close = family === 'double' && doubledCloser(text, i, pe) ? i + 1 : i
+        out.push({ open, close, start: open + 1, end: i, closed: true })
+        i = close
         family = null
         open = -1
         nestedStraight = false
