@@ -199,3 +199,15 @@ describe('“the source” after a body was quoted', () => {
     expect(speakers(P(lead, '“Nobody is preventing civilians from leaving the camp,” the government said.'))).toEqual(['Jordanian government', 'Jordanian government'])
   })
 })
+
+describe('a body named after an opening phrase, lower-case “the” before it', () => {
+  const opening = 'In a reflection of the confusion, '
+  it('is the sentence’s subject, which a later “it” means', () => {
+    const text = `${opening}the Electoral Commission, which regulates campaign finances, issued a statement on Monday. Critically, however, it pointed out that it doesn’t have “a role in regulating election campaign content.”`
+    expect(speakers(text)).toEqual(['Electoral Commission'])
+  })
+  it('never the relative clause after a common noun (“the commission, which regulates campaign finances,”)', () => {
+    const text = `${opening}the commission, which regulates campaign finances, issued a statement warning that “voters are entitled to transparency.”`
+    expect(speakers(text)).not.toContain('which regulates campaign finances')
+  })
+})

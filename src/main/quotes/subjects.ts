@@ -24,7 +24,9 @@ const NAMED = new RegExp(`^(${NAME})${FOLLOW}`, 'u')
 /** "Whale whisperer Hori Parata", "Seoul resident Margie Kim": role words, then the name. */
 const ROLE_NAMED = new RegExp(`^((?:${CAPRUN}[^\\S\\n]+)?(?:[\\p{Ll}-]+[^\\S\\n]+){1,3})(${CAPRUN})${FOLLOW}`, 'u')
 /** "The priest, Fidelis Mukonori, …", "Her mother, Fiona, …": a role, then the name in apposition. */
-const APPOSED = new RegExp(`^(?:the|a|an|his|her|their|its)[^\\S\\n]+(?:[\\p{L}’'-]+[^\\S\\n]+){0,4}?[\\p{Ll}-]+,[^\\S\\n]+(${CAPRUN}),`, 'iu')
+// Case-sensitive but for the determiner: under the i flag \p{Lu} would match any letter, and
+// "the Electoral Commission, which regulates campaign finances," would be an apposition.
+const APPOSED = new RegExp(`^(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[^\\S\\n]+(?:[\\p{L}’'-]+[^\\S\\n]+){0,4}?[\\p{Ll}-]+,[^\\S\\n]+(${CAPRUN}),`, 'u')
 const PRONOUN = /^(he|she|they|it)\b/i
 /** A document as a sentence's subject, in the languages the lexicon knows. */
 const DOCUMENT_NOUN =
@@ -108,6 +110,11 @@ function at(sentence: string, off: number, base: number): Subject | null {
   if (rn && isRoleWord(rn[1].trim().split(/\s+/).pop() ?? '')) return named(rn[2], base + off + rn[1].length)
   const n = NAMED.exec(s)
   if (n && !/^(?:The|A|An|This|That|These|Those|There|It|I|We|You)$/.test(n[1])) return named(n[1], base + off)
+  // "In a reflection of the confusion, the Electoral Commission, which …, issued …": after an
+  // introduction the article is lower case; a body's name follows it.
+  const the = /^the[^\S\n]+(?=\p{Lu})/u.exec(s)
+  const body = the && NAMED.exec(s.slice(the[0].length))
+  if (the && body) return named(body[1], base + off + the[0].length)
   // "The Food and Drug Administration approved …"
   const run = RUN.exec(s)
   if (run) {
