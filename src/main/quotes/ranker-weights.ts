@@ -11,6 +11,6 @@ export const RANKER: RankerModel & { enabled: boolean } = {
   threshold: 0.35,
   candidateFeatures: ['rule', 'ruleConfidence', 'ruleOwnSentence', 'ruleInherited', 'setAside', 'subject', 'prevSubject', 'nextSubject', 'lastSpeaker', 'local', 'prevQuote', 'reported', 'focusPerson', 'focusBody', 'nearPerson', 'nearBody', 'afterInPara', 'generators', 'person', 'organisation', 'mentions', 'creditedBefore', 'charDistance', 'paragraphDistance', 'firstPersonPerson', 'namedAfterClose', 'inParagraph'],
   nobodyFeatures: ['bias', 'scare', 'verbDistance', 'sentenceSpeechVerb', 'words', 'short', 'ruleNone', 'opensParagraph', 'candidates'],
-  candidate: [1.433, 1.2175, 0.959, 0.5236, 0.277, 0.2442, 0.3401, 0.2243, -0.015, 0.6074, 0.1201, 0.0622, -0.0347, 0.2022, 0.1035, -0.0641, -0.1453, 0.3841, 0.035, -0.2299, -0.1054, 0.2114, -0.1745, -0.2826, 0.1077, 0.4594, 0.7662],
-  nobody: [1.4087, 0.7096, 0.4011, -0.1789, -0.5592, 0.8555, 0.4013, -0.6642, 0.2096]
+  candidate: [1.4344, 1.2205, 0.9606, 0.5244, 0.2782, 0.2694, 0.3304, 0.2245, -0.0075, 0.6139, 0.1205, 0.0586, -0.0367, 0.215, 0.1045, -0.0886, -0.1425, 0.3875, 0.0358, -0.2434, -0.1037, 0.2125, -0.165, -0.2675, 0.1136, 0.4568, 0.7483],
+  nobody: [1.4358, 0.6989, 0.3764, -0.1871, -0.5503, 0.8474, 0.411, -0.6848, 0.2073]
 }
