@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectQuotes } from './detect'
+import { attributionTail, detectQuotes } from './detect'
 
 // Round 4 (docs/quotes.md): pronouns, paragraphs that carry a speaker on, fragments in reported
 // speech, mixed marks and verbs. Each rule fires on its shape and stays silent on a near miss.
@@ -267,5 +267,16 @@ describe('a closing double mark typed as two single ones (’’)', () => {
   })
   it('a single one after a word (a plural possessive) closes nothing', () => {
     expect(detectQuotes('“It was the drivers’ money,’’ Will Moy said.').map((q) => q.text)).toEqual(['It was the drivers’ money,'])
+  })
+})
+
+describe('a paragraph that ends with a quotation and its attribution sentence', () => {
+  it('is one whose last sentence opens with a pronoun or name and a speech verb, however the speaker was found', () => {
+    expect(attributionTail(' they said in a statement on their website last Friday.')).toBe(true)
+    expect(attributionTail(', Big Machine said in a statement.')).toBe(true)
+  })
+  it('not when the sentence after the quotation is narrative', () => {
+    expect(attributionTail(' a claim the label repeated in a statement on its website last Friday.')).toBe(false)
+    expect(attributionTail(' and the label went quiet for a week.')).toBe(false)
   })
 })

@@ -100,7 +100,9 @@ export function detectQuotes(text: string, structure: TextStructure = {}, option
     // ("“…,” says Parata, a fierce and uncompromising elder of the Ngātiwai tribe.").
     const tail = last ? masked.slice(last.close + 1, st.para.end) : ''
     const ended =
-      last && (tail.replace(/[\s.,”"’'»]/g, '').length < 40 || (out[out.length - 1].evidence.startsWith('adjacent') && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
+      last &&
+      (tail.replace(/[\s.,”"’'»]/g, '').length < 40 ||
+        ((out[out.length - 1].evidence.startsWith('adjacent') || attributionTail(tail)) && !/[.!?]["”’»]?\s+\p{Lu}/u.test(tail.trim())))
     const reported = narrate(ctx, masked, st.prevEnd, st.para.end, st.local)
     prevQuote = ended ? out[out.length - 1] : null
     prevReported = reported
@@ -275,6 +277,16 @@ function openingClauseSubject(ctx: SpeakerContext, intro: string, base: number, 
   return g === null || g === (pronoun === 'he' ? 'm' : 'f') ? name : null
 }
 const OPENING_CLAUSE = new RegExp(`^(?:When|While|After|Before|Once|Although|Though|Because|Since|Until|By the time|Even though|Now that)[^\\S\\n]+(${CAPRUN})(?:[’']s)?[^\\S\\n]+\\p{Ll}`, 'u')
+
+/**
+ * `,” they said in a statement on their website last Friday.`: the sentence after a paragraph's
+ * last quote opens with its attribution (a pronoun or name and a speech verb), however the
+ * speaker was then found.
+ */
+export function attributionTail(tail: string): boolean {
+  const v = findVerbs(tail.slice(0, 60), false, true)[0]
+  return !!v && /^[\s,—–]*(?:he|she|they|it|we|\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+\p{Lu}[\p{L}.’'-]*){0,3})[^\S\n]+$/u.test(tail.slice(0, v.index))
+}
 
 /** The quote's own sentence, seen from the quote: what is before and after it. */
 interface Around {
