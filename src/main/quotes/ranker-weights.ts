@@ -11,6 +11,6 @@ export const RANKER: RankerModel & { enabled: boolean } = {
   threshold: 0.35,
   candidateFeatures: ['rule', 'ruleConfidence', 'ruleOwnSentence', 'ruleInherited', 'setAside', 'subject', 'prevSubject', 'nextSubject', 'lastSpeaker', 'local', 'prevQuote', 'reported', 'focusPerson', 'focusBody', 'nearPerson', 'nearBody', 'afterInPara', 'generators', 'person', 'organisation', 'mentions', 'creditedBefore', 'charDistance', 'paragraphDistance', 'firstPersonPerson', 'namedAfterClose', 'inParagraph'],
   nobodyFeatures: ['bias', 'scare', 'verbDistance', 'sentenceSpeechVerb', 'words', 'short', 'ruleNone', 'opensParagraph', 'candidates'],
-  candidate: [1.4344, 1.2205, 0.9606, 0.5244, 0.2782, 0.2694, 0.3304, 0.2245, -0.0075, 0.6139, 0.1205, 0.0586, -0.0367, 0.215, 0.1045, -0.0886, -0.1425, 0.3875, 0.0358, -0.2434, -0.1037, 0.2125, -0.165, -0.2675, 0.1136, 0.4568, 0.7483],
-  nobody: [1.4358, 0.6989, 0.3764, -0.1871, -0.5503, 0.8474, 0.411, -0.6848, 0.2073]
+  candidate: [1.4386, 1.2213, 0.9571, 0.5327, 0.2759, 0.2684, 0.3378, 0.2293, -0.0183, 0.6152, 0.1349, 0.0656, -0.0448, 0.2163, 0.0856, -0.0901, -0.1444, 0.3859, 0.0391, -0.245, -0.1035, 0.204, -0.1589, -0.2793, 0.0957, 0.4577, 0.7501],
+  nobody: [1.4322, 0.6819, 0.388, -0.1958, -0.5473, 0.8421, 0.4285, -0.6645, 0.1968]
 }
