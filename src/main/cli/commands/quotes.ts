@@ -28,7 +28,10 @@ const peopleCommand: Command = async ({ app, args, values, io }) => {
     }
     return EXIT.ok
   }
-  const people = unwrap(await app.api.listSpeakers({ limit: intOption(values.limit, 'limit', 100, 1, 5000) }))
+  const limit = intOption(values.limit, 'limit', 100, 1, 5000)
+  // One more than asked, to say when the list was cut (rather than end silently at the limit).
+  const found = unwrap(await app.api.listSpeakers({ limit: Math.min(limit + 1, 5000) }))
+  const people = found.slice(0, limit)
   if (values.json) io.out(JSON.stringify(people))
   else {
     for (const p of people) {
@@ -36,6 +39,7 @@ const peopleCommand: Command = async ({ app, args, values, io }) => {
       io.out(`${String(p.quotes).padStart(5)}  ${pad(p.name, 36)} ${p.articles} articles${also}`)
     }
   }
+  if (found.length > limit) io.say(`The ${limit} most quoted are shown; --limit N shows more.`)
   return EXIT.ok
 }
 
