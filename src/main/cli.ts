@@ -39,7 +39,8 @@ Commands:
                                  Highlights as Markdown, W3C Web Annotations (JSON-LD) or CSV;
                                  one article with its highlights as a self-contained HTML file
   quotes <id> [--json]           The quotations found in an article, with speakers and confidence
-  people [<name>] [--json]       Who is quoted across the archive; with a name, what they said
+  people [<name>] [--limit N] [--json]
+                                 Who is quoted across the archive (the 100 most quoted; --limit shows more); with a name, what they said
   versions <id> [--json]         The versions kept of an article (number, when, how, words, hash)
   diff <id> [--from N] [--to M] [--json] [--format md|html [--out FILE [--force]]]
                                  What changed between two versions, word by word (default: the last two)
