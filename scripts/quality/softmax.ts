@@ -5,6 +5,7 @@
  * model gives to the right options, plus an L2 penalty. Full-batch Adam from zero weights: no
  * randomness, so the same examples always give the same weights.
  */
+import { softmax } from '../../src/main/quotes/ranker'
 export interface Example {
   candidates: readonly (readonly number[])[]
   nobody: readonly number[]
@@ -23,18 +24,7 @@ export interface TrainOptions {
 
 /** Probabilities of each candidate and, last, of nobody. */
 export function predict(w: Weights, e: Pick<Example, 'candidates' | 'nobody'>): number[] {
-  const s = e.candidates.map((f) => dot(w.candidate, f))
-  s.push(dot(w.nobody, e.nobody))
-  const max = Math.max(...s)
-  const x = s.map((v) => Math.exp(v - max))
-  const sum = x.reduce((a, b) => a + b, 0)
-  return x.map((v) => v / sum)
-}
-
-function dot(w: readonly number[], f: readonly number[]): number {
-  let s = 0
-  for (let i = 0; i < f.length; i++) s += w[i] * f[i]
-  return s
+  return softmax(w, e.candidates, e.nobody)
 }
 
 /** The mean negative log-likelihood of the right options (without the penalty). */

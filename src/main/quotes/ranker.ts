@@ -30,8 +30,13 @@ export type RankerUse = 'decide' | 'fill' | 'abstain'
 
 /** The probability of each candidate, then of nobody (last). */
 export function probabilities(set: CandidateSet, model: Pick<RankerModel, 'candidate' | 'nobody'>): number[] {
-  const scores = set.candidates.map((c) => dot(model.candidate, c.features))
-  scores.push(dot(model.nobody, set.nobody))
+  return softmax(model, set.candidates.map((c) => c.features), set.nobody)
+}
+
+/** The softmax over each candidate's features and nobody's (last): the model the trainer fits, too. */
+export function softmax(w: { candidate: readonly number[]; nobody: readonly number[] }, candidates: readonly (readonly number[])[], nobody: readonly number[]): number[] {
+  const scores = candidates.map((f) => dot(w.candidate, f))
+  scores.push(dot(w.nobody, nobody))
   const max = Math.max(...scores)
   const exps = scores.map((s) => Math.exp(s - max))
   const sum = exps.reduce((a, b) => a + b, 0)
