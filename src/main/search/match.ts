@@ -26,8 +26,6 @@ export interface MatchSet {
   readonly textOnly: boolean
   /** `SELECT … id` of every match (one column, no order; an id may repeat: use it under `IN`). */
   sql(): SqlFragment
-  /** The exact number of matches. */
-  count(): number
   /**
    * How many match. Text alone: exact up to `from` matches; past it, unless `exact`, an
    * estimate (two significant digits; rounded too when the ids happen to be listed, so that
@@ -98,15 +96,15 @@ function textMatch(db: DB, fts: string): MatchSet {
       return scored
     },
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
-    count,
     total: (exact, from) => {
       if (all || ownHead().length < HEAD) return totalOf(ids().length, exact, from)
       if (exact) return { total: count(), approximate: false }
       // Counting newest first costs more per match than the plain count (FTS5 walks its doclist
       // backwards, ~1.7× at 100k): only worth it when the newest matches are dense enough to
       // suggest more than `from` in all. Either way the total is exact up to `from`.
-      if (idDensity(db, ownHead()) <= from) return totalOf(count(), false, from)
-      return newestCount(db, fts, viaIds(), from)
+      const span = idSpan(db)
+      if (idDensity(span, ownHead()) <= from) return totalOf(count(), false, from)
+      return newestCount(db, fts, viaIds(), from, span)
     }
   }
   function count(): number {
@@ -143,8 +141,7 @@ function idSpan(db: DB): [number, number] {
 }
 
 /** How many ids match, at the density of `newest` (matches, newest first) over the span of article ids. */
-function idDensity(db: DB, newest: number[]): number {
-  const [lo, hi] = idSpan(db)
+function idDensity([lo, hi]: [number, number], newest: number[]): number {
   return (newest.length * (hi - lo + 1)) / (hi - newest[newest.length - 1] + 1)
 }
 
@@ -155,7 +152,7 @@ function idDensity(db: DB, newest: number[]): number {
  * scaled up to the whole span of article ids — matches per id, assumed as dense in the
  * older part as in the newer.
  */
-function newestCount(db: DB, fts: string, via: number[], from: number): Total {
+function newestCount(db: DB, fts: string, via: number[], from: number, [lo, hi]: [number, number]): Total {
   const [own, both, oldest] = prep(
     db,
     `SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END), min(rowid) FROM (${OWN} ORDER BY rowid DESC LIMIT ?)`
@@ -164,7 +161,6 @@ function newestCount(db: DB, fts: string, via: number[], from: number): Total {
     .get(JSON.stringify(via), fts, from + 1) as [number, number, number]
   // Counted to the end: exact (rounded like any known total past `from`, so that every page agrees).
   if (own <= from) return totalOf(own + via.length - both, false, from)
-  const [lo, hi] = idSpan(db)
   const counted = own + via.filter((id) => id >= oldest).length - both
   return { total: roughly((counted * (hi - lo + 1)) / (hi - oldest + 1)), approximate: true }
 }
@@ -279,7 +275,6 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
       const page = counted ? counted.newest : { sql: `${rowSql.sql} ORDER BY a.id DESC`, params: rowParams }
       return prep(db, `${page.sql} LIMIT ? OFFSET ?`, true).all(...page.params, limit, offset) as number[]
     },
-    count,
     // Listed (or counted by SQLite) exactly, whatever their number: never estimated.
     total: () => ({ total: count(), approximate: false })
   }
@@ -296,12 +291,8 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
  */
 function countedOf(p: Parts): { count: SqlFragment; newest: SqlFragment } | null {
   const set = p.sets.length === 1 && !p.text && !p.exclude && p.rows.length === 0 ? p.sets[0].counted : undefined
-  const probes = p.broad.map((b) => b.set.probe)
-  if (!set || !probes.every((x) => x !== undefined)) return null
-  const cond: IdCond = (id) => {
-    const tests = probes.map((probe) => (probe as IdCond)(id))
-    return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
-  }
+  if (!set || !p.broad.every((b) => b.set.probe)) return null
+  const cond = allProbes(p.broad.map((b) => b.set))
   return { count: set.count(cond), newest: set.newest(cond) }
 }
 
@@ -323,10 +314,7 @@ function probedText(db: DB, p: Parts): boolean {
  * the few highlight matches tested the same way.
  */
 function textProbed(db: DB, fts: string, sets: IdSet[]): number[] {
-  const tests = (id: string) => {
-    const t = sets.map((s) => (s.probe as IdCond)(id))
-    return { sql: whereOf(t), params: t.flatMap((x) => x.params) }
-  }
+  const tests = allProbes(sets)
   const own = tests('articles_fts.rowid')
   const ids = prep(db, `${OWN} AND ${own.sql} ORDER BY rowid DESC`, true).all(fts, ...own.params) as number[]
   const v = viaHighlightsSql(fts)
@@ -350,14 +338,19 @@ function withinBroad(db: DB, acc: number[], broad: Parts['broad']): number[] {
   const most = acc.length * LIST_PER_PROBE
   const size = prep(db, `SELECT count(*) FROM (${range.sql} LIMIT ?)`, true).get(...range.params, most + 1) as number
   if (size <= most) return intersectDesc(acc, uniqueDesc(prep(db, range.sql, true).all(...range.params) as number[]))
-  const tests = broad.map((b) => (b.set.probe as IdCond)('m.value'))
-  return prep(db, `SELECT m.value FROM json_each(?) m WHERE ${whereOf(tests)}`, true).all(
-    JSON.stringify(acc),
-    ...tests.flatMap((t) => t.params)
-  ) as number[]
+  const tests = allProbes(broad.map((b) => b.set))('m.value')
+  return prep(db, `SELECT m.value FROM json_each(?) m WHERE ${tests.sql}`, true).all(JSON.stringify(acc), ...tests.params) as number[]
 }
 
 const inList = 'SELECT value FROM json_each(?)'
+
+/** Every set's probe (sets that have one) as one test of an id: their conjunction (none: `1`). */
+function allProbes(sets: IdSet[]): IdCond {
+  return (id) => {
+    const tests = sets.map((s) => (s.probe as IdCond)(id))
+    return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
+  }
+}
 
 const whereOf = (rows: SqlFragment[]): string => (rows.length ? rows.map((r) => r.sql).join(' AND ') : '1')
 
