@@ -46,7 +46,9 @@ function queries(db: Parameters<typeof searchArticles>[0]): string[] {
     'ceasefire -government', 'ceasefire tag:Syria after:2018', `site:${d}`, 'tag:Syria', 'after:2019-01 before:2019-07', 'is:highlight minister',
     `speaker:${surname}`, `speaker:"${speaker}"`, `speaker:${surname} government`, `site:${d} tag:Iran`, `site:${OUTLETS[1].domain} climate`,
     'tag:Syria after:2020', 'is:highlight', 'has:note', 'has:note tag:Syria', '-tag:Syria ceasefire', 'tag:Syria OR tag:Iran', '(ceasefire -government) OR zeppelin',
-    'site:ledger', 'site:"Morning Post"', 'author:smith', 'lang:en-GB zeppelin', 'co*', '-according', ''
+    'site:ledger', 'site:"Morning Post"', 'author:smith', 'lang:en-GB zeppelin', 'co*', '-according', '',
+    // Prefixes rewritten as their words for listing and counting (prefixes.ts), or left as they are.
+    'negotiat*', 'clim* summit', '"climate sum"*', 'minist* OR zeppelin', 'econom* ceasefire', 'hous*', 'govern*', 'econom* tag:Syria'
   ]
 }
 

@@ -20,6 +20,7 @@ import type { DB } from '../db/connection'
 import { highlightCond, highlightSet, textSet, viaHighlightsSql, type CompiledQuery, type IdCond, type IdSet, type SqlFragment } from './compile'
 import { prep } from './statements'
 import { intersectDesc, mergeDesc, minusDesc, uniqueDesc } from './ids'
+import { expandPrefixes } from './prefixes'
 
 export interface MatchSet {
   /** Text alone: ranking may use the own-text doclist directly (rankedTextPage). */
@@ -65,6 +66,9 @@ const OWN = 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?'
 const HEAD = 2001
 
 function textMatch(db: DB, fts: string): MatchSet {
+  // Listings and counts of own matches: a prefix as its words (prefixes.ts), the same rows.
+  let listed: string | null = null
+  const list = (): string => (listed ??= expandPrefixes(db, fts))
   let all: number[] | null = null
   let via: number[] | null = null
   let head: number[] | null = null
@@ -75,10 +79,10 @@ function textMatch(db: DB, fts: string): MatchSet {
     return via
   }
   // The most recent own matches: for most queries, all of them.
-  const ownHead = (): number[] => (head ??= prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, HEAD) as number[])
+  const ownHead = (): number[] => (head ??= prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(list(), HEAD) as number[])
   const ids = (): number[] => {
     if (all) return all
-    const own = ownHead().length < HEAD ? ownHead() : (prep(db, `${OWN} ORDER BY rowid DESC`, true).all(fts) as number[])
+    const own = ownHead().length < HEAD ? ownHead() : (prep(db, `${OWN} ORDER BY rowid DESC`, true).all(list()) as number[])
     all = viaIds().length ? mergeDesc(own, viaIds()) : own
     return all
   }
@@ -86,7 +90,7 @@ function textMatch(db: DB, fts: string): MatchSet {
     textOnly: true,
     sql: () => textSet(fts),
     ids,
-    ownIds: (n) => (n <= HEAD ? ownHead().slice(0, n) : (prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(fts, n) as number[])),
+    ownIds: (n) => (n <= HEAD ? ownHead().slice(0, n) : (prep(db, `${OWN} ORDER BY rowid DESC LIMIT ?`, true).all(list(), n) as number[])),
     ownScored: (rank) => {
       // The ranking's statement lists the head too: a prefix's doclists are merged once less.
       scored ??= prep(db, `SELECT rowid, ${rank} FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?`)
@@ -104,13 +108,13 @@ function textMatch(db: DB, fts: string): MatchSet {
       // suggest more than `from` in all. Either way the total is exact up to `from`.
       const span = idSpan(db)
       if (idDensity(span, ownHead()) <= from) return totalOf(count(), false, from)
-      return newestCount(db, fts, viaIds(), from, span)
+      return newestCount(db, list(), viaIds(), from, span)
     }
   }
   function count(): number {
       if (all || ownHead().length < HEAD) return ids().length
       const v = viaIds()
-      if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(fts) as number
+      if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(list()) as number
       // One pass over the doclist counts the own matches and those also matched through a
       // highlight. (Looking each highlight match up in the doclist instead, rowid = ?, was
       // measured slower at 10k and 100k: 49 lookups 4.7 ms vs one pass 0.8 ms for `according`.)
@@ -119,7 +123,7 @@ function textMatch(db: DB, fts: string): MatchSet {
         'SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END) FROM articles_fts WHERE articles_fts MATCH ?'
       )
         .raw(true)
-        .get(JSON.stringify(v), fts) as [number, number]
+        .get(JSON.stringify(v), list()) as [number, number]
       return ownCount + v.length - both
   }
 }

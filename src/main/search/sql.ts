@@ -45,6 +45,10 @@ export const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 export const isCjk = (text: string): boolean => CJK.test(text)
 
+/** articles_fts's columns and tokenizer (migration 004): a scratch index must cut text exactly as it does. */
+export const ARTICLE_FTS_COLUMNS = 'title, byline, site, text, tags'
+export const ARTICLE_FTS_TOKENIZE = 'porter unicode61 remove_diacritics 2'
+
 /** A user token as an FTS5 string. FTS5 reads the expression as a C string: drop controls. */
 export function ftsQuote(text: string, prefix = false): string {
   // eslint-disable-next-line no-control-regex -- the control characters are what this removes
