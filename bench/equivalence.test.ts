@@ -219,6 +219,36 @@ describe('search from indexes = the plain SQL over every row', () => {
   })
 })
 
+describe('a counted set paged in two parts (match.ts splitPage)', () => {
+  it.each([
+    ['tag:Syria', tag('Syria')],
+    ['tag:"Hidden Angle"', tag('Hidden Angle')],
+    ['tag:Syria after:2020', `${tag('Syria')} AND a.published_at >= '2020-01-01'`]
+  ])('%s: a page of any size at any offset is the same slice of the reference', (query, where) => {
+    const expected = reference(where, ORDERS.relevance)
+    expect(expected.length).toBeGreaterThan(3)
+    for (const limit of [1, 7, 20]) {
+      for (let offset = 0; offset <= expected.length + 1; offset += limit === 1 ? 1 : 3) {
+        const r = searchArticles(db, { query, limit, offset })
+        expect(r.results.map((h) => h.id), `${query} limit ${limit} offset ${offset}`).toEqual(expected.slice(offset, offset + limit))
+      }
+    }
+  })
+
+  it('the cases have articles tagged only through a highlight, among those tagged themselves', () => {
+    const viaOnly = (name: string) =>
+      db
+        .prepare(
+          `SELECT count(DISTINCT h.article_id) FROM highlights h JOIN highlight_tags ht ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id
+           WHERE t.name = ? AND NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = h.article_id AND x.tag_id = t.id)`
+        )
+        .pluck()
+        .get(name) as number
+    expect(viaOnly('Syria')).toBeGreaterThan(2)
+    expect(viaOnly('Hidden Angle')).toBeGreaterThan(2)
+  })
+})
+
 describe('filters answered from indexes', () => {
   it.each(['tag:Syria', 'site:dailyledger.example', 'site:Ledger', 'speaker:novak', 'speaker:"astrid torres"', 'author:smith', 'is:highlight tag:Syria'])(
     '%s reads no table from end to end',

@@ -111,6 +111,16 @@ function tagSet(value: string): IdSet {
         const a = cond('at.article_id')
         const h = cond('h.article_id')
         return { sql: `${own} AND ${a.sql} UNION ${viaHighlights} AND ${h.sql} ORDER BY 1 DESC`, params: [value, ...a.params, value, ...h.params] }
+      },
+      // For a page: the highlights' arm sorts all of its ids (20,660 highlights for `tag:Syria` at a
+      // million articles), each tested on the dates first; only those at or above the page's bound are needed.
+      split: (cond) => {
+        const a = cond('at.article_id')
+        const h = cond('h.article_id')
+        return {
+          own: { sql: `${own} AND ${a.sql} ORDER BY 1 DESC`, params: [value, ...a.params] },
+          others: (bound) => ({ sql: `${viaHighlights} AND h.article_id >= ? AND ${h.sql}`, params: [value, bound, ...h.params] })
+        }
       }
     }
   }

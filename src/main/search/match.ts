@@ -17,7 +17,7 @@
  *   its tag is read from its doclist, each entry tested on the tag's and dates' indexes.
  */
 import type { DB } from '../db/connection'
-import { highlightCond, highlightSet, textSet, viaHighlightsSql, type CompiledQuery, type IdCond, type IdSet, type SqlFragment } from './compile'
+import { highlightCond, highlightSet, textSet, viaHighlightsSql, type CompiledQuery, type CountedSet, type IdCond, type IdSet, type SqlFragment } from './compile'
 import { prep } from './statements'
 import { intersectDesc, mergeDesc, minusDesc, uniqueDesc } from './ids'
 import { expandPrefixes } from './prefixes'
@@ -276,6 +276,7 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     // stops at the page; otherwise listed once.
     newestSaved: (limit, offset) => {
       if (all || (!rowsOnly && !counted)) return ids().slice(offset, offset + limit)
+      if (counted?.split) return splitPage(db, counted.split, limit, offset)
       const page = counted ? counted.newest : { sql: `${rowSql.sql} ORDER BY a.id DESC`, params: rowParams }
       return prep(db, `${page.sql} LIMIT ? OFFSET ?`, true).all(...page.params, limit, offset) as number[]
     },
@@ -293,11 +294,31 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
  * A query of one countable set (a tag, `is:highlight`) and date ranges, nothing else: its
  * count and newest-first pages as SQL over indexes, the dates tested on their index by id.
  */
-function countedOf(p: Parts): { count: SqlFragment; newest: SqlFragment } | null {
+function countedOf(p: Parts): Counted | null {
   const set = p.sets.length === 1 && !p.text && !p.exclude && p.rows.length === 0 ? p.sets[0].counted : undefined
   if (!set || !p.broad.every((b) => b.set.probe)) return null
   const cond = allProbes(p.broad.map((b) => b.set))
-  return { count: set.count(cond), newest: set.newest(cond) }
+  return { count: set.count(cond), newest: set.newest(cond), split: set.split?.(cond) }
+}
+
+interface Counted {
+  count: SqlFragment
+  newest: SqlFragment
+  split?: ReturnType<NonNullable<CountedSet['split']>>
+}
+
+/**
+ * A page of a counted set from its two parts (CountedSet.split): the `offset + limit` newest
+ * of its own ids, then the others at or above the last of them. Among all the set's ids, the
+ * `offset + limit` newest are at or above it (that many own ids are), so they are all here.
+ */
+function splitPage(db: DB, split: NonNullable<Counted['split']>, limit: number, offset: number): number[] {
+  const wanted = offset + limit
+  const own = prep(db, `${split.own.sql} LIMIT ?`, true).all(...split.own.params, wanted) as number[]
+  const bound = own.length === wanted ? own[wanted - 1] : 0
+  const others = split.others(bound)
+  const merged = mergeDesc(own, uniqueDesc(prep(db, others.sql, true).all(...others.params) as number[]))
+  return merged.slice(offset, wanted)
 }
 
 /**

@@ -33,6 +33,13 @@ export interface CountedSet {
   count(cond: IdCond): SqlFragment
   /** `SELECT id …` distinct, newest (highest id) first; the caller appends `LIMIT ? OFFSET ?`. */
   newest(cond: IdCond): SqlFragment
+  /**
+   * The same ids as `newest` in two parts, for a page: `own`, distinct and newest first from an
+   * index (the caller appends `LIMIT ?`), and `others(bound)`, the rest of the set at or above
+   * `bound` (any order; may repeat or overlap `own`). A page needs only the ids at or above the
+   * last of its length's newest `own` ids: `others` is then a few, where `newest` sorts them all.
+   */
+  split?(cond: IdCond): { own: SqlFragment; others: (bound: number) => SqlFragment }
 }
 
 /** A test of an id given as an SQL expression (no test: `1`). */
