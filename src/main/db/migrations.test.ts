@@ -275,6 +275,64 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('014 gives the tags of a version-13 archive their articles\' dates, indexed, and keeps the copies exact through every change', () => {
+    const path = tempDbPath()
+    const v13 = openDatabase(path, { targetVersion: 13 })
+    const article = (id: number, published: string | null) =>
+      v13.prepare("INSERT INTO articles(id, url, title, saved_at, published_at, content_hash) VALUES (?, ?, 'A', 'now', ?, ?)").run(id, `u${id}`, published, `h${id}`)
+    article(1, '2019-03-01')
+    article(2, '2021-07-09')
+    article(3, null)
+    v13.prepare("INSERT INTO tags(id, name) VALUES (1, 'Syria'), (2, 'Iran')").run()
+    v13.prepare('INSERT INTO article_tags(article_id, tag_id) VALUES (1, 1), (2, 1), (3, 2)').run()
+    const highlight = (db: typeof v13, id: number, articleId: number) =>
+      db.prepare("INSERT INTO highlights(id, uuid, article_id, exact, prefix, suffix, start_pos, end_pos, created_at, updated_at) VALUES (?, ?, ?, 'e', '', '', 0, 1, 'now', 'now')").run(id, `x${id}`, articleId)
+    highlight(v13, 9, 2)
+    v13.prepare('INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (9, 2)').run()
+    v13.close()
+
+    const db = openDatabase(path)
+    const own = () => db.prepare('SELECT article_id, tag_id, published_at FROM article_tags ORDER BY 1, 2').raw().all()
+    const viaHl = () => db.prepare('SELECT highlight_id, tag_id, article_id, published_at FROM highlight_tags ORDER BY 1, 2').raw().all()
+    // Filled from the articles by the migration.
+    expect(own()).toEqual([[1, 1, '2019-03-01'], [2, 1, '2021-07-09'], [3, 2, null]])
+    expect(viaHl()).toEqual([[9, 2, 2, '2021-07-09']])
+    // Read from the indexes alone (search/filters.ts tagSet).
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
+    expect(plan("SELECT count(*) FROM article_tags at WHERE at.tag_id = 1 AND at.published_at >= '2020'")).toMatch(/COVERING INDEX article_tags_tag_published/)
+    expect(plan("SELECT ht.article_id FROM highlight_tags ht WHERE ht.tag_id = 2 AND ht.article_id >= 2 AND ht.published_at >= '2020'")).toMatch(
+      /COVERING INDEX highlight_tags_tag_article/
+    )
+    // Kept exact: every copy equals the article's date and the highlight's article, after each change.
+    const stale = () =>
+      db
+        .prepare(
+          `SELECT (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id WHERE at.published_at IS NOT a.published_at) +
+                  (SELECT count(*) FROM highlight_tags ht JOIN highlights h ON h.id = ht.highlight_id JOIN articles a ON a.id = h.article_id
+                   WHERE ht.article_id IS NOT h.article_id OR ht.published_at IS NOT a.published_at)`
+        )
+        .pluck()
+        .get()
+    const changes = [
+      () => db.prepare('INSERT INTO article_tags(article_id, tag_id) VALUES (1, 2)').run(),
+      () => db.prepare("UPDATE articles SET published_at = '2022-01-01' WHERE id = 2").run(),
+      () => db.prepare('UPDATE articles SET published_at = NULL WHERE id = 1').run(),
+      () => db.prepare("UPDATE articles SET published_at = '2018-05-05', title = 'B' WHERE id = 3").run(),
+      () => highlight(db, 10, 3),
+      () => db.prepare('INSERT INTO highlight_tags(highlight_id, tag_id) VALUES (10, 1), (10, 2)').run(),
+      () => db.prepare('UPDATE highlights SET article_id = 1 WHERE id = 10').run(),
+      () => db.prepare('DELETE FROM article_tags WHERE article_id = 1 AND tag_id = 2').run(),
+      () => db.prepare('DELETE FROM articles WHERE id = 2').run()
+    ]
+    for (const change of changes) {
+      change()
+      expect(stale()).toBe(0)
+    }
+    expect(viaHl()).toEqual([[10, 1, 1, null], [10, 2, 1, null]])
+    expect(own()).toEqual([[1, 1, null], [3, 2, '2018-05-05']])
+    db.close()
+  })
+
   it('refuses an archive written by a newer version, and leaves the file untouched', () => {
     const path = tempDbPath()
     const raw = new Database(path)

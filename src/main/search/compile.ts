@@ -21,7 +21,7 @@ import type { FilterName, QueryAst, QueryNode } from './parse'
 import { filterSet, filterSql, substringSet, substringSql } from './filters'
 import { TOKEN_CHAR, ftsQuote, isCjk, type IdSet, type SqlFragment } from './sql'
 
-export type { CountedSet, IdCond, IdSet, SqlFragment } from './sql'
+export type { ColumnCond, CountedSet, IdCond, IdSet, SqlFragment } from './sql'
 export { ftsQuote, isCjk, likeEscape } from './sql'
 export { domainOf, filterSet, filterSql, highlightSet, substringSet } from './filters'
 

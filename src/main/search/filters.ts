@@ -7,7 +7,7 @@
 import { speakerKey } from '../quotes/aliases'
 import { lastWordSql, urlHostSql } from '../db/migrations/012-search-indexes'
 import type { FilterName } from './parse'
-import { NOTHING, TOKEN_CHAR, ftsQuote, inSet, likeEscape, type IdSet, type SqlFragment } from './sql'
+import { NOTHING, TOKEN_CHAR, ftsQuote, inSet, likeEscape, type ColumnCond, type IdCond, type IdSet, type SqlFragment } from './sql'
 
 /**
  * The distinct values of an indexed expression, found by hopping along its index (one
@@ -73,15 +73,18 @@ function siteSet(value: string): IdSet {
   }
 }
 
-/** A highlight's article from the narrow index of migration 013, not from its row. */
-const HIGHLIGHT_ARTICLE = 'highlights h INDEXED BY highlights_id_article'
-
 /** The tag's articles: tagged themselves, or through one of their highlights. */
 function tagSet(value: string): IdSet {
   // tags.name is COLLATE NOCASE, so `=` ignores (ASCII) case; names are unique.
   const tag = '(SELECT id FROM tags WHERE name = ?)'
   const own = `SELECT at.article_id FROM article_tags at WHERE at.tag_id = ${tag}`
-  const viaHighlights = `SELECT h.article_id FROM highlight_tags ht JOIN ${HIGHLIGHT_ARTICLE} ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag}`
+  // highlight_tags holds each highlight's article and its date (migration 014), indexed by tag in article order.
+  const viaHighlights = `SELECT ht.article_id FROM highlight_tags ht WHERE ht.tag_id = ${tag}`
+  // Date ranges on the tags' copies of the date when given (`dated`), else on the dates' index by id.
+  const arms = (cond: IdCond, dated?: ColumnCond) => ({
+    a: dated ? dated('at.published_at') : cond('at.article_id'),
+    h: dated ? dated('ht.published_at') : cond('ht.article_id')
+  })
   return {
     sql: `${own} UNION ALL ${viaHighlights}`,
     params: [value, value],
@@ -94,32 +97,28 @@ function tagSet(value: string): IdSet {
     size: { sql: `SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tag}`, params: [value] },
     counted: {
       // The articles tagged themselves are distinct in the tag's index (counted there); those
-      // tagged only through highlights are few, and tested against that index one by one.
-      count: (cond) => {
-        const a = cond('at.article_id')
-        const h = cond('h.article_id')
+      // tagged only through highlights are fewer, and tested against that index one by one.
+      count: (cond, dated) => {
+        const { a, h } = arms(cond, dated)
         return {
           sql:
             `SELECT (SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tag} AND ${a.sql}) + ` +
-            `(SELECT count(DISTINCT h.article_id) FROM highlight_tags ht JOIN ${HIGHLIGHT_ARTICLE} ON h.id = ht.highlight_id WHERE ht.tag_id = ${tag} ` +
-            `AND NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = h.article_id AND x.tag_id = ${tag}) AND ${h.sql})`,
+            `(SELECT count(DISTINCT ht.article_id) FROM highlight_tags ht WHERE ht.tag_id = ${tag} ` +
+            `AND NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ht.article_id AND x.tag_id = ${tag}) AND ${h.sql})`,
           params: [value, ...a.params, value, value, ...h.params]
         }
       },
-      // A compound SELECT with ORDER BY merges its arms: the tag's index is read in id order and stops at the page.
-      newest: (cond) => {
-        const a = cond('at.article_id')
-        const h = cond('h.article_id')
+      // A compound SELECT with ORDER BY merges its arms, each read from its index in id order, stopping at the page.
+      newest: (cond, dated) => {
+        const { a, h } = arms(cond, dated)
         return { sql: `${own} AND ${a.sql} UNION ${viaHighlights} AND ${h.sql} ORDER BY 1 DESC`, params: [value, ...a.params, value, ...h.params] }
       },
-      // For a page: the highlights' arm sorts all of its ids (20,660 highlights for `tag:Syria` at a
-      // million articles), each tested on the dates first; only those at or above the page's bound are needed.
-      split: (cond) => {
-        const a = cond('at.article_id')
-        const h = cond('h.article_id')
+      // For a page: the tag's own newest ids, then only the highlight-tagged articles at or above the page's last one.
+      split: (cond, dated) => {
+        const { a, h } = arms(cond, dated)
         return {
           own: { sql: `${own} AND ${a.sql} ORDER BY 1 DESC`, params: [value, ...a.params] },
-          others: (bound) => ({ sql: `${viaHighlights} AND h.article_id >= ? AND ${h.sql}`, params: [value, bound, ...h.params] })
+          others: (bound) => ({ sql: `${viaHighlights} AND ht.article_id >= ? AND ${h.sql}`, params: [value, bound, ...h.params] })
         }
       }
     }
@@ -192,6 +191,7 @@ const dateSet = (op: '>=' | '<', value: string): IdSet => ({
   sql: `SELECT id FROM articles WHERE published_at ${op} ?`,
   params: [value],
   broad: true,
+  column: (col) => ({ sql: `${col} ${op} ?`, params: [value] }),
   probe: (id) => ({
     sql: `EXISTS (SELECT 1 FROM articles d INDEXED BY articles_id_published WHERE d.id = ${id} AND d.published_at ${op} ?)`,
     params: [value]

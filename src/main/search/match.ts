@@ -17,7 +17,7 @@
  *   its tag is read from its doclist, each entry tested on the tag's and dates' indexes.
  */
 import type { DB } from '../db/connection'
-import { highlightCond, highlightSet, textSet, viaHighlightsSql, type CompiledQuery, type CountedSet, type IdCond, type IdSet, type SqlFragment } from './compile'
+import { highlightCond, highlightSet, textSet, viaHighlightsSql, type ColumnCond, type CompiledQuery, type CountedSet, type IdCond, type IdSet, type SqlFragment } from './compile'
 import { prep } from './statements'
 import { intersectDesc, mergeDesc, minusDesc, uniqueDesc } from './ids'
 import { expandPrefixes } from './prefixes'
@@ -298,7 +298,14 @@ function countedOf(p: Parts): Counted | null {
   const set = p.sets.length === 1 && !p.text && !p.exclude && p.rows.length === 0 ? p.sets[0].counted : undefined
   if (!set || !p.broad.every((b) => b.set.probe)) return null
   const cond = allProbes(p.broad.map((b) => b.set))
-  return { count: set.count(cond), newest: set.newest(cond), split: set.split?.(cond) }
+  // Date ranges as tests of a copied date column, for a set that keeps one (a tag: migration 014).
+  const dated: ColumnCond | undefined = p.broad.every((b) => b.set.column)
+    ? (col) => {
+        const tests = p.broad.map((b) => (b.set.column as ColumnCond)(col))
+        return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
+      }
+    : undefined
+  return { count: set.count(cond, dated), newest: set.newest(cond, dated), split: set.split?.(cond, dated) }
 }
 
 interface Counted {

@@ -21,6 +21,8 @@ export interface IdSet extends SqlFragment {
   size?: SqlFragment
   /** Counted and paged by SQLite from indexes, without listing the ids (see CountedSet). */
   counted?: CountedSet
+  /** A date range as a test of a column holding the article's date (the tags' copies, migration 014). */
+  column?: ColumnCond
 }
 
 /**
@@ -29,21 +31,26 @@ export interface IdSet extends SqlFragment {
  * answered without listing its ids — `tag:Syria` is 137,000 ids at a million articles.
  */
 export interface CountedSet {
-  /** `SELECT <number of distinct ids satisfying cond>`. */
-  count(cond: IdCond): SqlFragment
+  /**
+   * `SELECT <number of distinct ids satisfying cond>`. `dated`, when given, is the same test as
+   * `cond` (date ranges) on a column holding the article's date, for a set that keeps a copy.
+   */
+  count(cond: IdCond, dated?: ColumnCond): SqlFragment
   /** `SELECT id …` distinct, newest (highest id) first; the caller appends `LIMIT ? OFFSET ?`. */
-  newest(cond: IdCond): SqlFragment
+  newest(cond: IdCond, dated?: ColumnCond): SqlFragment
   /**
    * The same ids as `newest` in two parts, for a page: `own`, distinct and newest first from an
    * index (the caller appends `LIMIT ?`), and `others(bound)`, the rest of the set at or above
    * `bound` (any order; may repeat or overlap `own`). A page needs only the ids at or above the
    * last of its length's newest `own` ids: `others` is then a few, where `newest` sorts them all.
    */
-  split?(cond: IdCond): { own: SqlFragment; others: (bound: number) => SqlFragment }
+  split?(cond: IdCond, dated?: ColumnCond): { own: SqlFragment; others: (bound: number) => SqlFragment }
 }
 
 /** A test of an id given as an SQL expression (no test: `1`). */
 export type IdCond = (id: string) => SqlFragment
+/** A test of a column (a copy of the article's publication date). */
+export type ColumnCond = (column: string) => SqlFragment
 
 
 /** unicode61 indexes letters, numbers and private-use characters; anything else separates. */
