@@ -19,6 +19,7 @@
  * back unchanged — Porter is not idempotent on every stem. Anything else (a phrase prefix, a
  * word that does not survive, more than MAX_WORDS words) keeps the prefix as it was.
  */
+import type { Statement } from 'better-sqlite3'
 import { scratchBeside, type DB } from '../db/connection'
 import { ARTICLE_FTS_TOKENIZE, ftsQuote } from './sql'
 import { prep } from './statements'
@@ -62,7 +63,7 @@ export function prefixWords(db: DB, text: string): string[] | null {
 
 function wordsOf(db: DB, p: string): string[] | null {
   const words: string[] = []
-  for (const term of vocabulary(db).iterate(p, p + TOP) as IterableIterator<string>) {
+  for (const term of vocabulary(db).iterate(p, p + TOP)) {
     if (!term.startsWith(p)) break
     if (words.length === MAX_WORDS) return null
     words.push(term)
@@ -106,14 +107,14 @@ function cacheOf(db: DB): Map<string, string[] | null> {
   return c.words
 }
 
-const vocabularies = new WeakMap<DB, ReturnType<DB['prepare']>>()
+const vocabularies = new WeakMap<DB, Statement<[string, string], string>>()
 
 /**
  * `SELECT term … WHERE term >= ? AND term <= ?` over articles_fts's vocabulary: a temp
  * fts5vocab table, created once per connection. A search thread's connection is query_only,
  * which refuses even temp tables: it is lifted for that one statement.
  */
-function vocabulary(db: DB): ReturnType<DB['prepare']> {
+function vocabulary(db: DB): Statement<[string, string], string> {
   let stmt = vocabularies.get(db)
   if (!stmt) {
     const readOnly = db.pragma('query_only', { simple: true }) === 1
@@ -123,7 +124,7 @@ function vocabulary(db: DB): ReturnType<DB['prepare']> {
     } finally {
       if (readOnly) db.pragma('query_only = ON')
     }
-    stmt = db.prepare('SELECT term FROM temp.articles_fts_words WHERE term >= ? AND term <= ?').pluck()
+    stmt = db.prepare<[string, string], string>('SELECT term FROM temp.articles_fts_words WHERE term >= ? AND term <= ?').pluck()
     vocabularies.set(db, stmt)
   }
   return stmt
