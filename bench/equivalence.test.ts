@@ -121,6 +121,9 @@ const CASES: [string, string][] = [
   // (match.ts textProbed); "angle" is found only through highlights' tags ("Hidden Angle").
   ['angle tag:Syria after:2016', `${text('"angle"')} AND ${tag('Syria')} AND a.published_at >= '2016-01-01'`],
   ['ceasefire tag:Iran', `${text('"ceasefire"')} AND ${tag('Iran')}`],
+  // The dates folded into the tag's test (its copies of the dates, migration 014: match.ts probeSets).
+  ['ceasefire tag:Syria after:2018', `${text('"ceasefire"')} AND ${tag('Syria')} AND a.published_at >= '2018-01-01'`],
+  ['angle tag:"Hidden Angle" before:2021', `${text('"angle"')} AND ${tag('Hidden Angle')} AND a.published_at < '2021-01-01'`],
   // A date range next to another set: listed from its index when short (the first), tested on the dates' index by id (the second).
   ['site:capitaltimes.example after:2019-01 before:2019-03', `${site('capitaltimes.example')} AND a.published_at >= '2019-01-01' AND a.published_at < '2019-03-01'`],
   ['site:capitaltimes.example after:2016', `${site('capitaltimes.example')} AND a.published_at >= '2016-01-01'`]

@@ -94,6 +94,14 @@ function tagSet(value: string): IdSet {
       sql: `(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${id} AND x.tag_id = ${tag}) OR ${id} IN (${viaHighlights}))`,
       params: [value, value]
     }),
+    probeDated: (id, dated) => {
+      const a = dated('x.published_at')
+      const h = dated('ht.published_at')
+      return {
+        sql: `(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${id} AND x.tag_id = ${tag} AND ${a.sql}) OR ${id} IN (${viaHighlights} AND ${h.sql}))`,
+        params: [value, ...a.params, value, ...h.params]
+      }
+    },
     size: { sql: `SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tag}`, params: [value] },
     counted: {
       // The articles tagged themselves are distinct in the tag's index (counted there); those

@@ -237,7 +237,7 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     let broadDone = false
     if (p.text && !p.text.exclude && probedText(db, p)) {
       // The word is rarer than every set: its doclist drives, each entry tested on the sets' and dates' indexes.
-      acc = textProbed(db, p.text.fts, [...p.sets, ...p.broad.map((b) => b.set)])
+      acc = textProbed(db, p.text.fts, probeSets(p))
       broadDone = true
     } else {
       const lists = p.sets.map((s) => uniqueDesc(list(s.sql, ...s.params))).sort((a, b) => a.length - b.length)
@@ -298,14 +298,32 @@ function countedOf(p: Parts): Counted | null {
   const set = p.sets.length === 1 && !p.text && !p.exclude && p.rows.length === 0 ? p.sets[0].counted : undefined
   if (!set || !p.broad.every((b) => b.set.probe)) return null
   const cond = allProbes(p.broad.map((b) => b.set))
-  // Date ranges as tests of a copied date column, for a set that keeps one (a tag: migration 014).
-  const dated: ColumnCond | undefined = p.broad.every((b) => b.set.column)
-    ? (col) => {
-        const tests = p.broad.map((b) => (b.set.column as ColumnCond)(col))
-        return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
-      }
-    : undefined
+  const dated = datedCond(p.broad.map((b) => b.set))
   return { count: set.count(cond, dated), newest: set.newest(cond, dated), split: set.split?.(cond, dated) }
+}
+
+/** Date ranges as one test of a copied date column, for a set that keeps one (a tag: migration 014); undefined when one cannot be. */
+function datedCond(dates: IdSet[]): ColumnCond | undefined {
+  if (!dates.every((d) => d.column)) return undefined
+  return (col) => {
+    const tests = dates.map((d) => (d.column as ColumnCond)(col))
+    return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
+  }
+}
+
+/**
+ * The sets a doclist's entries are tested on (textProbed): the query's sets and date ranges, the
+ * ranges folded into a tag's test when the tag keeps its articles' dates — one seek an entry
+ * instead of two (`ceasefire tag:Syria after:2018` at a million articles: 80,000 entries).
+ */
+function probeSets(p: Parts): IdSet[] {
+  const dates = p.broad.map((b) => b.set)
+  const dated = dates.length ? datedCond(dates) : undefined
+  const i = dated ? p.sets.findIndex((s) => s.probeDated) : -1
+  if (!dated || i < 0) return [...p.sets, ...dates]
+  const tag = p.sets[i]
+  const folded: IdSet = { ...tag, probe: (id) => (tag.probeDated as NonNullable<IdSet['probeDated']>)(id, dated) }
+  return p.sets.map((s, j) => (j === i ? folded : s))
 }
 
 interface Counted {

@@ -23,6 +23,8 @@ export interface IdSet extends SqlFragment {
   counted?: CountedSet
   /** A date range as a test of a column holding the article's date (the tags' copies, migration 014). */
   column?: ColumnCond
+  /** `probe` with date ranges folded in (`dated`, on the set's copy of the date): one seek where two would be. */
+  probeDated?: (id: string, dated: ColumnCond) => SqlFragment
 }
 
 /**
