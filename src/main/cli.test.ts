@@ -6,6 +6,8 @@ import { tempDir } from '../../test/support/tmp'
 import { articlePage } from '../../test/support/pages'
 import { html, loopbackServer } from '../../test/support/http'
 import { runCli, type CliRun } from '../../test/support/cli'
+import { openDatabase, pendingUpgrade } from './db/connection'
+import { LATEST_VERSION } from './db/migrations'
 
 const BIN = join(__dirname, '../../bin/clipfile.js')
 
@@ -174,5 +176,28 @@ describe('clipfile CLI', () => {
     } finally {
       child.kill('SIGTERM')
     }
+  })
+
+  it('says on stderr when it upgrades an archive for this version, once, and keeps stdout for data', async () => {
+    const db = join(tempDir(), 'old.db')
+    const old = openDatabase(db, { targetVersion: LATEST_VERSION - 1 })
+    old.prepare("INSERT INTO articles(id, url, title, saved_at, content_hash) VALUES (1, 'https://x.test/a', 'Kept through the upgrade', 'now', 'h')").run()
+    old.close()
+    expect(pendingUpgrade(db)).toEqual({ from: LATEST_VERSION - 1, to: LATEST_VERSION })
+    const first = await clipfile(['--db', db, 'list', '--json'])
+    expect(first.code).toBe(0)
+    expect(first.stderr).toContain(`Upgrading the archive at ${db} for this version of Clipfile (schema ${LATEST_VERSION - 1} → ${LATEST_VERSION})`)
+    expect(first.stderr).toMatch(/Upgraded in \d+\.\d s\./u)
+    expect(JSON.parse(first.stdout)).toMatchObject([{ title: 'Kept through the upgrade' }])
+    expect(pendingUpgrade(db)).toBeNull()
+    const again = await clipfile(['--db', db, 'list', '--json'])
+    expect(again.stderr).not.toContain('Upgrading')
+    // A new archive is created, not upgraded; a file that is not an archive is for openDatabase to refuse.
+    const fresh = await clipfile(['--db', join(tempDir(), 'new.db'), 'list'])
+    expect(fresh.stderr).not.toContain('Upgrading')
+    const notDb = join(tempDir(), 'notes.txt')
+    writeFileSync(notDb, 'not a database at all, just text '.repeat(200))
+    expect(pendingUpgrade(notDb)).toBeNull()
+    expect(pendingUpgrade(join(tempDir(), 'missing.db'))).toBeNull()
   })
 })

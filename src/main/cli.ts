@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { openApp, type App } from './app'
 import { VERSION } from './version'
+import { upgradeMessage } from './upgrade-notice'
 import { resolveDbPath } from './paths'
 import { UserError } from '../shared/result'
 import { parseCli } from './cli/args'
@@ -99,7 +100,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     // The archive is opened when a command first needs it (team serve works on PostgreSQL alone).
     const context = {
       get app(): App {
-        return (app ??= openApp(resolveDbPath(values.db, io.env)))
+        return (app ??= openAppSaying(resolveDbPath(values.db, io.env), io))
       },
       args,
       values,
@@ -134,4 +135,23 @@ if (invokedDirectly || process.env.CLIPFILE_CLI_MAIN === '1') {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })
+}
+
+/**
+ * Opens the archive, saying on stderr when it is being upgraded for this version (a large
+ * archive takes seconds to minutes: 10 s for the last step at a million articles) and how far.
+ */
+function openAppSaying(path: string, io: CliIo): App {
+  let started = 0
+  const app = openApp(path, {
+    onUpgrade: (step) => {
+      if (step.index === 0) {
+        started = performance.now()
+        io.say(upgradeMessage(path, step.from, step.to))
+      }
+      io.progress(`Upgrading: step ${step.index + 1} of ${step.count} (${step.name})…`)
+    }
+  })
+  if (started) io.say(`Upgraded in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+  return app
 }

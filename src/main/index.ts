@@ -10,6 +10,8 @@ import { startImageRetry } from './import/image-retry-service'
 import { openApp, type App } from './app'
 import { bindIpc, forwardEvents } from './ipc'
 import { resolveDbPath } from './paths'
+import { pendingUpgrade } from './db/connection'
+import { upgradeMessage, upgradeNoticePage } from './upgrade-notice'
 import { getAsset } from './db/articles'
 import { ASSET_SCHEME } from '../shared/channels'
 import { contentSecurityPolicy } from '../shared/csp'
@@ -140,6 +142,37 @@ function scheduleAutoBackups(a: App): void {
   setInterval(run, 6 * 60 * 60 * 1000).unref()
 }
 
+/**
+ * A small window that says the archive is being upgraded, shown before the upgrade blocks this
+ * process (its page is painted by its own renderer process meanwhile). Null if it cannot be shown:
+ * the upgrade goes on without it.
+ */
+async function showUpgradeNotice(message: string): Promise<BrowserWindow | null> {
+  try {
+    const win = new BrowserWindow({
+      width: 520,
+      height: 190,
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      show: false,
+      title: 'Clipfile',
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#16171a' : '#fbfaf7',
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
+    })
+    const shown = new Promise<void>((resolve) => win.once('ready-to-show', () => resolve()))
+    await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(upgradeNoticePage(message))}`)
+    // Never wait on it for long: the upgrade, not the notice, is what the user is waiting for.
+    await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 2000))])
+    win.show()
+    // Let it paint before the upgrade takes this process.
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    return win
+  } catch {
+    return null
+  }
+}
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
@@ -180,16 +213,22 @@ if (!app.requestSingleInstanceLock()) {
     BrowserWindow.getAllWindows()[0]?.focus()
     openPages(filesToOpen(argv, cwd))
   })
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
+    const dbPath = resolveDbPath(dbPathFromArgs())
+    // An archive from an earlier version is upgraded before the window opens (seconds to minutes when large): say so meanwhile.
+    const upgrade = pendingUpgrade(dbPath, { nativeBinding: electronNativeBinding() })
+    const notice = upgrade ? await showUpgradeNotice(upgradeMessage(dbPath, upgrade.from, upgrade.to)) : null
     try {
       // Re-checks of followed articles pause while the system says it is offline.
-      clipfile = openApp(resolveDbPath(dbPathFromArgs()), { nativeBinding: electronNativeBinding(), rechecks: { online: () => net.isOnline() } })
+      clipfile = openApp(dbPath, { nativeBinding: electronNativeBinding(), rechecks: { online: () => net.isOnline() } })
     } catch (e) {
       // A newer archive, a damaged file, a missing native build: say so in words and stop.
+      notice?.destroy()
       dialog.showErrorBox('Clipfile cannot open its archive', (e as Error).message)
       app.quit()
       return
     }
+    notice?.destroy()
     hardenSession()
     const ready = clipfile
     registerAssetProtocol(ready)

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { UserError } from '../../shared/result'
 import { LATEST_VERSION, migrations } from './migrations'
@@ -14,6 +14,21 @@ export interface OpenOptions {
   targetVersion?: number
   /** Migrations to apply (tests). */
   migrations?: Migration[]
+  /**
+   * Told before each migration that upgrades an existing archive (not one being created): hosts
+   * say so, since a large archive takes seconds to minutes (docs/benchmarks.md).
+   */
+  onUpgrade?: (step: UpgradeStep) => void
+}
+
+/** One migration of an upgrade: the `index`-th of `count`, from schema `from` to `to`. */
+export interface UpgradeStep {
+  from: number
+  to: number
+  version: number
+  name: string
+  index: number
+  count: number
 }
 
 /**
@@ -45,11 +60,29 @@ export function openDatabase(path: string, options: OpenOptions = {}): DB {
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db, list, options.targetVersion ?? latest)
+    migrate(db, list, options.targetVersion ?? latest, options.onUpgrade)
     return db
   } catch (e) {
     db.close()
     throw e
+  }
+}
+
+/**
+ * The upgrade that opening the archive at `path` would run (schema `from` → `to`), or null: no
+ * file yet, a current archive, or a file that is not one (openDatabase says why). Read-only.
+ */
+export function pendingUpgrade(path: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): { from: number; to: number } | null {
+  if (path === ':memory:' || !existsSync(path)) return null
+  let db: DB | undefined
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
+    const version = db.pragma('user_version', { simple: true }) as number
+    return version > 0 && version < LATEST_VERSION ? { from: version, to: LATEST_VERSION } : null
+  } catch {
+    return null
+  } finally {
+    db?.close()
   }
 }
 
@@ -66,10 +99,11 @@ function readVersion(db: DB, path: string): number {
 }
 
 /** Applies each pending migration in its own transaction, setting user_version with it. */
-export function migrate(db: DB, list: Migration[], target: number): void {
+export function migrate(db: DB, list: Migration[], target: number, onUpgrade?: (step: UpgradeStep) => void): void {
   const current = db.pragma('user_version', { simple: true }) as number
-  for (const m of list) {
-    if (m.version <= current || m.version > target) continue
+  const pending = list.filter((m) => m.version > current && m.version <= target)
+  for (const [index, m] of pending.entries()) {
+    if (current > 0) onUpgrade?.({ from: current, to: pending[pending.length - 1].version, version: m.version, name: m.name, index, count: pending.length })
     db.transaction(() => {
       m.up(db)
       db.pragma(`user_version = ${Math.trunc(m.version)}`)
