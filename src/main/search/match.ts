@@ -45,6 +45,12 @@ export interface MatchSet {
   ownScored(rank: string): [number, number][]
   /** One page in saved order, newest first. */
   newestSaved(limit: number, offset: number): number[]
+  /**
+   * The matches whose id is a multiple of `n`, newest first: an even sample of about 1 in `n`
+   * (ids are given in saving order, which nothing in a match set follows in steps of `n`),
+   * read without listing the rest.
+   */
+  everyNth(n: number): number[]
 }
 
 export interface Total {
@@ -100,6 +106,12 @@ function textMatch(db: DB, fts: string): MatchSet {
       return scored
     },
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
+    everyNth: (n) => {
+      if (all) return all.filter((id) => id % n === 0)
+      const own = prep(db, `${OWN} AND rowid % CAST(? AS INTEGER) = 0 ORDER BY rowid DESC`, true).all(list(), n) as number[]
+      const v = viaIds().filter((id) => id % n === 0)
+      return v.length ? mergeDesc(own, v) : own
+    },
     total: (exact, from) => {
       if (all || ownHead().length < HEAD) return totalOf(ids().length, exact, from)
       if (exact) return { total: count(), approximate: false }
@@ -272,6 +284,7 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     ids,
     ownIds: () => [],
     ownScored: () => [],
+    everyNth: (n) => ids().filter((id) => id % n === 0),
     // Rows alone, or one set countable from its index: SQLite walks the ids from the newest and
     // stops at the page; otherwise listed once.
     newestSaved: (limit, offset) => {
