@@ -305,7 +305,8 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
 
 /**
  * A query of one countable set (a tag, `is:highlight`) and date ranges, nothing else: its
- * count and newest-first pages as SQL over indexes, the dates tested on their index by id.
+ * count and newest-first pages as SQL over indexes, the dates tested on the set's own copies of
+ * them where it keeps some (a tag: migration 014), else on the dates' index by id.
  */
 function countedOf(p: Parts): Counted | null {
   const set = p.sets.length === 1 && !p.text && !p.exclude && p.rows.length === 0 ? p.sets[0].counted : undefined
