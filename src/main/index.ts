@@ -44,6 +44,8 @@ export const WEB_PREFERENCES = {
 let clipfile: App | undefined
 let captureListener: CaptureListener | undefined
 let searches: SearchThread | undefined
+/** Until the main window exists: closing the upgrade notice must not quit the app (window-all-closed). */
+let starting = true
 
 /** Pages the system asked us to open; saved once the window can show their import. */
 const opened: string[] = []
@@ -214,11 +216,13 @@ if (!app.requestSingleInstanceLock()) {
     openPages(filesToOpen(argv, cwd))
   })
   app.whenReady().then(async () => {
-    const dbPath = resolveDbPath(dbPathFromArgs())
-    // An archive from an earlier version is upgraded before the window opens (seconds to minutes when large): say so meanwhile.
-    const upgrade = pendingUpgrade(dbPath, { nativeBinding: electronNativeBinding() })
-    const notice = upgrade ? await showUpgradeNotice(upgradeMessage(dbPath, upgrade.from, upgrade.to)) : null
+    let notice: BrowserWindow | null = null
     try {
+      const dbPath = resolveDbPath(dbPathFromArgs())
+      // An archive from an earlier version is upgraded before the window opens (seconds to minutes
+      // when large): a small window says so meanwhile, until the main one is ready to show.
+      const upgrade = pendingUpgrade(dbPath, { nativeBinding: electronNativeBinding() })
+      if (upgrade) notice = await showUpgradeNotice(upgradeMessage(dbPath, upgrade.from, upgrade.to))
       // Re-checks of followed articles pause while the system says it is offline.
       clipfile = openApp(dbPath, { nativeBinding: electronNativeBinding(), rechecks: { online: () => net.isOnline() } })
     } catch (e) {
@@ -228,7 +232,6 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
-    notice?.destroy()
     hardenSession()
     const ready = clipfile
     registerAssetProtocol(ready)
@@ -239,7 +242,18 @@ if (!app.requestSingleInstanceLock()) {
     // `clipfile import` in a terminal shows up in the open window.
     watchArchive(ready.ctx.db, ready.ctx.events)
     installMenu(() => ({ version: VERSION, electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node, dbPath: ready.ctx.dbPath }))
-    createWindow().webContents.once('did-finish-load', () => {
+    const main = createWindow()
+    starting = false
+    // Closed once the main window exists (closing the last window would quit the app).
+    if (notice) {
+      const shown = notice
+      const close = () => {
+        if (!shown.isDestroyed()) shown.destroy()
+      }
+      main.once('ready-to-show', close)
+      main.once('closed', close)
+    }
+    main.webContents.once('did-finish-load', () => {
       openPages = (paths) => void openInArchive(ready.handlers, paths)
       openPages([...filesToOpen(process.argv), ...opened.splice(0)])
     })
@@ -257,7 +271,8 @@ if (!app.requestSingleInstanceLock()) {
     })
   })
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    // Not while starting: the upgrade notice, closed by the user during an upgrade, was the only window.
+    if (process.platform !== 'darwin' && !starting) app.quit()
   })
   app.on('will-quit', () => {
     void captureListener?.close()
