@@ -80,6 +80,16 @@ function tagSet(value: string): IdSet {
   const own = `SELECT at.article_id FROM article_tags at WHERE at.tag_id = ${tag}`
   // highlight_tags holds each highlight's article and its date (migration 014), indexed by tag in article order.
   const viaHighlights = `SELECT ht.article_id FROM highlight_tags ht WHERE ht.tag_id = ${tag}`
+  // One article tested for the tag by id: its own tag by key, or its highlights' (listed once per
+  // statement, few); with date ranges (`dated`) on the tags' copies of the date, one seek for both.
+  const tagTest = (id: string, dated?: ColumnCond): SqlFragment => {
+    const a = dated?.('x.published_at')
+    const h = dated?.('ht.published_at')
+    return {
+      sql: `(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${id} AND x.tag_id = ${tag}${a ? ` AND ${a.sql}` : ''}) OR ${id} IN (${viaHighlights}${h ? ` AND ${h.sql}` : ''}))`,
+      params: [value, ...(a?.params ?? []), value, ...(h?.params ?? [])]
+    }
+  }
   // Date ranges on the tags' copies of the date when given (`dated`), else on the dates' index by id.
   const arms = (cond: IdCond, dated?: ColumnCond) => ({
     a: dated ? dated('at.published_at') : cond('at.article_id'),
@@ -89,19 +99,8 @@ function tagSet(value: string): IdSet {
     sql: `${own} UNION ALL ${viaHighlights}`,
     params: [value, value],
     broad: false,
-    // The article's own tag by its key; the highlights' articles listed once per statement (few).
-    probe: (id) => ({
-      sql: `(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${id} AND x.tag_id = ${tag}) OR ${id} IN (${viaHighlights}))`,
-      params: [value, value]
-    }),
-    probeDated: (id, dated) => {
-      const a = dated('x.published_at')
-      const h = dated('ht.published_at')
-      return {
-        sql: `(EXISTS (SELECT 1 FROM article_tags x WHERE x.article_id = ${id} AND x.tag_id = ${tag} AND ${a.sql}) OR ${id} IN (${viaHighlights} AND ${h.sql}))`,
-        params: [value, ...a.params, value, ...h.params]
-      }
-    },
+    probe: (id) => tagTest(id),
+    probeDated: tagTest,
     size: { sql: `SELECT count(*) FROM article_tags at WHERE at.tag_id = ${tag}`, params: [value] },
     counted: {
       // The articles tagged themselves are distinct in the tag's index (counted there); those

@@ -130,7 +130,7 @@ function snippets(db: DB, q: CompiledQuery, ids: number[], json: string, total: 
     if (id < lo) lo = id
     if (id > hi) hi = id
   }
-  if ((total <= SNIPPET_SCAN_MAX && !filteredText(q)) || (filteredText(q) && scanIsShort(db, q.fts, lo, hi, ids.length))) {
+  if (filteredText(q) ? scanIsShort(db, q.fts, lo, hi, ids.length) : total <= SNIPPET_SCAN_MAX) {
     const rows = prep(
       db,
       // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
@@ -172,8 +172,6 @@ function scanIsShort(db: DB, fts: string, lo: number, hi: number, hits: number):
   ).get(fts, lo, hi, most + 1) as number
   return entries <= most
 }
-
-export { ARTICLE_FTS_COLUMNS, ARTICLE_FTS_TOKENIZE } from './sql'
 
 /**
  * A prefix query's snippets without evaluating it over the archive again: FTS5 merges the

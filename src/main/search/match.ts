@@ -235,9 +235,7 @@ function excludeRow(exclude: string): SqlFragment {
 function setMatch(db: DB, q: CompiledQuery): MatchSet {
   const p = parts(q)
   const broadRows = p.broad.map((b) => b.row)
-  const allRows = [...p.rows, ...broadRows]
-  const where = whereOf(allRows)
-  const rowParams = allRows.flatMap((r) => r.params)
+  const { sql: where, params: rowParams } = andOf([...p.rows, ...broadRows])
   const rowsOnly = p.sets.length === 0 && !p.text
   const rowSql: SqlFragment = { sql: `SELECT a.id FROM articles a WHERE ${where}`, params: rowParams }
   const counted = countedOf(p)
@@ -264,11 +262,8 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
       else rows = [...rows, ...broadRows]
     }
     if (rows.length && acc.length) {
-      acc = list(
-        `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${whereOf(rows)} ORDER BY a.id DESC`,
-        JSON.stringify(acc),
-        ...rows.flatMap((r) => r.params)
-      )
+      const cond = andOf(rows)
+      acc = list(`SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) AND ${cond.sql} ORDER BY a.id DESC`, JSON.stringify(acc), ...cond.params)
     }
     return acc
   }
@@ -319,10 +314,7 @@ function countedOf(p: Parts): Counted | null {
 /** Date ranges as one test of a copied date column, for a set that keeps one (a tag: migration 014); undefined when one cannot be. */
 function datedCond(dates: IdSet[]): ColumnCond | undefined {
   if (!dates.every((d) => d.column)) return undefined
-  return (col) => {
-    const tests = dates.map((d) => (d.column as ColumnCond)(col))
-    return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
-  }
+  return (col) => andOf(dates.map((d) => (d.column as ColumnCond)(col)))
 }
 
 /**
@@ -398,7 +390,8 @@ const LIST_PER_PROBE = 4
  * each id of `acc` tested on the dates' index (migration 013) — never the article rows.
  */
 function withinBroad(db: DB, acc: number[], broad: Parts['broad']): number[] {
-  const range = { sql: `SELECT a.id FROM articles a WHERE ${whereOf(broad.map((b) => b.row))}`, params: broad.flatMap((b) => b.row.params) }
+  const cond = andOf(broad.map((b) => b.row))
+  const range = { sql: `SELECT a.id FROM articles a WHERE ${cond.sql}`, params: cond.params }
   const most = acc.length * LIST_PER_PROBE
   const size = prep(db, `SELECT count(*) FROM (${range.sql} LIMIT ?)`, true).get(...range.params, most + 1) as number
   if (size <= most) return intersectDesc(acc, uniqueDesc(prep(db, range.sql, true).all(...range.params) as number[]))
@@ -410,13 +403,14 @@ const inList = 'SELECT value FROM json_each(?)'
 
 /** Every set's probe (sets that have one) as one test of an id: their conjunction (none: `1`). */
 function allProbes(sets: IdSet[]): IdCond {
-  return (id) => {
-    const tests = sets.map((s) => (s.probe as IdCond)(id))
-    return { sql: whereOf(tests), params: tests.flatMap((t) => t.params) }
-  }
+  return (id) => andOf(sets.map((s) => (s.probe as IdCond)(id)))
 }
 
-const whereOf = (rows: SqlFragment[]): string => (rows.length ? rows.map((r) => r.sql).join(' AND ') : '1')
+/** The conjunction of `tests` as one fragment (none: `1`). */
+const andOf = (tests: SqlFragment[]): SqlFragment => ({
+  sql: tests.length ? tests.map((t) => t.sql).join(' AND ') : '1',
+  params: tests.flatMap((t) => t.params)
+})
 
 /**
  * Articles matching `fts` (own text or a highlight) and not `exclude`, among `within` (all

@@ -91,8 +91,10 @@ export function searchArticles(db: DB, input: SearchInput): SearchResult {
       ? rankedTextPage(db, q, m, count, limit, offset)
       : rankedPage(db, q, m, limit, offset)
     : orderedPage(db, m, count, sort, limit, offset)
-  const sample = estimated ? m.everyNth(Math.max(1, Math.round(count().total / FACET_SAMPLE))) : all ? stride(all, FACET_SAMPLE) : []
-  const scale = !sample.length ? 1 : estimated ? count().total / sample.length : (all as number[]).length / sample.length
+  // How many matches the facets stand for, and the sample they are counted on.
+  const matches = estimated ? count().total : (all?.length ?? 0)
+  const sample = estimated ? m.everyNth(Math.max(1, Math.round(matches / FACET_SAMPLE))) : all ? stride(all, FACET_SAMPLE) : []
+  const scale = sample.length ? matches / sample.length : 1
   const problem = error ?? q.warnings[0]
   return {
     total: page.total,
@@ -186,12 +188,17 @@ export function windowWithin(db: DB, match: string, within: number[], window = R
   let n = 0
   while (n < within.length && within[n] >= bound) n++
   if (n === 0) return []
+  return scoreIds(db, scoring, within.slice(0, n))
+}
+
+/** `ids` (own matches of `fts`, newest first) with their bm25 by `fts`, read from its doclist no further back than the last of them. */
+function scoreIds(db: DB, fts: string, ids: number[]): { id: number; score: number }[] {
   return prep(
     db,
     // CAST: better-sqlite3 binds JS numbers as REAL, and FTS5 ignores a REAL rowid constraint.
     `SELECT rowid AS id, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) ` +
       `AND +rowid IN (SELECT value FROM json_each(?))`
-  ).all(scoring, bound, JSON.stringify(within.slice(0, n))) as { id: number; score: number }[]
+  ).all(fts, ids[ids.length - 1], JSON.stringify(ids)) as { id: number; score: number }[]
 }
 
 /**
@@ -206,12 +213,7 @@ function newestScored(db: DB, match: string, scoring: string): { id: number; sco
     ) as { id: number; score: number }[]
   }
   const ids = prep(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?', true).all(match, RANK_WINDOW) as number[]
-  if (ids.length === 0) return []
-  return prep(
-    db,
-    `SELECT rowid AS id, ${ARTICLE_BM25} AS score FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= CAST(? AS INTEGER) ` +
-      `AND +rowid IN (SELECT value FROM json_each(?))`
-  ).all(scoring, ids[ids.length - 1], JSON.stringify(ids)) as { id: number; score: number }[]
+  return ids.length ? scoreIds(db, scoring, ids) : []
 }
 
 /**
