@@ -21,3 +21,21 @@ describe('slimRawPage', () => {
     expect(out.includes(Buffer.from('x()'))).toBe(false)
   })
 })
+
+describe('slimRawPage reads the page in order', () => {
+  it('a script tag written inside a comment ends with the comment, not at the next </script>', () => {
+    const page = '<body><!-- <script> old embed --><p>Kept paragraph</p><script>track()</script><p>After</p></body>'
+    const out = slimRawPage(page).toString('utf8')
+    expect(out).toBe('<body><p>Kept paragraph</p><p>After</p></body>')
+  })
+
+  it('a style or svg inside a script goes with the script; a script inside an svg with the svg', () => {
+    const page = '<p>a</p><script>document.write("<style>x{}</style>")</script><svg><script>s()</script><path d="M0"/></svg><p>b</p>'
+    expect(slimRawPage(page).toString('utf8')).toBe('<p>a</p><svg></svg><p>b</p>')
+  })
+
+  it('keeps conditional comments and upper-case tags are removed as lower-case ones', () => {
+    const page = '<!--[if IE]><p>ie</p><![endif]--><SCRIPT>x()</SCRIPT><SVG width="1"><g/></SVG><STYLE>a{}</STYLE><p>t</p>'
+    expect(slimRawPage(page).toString('utf8')).toBe('<!--[if IE]><p>ie</p><![endif]--><svg></svg><p>t</p>')
+  })
+})
