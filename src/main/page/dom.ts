@@ -4,8 +4,8 @@
  * no layout engine) — never a browser, since archived pages are hostile.
  */
 import { DOMParser } from 'linkedom'
-// linkedom's matches/closest without a selector compile per call, for the simple selectors ingest uses.
-import './tag-selectors'
+// linkedom's selector methods without a selector compile per call, for the simple selectors ingest uses.
+import { fastSelectorsFor } from './tag-selectors'
 
 export interface DomNode {
   nodeType: number
@@ -58,9 +58,11 @@ export function parseDocument(html: string): Dom {
   // linkedom leaves documentElement null for input with no element at all (blank or text
   // only); a browser would still build html/head/body, and Readability relies on them.
   const wrapped = `<html><head></head><body>${html}</body></html>`
-  const doc = new DOMParser().parseFromString(/<[a-z!]/i.test(html) ? html : wrapped, 'text/html') as unknown as Dom
+  let doc = new DOMParser().parseFromString(/<[a-z!]/i.test(html) ? html : wrapped, 'text/html') as unknown as Dom
   // Text that merely contains `<b` or `<!x` (binary bytes, a stray "<") is no element either.
-  return doc.documentElement ? doc : (new DOMParser().parseFromString(wrapped, 'text/html') as unknown as Dom)
+  if (!doc.documentElement) doc = new DOMParser().parseFromString(wrapped, 'text/html') as unknown as Dom
+  fastSelectorsFor(doc)
+  return doc
 }
 
 /** Parses an HTML fragment into a fresh document's <body>. */

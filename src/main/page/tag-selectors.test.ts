@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DOMParser } from 'linkedom'
-import { parseDocument, type DomElement } from './dom'
+import { parseDocument, type Dom, type DomElement } from './dom'
 import { linkedomSelectors, planOf } from './tag-selectors'
 import { readerSchema } from '../../shared/reader/schema'
 
@@ -13,6 +13,13 @@ const schemaSelectors = Object.values({ ...readerSchema.nodes, ...readerSchema.m
   .flatMap((t) => (t.spec.parseDOM ?? []).map((r) => (r as { tag?: string }).tag))
   .filter((s): s is string => !!s)
 const SELECTORS = [...new Set([...schemaSelectors, 'figure', 'figcaption', 'pre, code', 'table, ul, ol, dl', 'ul, ol', 'table', 'nav, aside, footer', 'p', 'IMG', 'img[src]', 'a[href]', 'div.caption', 'p:first-child'])]
+
+/** linkedom's private next/end links of a document, for calling its own method as its query() does. */
+function linksOf(doc: object): Record<symbol, unknown> {
+  const out: Record<symbol, unknown> = {}
+  for (const s of Object.getOwnPropertySymbols(doc)) if (s.description === 'next' || s.description === 'end') out[s] = (doc as Record<symbol, unknown>)[s]
+  return out
+}
 
 type Native = { call(el: DomElement, s: string): unknown }
 const linkedomMatches = linkedomSelectors.matches as unknown as Native
@@ -56,6 +63,47 @@ describe('tag selectors without a compile per call', () => {
     }
     expect(compared).toBeGreaterThan(1000)
     expect(matched).toBeGreaterThan(50)
+  })
+
+  it("answers querySelectorAll() and querySelector() exactly as linkedom's own do, from the document and from every element", () => {
+    type Q = { call(root: unknown, s: string): ArrayLike<DomElement> & Iterable<DomElement> }
+    const nativeAll = linkedomSelectors.querySelectorAll as unknown as Q
+    const nativeOne = linkedomSelectors.querySelector as unknown as { call(root: unknown, s: string): DomElement | null }
+    // Readability's tag lists (joined without spaces), ingest's, '*', and forms left to linkedom.
+    const queries = [...SELECTORS, '*', 'p,pre,article', 'h1,h2,h3,h4,h5,h6', 'object,embed,iframe', 'img,picture,figure,video,audio,source', 'template', 'time[datetime]', '[itemprop~="headline" i]']
+    let compared = 0
+    let found = 0
+    const withTemplate = parseDocument('<body><p>a</p><template><p>inside</p><img src="t.png"></template><div><p>b</p></div></body>')
+    const docs = [...pages().map(({ elements }) => elements[0].ownerDocument as unknown as Dom), withTemplate]
+    for (const doc of docs) {
+      const roots: unknown[] = [doc, ...[...doc.querySelectorAll('*')].filter((_e, i) => i % 7 === 0)]
+      for (const root of roots) {
+        for (const s of queries) {
+          const mine = [...(root as Dom).querySelectorAll(s)]
+          // The document's own method goes through a stand-in for the document (linkedom's query()).
+          const theirs = root === doc ? [...nativeAll.call({ ownerDocument: doc, ...linksOf(doc) }, s)] : [...nativeAll.call(root, s)]
+          expect(mine).toEqual(theirs)
+          expect(mine.length === theirs.length && mine.every((e, i) => e === theirs[i])).toBe(true)
+          const one = (root as Dom).querySelector(s)
+          expect(one).toBe(root === doc ? nativeOne.call({ ownerDocument: doc, ...linksOf(doc) }, s) : nativeOne.call(root, s))
+          compared++
+          found += mine.length
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000)
+    expect(found).toBeGreaterThan(1000)
+    // A template's content is not searched, as in a browser.
+    expect([...withTemplate.querySelectorAll('p')].map((p) => p.textContent)).toEqual(['a', 'b'])
+    expect(withTemplate.querySelectorAll('img').length).toBe(0)
+    // The list is linkedom's NodeList: it has item().
+    expect((withTemplate.querySelectorAll('p') as unknown as { item(i: number): DomElement | null }).item(1)?.textContent).toBe('b')
+  })
+
+  it('leaves documents ingest did not parse to linkedom (the bench compares Readability alone on them)', () => {
+    const doc = new DOMParser().parseFromString('<html><body><p>x</p><P>y</P></body></html>', 'text/html') as unknown as Dom
+    expect([...doc.querySelectorAll('p')].length).toBe(2)
+    expect(doc.querySelector('*')?.tagName).toBe('HTML')
   })
 
   it('leaves XML documents to linkedom (names there are case-sensitive)', () => {

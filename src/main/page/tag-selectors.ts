@@ -14,7 +14,7 @@
  * unchanged. Readability uses neither method, so the Readability-alone baseline of the
  * bench is unaffected. `tag-selectors.test.ts` checks the answers against linkedom's own.
  */
-import { Element } from 'linkedom'
+import { DOMParser, Element } from 'linkedom'
 
 interface Plan {
   /** Lower-case tag names (css-select compares the lower-cased local name in HTML documents). */
@@ -89,5 +89,74 @@ function closestBy(from: LinkedomElement, plan: Plan): LinkedomElement | null {
   return null
 }
 
+/**
+ * `querySelectorAll`/`querySelector` walk the document and test each element with a selector
+ * css-select compiled for the call; for the simple forms the test is the comparison above and
+ * `*` is every element. The walk is linkedom's own: its node list in order (`next` to the
+ * parent's `end`), a template's content skipped. Only in documents ingest parsed
+ * (`fastSelectorsFor`): Readability's own queries there use it too, but a document parsed
+ * elsewhere — the bench's Readability-alone baseline — keeps linkedom's path.
+ */
+const fastDocuments = new WeakSet<object>()
+export function fastSelectorsFor(doc: object): void {
+  fastDocuments.add(doc)
+}
+
+const ALL: Plan = { tags: new Set(), attr: null }
+const planFor = (selector: string): Plan | null => (selector === '*' ? ALL : planOf(selector))
+const accepts = (el: LinkedomElement, plan: Plan): boolean => plan === ALL || test(el, plan)
+
+type WalkNode = LinkedomElement & { nodeType: number; [k: symbol]: WalkNode }
+
+/** linkedom's private links, found by their names on a node, and its NodeList class (neither is exported). */
+const { links, NodeList } = ((): { links: { next: symbol; end: symbol }; NodeList: new () => LinkedomElement[] } => {
+  const found = new DOMParser().parseFromString('<p>x</p>', 'text/html').querySelectorAll('p') as unknown as object[]
+  const named = (d: string): symbol => {
+    const link = Object.getOwnPropertySymbols(found[0]).find((s) => s.description === d)
+    if (!link) throw new Error(`linkedom has no ${d} link: tag-selectors.ts needs updating`)
+    return link
+  }
+  return { links: { next: named('next'), end: named('end') }, NodeList: found.constructor as new () => LinkedomElement[] }
+})()
+
+type ParentProto = {
+  querySelectorAll(this: WalkNode, s: string): LinkedomElement[]
+  querySelector(this: WalkNode, s: string): LinkedomElement | null
+}
+const parentProto = Object.getPrototypeOf(proto) as ParentProto
+const linkedomQueryAll = parentProto.querySelectorAll
+const linkedomQuery = parentProto.querySelector
+
+function walk(from: WalkNode, plan: Plan, first: boolean): LinkedomElement[] {
+  const out = new NodeList()
+  const end = from[links.end]
+  let next = from[links.next]
+  while (next !== end) {
+    const element = next.nodeType === 1
+    if (element && accepts(next, plan)) {
+      out.push(next)
+      if (first) break
+    }
+    next = element && next.localName === 'template' ? next[links.end] : next[links.next]
+  }
+  return out
+}
+
+const fastPlan = (node: WalkNode, selector: string): Plan | null => {
+  if (!fastDocuments.has(node.ownerDocument)) return null
+  const plan = planFor(selector)
+  return plan !== null && isHtmlDocument(node.ownerDocument) ? plan : null
+}
+
+parentProto.querySelectorAll = function querySelectorAll(this: WalkNode, selector: string): LinkedomElement[] {
+  const plan = fastPlan(this, selector)
+  return plan === null ? linkedomQueryAll.call(this, selector) : walk(this, plan, false)
+}
+
+parentProto.querySelector = function querySelector(this: WalkNode, selector: string): LinkedomElement | null {
+  const plan = fastPlan(this, selector)
+  return plan === null ? linkedomQuery.call(this, selector) : (walk(this, plan, true)[0] ?? null)
+}
+
 /** linkedom's own methods, for the tests that compare answers. */
-export const linkedomSelectors = { matches: linkedomMatches, closest: linkedomClosest }
+export const linkedomSelectors = { matches: linkedomMatches, closest: linkedomClosest, querySelectorAll: linkedomQueryAll, querySelector: linkedomQuery }
