@@ -418,13 +418,7 @@ export class SpeakerContext {
     const want: Gender = pronoun === 'he' ? 'm' : 'f'
     const named = (name: string): number => {
       let at = -1
-      for (const form of new Set([name, name.split(' ').pop()!])) {
-        // Most of the history is not in this paragraph: a substring test first (the regex
-        // can only match where the form is a substring) saves compiling a pattern per name.
-        if (!paragraph.includes(form)) continue
-        const re = new RegExp(`(?<![\\p{L}\\p{N}])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu')
-        for (let m = re.exec(paragraph); m; m = re.exec(paragraph)) at = Math.max(at, m.index)
-      }
+      for (const form of new Set([name, name.split(' ').pop()!])) at = Math.max(at, lastStandingAlone(paragraph, form))
       return at
     }
     if (named(resolved) >= 0) return resolved
@@ -655,4 +649,33 @@ function spokespersonOf(agent: Agent, ctx: SpeakerContext): string | null {
 function titledInText(text: string, name: string): boolean {
   const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(String.raw`\b(?:President|Prime Minister|Mr|Mrs|Ms|Sen|Senator|Gov|Governor|Rep|Dr|Judge|Mayor)\.?\s+${esc}\b`).test(text)
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
+
+/** Whether the code point ending just before `i` (or starting at `i`) is a letter or digit. */
+function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false
+  const start = i >= 2 && /[\uDC00-\uDFFF]/.test(text[i - 1]) && /[\uD800-\uDBFF]/.test(text[i - 2]) ? i - 2 : i - 1
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(start)!))
+}
+function letterAt(text: string, i: number): boolean {
+  return i < text.length && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!))
+}
+
+/**
+ * Where `form` last stands alone in `text` (no letter or digit touching it), or -1: the
+ * matches a global `(?<![\p{L}\p{N}])form(?![\p{L}\p{N}])` pattern finds, found without
+ * compiling one — a match resumes the search after itself, a miss one character on.
+ */
+export function lastStandingAlone(text: string, form: string): number {
+  let at = -1
+  if (form.length === 0) return at
+  for (let i = text.indexOf(form); i >= 0; ) {
+    if (!letterBefore(text, i) && !letterAt(text, i + form.length)) {
+      at = i
+      i = text.indexOf(form, i + form.length)
+    } else i = text.indexOf(form, i + 1)
+  }
+  return at
 }
