@@ -74,7 +74,7 @@ describe('tag selectors without a compile per call', () => {
     let compared = 0
     let found = 0
     const withTemplate = parseDocument('<body><p>a</p><template><p>inside</p><img src="t.png"></template><div><p>b</p></div></body>')
-    const docs = [...pages().map(({ elements }) => elements[0].ownerDocument as unknown as Dom), withTemplate]
+    const docs = [...pages().map(({ elements }) => (elements[0] as unknown as { ownerDocument: Dom }).ownerDocument), withTemplate]
     for (const doc of docs) {
       const roots: unknown[] = [doc, ...[...doc.querySelectorAll('*')].filter((_e, i) => i % 7 === 0)]
       for (const root of roots) {
