@@ -191,14 +191,17 @@ function parseLoose(s: string): number | null {
 
 /** <time datetime> in the article (a pubdate/itemprop one first), else the first on the page. */
 function timeElementDate(doc: Dom): string | null {
-  const candidates = [
-    ...doc.querySelectorAll('time[pubdate], time[itemprop~="datePublished"], [itemprop~="datePublished"][datetime]'),
-    ...doc.querySelectorAll('article time[datetime], main time[datetime]'),
-    ...doc.querySelectorAll('time[datetime]')
+  // In this order; each list is read only when the ones before it gave no date.
+  const lists = [
+    'time[pubdate], time[itemprop~="datePublished"], [itemprop~="datePublished"][datetime]',
+    'article time[datetime], main time[datetime]',
+    'time[datetime]'
   ]
-  for (const el of candidates) {
-    const d = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('content'))
-    if (d) return d
+  for (const selector of lists) {
+    for (const el of doc.querySelectorAll(selector)) {
+      const d = normaliseDate(el.getAttribute('datetime') ?? el.getAttribute('content'))
+      if (d) return d
+    }
   }
   return null
 }
