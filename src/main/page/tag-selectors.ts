@@ -8,10 +8,10 @@
  *
  * For the selectors these callers use — tag names, a list of them, or a tag with one
  * attribute present (`img[src]`) — on an element of an HTML document, the answer is a
- * comparison of tag names, which is what css-select computes for them (it compares the
- * lower-cased local name in HTML documents; the selectors here are lower case). Anything
- * else (other selectors, XML documents, a name in upper case) goes to linkedom's own method
- * unchanged. Readability uses neither method, so the Readability-alone baseline of the
+ * comparison of tag names, which is what css-select computes for them (in HTML documents it
+ * compares the lower-cased local name with the lower-cased tag names of the selector; an
+ * attribute's name must be written in lower case here). Anything else (other selectors, XML
+ * documents) goes to linkedom's own method unchanged. Readability uses neither method, so the Readability-alone baseline of the
  * bench is unaffected. `tag-selectors.test.ts` checks the answers against linkedom's own.
  */
 import { DOMParser, Element } from 'linkedom'
@@ -23,7 +23,8 @@ interface Plan {
   attr: string | null
 }
 
-const TAG_LIST = /^[a-z][a-z0-9]*(?:\s*,\s*[a-z][a-z0-9]*)*$/
+/** Tag names in either case: css-select lower-cases a selector's tag names in HTML documents (Readability writes "SPAN,LI,…"). */
+const TAG_LIST = /^[a-zA-Z][a-zA-Z0-9]*(?:\s*,\s*[a-zA-Z][a-zA-Z0-9]*)*$/
 const TAG_ATTR = /^([a-z][a-z0-9]*)\[([a-z][a-z0-9-]*)\]$/
 
 const plans = new Map<string, Plan | null>()
@@ -36,7 +37,7 @@ export function planOf(selector: string): Plan | null {
   plan = withAttr
     ? { tags: new Set([withAttr[1]]), attr: withAttr[2] }
     : TAG_LIST.test(selector)
-      ? { tags: new Set(selector.split(',').map((t) => t.trim())), attr: null }
+      ? { tags: new Set(selector.split(',').map((t) => t.trim().toLowerCase())), attr: null }
       : null
   // Bounded: callers use a fixed handful of selectors.
   if (plans.size < 1000) plans.set(selector, plan)
