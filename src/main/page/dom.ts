@@ -62,7 +62,36 @@ export function parseDocument(html: string): Dom {
   // Text that merely contains `<b` or `<!x` (binary bytes, a stray "<") is no element either.
   if (!doc.documentElement) doc = new DOMParser().parseFromString(wrapped, 'text/html') as unknown as Dom
   fastSelectorsFor(doc)
+  if (UPPER_CASE_ATTRIBUTE.test(html)) lowerAttributeNames(doc)
   return doc
+}
+
+/**
+ * An attribute name with a capital letter somewhere in a tag (`<A HREF=…>`, `<IMG SRC=…>`, the
+ * markup of older pages). Also true of some URLs and scripts (`?Z=1`): then the walk below
+ * finds nothing to change.
+ */
+const UPPER_CASE_ATTRIBUTE = /<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*?[A-Z][a-zA-Z-]*\s*=/
+
+/**
+ * HTML attribute names are case-insensitive and a browser's parser lower-cases them; linkedom
+ * keeps them as written, so `getAttribute('href')` would miss `HREF=` — links, images and
+ * classes lost from older pages, for Readability and every rule here. Names are lower-cased
+ * as a browser does: the first of two spellings of one name wins, and SVG and MathML, whose
+ * names keep their case (`viewBox`), are left alone.
+ */
+function lowerAttributeNames(doc: Dom): void {
+  for (const el of doc.querySelectorAll('*')) {
+    const attrs = el.attributes
+    let upper = false
+    for (let i = 0; i < attrs.length && !upper; i++) upper = attrs[i].name !== attrs[i].name.toLowerCase()
+    if (!upper || el.closest('svg, math')) continue
+    const first = new Map<string, string>()
+    const written = Array.from(attrs, (a) => ({ name: a.name, value: a.value }))
+    for (const a of written) if (!first.has(a.name.toLowerCase())) first.set(a.name.toLowerCase(), a.value)
+    for (const a of written) el.removeAttribute(a.name)
+    for (const [name, value] of first) el.setAttribute(name, value)
+  }
 }
 
 /** Parses an HTML fragment into a fresh document's <body>. */
