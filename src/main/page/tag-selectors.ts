@@ -128,17 +128,23 @@ const parentProto = Object.getPrototypeOf(proto) as ParentProto
 const linkedomQueryAll = parentProto.querySelectorAll
 const linkedomQuery = parentProto.querySelector
 
+// Constants, so the walk's keyed loads are as cheap as linkedom's own (its NEXT and END are constants).
+const NEXT = links.next
+const END = links.end
+
 function walk(from: WalkNode, plan: Plan, first: boolean): LinkedomElement[] {
   const out = new NodeList()
-  const end = from[links.end]
-  let next = from[links.next]
+  const end = from[END]
+  // One tag and nothing else (`p`, `img`): a string comparison, not a set lookup.
+  const only = plan !== ALL && plan.attr === null && plan.tags.size === 1 ? [...plan.tags][0] : null
+  let next = from[NEXT]
   while (next !== end) {
     const element = next.nodeType === 1
-    if (element && accepts(next, plan)) {
+    if (element && (only !== null ? next.localName.toLowerCase() === only : accepts(next, plan))) {
       out.push(next)
       if (first) break
     }
-    next = element && next.localName === 'template' ? next[links.end] : next[links.next]
+    next = element && next.localName === 'template' ? next[END] : next[NEXT]
   }
   return out
 }
