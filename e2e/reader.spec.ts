@@ -61,6 +61,21 @@ test('select, highlight, tag, note; reload keeps it; export shows it; delete rem
   expect(consoleErrors).toEqual([])
 })
 
+test('a key pressed before the reader has read the selection still acts on it', async ({ page, served }) => {
+  const id = await seed(served)
+  await page.goto(served.url.replace('#', `#/article/${id}?`))
+  const reader = new ReaderPage(page)
+  await expect(reader.body()).toContainText('Ali Akbar Velayati')
+  // The words are selected but the reader has not rendered since (no mouse-up yet): h must still see them.
+  await reader.select('Ali Akbar Velayati', { mouseUp: false })
+  await page.keyboard.press('h')
+  await expect(reader.marks()).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await reader.select('a senior adviser', { mouseUp: false })
+  await page.keyboard.press('n')
+  await expect(page.getByRole('textbox', { name: 'Note' })).toBeFocused()
+})
+
 test('keyboard: h highlights the selection, n opens its note, Delete removes it; overlapping highlights', async ({ page, served }) => {
   const id = await seed(served)
   await page.goto(served.url.replace('#', `#/article/${id}?`))

@@ -9,8 +9,9 @@ export class ReaderPage {
   marks = () => this.body().locator('mark.hl')
 
   /** Selects `text` inside the article as a mouse would (across highlight marks too), and lets go. */
-  async select(text: string): Promise<void> {
-    await this.page.evaluate((needle) => {
+  /** Selects the words as a mouse would; `mouseUp: false` leaves out the mouse-up the reader reads them on. */
+  async select(text: string, { mouseUp = true }: { mouseUp?: boolean } = {}): Promise<void> {
+    await this.page.evaluate(({ needle, mouseUp }) => {
       const root = document.querySelector('.ProseMirror')!
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       const nodes: { node: Node; at: number }[] = []
@@ -33,7 +34,7 @@ export class ReaderPage {
       const sel = window.getSelection()!
       sel.removeAllRanges()
       sel.addRange(range)
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
-    }, text)
+      if (mouseUp) document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }))
+    }, { needle: text, mouseUp })
   }
 }

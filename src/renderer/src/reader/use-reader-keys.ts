@@ -4,8 +4,8 @@ import { isTyping } from '../keys'
 export interface ReaderKeys {
   /** Whether the toolbar is open (Esc closes it, even from a field). */
   open: boolean
-  /** Whether there are selected words to highlight. */
-  canHighlight: boolean
+  /** Whether there are selected words to highlight (read when a key is pressed: may be a getter). */
+  readonly canHighlight: boolean
   /** Whether a highlight is selected. */
   hasHighlight: boolean
   close(): void

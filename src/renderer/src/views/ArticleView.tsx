@@ -161,7 +161,11 @@ function LoadedArticle({ article: a, doc, q, from, tagNames }: { article: Articl
 
   useReaderKeys({
     open: selection !== null || hl.selected !== null,
-    canHighlight: words() !== null,
+    // Read when the key is pressed: words selected a moment before (the hook reads them after
+    // the mouse-up, and renders after that) are in the DOM already.
+    get canHighlight() {
+      return words() !== null
+    },
     hasHighlight: hl.selected !== null,
     close,
     highlight: () => void create('yellow'),
