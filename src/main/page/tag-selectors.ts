@@ -19,8 +19,15 @@ import { DOMParser, Element } from 'linkedom'
 interface Plan {
   /** Lower-case tag names (css-select compares the lower-cased local name in HTML documents). */
   tags: Set<string>
+  /** The tag when there is only one (`p`, `img[src]`): a string comparison, not a set lookup. */
+  one: string | null
   /** An attribute that must be present, or null. */
   attr: string | null
+}
+
+function planned(names: string[], attr: string | null): Plan {
+  const tags = new Set(names)
+  return { tags, one: tags.size === 1 ? names[0] : null, attr }
 }
 
 /** Tag names in either case: css-select lower-cases a selector's tag names in HTML documents (Readability writes "SPAN,LI,…"). */
@@ -35,9 +42,9 @@ export function planOf(selector: string): Plan | null {
   if (plan !== undefined) return plan
   const withAttr = TAG_ATTR.exec(selector)
   plan = withAttr
-    ? { tags: new Set([withAttr[1]]), attr: withAttr[2] }
+    ? planned([withAttr[1]], withAttr[2])
     : TAG_LIST.test(selector)
-      ? { tags: new Set(selector.split(',').map((t) => t.trim().toLowerCase())), attr: null }
+      ? planned(selector.split(',').map((t) => t.trim().toLowerCase()), null)
       : null
   // Bounded: callers use a fixed handful of selectors.
   if (plans.size < 1000) plans.set(selector, plan)
@@ -65,7 +72,11 @@ function isHtmlDocument(doc: object): boolean {
   return html
 }
 
-const test = (el: LinkedomElement, plan: Plan): boolean => plan.tags.has(el.localName.toLowerCase()) && (plan.attr === null || el.hasAttribute(plan.attr))
+const named = (el: LinkedomElement, plan: Plan): boolean => {
+  const name = el.localName.toLowerCase()
+  return plan.one !== null ? name === plan.one : plan.tags.has(name)
+}
+const test = (el: LinkedomElement, plan: Plan): boolean => named(el, plan) && (plan.attr === null || el.hasAttribute(plan.attr))
 
 type Proto = { matches(this: LinkedomElement, s: string): boolean; closest(this: LinkedomElement, s: string): LinkedomElement | null }
 const proto = (Element as unknown as { prototype: Proto }).prototype
@@ -103,21 +114,24 @@ export function fastSelectorsFor(doc: object): void {
   fastDocuments.add(doc)
 }
 
-const ALL: Plan = { tags: new Set(), attr: null }
+const ALL: Plan = { tags: new Set(), one: null, attr: null }
 const planFor = (selector: string): Plan | null => (selector === '*' ? ALL : planOf(selector))
 const accepts = (el: LinkedomElement, plan: Plan): boolean => plan === ALL || test(el, plan)
 
 type WalkNode = LinkedomElement & { nodeType: number; [k: symbol]: WalkNode }
 
-/** linkedom's private links, found by their names on a node, and its NodeList class (neither is exported). */
-const { links, NodeList } = ((): { links: { next: symbol; end: symbol }; NodeList: new () => LinkedomElement[] } => {
+/**
+ * linkedom's private links, found by their names on a node, and its NodeList class (neither is
+ * exported); constants, so the walk's keyed loads are as cheap as linkedom's own.
+ */
+const { NEXT, END, NodeList } = ((): { NEXT: symbol; END: symbol; NodeList: new () => LinkedomElement[] } => {
   const found = new DOMParser().parseFromString('<p>x</p>', 'text/html').querySelectorAll('p') as unknown as object[]
-  const named = (d: string): symbol => {
-    const link = Object.getOwnPropertySymbols(found[0]).find((s) => s.description === d)
-    if (!link) throw new Error(`linkedom has no ${d} link: tag-selectors.ts needs updating`)
-    return link
+  const link = (d: string): symbol => {
+    const symbol = Object.getOwnPropertySymbols(found[0]).find((s) => s.description === d)
+    if (!symbol) throw new Error(`linkedom has no ${d} link: tag-selectors.ts needs updating`)
+    return symbol
   }
-  return { links: { next: named('next'), end: named('end') }, NodeList: found.constructor as new () => LinkedomElement[] }
+  return { NEXT: link('next'), END: link('end'), NodeList: found.constructor as new () => LinkedomElement[] }
 })()
 
 type ParentProto = {
@@ -128,19 +142,13 @@ const parentProto = Object.getPrototypeOf(proto) as ParentProto
 const linkedomQueryAll = parentProto.querySelectorAll
 const linkedomQuery = parentProto.querySelector
 
-// Constants, so the walk's keyed loads are as cheap as linkedom's own (its NEXT and END are constants).
-const NEXT = links.next
-const END = links.end
-
 function walk(from: WalkNode, plan: Plan, first: boolean): LinkedomElement[] {
   const out = new NodeList()
   const end = from[END]
-  // One tag and nothing else (`p`, `img`): a string comparison, not a set lookup.
-  const only = plan !== ALL && plan.attr === null && plan.tags.size === 1 ? [...plan.tags][0] : null
   let next = from[NEXT]
   while (next !== end) {
     const element = next.nodeType === 1
-    if (element && (only !== null ? next.localName.toLowerCase() === only : accepts(next, plan))) {
+    if (element && accepts(next, plan)) {
       out.push(next)
       if (first) break
     }
