@@ -5,7 +5,8 @@
  *   npm run quality:quotes                 # the tune half
  *   npm run quality:quotes -- --errors     # and the tune half's mistakes, one a line
  *   npm run quality:quotes -- --heldout    # also the held-out half (look once, at the end)
- *   npm run quality:quotes -- --fresh      # also round 5's second held-out set (look once per detector version)
+ *   npm run quality:quotes -- --fresh      # also round 5's second held-out set (retired into tuning data in round 7)
+ *   npm run quality:quotes -- --blind      # also round 7's held-out set (look once per detector version)
  *   npm run quality:quotes -- --json       # one JSON object instead of tables
  *   npm run quality:quotes -- --text-only  # without the page structure (headings, captions)
  *
@@ -86,8 +87,8 @@ export function toArticle(file: LabelFile, text: string): RealArticle {
 const here = dirname(fileURLToPath(import.meta.url))
 const SET = join(here, 'quotes')
 
-export function loadHalf(half: 'tune' | 'heldout' | 'fresh'): RealArticle[] {
-  const split = JSON.parse(readFileSync(join(SET, 'split.json'), 'utf8')) as Record<'tune' | 'heldout' | 'fresh', string[]>
+export function loadHalf(half: 'tune' | 'heldout' | 'fresh' | 'blind'): RealArticle[] {
+  const split = JSON.parse(readFileSync(join(SET, 'split.json'), 'utf8')) as Record<'tune' | 'heldout' | 'fresh' | 'blind', string[]>
   return loadArticles(split[half])
 }
 
@@ -320,8 +321,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // --ids=a,b,c scores just those articles (in place of the tune half), e.g. a new batch before any rule sees it.
   const ids = [...args].find((a) => a.startsWith('--ids='))?.slice('--ids='.length).split(',').filter(Boolean)
   const tuneSet = ids ? loadArticles(ids) : loadHalf('tune')
-  // --fresh: round 5's second held-out set (split.json `fresh`) in place of the held-out half; look once per detector version.
-  const heldSet = args.has('--fresh') ? loadHalf('fresh') : args.has('--heldout') ? loadHalf('heldout') : null
+  // --blind: round 7's held-out set (split.json `blind`) in place of the held-out half; look once per detector version.
+  // --fresh: round 5's set, retired into tuning data in round 7; --heldout: round 4's half, retired in round 5b.
+  const heldSet = args.has('--blind') ? loadHalf('blind') : args.has('--fresh') ? loadHalf('fresh') : args.has('--heldout') ? loadHalf('heldout') : null
   if (!args.has('--text-only')) {
     const { CORPUS_DIR } = await import('../../test/support/corpus')
     const { existsSync } = await import('node:fs')
@@ -340,7 +342,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(JSON.stringify({ tune: { ...tune, errors: undefined }, heldout: held && { ...held, errors: undefined } }, null, 1))
   } else {
     console.log(report(ids ? `${ids.length} chosen articles` : 'tune', tune))
-    if (held) console.log('\n' + report(args.has('--fresh') ? 'fresh held-out (round 5)' : 'held-out', held))
+    if (held) console.log('\n' + report(args.has('--blind') ? 'blind held-out (round 7)' : args.has('--fresh') ? 'fresh set (round 5, retired)' : 'held-out (round 4, retired)', held))
     if (args.has('--errors')) console.log('\n' + tune.errors.join('\n'))
   }
 }

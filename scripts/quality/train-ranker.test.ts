@@ -22,9 +22,9 @@ describe('the ranker weights', () => {
     expect(folds(ids, 5, 13)).toEqual(f)
   })
 
-  it('never trains on the fresh held-out set', () => {
+  it('never trains on the blind held-out set', () => {
     expect(parseTrain(undefined)).toEqual(['tune', 'heldout'])
-    expect(parseTrain('tune')).toEqual(['tune'])
-    expect(() => parseTrain('tune,fresh')).toThrow(/fresh set is the held-out set/)
+    expect(parseTrain('tune,fresh')).toEqual(['tune', 'fresh'])
+    expect(() => parseTrain('tune,blind')).toThrow(/blind set is the held-out set/)
   })
 })
