@@ -24,7 +24,9 @@ import {
   findVerbs,
   isRoleWord,
   trimLead,
-  FOREIGN_VERBS
+  FOREIGN_VERBS,
+  FEMALE,
+  MALE
 } from './lexicon'
 import { subjectOf } from './subjects'
 import { widenOrganisation, widenOrganisationForward } from './org-names'
@@ -79,6 +81,8 @@ const TRAILING_ADVERB = /\s+(?!only\b)[a-z]{3,}ly$/
 export function agentLeft(text: string, base: number): Agent | null {
   // "Sen. Ben Sasse (R-Neb.) said": the parenthesis is an affiliation, not the name.
   let s = text.replace(/\s+$/, '').replace(/\s*\([^()]{1,40}\)$/, '')
+  // "Dräger, Inc.," is one name: the comma before a legal form is no apposition (same length, offsets kept).
+  s = s.replace(LEGAL_FORM_COMMA, ' $1')
   for (let guard = 0; guard < 6; guard++) {
     const before = s
     s = s.replace(TRAILING_ADVERBIAL, '').replace(TRAILING_ADVERB, '').replace(/\s+$/, '')
@@ -142,6 +146,13 @@ export function agentLeft(text: string, base: number): Agent | null {
       return { raw: d[1].trim(), start, end: start + d[1].trim().length, type: 'descriptor' }
     }
   }
+  // "The authors of the research published in the journal JAMA Psychiatry": the people the phrase
+  // opens with, not the name at its end.
+  const led = LED_BY_ROLE.exec(s)
+  if (m && led && ROLE_NOUNS.has(led[2].toLowerCase()) && led[0].length <= m.index) {
+    const start = base + led[0].indexOf(led[1])
+    return { raw: led[1], start, end: start + led[1].length, type: 'descriptor' }
+  }
   // "70 percent of Americans say", "most of the Democrats said": a share of a group is no speaker.
   if (m && QUANTITY_OF.test(s.slice(0, m.index))) return null
   if (m) {
@@ -199,6 +210,8 @@ export function agentLeft(text: string, base: number): Agent | null {
   return null
 }
 
+/** "The authors of the research …", "A spokesman for the ministry …": a role noun phrase opening the clause. */
+const LED_BY_ROLE = /^(?:[Tt]he|An?)[^\S\n]+((?:\p{Ll}[\p{L}-]*[^\S\n]+){0,2}?(\p{Ll}+)[^\S\n]+(?:of|for|at|from|with)[^\S\n]+(?:the[^\S\n]+)?\p{Ll}[\p{L}-]*)(?=[^\S\n]+(?:published|in|at|on|from|who|which|that|led)\b)/u
 /** Written about someone by others: "his obituary" is the obituary's (but "his letter" is his, left to the pronoun). */
 const POSSESSIVE_DOCUMENT_END = /(?:^|\s)(?:his|her|their)\s+(obituary|obituaries)$/i
 const QUANTITY_OF = /(?:\d\s*%|\b(?:percent|per cent|majority|minority|half|third|quarter|most|many|some|all|none|each|both|several|dozens|hundreds|thousands|millions|one))\s+of\s+(?:the\s+)?$/i
@@ -210,10 +223,12 @@ const ORG_ROLE_END = new RegExp(
   'u'
 )
 
+/** The comma of "Dräger, Inc.", "Acme, Ltd.": a company's legal form, part of its name. */
+const LEGAL_FORM_COMMA = /,(\s+(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|GmbH|AG|S\.A|N\.V|L\.P|LLP)\b\.?)/g
 /** Between commas after a name, an affiliation or age, not a name: "R-Neb.", "(D-Calif.)", "75", "Jr.". */
 const AFFILIATION = /^(?:\(?[RDI]\s*-\s*[\p{Lu}][\p{L}.]*\)?|\d{1,3}|[JS]r\.?)$/u
 /** "CEO of Northwind", "President of the Council": a role between commas after a name. */
-const ROLE_APPOSITIVE = /^(?:[A-Z]{2,4}|(?:Vice |Deputy |Chief |Managing |Executive )?(?:President|Director|Chairman|Chairwoman|Chair|Founder|Co-founder|Head|Chief|Secretary|Minister|Spokesman|Spokeswoman|Spokesperson|Professor|Editor|Owner|Partner|Member|Leader|Governor|Mayor|Manager|Coach|Captain|Dean|Principal|Superintendent|Commissioner|Ambassador))\s+(?:of|at|for)\s/u
+const ROLE_APPOSITIVE = /^(?:[A-Z]{2,4}|(?:(?:Senior|Vice|Deputy|Chief|Managing|Executive|Assistant|Associate|General|Regional)\s+){0,3}(?:President|Director|Chairman|Chairwoman|Chair|Founder|Co-founder|Head|Chief|Secretary|Minister|Spokesman|Spokeswoman|Spokesperson|Professor|Editor|Owner|Partner|Member|Leader|Governor|Mayor|Manager|Coach|Captain|Dean|Principal|Superintendent|Commissioner|Ambassador))\s+(?:(?:of|at|for)\s|\p{Lu})/u
 const POSSESSIVE_ROLE_END = /(?:^|\s)(\p{Lu}[\p{L}.]*[’']s\s+[^,;:“”"«»„‘’.!?#]{1,60})$/u
 
 const NOT_IN_DESCRIPTOR = new Set('was were is are has had have be been and but that which who would will to not also said says'.split(' '))
@@ -237,6 +252,18 @@ export function agentRight(text: string, base: number): Agent | null {
   // "said Smith and Jones": two speakers, not the first alone.
   if (a && a.type === 'name' && /^[^\S\n]+(?:and|&)[^\S\n]+\p{Lu}/u.test(text.slice(a.end - base)) && widenOrganisationForward(text, a.start - base, a.raw) === a.raw) return null
   return a
+}
+
+/**
+ * "planetary geologist Rosaly Lopes of NASA's Jet Propulsion Laboratory": a capitalised run that
+ * joins a person's name to their employer by "of"/"at"/"from" is the person — when role words
+ * come before it, or its first word is a first name. ("Bank of America" is neither.)
+ */
+export function personBeforeOf(run: string, afterRole: boolean): string {
+  const m = /^(\p{Lu}[\p{Ll}’'-]+(?:[^\S\n]+\p{Lu}\.?)?(?:[^\S\n]+\p{Lu}[\p{L}’'-]+){1,2})[^\S\n]+(?:of|at|from)[^\S\n]+\p{Lu}/u.exec(run)
+  if (!m) return run
+  const first = m[1].split(/\s+/)[0].toLowerCase()
+  return afterRole || FEMALE.has(first) || MALE.has(first) ? m[1] : run
 }
 
 const COORDINATED_BEFORE = /(?:^|[\s,])\p{Lu}[\p{L}.’'-]*(?:[^\S\n]+\p{Lu}[\p{L}.’'-]*)*[^\S\n]+(?:and|&)[^\S\n]+$/u
@@ -278,7 +305,7 @@ function agentRightAlone(text: string, base: number): Agent | null {
         const start = base + lead + off + m[1].length + held[0].length - held[2].length
         return { raw: cleanName(held[2]), start, end: start + held[2].length, type: 'name' }
       }
-      const raw = m[1].replace(/[,;:]$/, '')
+      const raw = personBeforeOf(m[1].replace(/[,;:]$/, ''), roleWords.length > 0)
       const start = base + lead + off
       return { raw: cleanName(raw), start, end: start + raw.length, type: 'name' }
     }
@@ -328,6 +355,9 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
     const a = agentRight(s.slice(vf[0].length), at + vf[0].length)
     if (a) return a
   }
+  // `,” he assures himself`, `?” she wonders aloud`: a pronoun and any verb right after the quote.
+  const pv = PRONOUN_VERB.exec(s)
+  if (pv && !/^(?:is|was|has|does|gets|goes|seems|looks)$/.test(pv[2])) return { raw: pv[1].toLowerCase(), start: at, end: at + pv[1].length, type: 'pronoun' }
   const nf = NAME_VERB.exec(s)
   // "—Smart Projects was incorporated in Italy": a passive, not someone speaking.
   if (nf && !/\b(?:was|were|is|are|be|been|being|get|got)\s*$/i.test(nf[1])) {
@@ -388,6 +418,7 @@ const VERB_FIRST = new RegExp(
 /** The agent, then one verb-shaped word and the end of the clause: `X recounted.`, `X recalls,`. */
 const NAME_VERB = /^(.{1,100}?)\s+(?:[a-z]{3,}(?:ed|es|s)|wrote|spoke|told)(?=\s*(?:[.,;:!?]|$)|\s+(?:in|on|at|during|to|from|after|about|last|this|yesterday|today|earlier|later|recently|afterwards?)\b)/u
 
+const PRONOUN_VERB = /^(he|she|they)[^\S\n]+(?:\p{Ll}+ly[^\S\n]+)?(\p{Ll}{2,}(?:ed|es|s))\b/u
 const OPEN_APPOSITIVE = new RegExp(`^(${CAPRUN}),[^\\S\\n]+(?:a|an|the)[^\\S\\n]+[^;:#“”"«»]*$`, 'u')
 
 /** Only punctuation, or up to three lower-case role words, or a capitalised group and role words, before the agent. */
@@ -398,10 +429,19 @@ function opensClause(prefix: string): boolean {
   if (/,\s*$/.test(prefix) && words.length <= 8 && words.some((w) => /^\p{Ll}/u.test(w) && isRoleWord(w)) && !words.some((w) => /^(?:that|and|but|when|while|after|before|because|if)$/i.test(w))) return true
   // "the agency’s director", "her mother, Fiona": a determiner, then a role.
   if (/^(?:the|a|an|one|another|his|her|their|its)$/i.test(words[0])) return words.length <= 8 && !words.slice(1).some((w) => RIGHT_STOP.has(w) && !/^(?:the|a|an|of|for|at)$/i.test(w))
+  // "lead researcher and NASA planetary scientist": two roles of one person, each a clause opener.
+  const and = words.indexOf('and')
+  if (and > 0 && and < words.length - 1 && words.lastIndexOf('and') === and && words.length <= 8) {
+    const role = (ws: string[]) => ws.length <= 4 && !ws.some((w) => RIGHT_STOP.has(w)) && isRoleWord(ws[ws.length - 1]) && opensClause(ws.join(' '))
+    return role(words.slice(0, and)) && role(words.slice(and + 1))
+  }
   if (words.length > 6 || words.some((w) => RIGHT_STOP.has(w))) return false
   // "Pakistan-based developer", "State Department deputy spokesperson", "Seoul resident".
   return words.every((w) => /^\p{Ll}/u.test(w)) ? words.length <= 3 : isRoleWord(words[words.length - 1])
 }
+
+const NAMING_PASSIVE_VERB = /^(?:called|described|dubbed|termed|named|labell?ed|branded|known)$/
+const NAMING_PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)[^\S\n]+(?:(?:often|also|sometimes|commonly|usually|widely|now|then|\p{Ll}+ly)[^\S\n]+)?$/u
 
 /**
  * Attribution in the same sentence before a quote's opening mark (quote words masked):
@@ -419,6 +459,8 @@ export function attributionBefore(before: string, base: number, atQuote = false)
     // "(44 percent of Americans say they want …), but also shows that … “…”": an aside in
     // parentheses, closed before the quote, attributes nothing outside it.
     if (inClosedParenthesis(before, index)) continue
+    // "HP is called “feather duvet lung”": a passive names a thing; its subject is no speaker.
+    if (NAMING_PASSIVE_VERB.test(lower) && NAMING_PASSIVE_BEFORE.test(before.slice(0, index))) continue
     if (lower === 'according to' || lower === 'in the words of' || ACCORDING_WORDS.has(lower)) {
       const by = lower === 'according to' ? authorOf(before.slice(index + verb.length), base + index + verb.length) : null
       if (by) return { agent: by, speech: true }

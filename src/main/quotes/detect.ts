@@ -308,6 +308,12 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
   const { before, sStart, after, rest, rawAfter, inner, endsSentence, trimmedBefore } = s
   // The sentence goes on after the quote: `,”` / `”,` (the comma outside, as in Romance languages) / `?”`.
   const loose = /[,?!—–-]$/.test(inner) || /^[”"’»]?\s*[,—–]/.test(rawAfter)
+  // "He … said, “…,” the prosecutor’s office said": a quotation its own sentence introduces with
+  // a speech verb is that verb's subject's; the attribution after it reports the whole sentence.
+  if (INTRODUCED.test(trimmedBefore)) {
+    const b = attributionBefore(before, sStart, true)
+    if (b?.speech) return { agent: b.agent, evidence: 'before' }
+  }
   if (q.closed && (!endsSentence || /[?!]$/.test(inner))) {
     const a = attributionAfter(after, q.close + 1, loose)
     if (a) return { agent: a, evidence: 'adjacent' }
@@ -344,6 +350,9 @@ function findAgent(ctx: SpeakerContext, q: RawQuote, s: Around): { agent: Agent;
   }
   return null
 }
+
+/** A speech verb with a comma or colon right before the quotation: "… and said, “". */
+const INTRODUCED = /\s(?:said|says|asked|asks|added|adds|replied|replies|wrote|writes|told\s+\p{L}+)[,:]\s*[“"‘«„]?$/u
 
 /** The sentence starting at `from` (past spaces), or the next paragraph's first when `from` is its paragraph's end. */
 function sentenceAfter(masked: string, from: number, paraEnd: number): { text: string; start: number } | null {

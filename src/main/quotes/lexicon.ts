@@ -200,7 +200,7 @@ export const ROLE_NOUNS = new Set(
     'employees worker workers teacher teachers parent parents student students victim victims mother father brother ' +
     'sister wife husband son daughter friend neighbour neighbor owner founder chief executive director chair ' +
     'chairman governor mayor senator lawmaker lawmakers spaniard frenchman german american briton general generals ' +
-    'ambassador envoy spokesperson office cabinet campaign embassy presidency ' +
+    'ambassador envoy spokesperson office cabinet campaign embassy presidency military army navy coalition ' +
     // people named by what they do or are (a role when the text names nobody)
     'user users reader readers buyer buyers customer customers member members fan fans viewer viewers patient ' +
     'patients nurse nurses farmer farmers protester protesters voter voters observer observers visitor visitors ' +

@@ -11,6 +11,6 @@ export const RANKER: RankerModel & { enabled: boolean } = {
   threshold: 0.35,
   candidateFeatures: ['rule', 'ruleConfidence', 'ruleOwnSentence', 'ruleInherited', 'setAside', 'subject', 'prevSubject', 'nextSubject', 'lastSpeaker', 'local', 'prevQuote', 'reported', 'focusPerson', 'focusBody', 'nearPerson', 'nearBody', 'afterInPara', 'generators', 'person', 'organisation', 'mentions', 'creditedBefore', 'charDistance', 'paragraphDistance', 'firstPersonPerson', 'namedAfterClose', 'inParagraph'],
   nobodyFeatures: ['bias', 'scare', 'verbDistance', 'sentenceSpeechVerb', 'words', 'short', 'ruleNone', 'opensParagraph', 'candidates'],
-  candidate: [1.4386, 1.2213, 0.9571, 0.5327, 0.2759, 0.2684, 0.3378, 0.2293, -0.0183, 0.6152, 0.1349, 0.0656, -0.0448, 0.2163, 0.0856, -0.0901, -0.1444, 0.3859, 0.0391, -0.245, -0.1035, 0.204, -0.1589, -0.2793, 0.0957, 0.4577, 0.7501],
-  nobody: [1.4322, 0.6819, 0.388, -0.1958, -0.5473, 0.8421, 0.4285, -0.6645, 0.1968]
+  candidate: [1.4356, 1.2143, 0.9521, 0.5325, 0.2797, 0.2726, 0.3327, 0.208, -0.0405, 0.6029, 0.1317, 0.0514, -0.0682, 0.2197, 0.1714, -0.0817, -0.0903, 0.3976, 0.0335, -0.246, -0.0787, 0.2426, -0.1603, -0.2915, 0.1398, 0.4633, 0.7585],
+  nobody: [1.473, 0.7158, 0.3749, -0.1913, -0.549, 0.8593, 0.4092, -0.6516, 0.1576]
 }

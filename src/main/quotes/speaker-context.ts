@@ -48,6 +48,9 @@ const NOT_A_NAME = /^(?:I\.?|\S+[’'](?:t|ve|re|ll|m|d))$|^\p{Lu}\p{Ll}+-\p{Ll}
 
 const PERSON_NAME_RE = new RegExp(`\\b(?:(Mr|Mrs|Ms|Miss|Dr)\\.?[^\\S\\n]+)?(${CAPRUN})`, 'gu')
 
+/** A title only a person holds, before one name ("Prince Andrew", "President Trump", "Sen. Sasse"). */
+const PERSON_TITLE = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Rev|Reverend|President|Senator|Sen|Rep|Gov|Governor|Mayor|Judge|King|Queen|Prince|Princess|Pope|Bishop|Archbishop|Cardinal|Rabbi|Imam|Sheikh|Emir|Gen|General|Col|Colonel|Capt|Captain|Sgt|Detective|Inspector)\.?[^\S\n]+\p{Lu}\p{Ll}+$/u
+
 /** Article-wide state for resolving names, pronouns and nominal mentions. */
 export class SpeakerContext {
   readonly aliases = new AliasTable()
@@ -120,7 +123,9 @@ export class SpeakerContext {
         const g: Gender = honorific === 'Mr' ? 'm' : honorific === 'Dr' ? null : 'f'
         if (g) this.genders.set(speakerKey(words[words.length - 1]), g)
       }
-      if (words.length < 2 || words.length > 4) continue
+      // "Prince Andrew", "President Trump", "Mr. Clark": one word after a title is a person's name too.
+      const titled = words.length === 1 && (honorific !== undefined || PERSON_TITLE.test(raw)) && /^\p{Lu}\p{Ll}+$/u.test(name)
+      if ((words.length < 2 && !titled) || words.length > 4) continue
       if (!words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.$/u.test(w) || /^(?:de|da|van|von|al|bin|la|le|der)$/.test(w))) continue
       this.mentions.push({ name, pos: m.index + m[0].indexOf(m[2]) + lead.length, person: true })
       // "Sen. Lindsey Graham", "union president Angela Bonilla", "Ann Roe, the prosecutor,",
