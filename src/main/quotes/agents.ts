@@ -362,7 +362,9 @@ export function attributionAfter(after: string, base: number, loose = false): Ag
   // "—Smart Projects was incorporated in Italy": a passive, not someone speaking.
   if (nf && !/\b(?:was|were|is|are|be|been|being|get|got)\s*$/i.test(nf[1])) {
     const agent = agentLeft(nf[1], at)
-    if (agent && agent.type !== 'nominal' && opensClause(s.slice(0, agent.start - at))) return agent
+    // "the patient described in the case report": a nominal too, when it names a role.
+    const role = agent?.type === 'nominal' && ROLE_NOUNS.has(agent.raw.split(/\s+/).pop()!.toLowerCase())
+    if (agent && (agent.type !== 'nominal' || role) && opensClause(s.slice(0, agent.start - at))) return agent
   }
   return null
 }

@@ -63,3 +63,17 @@ describe('bodies and passives', () => {
     expect(speakers('The minister called the plan “a disaster.”')).toEqual(['minister'])
   })
 })
+
+describe('people named by what they are', () => {
+  it('takes "the patient" as the role, never a place or body named before', () => {
+    const text = P('Doctors at a hospital in the UK told the story of a man who fell ill.', 'Here is how it went, in the words of the patient: “I could not stand.”')
+    expect(speakers(text)).toEqual(['patient'])
+  })
+  it('reads "the patient described in the report" after a quotation as its attribution', () => {
+    expect(speakers('He fell ill. "Going upstairs took half an hour," the patient described in the case report.')).toEqual(['patient'])
+  })
+  it('but not a nominal that names no role', () => {
+    expect(speakers('He fell ill. "Going upstairs took half an hour," the stairs creaked in the night.')).toEqual([null])
+  })
+})
+
