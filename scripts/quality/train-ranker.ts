@@ -237,7 +237,7 @@ export interface Result {
 }
 
 export function crossValidate(arts: readonly ArticleRows[], mode: Mode, objective: Objective = 'right'): Result {
-  const t = { tune: tally(), heldout: tally(), all: tally() }
+  const t = { tune: tally(), heldout: tally(), fresh: tally(), all: tally() }
   const cuts: number[] = []
   for (const test of stratifiedFolds(arts, FOLDS, SEED)) {
     const trainArts = arts.filter((a) => !test.includes(a))
@@ -298,7 +298,7 @@ export interface Calibration {
 export function calibration(arts: readonly ArticleRows[]): Record<Half, Calibration> {
   const probs = outOfFold(arts, FOLDS, SEED, 'ranker')
   const empty = (): Calibration => ({ n: 0, rules: 0, ranker: 0, bands: { rules: tally().bands, ranker: tally().bands } })
-  const out = { tune: empty(), heldout: empty() }
+  const out = { tune: empty(), heldout: empty(), fresh: empty() }
   for (const a of arts)
     for (const r of a.rows) {
       if (r.rule < 0) continue
