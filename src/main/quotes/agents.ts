@@ -259,7 +259,7 @@ export function agentRight(text: string, base: number): Agent | null {
  * joins a person's name to their employer by "of"/"at"/"from" is the person — when role words
  * come before it, or its first word is a first name. ("Bank of America" is neither.)
  */
-export function personBeforeOf(run: string, afterRole: boolean): string {
+function personBeforeOf(run: string, afterRole: boolean): string {
   const m = /^(\p{Lu}[\p{Ll}’'-]+(?:[^\S\n]+\p{Lu}\.?)?(?:[^\S\n]+\p{Lu}[\p{L}’'-]+){1,2})[^\S\n]+(?:of|at|from)[^\S\n]+\p{Lu}/u.exec(run)
   if (!m) return run
   const first = m[1].split(/\s+/)[0].toLowerCase()

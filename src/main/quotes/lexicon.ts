@@ -187,9 +187,20 @@ export const DESCRIPTOR_END = /(?:^|[\s—–])((?:the|a|an|one|another)\s+(?:[^
 export const POSSESSIVE_END = /(?:^|\s)(\p{Lu}[\p{L}.]*[’']s(?:\s+[\p{Ll}-]+){1,3})$/u
 export const DESCRIPTOR_START = /^((?:the|a|an|one|another)\s+[^,;:“”"«»„‘.!?#]{1,70}?)(?=$|[,;:.!?]|\s+(?:who|which|that|in|on|at|during|after|before|when|while)\b)/i
 
+/**
+ * People named by what they are to the story ("the patient", "the residents", "the witness"):
+ * role nouns (below), and the role itself or whoever the text introduced as one when "the <noun>"
+ * is resolved — never the body or place named last (speaker-context.ts).
+ */
+export const PEOPLE_BY_WHAT_THEY_ARE: readonly string[] = (
+  'patient patients nurse nurses user users reader readers buyer buyers customer customers fan fans viewer viewers ' +
+  'farmer farmers protester protesters voter voters visitor visitors passenger passengers survivor survivors ' +
+  'shopper shoppers resident residents witness witnesses victim victims tenant tenants'
+).split(' ')
+
 /** Lower-case role nouns that make a descriptor a plausible speaker. */
-export const ROLE_NOUNS = new Set(
-  (
+export const ROLE_NOUNS = new Set([
+  ...(
     'spokesman spokeswoman spokesperson spokespeople official officials delegate delegates analyst analysts ' +
     'resident residents minister ministry department agency company firm retailer carrier airline automaker carmaker manufacturer insurer lender chain startup group union association charity council ' +
     'committee commission government administration police court judge lawyer attorney prosecutor prosecutors ' +
@@ -201,17 +212,16 @@ export const ROLE_NOUNS = new Set(
     'sister wife husband son daughter friend neighbour neighbor owner founder chief executive director chair ' +
     'chairman governor mayor senator lawmaker lawmakers spaniard frenchman german american briton general generals ' +
     'ambassador envoy spokesperson office cabinet campaign embassy presidency military army navy coalition ' +
-    // people named by what they do or are (a role when the text names nobody)
-    'user users reader readers buyer buyers customer customers member members fan fans viewer viewers patient ' +
-    'patients nurse nurses farmer farmers protester protesters voter voters observer observers visitor visitors ' +
-    'passenger passengers survivor survivors shopper shoppers commenter commenters participant participants ' +
-    'volunteer volunteers vendor vendors seller sellers tenant tenants citizen citizens local locals ' +
+    // people named by what they do or are (a role when the text names nobody), with PEOPLE_BY_WHAT_THEY_ARE
+    'member members observer observers commenter commenters participant participants ' +
+    'volunteer volunteers vendor vendors seller sellers citizen citizens local locals ' +
     // people named as people, and their representatives
     'man woman men women boy girl physician physicians rep reps representative representatives ' +
     // documents, which speak for whoever wrote them (a role when the text names nobody)
     'obituary announcement letter memo memoir diary'
-  ).split(' ')
-)
+  ).split(' '),
+  ...PEOPLE_BY_WHAT_THEY_ARE
+])
 export const PERSON_ROLES = new Set(
   'minister president prime chancellor secretary leader coach manager striker player judge lawyer attorney prosecutor witness doctor officer chief executive director chair chairman governor mayor senator lawmaker spaniard frenchman german american briton founder owner mother father wife husband son daughter friend neighbour neighbor victim teacher aide diplomat economist analyst resident delegate official man woman'.split(' ')
 )

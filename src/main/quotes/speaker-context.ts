@@ -4,7 +4,7 @@
  * what the article said earlier.
  */
 import { AliasTable, canonicalSpeaker, looksLikeOrganisation, sameSpeaker, speakerKey } from './aliases'
-import { ABBREVIATIONS, CAPRUN, FEMALE, MALE, MONTHS, PERSON_ROLES, ROLE_NOUNS, WEEKDAYS, trimLead, type Gender } from './lexicon'
+import { ABBREVIATIONS, CAPRUN, FEMALE, MALE, MONTHS, PEOPLE_BY_WHAT_THEY_ARE, PERSON_ROLES, ROLE_NOUNS, WEEKDAYS, trimLead, type Gender } from './lexicon'
 import { cleanName, type Agent } from './agents'
 import { CaseEvidence } from './case-evidence'
 import { widenOrganisationForward } from './org-names'
@@ -505,14 +505,7 @@ const SPOKES_HEAD = /^(?:spokes(?:man|woman|person)|rep|representative)$/
  * People named as people, not by an office ("the man", "the physicians"), or by what they are
  * to the reporter ("the source", never the body the text quoted last).
  */
-const PEOPLE_NOUNS = new Set(
-  ('man woman men women boy girl person people physician physicians source sources ' +
-    // people named by what they do or are ("the patient", "the residents"): never a body or place
-    'patient patients nurse nurses user users reader readers buyer buyers customer customers fan fans viewer viewers ' +
-    'farmer farmers protester protesters voter voters visitor visitors passenger passengers survivor survivors ' +
-    'shopper shoppers resident residents witness witnesses victim victims tenant tenants'
-  ).split(' ')
-)
+const PEOPLE_NOUNS = new Set(['man', 'woman', 'men', 'women', 'boy', 'girl', 'person', 'people', 'physician', 'physicians', 'source', 'sources', ...PEOPLE_BY_WHAT_THEY_ARE])
 
 /** Nouns for bodies that "the <noun>" refers back to. */
 const BODY_NOUNS = new Set(
