@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { UserError } from '../shared/result'
 import type { DB } from './db/connection'
 import { countArticles } from './db/articles'
+import { countsOutOfStep, recountLibrary } from './db/counts'
 
 export interface BackupInfo {
   path: string
@@ -67,17 +68,21 @@ export function runChecks(db: DB): CheckReport {
      WHERE v.number <> a.current_version AND (v.text IS NULL OR v.doc IS NULL)`
   )
   if (lost > 0) problems.push(`${lost} older version(s) have no stored content`)
+  problems.push(...countsOutOfStep(db))
   const articles = countArticles(db)
   return { ok: problems.length === 0, problems, summary: `${articles} articles checked.` }
 }
 
 /**
- * Rebuilds the search indexes from the archive's own rows: the cure for an index that
- * `check` reports out of step. Articles, highlights and tags are not touched.
+ * Rebuilds the search indexes and the library's kept counts from the archive's own rows: the
+ * cure for an index or a count that `check` reports out of step. Articles, highlights and tags
+ * are not touched.
  */
 export function repairIndexes(db: DB): { articles: number; highlights: number } {
   return db.transaction(() => {
     db.prepare("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')").run()
+    // The library's kept counts (migration 015).
+    recountLibrary(db)
     // The substring index of Chinese and Japanese articles (migration 011): the same rows again.
     db.prepare('DELETE FROM articles_cjk').run()
     db.prepare(

@@ -4,6 +4,7 @@ import type { ArticleState } from '../../shared/vocabulary'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { stmt } from './statements'
+import { keptListTotal, libraryCounts } from './counts'
 import { packBytes, packDocText, unpackBytes, unpackDoc, unpackDocText } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
@@ -283,7 +284,7 @@ function filterWhere(f: ArticleFilter): { sql: string; params: Record<string, un
 /** One page of the library (all of it, or one reading state, starred ones, one tag). */
 export function listArticles(db: DB, o: ListOptions): ArticleList {
   const where = filterWhere(o)
-  const total = (db.prepare(`SELECT count(*) AS n FROM articles a ${where.sql}`).get(where.params) as { n: number }).n
+  const total = keptListTotal(db, o) ?? (db.prepare(`SELECT count(*) AS n FROM articles a ${where.sql}`).get(where.params) as { n: number }).n
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.sql} ORDER BY ${ORDER[o.sort]} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit: o.limit, offset: o.offset }) as ArticleRow[]
@@ -303,15 +304,8 @@ export function listArticleStates(db: DB, o: ArticleFilter & { sort: ListOptions
 
 /** How many articles there are in all, in each reading state, and starred. */
 export function countByState(db: DB): { all: number; inbox: number; archive: number; starred: number } {
-  const r = db
-    .prepare(
-      `SELECT count(*) AS "all", (SELECT count(*) FROM articles WHERE state = 'inbox') AS inbox,
-              (SELECT count(*) FROM articles WHERE state = 'archive') AS archive,
-              (SELECT count(*) FROM articles WHERE starred = 1) AS starred
-       FROM articles`
-    )
-    .get() as { all: number; inbox: number; archive: number; starred: number }
-  return r
+  const c = libraryCounts(db)
+  return { all: c.articles, inbox: c.inbox, archive: c.archive, starred: c.starred }
 }
 
 /** Moves articles to a state and/or stars them; returns how many exist among `ids`. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Highlight } from '../../shared/types'
 import type { DB } from './connection'
 import { stmt } from './statements'
+import { libraryCounts } from './counts'
 
 interface HighlightRow {
   id: number
@@ -58,7 +59,7 @@ export function listHighlights(db: DB, o: { articleId?: number }): Highlight[] {
 }
 
 export function countHighlights(db: DB): number {
-  return (db.prepare('SELECT count(*) AS n FROM highlights').get() as { n: number }).n
+  return libraryCounts(db).highlights
 }
 
 export interface NewHighlight {

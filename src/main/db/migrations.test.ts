@@ -22,7 +22,7 @@ describe('migrations', () => {
     expect(strict.map((r) => (r as { name: string }).name).sort()).toEqual(
       [
         'article_checks', 'article_content', 'article_corrections', 'article_tags', 'article_versions', 'articles', 'assets', 'backfills', 'follows',
-        'highlight_tags', 'highlights', 'pairings', 'quotes', 'saved_searches', 'settings', 'speaker_aliases', 'tags',
+        'highlight_tags', 'highlights', 'library_counts', 'pairings', 'quotes', 'saved_searches', 'settings', 'speaker_aliases', 'tags',
         'team_config', 'team_outbox', 'team_history', 'team_rejections', 'team_applying'
       ].sort()
     )

@@ -54,10 +54,8 @@ export function tagsForArticles(db: DB, ids: number[]): Map<number, string[]> {
 export function listTags(db: DB): TagCount[] {
   return db
     .prepare<[], TagCount>(
-      `SELECT t.name AS name,
-              (SELECT count(*) FROM article_tags WHERE tag_id = t.id) AS articles,
-              (SELECT count(*) FROM highlight_tags WHERE tag_id = t.id) AS highlights
-       FROM tags t ORDER BY articles + highlights DESC, t.name COLLATE NOCASE`
+      `SELECT name, article_count AS articles, highlight_count AS highlights
+       FROM tags ORDER BY article_count + highlight_count DESC, name COLLATE NOCASE`
     )
     .all()
 }

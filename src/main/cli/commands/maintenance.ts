@@ -26,7 +26,7 @@ const restoreCommand: Command = async ({ app, args, values, io }) => {
 const checkCommand: Command = async ({ app, values, io }) => {
   if (values.repair) {
     const fixed = repairIndexes(app.ctx.db)
-    io.say(`Rebuilt the search indexes (${fixed.articles} articles, ${fixed.highlights} highlights).`)
+    io.say(`Rebuilt the search indexes and counted the library again (${fixed.articles} articles, ${fixed.highlights} highlights).`)
   }
   const report = runChecks(app.ctx.db)
   if (values.json) io.out(JSON.stringify(report))

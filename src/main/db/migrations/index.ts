@@ -12,8 +12,9 @@ import { migration011 } from './011-cjk-substring-index'
 import { migration012 } from './012-search-indexes'
 import { migration013 } from './013-search-id-indexes'
 import { migration014 } from './014-tag-dates'
+import { migration015 } from './015-library-counts'
 import type { Migration } from './types'
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014]
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015]
 export const LATEST_VERSION = migrations[migrations.length - 1].version
