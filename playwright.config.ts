@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-/** Debian's Chromium (Playwright's own browser downloads are not available on our machines). */
-const CHROMIUM = process.env.CLIPFILE_CHROMIUM ?? '/usr/bin/chromium'
+import { CHROMIUM, CHROMIUM_ARGS } from './e2e/support/chromium'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,7 +15,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 820 },
     launchOptions: {
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+      args: CHROMIUM_ARGS
     },
     trace: { mode: 'retain-on-failure', screenshots: false }
   },

@@ -10,10 +10,10 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test'
 import { CHROMIUM_EXTENSION_ID } from '../../src/shared/capture'
 import { CLI_BUNDLE } from '../../scripts/build-cli.js'
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium'
 
 const ROOT = join(import.meta.dirname, '../..')
 export const EXTENSION_DIR = join(ROOT, 'out/extension/chromium')
-const CHROMIUM = process.env.CLIPFILE_CHROMIUM ?? '/usr/bin/chromium'
 
 export interface ServeWithCapture {
   url: string
@@ -85,12 +85,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: CHROMIUM,
     viewport: { width: 1280, height: 820 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`
     ]
