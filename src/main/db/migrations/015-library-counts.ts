@@ -19,6 +19,18 @@ import type { Migration } from './types'
  */
 const bump = (key: string, by: string) => `UPDATE library_counts SET n = n + (${by}) WHERE key = ${key};`
 
+/** A tag's count of its rows in `table`, kept in `column` of `tags`. */
+const tagCountTriggers = (table: string, column: string) => {
+  const add = (tag: string, by: string) => `UPDATE tags SET ${column} = ${column} + (${by}) WHERE id = ${tag};`
+  return `
+      CREATE TRIGGER ${table}_ai_count AFTER INSERT ON ${table} BEGIN ${add('NEW.tag_id', '1')} END;
+      CREATE TRIGGER ${table}_ad_count AFTER DELETE ON ${table} BEGIN ${add('OLD.tag_id', '-1')} END;
+      CREATE TRIGGER ${table}_au_count AFTER UPDATE OF tag_id ON ${table} WHEN OLD.tag_id IS NOT NEW.tag_id BEGIN
+        ${add('OLD.tag_id', '-1')}
+        ${add('NEW.tag_id', '1')}
+      END;`
+}
+
 export const migration015: Migration = {
   version: 15,
   name: 'library-counts',
@@ -60,28 +72,8 @@ export const migration015: Migration = {
         article_count = (SELECT count(*) FROM article_tags WHERE tag_id = tags.id),
         highlight_count = (SELECT count(*) FROM highlight_tags WHERE tag_id = tags.id);
 
-      CREATE TRIGGER article_tags_ai_count AFTER INSERT ON article_tags BEGIN
-        UPDATE tags SET article_count = article_count + 1 WHERE id = NEW.tag_id;
-      END;
-      CREATE TRIGGER article_tags_ad_count AFTER DELETE ON article_tags BEGIN
-        UPDATE tags SET article_count = article_count - 1 WHERE id = OLD.tag_id;
-      END;
-      CREATE TRIGGER article_tags_au_count AFTER UPDATE OF tag_id ON article_tags
-        WHEN OLD.tag_id IS NOT NEW.tag_id BEGIN
-        UPDATE tags SET article_count = article_count - 1 WHERE id = OLD.tag_id;
-        UPDATE tags SET article_count = article_count + 1 WHERE id = NEW.tag_id;
-      END;
-      CREATE TRIGGER highlight_tags_ai_count AFTER INSERT ON highlight_tags BEGIN
-        UPDATE tags SET highlight_count = highlight_count + 1 WHERE id = NEW.tag_id;
-      END;
-      CREATE TRIGGER highlight_tags_ad_count AFTER DELETE ON highlight_tags BEGIN
-        UPDATE tags SET highlight_count = highlight_count - 1 WHERE id = OLD.tag_id;
-      END;
-      CREATE TRIGGER highlight_tags_au_count AFTER UPDATE OF tag_id ON highlight_tags
-        WHEN OLD.tag_id IS NOT NEW.tag_id BEGIN
-        UPDATE tags SET highlight_count = highlight_count - 1 WHERE id = OLD.tag_id;
-        UPDATE tags SET highlight_count = highlight_count + 1 WHERE id = NEW.tag_id;
-      END;
+      ${tagCountTriggers('article_tags', 'article_count')}
+      ${tagCountTriggers('highlight_tags', 'highlight_count')}
     `)
   }
 }
