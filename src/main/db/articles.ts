@@ -281,10 +281,27 @@ function filterWhere(f: ArticleFilter): { sql: string; params: Record<string, un
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
 }
 
+/**
+ * A list's total from the kept counts (db/counts.ts) when its filter is one they hold; the
+ * articles set aside (`exclude`: deletions waiting for their Undo) are taken off by looking
+ * up just those. Null when the list must be counted.
+ */
+function listTotal(db: DB, o: ArticleFilter): number | null {
+  const kept = keptListTotal(db, { ...o, exclude: undefined })
+  if (kept === null || !o.exclude?.length) return kept
+  const where = filterWhere({ state: o.state, starred: o.starred })
+  const within = where.sql ? where.sql.replace(/^WHERE /, 'AND ') : ''
+  const setAside = db
+    .prepare(`SELECT count(*) FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids)) ${within}`)
+    .pluck()
+    .get({ ...where.params, ids: JSON.stringify(o.exclude) }) as number
+  return kept - setAside
+}
+
 /** One page of the library (all of it, or one reading state, starred ones, one tag). */
 export function listArticles(db: DB, o: ListOptions): ArticleList {
   const where = filterWhere(o)
-  const total = keptListTotal(db, o) ?? (db.prepare(`SELECT count(*) AS n FROM articles a ${where.sql}`).get(where.params) as { n: number }).n
+  const total = listTotal(db, o) ?? (db.prepare(`SELECT count(*) AS n FROM articles a ${where.sql}`).get(where.params) as { n: number }).n
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ${where.sql} ORDER BY ${ORDER[o.sort]} LIMIT @limit OFFSET @offset`)
     .all({ ...where.params, limit: o.limit, offset: o.offset }) as ArticleRow[]
