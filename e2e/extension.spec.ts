@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test, expect, type Page } from '@playwright/test'
 import { CHROMIUM_EXTENSION_ID, launchWithExtension, serveWithCapture, tabIdOf, type ExtensionBrowser, type ServeWithCapture } from './support/extension'
+import { SCREENSHOTS } from './support/serve'
 import { ARTICLE_PATH, ARTICLE_TITLE, BRIEF_PATH, BRIEF_TITLE, IMAGES, SYRIA_PARAGRAPHS, paywallSite, type PaywallSite } from './support/paywall-site'
 
 test.describe.configure({ mode: 'serial' })
@@ -109,7 +110,9 @@ async function popup(tabId: number): Promise<Page> {
   await p.goto(`chrome-extension://${ext.id}/popup.html?tab=${tabId}`)
   return p
 }
-const snapPopup = (p: Page, name: string) => p.locator('body').screenshot({ path: join(SHOTS, `${name}.png`) })
+const snapPopup = async (p: Page, name: string) => {
+  if (SCREENSHOTS) await p.locator('body').screenshot({ path: join(SHOTS, `${name}.png`) })
+}
 
 test('loads with its fixed id; before pairing the popup offers pairing and a capture is refused, saving nothing', async () => {
   expect(ext.id).toBe(CHROMIUM_EXTENSION_ID)
@@ -143,7 +146,7 @@ test('pairing: the app shows the code the extension shows, and the person allows
   await expect(prompt).toBeVisible()
   await expect(prompt).toContainText(`code ${code}`)
   await expect(prompt).toContainText(/Chromium \d+ on Linux/)
-  await ui.screenshot({ path: join(SHOTS, 'pairing-prompt.png') })
+  if (SCREENSHOTS) await ui.screenshot({ path: join(SHOTS, 'pairing-prompt.png') })
   await prompt.getByRole('button', { name: 'Allow', exact: true }).click()
   await expect(prompt).toBeHidden()
   await ui.close()
@@ -201,7 +204,7 @@ test('a URL import gets the paywall; the extension saves the whole article with 
   ])
   await expect(body.locator('mark.hl').first()).toContainText('Iran needs to withdraw')
   expect(toSite).toEqual([])
-  await ui.screenshot({ path: join(SHOTS, 'extension-saved-article.png') })
+  if (SCREENSHOTS) await ui.screenshot({ path: join(SHOTS, 'extension-saved-article.png') })
   await ui.close()
 })
 
@@ -361,7 +364,7 @@ test('the popup says “Saved” for a new page and “Not saved” with the rea
   await options.getByLabel('Port').fill('99999')
   await options.getByRole('button', { name: 'Save' }).click()
   await expect(options.getByText('A port is a whole number from 1 to 65535.')).toBeVisible()
-  await options.screenshot({ path: join(SHOTS, 'extension-options.png') })
+  if (SCREENSHOTS) await options.screenshot({ path: join(SHOTS, 'extension-options.png') })
   await options.close()
   await brief.close()
 })

@@ -25,7 +25,9 @@ const steps = [
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const times = []
 let failedStep = null
-const env = { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }
+// The e2e suite's screenshots are for people to look at (`npm run test:e2e` writes them);
+// here they are skipped unless asked for (CLIPFILE_E2E_SCREENSHOTS=1).
+const env = { CLIPFILE_E2E_SCREENSHOTS: '0', ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' }
 
 /** Runs one step with its output shown as it comes; resolves with its exit status. */
 function run([name, cmd, args], { buffered = false } = {}) {

@@ -62,7 +62,15 @@ export const test = base.extend<{ served: Served; consoleErrors: string[] }>({
 })
 export { expect }
 
+/**
+ * Whether the suite writes its screenshots (test-results/screenshots): yes, unless
+ * CLIPFILE_E2E_SCREENSHOTS=0, which `npm test` sets — the layouts are still exercised at each
+ * width, only the pictures nobody looks at in CI are not taken (about 13 s of the step).
+ */
+export const SCREENSHOTS = process.env.CLIPFILE_E2E_SCREENSHOTS !== '0'
+
 /** Screenshots for people to look at (test-results/screenshots, not compared). */
 export async function snap(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return
   await page.screenshot({ path: join(ROOT, 'test-results/screenshots', `${name}.png`) })
 }
