@@ -176,6 +176,8 @@ describe('the library counts kept by triggers (migration 015)', () => {
     expect(report.ok).toBe(false)
     expect(report.problems.join('\n')).toMatch(/count of inbox says \d+, the archive holds \d+/)
     expect(report.problems.join('\n')).toMatch(/1 tag\(s\) list the wrong number .*“Syria”/)
+    expect(report.problems.filter((p) => /count|tag\(s\)/.test(p))).toHaveLength(2)
+    expect(report.problems.at(-1)).toMatch(/'clipfile check --repair' counts them again$/)
     repairIndexes(db)
     expect(countsOutOfStep(db)).toEqual([])
     expect(runChecks(db).problems.join('\n')).not.toMatch(/count|tag\(s\)/)

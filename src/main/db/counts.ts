@@ -58,7 +58,7 @@ export function countsOutOfStep(db: DB): string[] {
     .all() as [string, number, number, number, number][]
   const wrong = tags.filter(([, a, h, ca, ch]) => a !== ca || h !== ch)
   if (wrong.length) problems.push(`${wrong.length} tag(s) list the wrong number of articles or highlights (${wrong.slice(0, 3).map(([n]) => `“${n}”`).join(', ')})`)
-  if (problems.length) problems.push("'clipfile check --repair' counts them again")
+  if (problems.length) problems[problems.length - 1] += "; 'clipfile check --repair' counts them again"
   return problems
 }
 
