@@ -49,6 +49,12 @@ const STEPS = ['open', 'info', 'listTags', 'listSavedSearches', 'listChanges', '
 type Step = (typeof STEPS)[number]
 const samples: Record<Step | 'total', number[]> = { open: [], info: [], listTags: [], listSavedSearches: [], listChanges: [], listArticles: [], total: [] }
 
+/** The value of an API answer, or the answer thrown as an error. */
+const ok = <T,>(r: { ok: boolean; value?: T }) => {
+  if (!r.ok) throw new Error(JSON.stringify(r))
+  return r.value as T
+}
+
 // Opened once first, so that a migration (an older archive) is not timed as a first screen.
 openApp(path).close()
 for (let i = 0; i < runs; i++) {
@@ -62,10 +68,6 @@ for (let i = 0; i < runs; i++) {
   }
   const app = openApp(path)
   lap('open')
-  const ok = <T,>(r: { ok: boolean; value?: T }) => {
-    if (!r.ok) throw new Error(JSON.stringify(r))
-    return r.value as T
-  }
   ok(await app.api.info({}))
   lap('info')
   ok(await app.api.listTags({}))

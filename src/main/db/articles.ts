@@ -4,7 +4,7 @@ import type { ArticleState } from '../../shared/vocabulary'
 import { ASSET_PREFIX } from '../../shared/reader/schema'
 import type { DB } from './connection'
 import { stmt } from './statements'
-import { keptListTotal, libraryCounts } from './counts'
+import { keptListTotal } from './counts'
 import { packBytes, packDocText, unpackBytes, unpackDoc, unpackDocText } from './codec'
 import { tagsForArticles } from './tags'
 import { listHighlights } from './highlights'
@@ -287,12 +287,11 @@ function filterWhere(f: ArticleFilter): { sql: string; params: Record<string, un
  * up just those. Null when the list must be counted.
  */
 function listTotal(db: DB, o: ArticleFilter): number | null {
-  const kept = keptListTotal(db, { ...o, exclude: undefined })
+  const kept = keptListTotal(db, o)
   if (kept === null || !o.exclude?.length) return kept
   const where = filterWhere({ state: o.state, starred: o.starred })
-  const within = where.sql ? where.sql.replace(/^WHERE /, 'AND ') : ''
   const setAside = db
-    .prepare(`SELECT count(*) FROM articles a WHERE a.id IN (SELECT value FROM json_each(@ids)) ${within}`)
+    .prepare(`SELECT count(*) FROM articles a ${where.sql ? `${where.sql} AND` : 'WHERE'} a.id IN (SELECT value FROM json_each(@ids))`)
     .pluck()
     .get({ ...where.params, ids: JSON.stringify(o.exclude) }) as number
   return kept - setAside
@@ -317,12 +316,6 @@ export function listArticleStates(db: DB, o: ArticleFilter & { sort: ListOptions
     .raw(true)
     .all(where.params) as [number, ArticleState, number][]
   return rows.map(([id, state, starred]) => ({ id, state, starred: starred === 1 }))
-}
-
-/** How many articles there are in all, in each reading state, and starred. */
-export function countByState(db: DB): { all: number; inbox: number; archive: number; starred: number } {
-  const c = libraryCounts(db)
-  return { all: c.articles, inbox: c.inbox, archive: c.archive, starred: c.starred }
 }
 
 /** Moves articles to a state and/or stars them; returns how many exist among `ids`. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { openDatabase, type DB } from './connection'
-import { countByState, deleteArticles, listArticles, setArticleState, type ListOptions } from './articles'
-import { countHighlights, deleteHighlightRow, insertHighlight, setHighlightTags } from './highlights'
+import { deleteArticles, listArticles, setArticleState, type ListOptions } from './articles'
+import { deleteHighlightRow, insertHighlight, setHighlightTags } from './highlights'
 import { addArticleTags, ensureTags, listTags, pruneTags, renameTag, setArticleTags } from './tags'
-import { countsOutOfStep, recountLibrary } from './counts'
+import { countsOutOfStep, libraryCounts, recountLibrary } from './counts'
 import { repairIndexes, runChecks } from '../maintenance'
 import { makeRng, type Rng } from '../../../test/support/prng'
 import { tempDbPath } from '../../../test/support/tmp'
@@ -29,8 +29,8 @@ function counted(db: DB) {
 
 /** What the library shows from the kept counts. */
 function kept(db: DB) {
-  const { all, inbox, archive, starred } = countByState(db)
-  return { all, inbox, archive, starred, highlights: countHighlights(db), tags: listTags(db) }
+  const { articles: all, inbox, archive, starred, highlights } = libraryCounts(db)
+  return { all, inbox, archive, starred, highlights, tags: listTags(db) }
 }
 
 const LISTS: Partial<ListOptions>[] = [
@@ -197,8 +197,7 @@ describe('the library counts kept by triggers (migration 015)', () => {
     // Kept counts set by hand to values no count gives: what is read shows where it came from.
     db.prepare("UPDATE library_counts SET n = 1000 + length(key)").run()
     db.prepare('UPDATE tags SET article_count = 77, highlight_count = 5').run()
-    expect(countByState(db)).toEqual({ all: 1008, inbox: 1005, archive: 1007, starred: 1007 })
-    expect(countHighlights(db)).toBe(1010)
+    expect(libraryCounts(db)).toEqual({ articles: 1008, inbox: 1005, archive: 1007, starred: 1007, highlights: 1010 })
     expect(listTags(db)).toEqual([{ name: 'Syria', articles: 77, highlights: 5 }])
     const total = (f: Partial<ListOptions>) => listArticles(db, { limit: 1, offset: 0, sort: 'saved', ...f }).total
     expect([total({}), total({ state: 'inbox' }), total({ state: 'archive' }), total({ starred: true })]).toEqual([1008, 1005, 1007, 1007])

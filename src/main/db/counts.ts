@@ -21,6 +21,10 @@ const COUNTED: Record<CountKey, string> = {
 }
 const KEYS = Object.keys(COUNTED) as CountKey[]
 
+/** A tag's rows in `article_tags` and in `highlight_tags`, counted (`tag`: its id). */
+const countedTagRows = (tag: string) =>
+  `(SELECT count(*) FROM article_tags WHERE tag_id = ${tag}), (SELECT count(*) FROM highlight_tags WHERE tag_id = ${tag})`
+
 /** The kept counts (0 for a key that has no row). */
 export function libraryCounts(db: DB): Record<CountKey, number> {
   const counts = { articles: 0, inbox: 0, archive: 0, starred: 0, highlights: 0 }
@@ -32,10 +36,11 @@ export function libraryCounts(db: DB): Record<CountKey, number> {
 
 /**
  * A library list's total from the kept counts, when its filter is one they hold (everything,
- * one reading state, starred); null for any other filter, which the caller counts.
+ * one reading state, starred), before any articles it sets aside; null for any other filter,
+ * which the caller counts.
  */
-export function keptListTotal(db: DB, f: { state?: ArticleState; starred?: boolean; tag?: string; exclude?: number[] }): number | null {
-  if (f.tag || f.exclude?.length || f.starred === false || (f.state && f.starred !== undefined)) return null
+export function keptListTotal(db: DB, f: { state?: ArticleState; starred?: boolean; tag?: string }): number | null {
+  if (f.tag || f.starred === false || (f.state && f.starred !== undefined)) return null
   const key: CountKey = f.state ?? (f.starred ? 'starred' : 'articles')
   return (db.prepare('SELECT n FROM library_counts WHERE key = ?').pluck().get(key) as number | undefined) ?? null
 }
@@ -50,9 +55,7 @@ export function countsOutOfStep(db: DB): string[] {
   }
   const tags = db
     .prepare(
-      `SELECT t.name, t.article_count, t.highlight_count,
-              (SELECT count(*) FROM article_tags WHERE tag_id = t.id), (SELECT count(*) FROM highlight_tags WHERE tag_id = t.id)
-       FROM tags t`
+      `SELECT t.name, t.article_count, t.highlight_count, ${countedTagRows('t.id')} FROM tags t`
     )
     .raw()
     .all() as [string, number, number, number, number][]
@@ -66,8 +69,5 @@ export function countsOutOfStep(db: DB): string[] {
 export function recountLibrary(db: DB): void {
   const put = db.prepare('INSERT INTO library_counts(key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = excluded.n')
   for (const key of KEYS) put.run(key, db.prepare(COUNTED[key]).pluck().get() as number)
-  db.prepare(
-    `UPDATE tags SET article_count = (SELECT count(*) FROM article_tags WHERE tag_id = tags.id),
-                     highlight_count = (SELECT count(*) FROM highlight_tags WHERE tag_id = tags.id)`
-  ).run()
+  db.prepare(`UPDATE tags SET (article_count, highlight_count) = (SELECT ${countedTagRows('tags.id')})`).run()
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import type { Highlight } from '../../shared/types'
 import type { DB } from './connection'
 import { stmt } from './statements'
-import { libraryCounts } from './counts'
 
 interface HighlightRow {
   id: number
@@ -56,10 +55,6 @@ export function listHighlights(db: DB, o: { articleId?: number }): Highlight[] {
     )
     .all({ articleId: o.articleId ?? null }) as HighlightRow[]
   return rows.map(toHighlight)
-}
-
-export function countHighlights(db: DB): number {
-  return libraryCounts(db).highlights
 }
 
 export interface NewHighlight {

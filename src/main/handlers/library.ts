@@ -3,7 +3,7 @@ import type { AppContext } from '../context'
 import { schemaVersion } from '../db/connection'
 import * as articles from '../db/articles'
 import * as tags from '../db/tags'
-import { countHighlights } from '../db/highlights'
+import { libraryCounts } from '../db/counts'
 import { runImport } from '../import/run'
 import { VERSION } from '../version'
 import { notFound, type AreaHandlers } from './types'
@@ -12,13 +12,13 @@ export function libraryHandlers(ctx: AppContext): AreaHandlers<LibraryOutputs> {
   const { db, events } = ctx
   return {
     info: () => {
-      const counts = articles.countByState(db)
+      const counts = libraryCounts(db)
       return {
         version: VERSION,
         dbPath: ctx.dbPath,
         schemaVersion: schemaVersion(db),
-        articles: counts.all,
-        highlights: countHighlights(db),
+        articles: counts.articles,
+        highlights: counts.highlights,
         inbox: counts.inbox,
         archive: counts.archive,
         starred: counts.starred
