@@ -16,6 +16,7 @@ import { createInterface } from 'node:readline'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { stats, type Stats } from './measure'
 import { DATA_DIR } from './build'
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/chromium'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -59,10 +60,7 @@ export function startServe(db: string): Promise<{ proc: ChildProcess; url: strin
 
 /** Debian's Chromium (as the e2e suite runs it) with one page at the bench's window size. */
 export async function openBenchPage(): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   // tsx (esbuild keepNames) wraps named functions in __name(…): give the page a no-op one.
   await page.addInitScript('window.__name = (f) => f')
