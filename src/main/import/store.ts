@@ -23,6 +23,7 @@ import { followNewSave } from '../versions/follow'
 import { UserError } from '../../shared/result'
 import type { VersionHow } from '../../shared/vocabulary'
 import type { ImportedHighlight } from './tasks'
+import { collapseSpaces } from '../../shared/spaces'
 
 export interface ArticleToStore extends articles.NewArticle {
   tags?: string[]
@@ -115,7 +116,7 @@ function createArticle(db: DB, a: ArticleToStore): StoreOutcome {
   return { id, status: 'created', version: 1, changed: true }
 }
 
-const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim()
+const norm = (s: string | null | undefined): string => collapseSpaces(s ?? '').trim()
 
 function updateArticle(db: DB, id: number, a: ArticleToStore): StoreOutcome {
   const key = articles.versionKey(db, id)!

@@ -11,6 +11,7 @@ import { extractArticle, type Extracted } from './extract'
 import { localiseImagesIn, type Asset, type LoadImage } from './images'
 import { domToDoc } from './to-doc'
 import type { Node as PMNode } from 'prosemirror-model'
+import { collapseSpaces } from '../../shared/spaces'
 
 /**
  * The version of the extraction rules. Raise it when a change to the page pipeline would
@@ -114,7 +115,7 @@ const isBylineLine = (line: string, byline: string): boolean => norm(line).repla
 export function betterExcerpt(excerpt: string | null, byline: string | null, text: string): string | null {
   if (excerpt && !(byline && isBylineLine(excerpt, byline))) return excerpt
   const opening = text.split('\n\n').find((p) => p.trim().length > 40) ?? text
-  const flat = opening.replace(/\s+/g, ' ').trim()
+  const flat = collapseSpaces(opening).trim()
   if (!flat) return null
   return flat.length <= 280 ? flat : `${flat.slice(0, flat.lastIndexOf(' ', 280))}…`
 }
@@ -144,7 +145,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu
 /** Hash of the text with Unicode and whitespace differences normalised away. */
 export function hashText(text: string): string {
   // NFKC leaves ASCII unchanged, so ASCII text skips it.
-  const normalised = (ASCII.test(text) ? text : text.normalize('NFKC')).replace(/\s+/g, ' ').trim()
+  const normalised = collapseSpaces(ASCII.test(text) ? text : text.normalize('NFKC')).trim()
   return createHash('sha256').update(normalised, 'utf8').digest('hex')
 }
 

@@ -5,6 +5,7 @@
  * publishers everywhere use for the same things.
  */
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom'
+import { collapseSpaces } from '../../shared/spaces'
 
 /**
  * An element's class, id, role and itemprop, lower case, as one string ("c-newsletter__title
@@ -21,7 +22,7 @@ export function namesOf(el: DomElement): string {
 }
 
 /** Whitespace-collapsed text. */
-export const textOf = (n: DomNode | null): string => (n?.textContent ?? '').replace(/\s+/g, ' ').trim()
+export const textOf = (n: DomNode | null): string => collapseSpaces(n?.textContent ?? '').trim()
 
 /** Share of an element's text that sits inside links (0 for an element without text). */
 export function linkDensity(el: DomElement): number {
@@ -61,7 +62,7 @@ const STAMP = new RegExp(
 export function isDateStamp(text: string): boolean {
   // Every stamp has a digit: most lines are turned away without the long pattern.
   if (!/\d/.test(text)) return false
-  const t = text.replace(/\s+/g, ' ').trim()
+  const t = collapseSpaces(text).trim()
   if (t.length === 0 || t.length > 70) return false
   return STAMP.test(t) || /^(?:updated|published|posted)?\s*\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago$/i.test(t)
 }

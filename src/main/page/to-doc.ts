@@ -8,6 +8,7 @@
 import { DOMParser as PMDOMParser, Fragment, type Node as PMNode } from 'prosemirror-model'
 import { readerSchema } from '../../shared/reader/schema'
 import { ELEMENT_NODE, TEXT_NODE, type DomElement, type DomNode } from './dom'
+import { collapseSpaces } from '../../shared/spaces'
 
 const REMOVED = [
   'script', 'style', 'link', 'meta', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
@@ -45,7 +46,7 @@ function tidyFigure(figure: DomElement): void {
   const images = [...figure.querySelectorAll('img')]
   const caption = figure.querySelector('figcaption')
   if (caption) caption.remove()
-  const rest = (figure.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const rest = collapseSpaces(figure.textContent ?? '').trim()
   if (images.length === 0) {
     // A figure around a quotation, a table or code: that content is the article's.
     const after: DomNode[] = rest ? [...Array.from(figure.childNodes)] : []

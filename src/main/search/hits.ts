@@ -5,6 +5,7 @@ import type { SearchHighlight, SearchHit } from '../../shared/types'
 import { prep } from './statements'
 import { ARTICLE_FTS_COLUMNS, ARTICLE_FTS_TOKENIZE } from './sql'
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type ArticleState } from '../../shared/vocabulary'
+import { collapseSpaces } from '../../shared/spaces'
 
 /** One page of the match set: the ids to show, with their scores, and how many match in all. */
 export interface PageIds {
@@ -217,7 +218,7 @@ function substringSnippets(db: DB, words: string[], ids: number[], out: Map<numb
     if (!hit) continue
     const start = Math.max(0, hit.at - SUBSTRING_CONTEXT)
     const end = Math.min(text.length, hit.at + hit.w.length + SUBSTRING_CONTEXT)
-    const flat = (s: string) => s.replace(/\s+/g, ' ')
+    const flat = collapseSpaces
     out.set(
       id,
       `${start > 0 ? '…' : ''}${flat(text.slice(start, hit.at))}${SNIPPET_OPEN}${hit.w}${SNIPPET_CLOSE}${flat(text.slice(hit.at + hit.w.length, end))}${end < text.length ? '…' : ''}`

@@ -7,6 +7,7 @@ import type { ChangeSummary, QuoteChange } from '../../shared/types'
 import { looseQuote } from '../annotate/normalize'
 import type { TextDiff } from './diff'
 import { isWord, tokenize } from './diff'
+import { collapseSpaces } from '../../shared/spaces'
 
 /** A quotation as detection reports it (scare quotes are not speech and are left out). */
 export interface QuoteLike {
@@ -30,7 +31,7 @@ export function summarize(
   }
 }
 
-const norm = (s: string): string => s.replace(/\s+/g, ' ').trim()
+const norm = (s: string): string => collapseSpaces(s).trim()
 
 /**
  * Quotations only one version has. One that was removed and one that was added with most
