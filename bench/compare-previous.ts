@@ -48,7 +48,9 @@ function queries(db: Parameters<typeof searchArticles>[0]): string[] {
     'tag:Syria after:2020', 'is:highlight', 'has:note', 'has:note tag:Syria', '-tag:Syria ceasefire', 'tag:Syria OR tag:Iran', '(ceasefire -government) OR zeppelin',
     'site:ledger', 'site:"Morning Post"', 'author:smith', 'lang:en-GB zeppelin', 'co*', '-according', '',
     // Prefixes rewritten as their words for listing and counting (prefixes.ts), or left as they are.
-    'negotiat*', 'clim* summit', '"climate sum"*', 'minist* OR zeppelin', 'econom* ceasefire', 'hous*', 'govern*', 'econom* tag:Syria'
+    'negotiat*', 'clim* summit', '"climate sum"*', 'minist* OR zeppelin', 'econom* ceasefire', 'hous*', 'govern*', 'econom* tag:Syria',
+    // A word within one set: the set read by SQLite inside the doclist's statement (match.ts textWithinSet).
+    'government tag:Syria', 'minister tag:Iran', `zeppelin speaker:${surname}`, `according site:${d}`, `zeppelin site:${d}`, 'author:smith government', 'angle tag:Syria'
   ]
 }
 

@@ -124,6 +124,10 @@ const CASES: [string, string][] = [
   // The dates folded into the tag's test (its copies of the dates, migration 014: match.ts probeSets).
   ['ceasefire tag:Syria after:2018', `${text('"ceasefire"')} AND ${tag('Syria')} AND a.published_at >= '2018-01-01'`],
   ['angle tag:"Hidden Angle" before:2021', `${text('"angle"')} AND ${tag('Hidden Angle')} AND a.published_at < '2021-01-01'`],
+  // A word within one other set: the set read by SQLite in the doclist's statement, with the highlight matches (match.ts textWithinSet).
+  ['government tag:Syria', `${text('"government"')} AND ${tag('Syria')}`],
+  ['government speaker:novak', `${text('"government"')} AND ${speaker('novak')}`],
+  ['ceasefire site:dailyledger.example', `${text('"ceasefire"')} AND ${site('dailyledger.example')}`],
   // A date range next to another set: listed from its index when short (the first), tested on the dates' index by id (the second).
   ['site:capitaltimes.example after:2019-01 before:2019-03', `${site('capitaltimes.example')} AND a.published_at >= '2019-01-01' AND a.published_at < '2019-03-01'`],
   ['site:capitaltimes.example after:2016', `${site('capitaltimes.example')} AND a.published_at >= '2016-01-01'`]
@@ -210,6 +214,21 @@ describe('search from indexes = the plain SQL over every row', () => {
     expect(got).toEqual({ ids: expected, total: expected.length })
     const withText = allPages(`speaker:"${key}" according`, 'newest')
     expect(withText.ids).toEqual(reference(`${speaker(key)} AND ${text('"according"')}`, ORDERS.newest))
+  })
+
+  it('a word found only through highlights, within one outlet (match.ts textWithinSet), is the plain SQL', () => {
+    // "angle" is in no article's text, only in the tag of some highlights ("Hidden Angle").
+    const url = db
+      .prepare("SELECT a.url FROM articles a JOIN highlights h ON h.article_id = a.id WHERE h.id IN (SELECT rowid FROM highlights_fts WHERE highlights_fts MATCH 'angle') ORDER BY a.id LIMIT 1")
+      .pluck()
+      .get() as string
+    const host = new URL(url).hostname.replace(/^www\./u, '')
+    const where = `${text('"angle"')} AND ${site(host)}`
+    const expected = reference(where, ORDERS.relevance)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'angle'`).pluck().get()).toBe(0)
+    const got = allPages(`angle site:${host}`, 'newest')
+    expect(got).toEqual({ ids: reference(where, ORDERS.newest), total: expected.length })
   })
 
   it('surnames shared by several speakers find all of them', () => {

@@ -249,6 +249,8 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
       // The word is rarer than every set: its doclist drives, each entry tested on the sets' and dates' indexes.
       acc = textProbed(db, p.text.fts, probeSets(p))
       broadDone = true
+    } else if (p.text && !p.text.exclude && p.sets.length === 1) {
+      acc = textWithinSet(db, p.text.fts, p.sets[0])
     } else {
       const lists = p.sets.map((s) => uniqueDesc(list(s.sql, ...s.params))).sort((a, b) => a.length - b.length)
       for (const l of lists) acc = acc ? intersectDesc(acc, l) : l
@@ -431,6 +433,23 @@ function textWithin(db: DB, fts: string, exclude: string | null, within: number[
     if (viaOnly.length) out = minusDesc(out, excludedByText(db, fts, exclude, viaOnly, own.length))
   }
   return out
+}
+
+/**
+ * Articles matching `fts` (own text or a highlight) within one set, newest first, the set
+ * never listed here: SQLite reads it from its index into a lookup table and keeps, in one
+ * statement, the doclist's entries and the highlight matches found in it. Listing the set
+ * here cost more whichever list was the shorter (its ids read, sorted and handed back as
+ * JSON). At a million articles (CPU p50, timed interleaved with the code before):
+ * `government speaker:Torres`, 400,000 entries against the 83,000 quotes of 31,000
+ * articles, 91 → 76 ms; `government tag:Syria`, against 137,000 tagged articles, 237 → 155;
+ * `zeppelin speaker:Torres`, 1,000 entries, 28 → 22. A tag whose doclist is the shorter is
+ * still probed entry by entry (textProbed).
+ */
+function textWithinSet(db: DB, fts: string, set: IdSet): number[] {
+  const v = viaHighlightsSql(fts)
+  const sql = `SELECT id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? UNION ALL ${v.sql}) WHERE +id IN (${set.sql})`
+  return uniqueDesc(prep(db, sql, true).all(fts, ...v.params, ...set.params) as number[])
 }
 
 /**
