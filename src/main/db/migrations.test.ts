@@ -333,6 +333,23 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('016 indexes a version-15 archive\'s outlets, authors and dates by id, and the facets read them from it alone', () => {
+    const path = tempDbPath()
+    const v15 = openDatabase(path, { targetVersion: 15 })
+    v15.prepare("INSERT INTO articles(id, url, title, byline, site, saved_at, published_at, content_hash) VALUES (4, 'u4', 'A', 'Ann Lee', 'Ledger', 'now', '2020-02-02', 'h4')").run()
+    v15.close()
+    const db = openDatabase(path)
+    const sql = "WITH m(id) AS (SELECT value FROM json_each('[4]')) SELECT a.site, a.byline, a.published_at FROM m JOIN articles a INDEXED BY articles_id_facets ON a.id = m.id"
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
+    expect(plan).toMatch(/USING COVERING INDEX articles_id_facets/)
+    expect(db.prepare(sql).raw().all()).toEqual([['Ledger', 'Ann Lee', '2020-02-02']])
+    // Kept by SQLite through a change of any of its columns.
+    db.prepare("UPDATE articles SET site = 'Herald', byline = NULL, published_at = '2021-01-01' WHERE id = 4").run()
+    expect(db.prepare(sql).raw().all()).toEqual([['Herald', null, '2021-01-01']])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
   it('refuses an archive written by a newer version, and leaves the file untouched', () => {
     const path = tempDbPath()
     const raw = new Database(path)

@@ -13,8 +13,9 @@ import { migration012 } from './012-search-indexes'
 import { migration013 } from './013-search-id-indexes'
 import { migration014 } from './014-tag-dates'
 import { migration015 } from './015-library-counts'
+import { migration016 } from './016-facet-index'
 import type { Migration } from './types'
 
 /** Every migration in order; the last one's version is the schema this build writes. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015]
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016]
 export const LATEST_VERSION = migrations[migrations.length - 1].version
