@@ -269,7 +269,9 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     }
     return acc
   }
-  const ids = (): number[] => (all ??= evaluate())
+  // One set countable from its index (a tag, `is:highlight`, with dates): listed by its own
+  // statement from indexes, never by listing each part and intersecting here.
+  const ids = (): number[] => (all ??= counted ? list(counted.newest.sql, ...counted.newest.params) : evaluate())
   const sql = (): SqlFragment => {
     if (rowsOnly) return rowSql
     if (counted && !all) return counted.newest
