@@ -172,8 +172,9 @@ export async function readerBench(
               const t = n as Text
               if (!t.parentElement?.closest('[data-hl]') && (t.data.match(/\S+\s+\S+\s+\S+/) ?? null) && t.data.length > 40) plain.push(t)
             }
-            const node = plain[Math.floor(plain.length / 3) + k * 7]
-            if (!node) return reject(new Error('no unhighlighted text to select'))
+            // The k-th try moves on by 7 stretches, wrapping round: each added highlight takes its stretch out of the list.
+            if (plain.length === 0) return reject(new Error('no unhighlighted text to select'))
+            const node = plain[(Math.floor(plain.length / 3) + k * 7) % plain.length]
             const start = node.data.search(/\S/)
             const range = document.createRange()
             range.setStart(node, start)

@@ -3,12 +3,16 @@
  *
  *   npx tsx bench/run.ts [--quick | --size N] [--json] [--seed N] [--rebuild] [--fast | --full]
  *                        [--no-import] [--no-reader] [--no-serve] [--import-scale | --no-import-scale] [--runs N] [--budget S]
+ *                        [--versions | --no-versions] [--reextract | --no-reextract]
  *
  * --quick: 2,000 articles; default 10,000; --size 100000 or 1000000 for the large runs. Archives
  * are kept in bench/.data/ and reused when the generator, build, seed and size match (an
  * earlier schema is migrated in place). Above 200,000 articles the archive is built in the
  * FAST BUILD MODE (bench/build.ts; --full or --fast choose). Messages go to stderr; the table
- * (or with --json one JSON object) to stdout.
+ * (or with --json one JSON object) to stdout. Above 200,000 articles the steps that copy, vacuum or
+ * re-extract the whole archive (versions' storage, re-extraction) are left out unless asked for
+ * (--versions, --reextract): at a million that is a 20 GB copy and hours of work each, and
+ * they are measured at 10,000 and 100,000.
  */
 import { relative } from 'node:path'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -52,6 +56,7 @@ const { values } = parseArgs({
     'no-import': { type: 'boolean', default: false },
     'no-reader': { type: 'boolean', default: false },
     'no-serve': { type: 'boolean', default: false },
+    versions: { type: 'boolean' },
     'no-versions': { type: 'boolean', default: false },
     'version-edits': { type: 'string' },
     'only-versions': { type: 'boolean', default: false },
@@ -60,6 +65,7 @@ const { values } = parseArgs({
     'import-pages': { type: 'string' },
     runs: { type: 'string' },
     budget: { type: 'string' },
+    reextract: { type: 'boolean' },
     'no-reextract': { type: 'boolean', default: false },
     'reextract-limit': { type: 'string' },
     cjk: { type: 'string' },
@@ -76,6 +82,13 @@ const budgetMs = (values.budget ? Number(values.budget) : 60) * 1000
 // 1,000 pages into a copy of the archive: the 100k archive is a few GB to copy; a million's is 20.
 const importScale = !values['no-import-scale'] && (values['import-scale'] ?? (size >= 50_000 && size <= 200_000))
 const log = (s: string) => process.stderr.write(`${s}\n`)
+// Steps that copy, vacuum or re-extract the whole archive: hours and a 20 GB copy at a million.
+const WHOLE_ARCHIVE_MAX = 200_000
+const wholeSkip = `not run above ${WHOLE_ARCHIVE_MAX.toLocaleString('en')} articles: it copies, vacuums or re-extracts the whole archive; --versions / --reextract run it`
+const versionsOn = !values['no-versions'] && (values.versions ?? size <= WHOLE_ARCHIVE_MAX)
+const reextractOn = !values['no-reextract'] && (values.reextract ?? size <= WHOLE_ARCHIVE_MAX)
+const versionsSkip = values['no-versions'] ? '--no-versions' : wholeSkip
+const reextractSkip = values['no-reextract'] ? '--no-reextract' : wholeSkip
 
 const LARGE = size >= 500_000
 const TARGETS = {
@@ -203,11 +216,13 @@ async function main() {
   const db = await dbBench(archive.path)
 
   // 8. Versions: storage per version, diff speed.
-  const versions = values['no-versions'] ? null : await versionsStep(archive.path)
+  if (!versionsOn) log(`Versions: skipped (${versionsSkip}).`)
+  const versions = versionsOn ? await versionsStep(archive.path) : null
 
   // 9. Re-extraction of the whole archive from its kept pages.
   let reextract: ReextractResult | null = null
-  if (!values['no-reextract']) {
+  if (!reextractOn) log(`Re-extraction: skipped (${reextractSkip}).`)
+  else {
     const limit = values['reextract-limit'] ? Number(values['reextract-limit']) : undefined
     log(`Re-extraction: ${limit ?? 'every'} article${limit === 1 ? '' : 's'} of the archive again from its kept page…`)
     reextract = await reextractBench(archive.path, log, limit)
@@ -355,7 +370,7 @@ async function main() {
       breakdown: db.breakdown.slice(0, 14)
     },
     library: { first_screen_ms: db.firstScreen.p50, first_screen_p95_ms: db.firstScreen.p95, first_screen_first_ms: db.firstScreen.first },
-    versions: versions ?? { skipped: '--no-versions' },
+    versions: versions ?? { skipped: versionsSkip },
     reextract: reextract && {
       articles: reextract.articles,
       seconds: reextract.seconds,
@@ -559,7 +574,7 @@ function report(
       ['open + list first 100 (p50 / p95 / first)', `${fmt(db.firstScreen.p50)} / ${fmt(db.firstScreen.p95)} / ${fmt(db.firstScreen.first)} ms`]
     ])
   )
-  if (r.versions) out.push(versionsTable(r.versions))
+  out.push(r.versions ? versionsTable(r.versions) : `\nVersions\n  skipped (${versionsSkip})`)
   out.push('\nRe-extraction (from the kept pages, through reextractArticles)')
   out.push(
     reextract
@@ -570,7 +585,7 @@ function report(
           ['time', `${reextract.seconds.toFixed(1)} s (main thread CPU ${reextract.cpuSeconds.toFixed(1)} s)`],
           ['new text / same text / failed / no page', `${reextract.changed} / ${reextract.unchanged} / ${reextract.failed} / ${reextract.skipped}`]
         ])
-      : '  skipped (--no-reextract)'
+      : `  skipped (${reextractSkip})`
   )
   out.push(`\nChinese/Japanese substring search (${cjk.articles} generated Chinese articles)`)
   out.push(table([
