@@ -218,10 +218,9 @@ function substringSnippets(db: DB, words: string[], ids: number[], out: Map<numb
     if (!hit) continue
     const start = Math.max(0, hit.at - SUBSTRING_CONTEXT)
     const end = Math.min(text.length, hit.at + hit.w.length + SUBSTRING_CONTEXT)
-    const flat = collapseSpaces
     out.set(
       id,
-      `${start > 0 ? '…' : ''}${flat(text.slice(start, hit.at))}${SNIPPET_OPEN}${hit.w}${SNIPPET_CLOSE}${flat(text.slice(hit.at + hit.w.length, end))}${end < text.length ? '…' : ''}`
+      `${start > 0 ? '…' : ''}${collapseSpaces(text.slice(start, hit.at))}${SNIPPET_OPEN}${hit.w}${SNIPPET_CLOSE}${collapseSpaces(text.slice(hit.at + hit.w.length, end))}${end < text.length ? '…' : ''}`
     )
   }
 }

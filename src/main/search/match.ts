@@ -449,17 +449,18 @@ function textWithin(db: DB, fts: string, exclude: string | null, within: number[
  * still probed entry by entry (textProbed).
  */
 function textWithinSet(db: DB, fts: string, set: IdSet): number[] {
-  const v = viaHighlightsSql(fts)
-  const sql = `SELECT id FROM (SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ? UNION ALL ${v.sql}) WHERE +id IN (${set.sql})`
-  return uniqueDesc(prep(db, sql, true).all(fts, ...v.params, ...set.params) as number[])
+  const text = textSet(fts)
+  const sql = `WITH m(id) AS (${text.sql}) SELECT id FROM m WHERE +id IN (${set.sql})`
+  return uniqueDesc(prep(db, sql, true).all(...text.params, ...set.params) as number[])
 }
 
 /**
  * The own matches of `expr` among `within` (sorted, newest first), by the cheaper side: the
  * doclist, when it is no longer than the set (counted only that far), is listed and the two
- * lists intersected here (`ceasefire tag:Syria`: 7,900 entries against 13,700 tagged); a set
- * shorter than the doclist is handed to SQLite, which keeps the doclist's rows in it in one
- * pass (`government speaker:Torres`: 3,100 articles against 40,000 entries).
+ * lists intersected here; a set shorter than the doclist is handed to SQLite, which keeps the
+ * doclist's rows in it in one pass. `within` is what is left of several sets intersected here,
+ * or of one with an exclusion (`ceasefire -government tag:Syria`); a word within one set alone
+ * is textWithinSet's.
  */
 function ownWithin(db: DB, expr: string, within: number[]): number[] {
   const entries = prep(db, `SELECT count(*) FROM (${OWN} LIMIT ?)`, true).get(expr, within.length + 1) as number
