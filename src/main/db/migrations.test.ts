@@ -7,6 +7,10 @@ import { tempDbPath } from '../../../test/support/tmp'
 import { UserError } from '../../shared/result'
 import { openApp } from '../app'
 
+/** SQLite's plan for `sql`, its steps joined by spaces. */
+const planOf = (db: Database.Database, sql: string): string =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
+
 describe('migrations', () => {
   it('numbers migrations 1, 2, 3… without gaps', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1))
@@ -197,8 +201,7 @@ describe('migrations', () => {
     expect(() => add.run('hash-3', 'approved', '1234')).toThrow(/CHECK/)
     expect(() => add.run('hash-4', 'pending', null)).toThrow(/CHECK/)
     expect(() => add.run('hash-1', 'approved', null)).toThrow(/UNIQUE/)
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE url = 'https://x.test/a'").all() as { detail: string }[]
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX articles_url/)
+    expect(planOf(db, "SELECT id FROM articles WHERE url = 'https://x.test/a'")).toMatch(/USING (COVERING )?INDEX articles_url/)
     expect(db.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Old' })
     db.close()
   })
@@ -247,12 +250,11 @@ describe('migrations', () => {
     expect(names.all('quotes_speaker')).toEqual([])
     expect(names.all('articles_%')).toEqual(expect.arrayContaining(['articles_host', 'articles_site']))
     // The expression indexes hold what the filters look up: the host, lower-cased; the speaker's last word.
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
     const host = "lower(CASE WHEN instr(substr(url, instr(url, '://') + 3), '/') > 0 THEN substr(substr(url, instr(url, '://') + 3), 1, instr(substr(url, instr(url, '://') + 3), '/') - 1) ELSE substr(url, instr(url, '://') + 3) END)"
-    expect(plan(`SELECT id FROM articles WHERE ${host} = 'news.x.test'`)).toMatch(/USING (COVERING )?INDEX articles_host/)
+    expect(planOf(db, `SELECT id FROM articles WHERE ${host} = 'news.x.test'`)).toMatch(/USING (COVERING )?INDEX articles_host/)
     expect(db.prepare(`SELECT id FROM articles WHERE ${host} = 'news.x.test'`).pluck().all()).toEqual([1])
     const surname = "substr(speaker_key, length(rtrim(speaker_key, replace(speaker_key, ' ', ''))) + 1)"
-    expect(plan(`SELECT article_id FROM quotes WHERE ${surname} = 'lima' AND kind <> 'scare'`)).toMatch(/USING COVERING INDEX quotes_surname_article/)
+    expect(planOf(db, `SELECT article_id FROM quotes WHERE ${surname} = 'lima' AND kind <> 'scare'`)).toMatch(/USING COVERING INDEX quotes_surname_article/)
     expect(db.prepare(`SELECT article_id FROM quotes WHERE ${surname} = 'lima'`).pluck().all()).toEqual([1])
     db.close()
   })
@@ -264,13 +266,12 @@ describe('migrations', () => {
     v12.prepare("INSERT INTO highlights(id, uuid, article_id, exact, prefix, suffix, start_pos, end_pos, created_at, updated_at) VALUES (9, 'x', 3, 'e', '', '', 0, 1, 'now', 'now')").run()
     v12.close()
     const db = openDatabase(path)
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
     // What search reads from them (compile.ts dateSet, tagSet): no row of either table.
     const date = "SELECT 1 FROM articles d INDEXED BY articles_id_published WHERE d.id = 3 AND d.published_at >= '2021-01-01'"
-    expect(plan(date)).toMatch(/USING COVERING INDEX articles_id_published/)
+    expect(planOf(db, date)).toMatch(/USING COVERING INDEX articles_id_published/)
     expect(db.prepare(date).all()).toHaveLength(1)
     const article = 'SELECT h.article_id FROM highlights h INDEXED BY highlights_id_article WHERE h.id = 9'
-    expect(plan(article)).toMatch(/USING COVERING INDEX highlights_id_article/)
+    expect(planOf(db, article)).toMatch(/USING COVERING INDEX highlights_id_article/)
     expect(db.prepare(article).pluck().all()).toEqual([3])
     db.close()
   })
@@ -298,9 +299,8 @@ describe('migrations', () => {
     expect(own()).toEqual([[1, 1, '2019-03-01'], [2, 1, '2021-07-09'], [3, 2, null]])
     expect(viaHl()).toEqual([[9, 2, 2, '2021-07-09']])
     // Read from the indexes alone (search/filters.ts tagSet).
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
-    expect(plan("SELECT count(*) FROM article_tags at WHERE at.tag_id = 1 AND at.published_at >= '2020'")).toMatch(/COVERING INDEX article_tags_tag_published/)
-    expect(plan("SELECT ht.article_id FROM highlight_tags ht WHERE ht.tag_id = 2 AND ht.article_id >= 2 AND ht.published_at >= '2020'")).toMatch(
+    expect(planOf(db, "SELECT count(*) FROM article_tags at WHERE at.tag_id = 1 AND at.published_at >= '2020'")).toMatch(/COVERING INDEX article_tags_tag_published/)
+    expect(planOf(db, "SELECT ht.article_id FROM highlight_tags ht WHERE ht.tag_id = 2 AND ht.article_id >= 2 AND ht.published_at >= '2020'")).toMatch(
       /COVERING INDEX highlight_tags_tag_article/
     )
     // Kept exact: every copy equals the article's date and the highlight's article, after each change.
@@ -340,8 +340,7 @@ describe('migrations', () => {
     v15.close()
     const db = openDatabase(path)
     const sql = "WITH m(id) AS (SELECT value FROM json_each('[4]')) SELECT a.site, a.byline, a.published_at FROM m JOIN articles a INDEXED BY articles_id_facets ON a.id = m.id"
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' ')
-    expect(plan).toMatch(/USING COVERING INDEX articles_id_facets/)
+    expect(planOf(db, sql)).toMatch(/USING COVERING INDEX articles_id_facets/)
     expect(db.prepare(sql).raw().all()).toEqual([['Ledger', 'Ann Lee', '2020-02-02']])
     // Kept by SQLite through a change of any of its columns.
     db.prepare("UPDATE articles SET site = 'Herald', byline = NULL, published_at = '2021-01-01' WHERE id = 4").run()
