@@ -348,3 +348,29 @@ describe('one set and date ranges, counted and paged from indexes', () => {
     }
   })
 })
+
+describe("a prefix ranked without FTS5's prefix merge (prefix-scores.ts)", () => {
+  it.each(['econom*', 'negotiat*', 'econom* government', 'clim* summit', 'minist* OR zeppelin', 'gov*'])(
+    "%s: the articles matched by their own text come in FTS5's bm25 order, with its scores",
+    (query) => {
+      const fts = compileQuery(parseQuery(query)).fts as string
+      expect(fts).toContain('*')
+      // Fewer matches than the ranking window: every own match is ranked.
+      const own = db
+        .prepare(
+          'SELECT rowid, bm25(articles_fts, 10.0, 2.0, 2.0, 1.0, 5.0) AS score FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score, rowid DESC'
+        )
+        .raw(true)
+        .all(fts) as [number, number][]
+      expect(own.length).toBeGreaterThan(5)
+      const ownIds = new Set(own.map(([id]) => id))
+      const got: [number, number][] = []
+      for (let offset = 0; ; offset += 200) {
+        const r = searchArticles(db, { query, limit: 200, offset })
+        got.push(...r.results.filter((h) => ownIds.has(h.id)).map((h): [number, number] => [h.id, h.score]))
+        if (r.results.length < 200) break
+      }
+      expect(got).toEqual(own.map(([id, score]) => [id, -score || 0]))
+    }
+  )
+})

@@ -119,6 +119,32 @@ describe('approximate totals', () => {
     }
   })
 
+  it("rounds a prefix's exact count, which its ranking made, instead of estimating from the newest matches", () => {
+    // Its own archive: a prefix of three words, none in half the articles (so its ranking counts
+    // the prefix's rows), all of them in the newest 2,400 of 4,000 only: the newest matches' density
+    // would suggest 4,000.
+    const u = createTestDb()
+    try {
+      u.db.transaction(() => {
+        for (let i = 0; i < 4000; i++) {
+          const word = i < 1600 ? 'sunlight' : ['lunar', 'lunacy', 'lunate'][i % 3]
+          u.add({ title: `Night ${i}`, text: `The ${word} of day ${i}.` })
+        }
+      })()
+      const old = u.db.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'sunlight' ORDER BY rowid LIMIT 1").pluck().get() as number
+      u.highlight(old, { exact: 'The sunlight', note: 'lunar, in a way' })
+      const approx = searchArticles(u.db, { query: 'luna*', approximateFrom: 1000 })
+      const exact = searchArticles(u.db, { query: 'luna*', exactTotal: true })
+      expect(exact).toMatchObject({ total: 2401, totalApproximate: false })
+      expect(approx).toMatchObject({ total: roughly(2401), totalApproximate: true })
+      expect(approx.results.map((h) => [h.id, h.score])).toEqual(exact.results.map((h) => [h.id, h.score]))
+      // The same words OR'd are ranked by FTS5 and count nothing: estimated from the newest matches (here, too high).
+      expect(searchArticles(u.db, { query: 'lunar OR lunacy OR lunate', approximateFrom: 1000 })).toMatchObject({ total: 4000, totalApproximate: true })
+    } finally {
+      u.close()
+    }
+  })
+
   it('samples the facets of an estimated query one id in n, read from the doclist, without listing the matches', () => {
     // Its own archive: more matches than twice FACET_SAMPLE, so that the sample is one in two or more.
     const u = createTestDb()

@@ -43,6 +43,11 @@ export interface MatchSet {
    * with their score by `rank` (an FTS5 auxiliary function call), in one evaluation.
    */
   ownScored(rank: string): [number, number][]
+  /**
+   * Text alone: how many articles the text matches by their own text, counted exactly (once).
+   * Once counted, total() rounds it rather than estimating, where highlights cannot change that.
+   */
+  ownCount(): number
   /** One page in saved order, newest first. */
   newestSaved(limit: number, offset: number): number[]
   /**
@@ -79,6 +84,7 @@ function textMatch(db: DB, fts: string): MatchSet {
   let via: number[] | null = null
   let head: number[] | null = null
   let scored: [number, number][] | null = null
+  let counted: number | null = null
   const viaIds = (): number[] => {
     const v = viaHighlightsSql(fts)
     via ??= uniqueDesc(prep(db, v.sql, true).all(...v.params) as number[])
@@ -105,6 +111,7 @@ function textMatch(db: DB, fts: string): MatchSet {
       head ??= scored.map(([id]) => id)
       return scored
     },
+    ownCount,
     newestSaved: (limit, offset) => ids().slice(offset, offset + limit),
     everyNth: (n) => {
       if (all) return all.filter((id) => id % n === 0)
@@ -115,6 +122,12 @@ function textMatch(db: DB, fts: string): MatchSet {
     total: (exact, from) => {
       if (all || ownHead().length < HEAD) return totalOf(ids().length, exact, from)
       if (exact) return { total: count(), approximate: false }
+      // The own matches already counted (a prefix's ranking needs them): the total is between
+      // them and them plus every article matched through a highlight; when both round to the
+      // same estimate (roughly() never decreases), that is the total as an exact count would report it.
+      if (counted !== null && counted > from && roughly(counted) === roughly(counted + viaIds().length)) {
+        return { total: roughly(counted), approximate: true }
+      }
       // Counting newest first costs more per match than the plain count (FTS5 walks its doclist
       // backwards, ~1.7× at 100k): only worth it when the newest matches are dense enough to
       // suggest more than `from` in all. Either way the total is exact up to `from`.
@@ -123,20 +136,24 @@ function textMatch(db: DB, fts: string): MatchSet {
       return newestCount(db, list(), viaIds(), from, span)
     }
   }
+  function ownCount(): number {
+    counted ??= prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(list()) as number
+    return counted
+  }
   function count(): number {
-      if (all || ownHead().length < HEAD) return ids().length
-      const v = viaIds()
-      if (v.length === 0) return prep(db, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?`, true).get(list()) as number
-      // One pass over the doclist counts the own matches and those also matched through a
-      // highlight. (Looking each highlight match up in the doclist instead, rowid = ?, was
-      // measured slower at 10k and 100k: 49 lookups 4.7 ms vs one pass 0.8 ms for `according`.)
-      const [ownCount, both] = prep(
-        db,
-        'SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END) FROM articles_fts WHERE articles_fts MATCH ?'
-      )
-        .raw(true)
-        .get(JSON.stringify(v), list()) as [number, number]
-      return ownCount + v.length - both
+    if (all || ownHead().length < HEAD) return ids().length
+    const v = viaIds()
+    if (v.length === 0) return ownCount()
+    // One pass over the doclist counts the own matches and those also matched through a
+    // highlight. (Looking each highlight match up in the doclist instead, rowid = ?, was
+    // measured slower at 10k and 100k: 49 lookups 4.7 ms vs one pass 0.8 ms for `according`.)
+    const [own, both] = prep(
+      db,
+      'SELECT count(*), count(CASE WHEN rowid IN (SELECT value FROM json_each(?)) THEN 1 END) FROM articles_fts WHERE articles_fts MATCH ?'
+    )
+      .raw(true)
+      .get(JSON.stringify(v), list()) as [number, number]
+    return own + v.length - both
   }
 }
 
@@ -283,6 +300,7 @@ function setMatch(db: DB, q: CompiledQuery): MatchSet {
     ids,
     ownIds: () => [],
     ownScored: () => [],
+    ownCount: () => 0,
     everyNth: (n) => ids().filter((id) => id % n === 0),
     // Rows alone, or one set countable from its index: SQLite walks the ids from the newest and
     // stops at the page; otherwise listed once.

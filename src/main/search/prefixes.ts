@@ -50,27 +50,40 @@ export function expandPrefixes(db: DB, fts: string): string {
  * cannot be rewritten exactly (see the module's comment).
  */
 export function prefixWords(db: DB, text: string): string[] | null {
+  return prefixVocabulary(db, text)?.words ?? null
+}
+
+/** A prefix's words (as prefixWords) and, for each, how many articles it is in. */
+export interface PrefixVocabulary {
+  words: string[]
+  docs: number[]
+}
+
+/** prefixWords with each word's article count (fts5vocab's `doc`); null where prefixWords is. */
+export function prefixVocabulary(db: DB, text: string): PrefixVocabulary | null {
   const token = tokens(db, text)
   if (token.length !== 1) return null
   const [p] = token
   const cache = cacheOf(db)
-  if (cache.has(p)) return cache.get(p) as string[] | null
-  const words = wordsOf(db, p)
+  if (cache.has(p)) return cache.get(p) as PrefixVocabulary | null
+  const found = wordsOf(db, p)
   if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string)
-  cache.set(p, words)
-  return words
+  cache.set(p, found)
+  return found
 }
 
-function wordsOf(db: DB, p: string): string[] | null {
+function wordsOf(db: DB, p: string): PrefixVocabulary | null {
   const words: string[] = []
-  for (const term of vocabulary(db).iterate(p, p + TOP)) {
+  const docs: number[] = []
+  for (const [term, doc] of vocabulary(db).iterate(p, p + TOP)) {
     if (!term.startsWith(p)) break
     if (words.length === MAX_WORDS) return null
     words.push(term)
+    docs.push(doc)
   }
-  if (words.length === 0) return words
+  if (words.length === 0) return { words, docs }
   const again = tokens(db, words.join(' '))
-  return again.length === words.length && again.every((w, i) => w === words[i]) ? words : null
+  return again.length === words.length && again.every((w, i) => w === words[i]) ? { words, docs } : null
 }
 
 /** The terms `text` is indexed as, in order, cut by articles_fts's tokenizer (in the scratch database). */
@@ -92,7 +105,7 @@ function tokens(db: DB, text: string): string[] {
 
 /** How many prefixes' words a connection remembers. */
 const CACHED = 64
-const caches = new WeakMap<DB, { version: string; words: Map<string, string[] | null> }>()
+const caches = new WeakMap<DB, { version: string; words: Map<string, PrefixVocabulary | null> }>()
 
 /**
  * The connection's remembered words, emptied whenever the archive may have changed since: a
@@ -100,21 +113,21 @@ const caches = new WeakMap<DB, { version: string; words: Map<string, string[] | 
  * Walking a prefix's doclists for its words costs 27 ms at a million articles (`econom*`);
  * paging, facets and the same query again need not pay it twice.
  */
-function cacheOf(db: DB): Map<string, string[] | null> {
+function cacheOf(db: DB): Map<string, PrefixVocabulary | null> {
   const version = `${db.pragma('data_version', { simple: true })}:${prep(db, 'SELECT total_changes()', true).get()}`
   let c = caches.get(db)
   if (!c || c.version !== version) caches.set(db, (c = { version, words: new Map() }))
   return c.words
 }
 
-const vocabularies = new WeakMap<DB, Statement<[string, string], string>>()
+const vocabularies = new WeakMap<DB, Statement<[string, string], [string, number]>>()
 
 /**
- * `SELECT term … WHERE term >= ? AND term <= ?` over articles_fts's vocabulary: a temp
+ * `SELECT term, doc … WHERE term >= ? AND term <= ?` over articles_fts's vocabulary: a temp
  * fts5vocab table, created once per connection. A search thread's connection is query_only,
  * which refuses even temp tables: it is lifted for that one statement.
  */
-function vocabulary(db: DB): Statement<[string, string], string> {
+function vocabulary(db: DB): Statement<[string, string], [string, number]> {
   let stmt = vocabularies.get(db)
   if (!stmt) {
     const readOnly = db.pragma('query_only', { simple: true }) === 1
@@ -124,7 +137,7 @@ function vocabulary(db: DB): Statement<[string, string], string> {
     } finally {
       if (readOnly) db.pragma('query_only = ON')
     }
-    stmt = db.prepare<[string, string], string>('SELECT term FROM temp.articles_fts_words WHERE term >= ? AND term <= ?').pluck()
+    stmt = db.prepare<[string, string], [string, number]>('SELECT term, doc FROM temp.articles_fts_words WHERE term >= ? AND term <= ?').raw(true)
     vocabularies.set(db, stmt)
   }
   return stmt

@@ -32,6 +32,7 @@ import { parseQueryLenient } from './parse'
 import { prep } from './statements'
 import { hits, type PageIds } from './hits'
 import { facetsAndTimeline } from './facets'
+import { windowScores } from './prefix-scores'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 
@@ -65,7 +66,8 @@ export const APPROXIMATE_FROM = 100_000
 const MAX_LIMIT = 200
 
 /** Title, byline, outlet, text, tags (migration 004). */
-const ARTICLE_BM25 = 'bm25(articles_fts, 10.0, 2.0, 2.0, 1.0, 5.0)'
+const ARTICLE_WEIGHTS = [10, 2, 2, 1, 5] as const
+const ARTICLE_BM25 = `bm25(articles_fts, ${ARTICLE_WEIGHTS.map((w) => w.toFixed(1)).join(', ')})`
 const HIGHLIGHT_BM25 = 'bm25(highlights_fts, 4.0, 2.0, 2.0)'
 
 export function searchArticles(db: DB, input: SearchInput): SearchResult {
@@ -263,7 +265,7 @@ function rankedPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset
  */
 function rankWindow(db: DB, fts: string, m: MatchSet, wanted: number): { size: number; has: (id: number) => boolean; top: [number, number][] } {
   if (fts.includes('*')) {
-    const window = m.ownScored(ARTICLE_BM25).slice(0, RANK_WINDOW)
+    const window = windowScores(db, fts, m.ownIds(RANK_WINDOW), ARTICLE_WEIGHTS, m.ownCount) ?? m.ownScored(ARTICLE_BM25).slice(0, RANK_WINDOW)
     const ids = new Set(window.map(([id]) => id))
     return { size: window.length, has: (id) => ids.has(id), top: [...window].sort(byScore).slice(0, wanted) }
   }
