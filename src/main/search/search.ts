@@ -258,10 +258,12 @@ function rankedPage(db: DB, q: CompiledQuery, m: MatchSet, limit: number, offset
 
 /**
  * The ranking window of a text-alone query (its RANK_WINDOW most recent own matches) and its
- * best `wanted`, best first, ties newest first. A prefix query's window is listed and scored
- * in one statement: FTS5 merges the prefix's doclists again on every evaluation. A word's or
- * phrase's window is listed, then SQLite ranks the rows at or above its last id and returns
- * only the best: measured cheaper for them (no 2,000 scores handed to JavaScript to sort).
+ * best `wanted`, best first, ties newest first. A prefix query's window is listed by the
+ * prefix's words and scored by prefix-scores.ts (FTS5's bm25 without its prefix merge), or,
+ * for a shape that cannot, listed and scored in one statement (FTS5 merges the prefix's
+ * doclists again on every evaluation). A word's or phrase's window is listed, then SQLite
+ * ranks the rows at or above its last id and returns only the best: measured cheaper for them
+ * (no 2,000 scores handed to JavaScript to sort).
  */
 function rankWindow(db: DB, fts: string, m: MatchSet, wanted: number): { size: number; has: (id: number) => boolean; top: [number, number][] } {
   if (fts.includes('*')) {
