@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { phrasesOf, varints, windowScores } from './prefix-scores'
 import { createTestDb, type TestDb } from '../../../test/support/search-db'
+import { openReadConnection } from '../db/connection'
 
 const WEIGHTS = [10, 2, 2, 1, 5]
 const BM25 = 'bm25(articles_fts, 10.0, 2.0, 2.0, 1.0, 5.0)'
@@ -98,6 +99,17 @@ describe('windowScores', () => {
     expect(asked).toBe(1)
     // A wrong count gives another IDF: the caller's count is what the scores rest on.
     expect(windowScores(t.db, '"econom"*', ids, WEIGHTS, () => 3)).not.toEqual(expected)
+  })
+
+  it("scores on the search thread's read-only (query_only) connection too", () => {
+    const expected = fts5('("econom"* AND "market")', 2000)
+    const read = openReadConnection(t.db.name)
+    try {
+      expect(read.pragma('query_only', { simple: true })).toBe(1)
+      expect(windowScores(read, '("econom"* AND "market")', expected.map(([id]) => id), WEIGHTS)).toEqual(expected)
+    } finally {
+      read.close()
+    }
   })
 
   it('scores nothing for an empty window, and refuses what it cannot score as FTS5 does', () => {
