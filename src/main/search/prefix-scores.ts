@@ -29,12 +29,22 @@
  * null, and the caller scores with FTS5.
  */
 import type { DB } from '../db/connection'
-import { prefixVocabulary } from './prefixes'
+import { prefixVocabulary, wordsOr } from './prefixes'
 import { ftsQuote } from './sql'
 import { prep } from './statements'
 
 const K1 = 1.2
 const B = 0.75
+
+/** The bm25 call over articles_fts with these column weights (`bm25(articles_fts, 10.0, 2.0, …)`). */
+export function articlesBm25(weights: readonly number[]): string {
+  return `bm25(articles_fts, ${weights.map((w) => w.toFixed(1)).join(', ')})`
+}
+
+/** k1·(1 − b + b·D/avgdl): fts5_aux.c's length term for a row of `d` tokens, with its operations in its order. */
+function lengthTerm(d: number, avgdl: number): number {
+  return K1 * (1 - B + (B * d) / avgdl)
+}
 
 /** A phrase of an FTS5 expression as compile.ts writes it: `"text"` or `"text"*` (quotes doubled inside). */
 interface Phrase {
@@ -75,7 +85,7 @@ export function windowScores(
   if (!weights.every((w) => Number.isInteger(w))) return null
   const phrases = phrasesOf(fts)
   if (!phrases || phrases.length === 0) return null
-  const bm25 = `bm25(articles_fts, ${weights.map((w) => w.toFixed(1)).join(', ')})`
+  const bm25 = articlesBm25(weights)
   const bound = window[window.length - 1]
   const listed = JSON.stringify(window)
   const totals = indexTotals(db)
@@ -112,7 +122,7 @@ export function windowScores(
     const only = phrases.length === 1 ? ownCount : undefined
     const idf = exactIdf(db, n, prefixRows(db, vocab.words, vocab.docs, n, only))
     const term = new Map<number, number>()
-    for (const [id, f] of freq) term.set(id, idf * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * size(id)) / avgdl))))
+    for (const [id, f] of freq) term.set(id, idf * ((f * (K1 + 1.0)) / (f + lengthTerm(size(id), avgdl))))
     terms.push(term)
   }
   const scored: [number, number][] = []
@@ -144,7 +154,7 @@ function windowRows(db: DB, bm25: string, phrase: string, bound: number, listed:
  * number, or null when the read-back is not one (the index changed between two statements).
  */
 function frequency(t: number, d: number, avgdl: number): number | null {
-  const k = K1 * (1 - B + (B * d) / avgdl)
+  const k = lengthTerm(d, avgdl)
   const f = (t * k) / (K1 + 1.0 - t)
   const whole = Math.round(f)
   return Number.isFinite(f) && whole >= 0 && Math.abs(f - whole) < 1e-3 * Math.max(1, whole) ? whole : null
@@ -168,7 +178,7 @@ function prefixRows(db: DB, words: string[], docs: number[], rows: number, count
   const most = Math.max(0, ...docs)
   if (rows <= 2 * most) return most
   if (count) return count()
-  return prep(db, 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?', true).get(`(${words.map((w) => ftsQuote(w)).join(' OR ')})`) as number
+  return prep(db, 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?', true).get(wordsOr(words)) as number
 }
 
 /** N and avgdl as FTS5 reads them: the totals record (id 1 of articles_fts_data), row count then tokens per column. */

@@ -41,8 +41,13 @@ export function expandPrefixes(db: DB, fts: string): string {
   if (!fts.includes('*')) return fts
   return fts.replace(PREFIX, (whole, inner: string) => {
     const words = prefixWords(db, inner.replace(/""/gu, '"'))
-    return words && words.length > 0 ? `(${words.map((w) => ftsQuote(w)).join(' OR ')})` : whole
+    return words && words.length > 0 ? wordsOr(words) : whole
   })
+}
+
+/** Words OR'd as one FTS5 expression: the same rows as the prefix they are the words of. */
+export function wordsOr(words: string[]): string {
+  return `(${words.map((w) => ftsQuote(w)).join(' OR ')})`
 }
 
 /**

@@ -32,7 +32,7 @@ import { parseQueryLenient } from './parse'
 import { prep } from './statements'
 import { hits, type PageIds } from './hits'
 import { facetsAndTimeline } from './facets'
-import { windowScores } from './prefix-scores'
+import { articlesBm25, windowScores } from './prefix-scores'
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest'
 
@@ -67,7 +67,7 @@ const MAX_LIMIT = 200
 
 /** Title, byline, outlet, text, tags (migration 004). */
 const ARTICLE_WEIGHTS = [10, 2, 2, 1, 5] as const
-const ARTICLE_BM25 = `bm25(articles_fts, ${ARTICLE_WEIGHTS.map((w) => w.toFixed(1)).join(', ')})`
+const ARTICLE_BM25 = articlesBm25(ARTICLE_WEIGHTS)
 const HIGHLIGHT_BM25 = 'bm25(highlights_fts, 4.0, 2.0, 2.0)'
 
 export function searchArticles(db: DB, input: SearchInput): SearchResult {
